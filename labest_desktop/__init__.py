@@ -1,0 +1,3 @@
+"""Lab'EST Desktop: portfolio of a territorial public-innovation lab."""
+
+__version__ = "0.1.0"

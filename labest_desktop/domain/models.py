@@ -1,0 +1,280 @@
+"""Entities of the lab's portfolio, mapped with SQLAlchemy 2.0 typed declarations.
+
+Rules about values live in :mod:`labest_desktop.domain.fields`; these classes only
+say what is stored and how records relate. Times are stored as naive UTC.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from labest_desktop.domain.fields import CENT
+
+
+class Money(TypeDecorator):
+    """Euros as ``Decimal`` in Python, whole cents as an integer in the database.
+
+    SQLite has no exact decimal type (NUMERIC columns round through floats), so
+    cents in a BIGINT are the only way to keep every amount exact on both backends
+    and to sort and sum amounts in SQL.
+    """
+
+    impl = BigInteger
+    cache_ok = True
+
+    def process_bind_param(self, value: Decimal | None, dialect) -> int | None:
+        if value is None:
+            return None
+        return int((Decimal(value).quantize(CENT) * 100).to_integral_exact())
+
+    def process_result_value(self, value: int | None, dialect) -> Decimal | None:
+        if value is None:
+            return None
+        return (Decimal(int(value)) / 100).quantize(CENT)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def new_uid() -> str:
+    return str(uuid.uuid4())
+
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+project_partner = Table(
+    "project_partner",
+    Base.metadata,
+    Column("project_id", ForeignKey("project.id", ondelete="CASCADE"), primary_key=True),
+    Column("organisation_id", ForeignKey("organisation.id", ondelete="CASCADE"), primary_key=True),
+    Index("ix_project_partner_organisation_id", "organisation_id"),
+)
+
+event_project = Table(
+    "event_project",
+    Base.metadata,
+    Column("event_id", ForeignKey("event.id", ondelete="CASCADE"), primary_key=True),
+    Column("project_id", ForeignKey("project.id", ondelete="CASCADE"), primary_key=True),
+    Index("ix_event_project_project_id", "project_id"),
+)
+
+event_organisation = Table(
+    "event_organisation",
+    Base.metadata,
+    Column("event_id", ForeignKey("event.id", ondelete="CASCADE"), primary_key=True),
+    Column("organisation_id", ForeignKey("organisation.id", ondelete="CASCADE"), primary_key=True),
+    Index("ix_event_organisation_organisation_id", "organisation_id"),
+)
+
+
+class Setting(Base):
+    """Office identity and other values shared by everyone using this database."""
+
+    __tablename__ = "setting"
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class ReferenceCounter(Base):
+    """Last sequence number given per office code and year (``CODE-YYYY-NNNN``)."""
+
+    __tablename__ = "reference_counter"
+    code: Mapped[str] = mapped_column(String(20), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Organisation(Base):
+    __tablename__ = "organisation"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    # Folded name (case, accents, spaces): two spellings of one name are one organisation.
+    name_key: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str | None] = mapped_column(String(30))
+    department: Mapped[str | None] = mapped_column(String(10))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    led_projects: Mapped[list[Project]] = relationship(back_populates="lead", foreign_keys="Project.lead_id")
+    partner_projects: Mapped[list[Project]] = relationship(
+        secondary=project_partner, back_populates="partners"
+    )
+    events: Mapped[list[Event]] = relationship(secondary=event_organisation, back_populates="organisations")
+
+
+class FundingEnvelope(Base):
+    __tablename__ = "funding_envelope"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    name_key: Mapped[str] = mapped_column(String(200), unique=True)
+    origin: Mapped[str | None] = mapped_column(String(200))
+    allocated: Mapped[Decimal | None] = mapped_column(Money)
+
+    projects: Mapped[list[Project]] = relationship(back_populates="funding_envelope")
+
+
+class ImportBatch(Base):
+    __tablename__ = "import_batch"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    file_name: Mapped[str] = mapped_column(String(500))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    imported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    author: Mapped[str] = mapped_column(String(200))
+    office: Mapped[str | None] = mapped_column(String(200))
+    created: Mapped[int] = mapped_column(Integer, default=0)
+    updated: Mapped[int] = mapped_column(Integer, default=0)
+    unchanged: Mapped[int] = mapped_column(Integer, default=0)
+    undone_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class Project(Base):
+    __tablename__ = "project"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
+    reference: Mapped[str] = mapped_column(String(30), unique=True)
+    title: Mapped[str] = mapped_column(String(200), index=True)
+    description: Mapped[str | None] = mapped_column(Text)
+    stage: Mapped[str] = mapped_column(String(20), index=True)
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    lead_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id", ondelete="SET NULL"), index=True)
+    tags: Mapped[str | None] = mapped_column(Text)  # ";"-joined, order kept
+    department: Mapped[str | None] = mapped_column(String(10), index=True)
+    contact: Mapped[str | None] = mapped_column(String(200))
+    start_date: Mapped[date | None] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    budget: Mapped[Decimal | None] = mapped_column(Money)
+    funding_envelope_id: Mapped[int | None] = mapped_column(
+        ForeignKey("funding_envelope.id", ondelete="SET NULL"), index=True
+    )
+    users_involved: Mapped[int | None] = mapped_column(Integer)
+    agents_involved: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(200))
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    updated_by: Mapped[str] = mapped_column(String(200))
+    stage_since: Mapped[date | None] = mapped_column(Date)
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Folded text of every searchable field, kept by the session hook in storage.search.
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    __mapper_args__ = {"version_id_col": version}
+
+    lead: Mapped[Organisation | None] = relationship(back_populates="led_projects", foreign_keys=[lead_id])
+    partners: Mapped[list[Organisation]] = relationship(
+        secondary=project_partner, back_populates="partner_projects", order_by="Organisation.name_key"
+    )
+    funding_envelope: Mapped[FundingEnvelope | None] = relationship(back_populates="projects")
+    decisions: Mapped[list[StageDecision]] = relationship(
+        back_populates="project", order_by="StageDecision.id", cascade="all, delete-orphan"
+    )
+    revisions: Mapped[list[ProjectRevision]] = relationship(
+        back_populates="project", order_by="ProjectRevision.number", cascade="all, delete-orphan"
+    )
+    notes: Mapped[list[Note]] = relationship(
+        back_populates="project", order_by="Note.created_at", cascade="all, delete-orphan"
+    )
+    events: Mapped[list[Event]] = relationship(secondary=event_project, back_populates="projects")
+
+    @property
+    def tag_list(self) -> list[str]:
+        return [t for t in (self.tags or "").split(";") if t]
+
+
+class StageDecision(Base):
+    """A change of stage, with who decided, when and why; durations derive from these."""
+
+    __tablename__ = "stage_decision"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("project.id", ondelete="CASCADE"), index=True)
+    from_stage: Mapped[str | None] = mapped_column(String(20))
+    to_stage: Mapped[str] = mapped_column(String(20))
+    decided_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    decided_by: Mapped[str] = mapped_column(String(200))
+    rationale: Mapped[str] = mapped_column(Text)
+    import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batch.id", ondelete="SET NULL"))
+
+    project: Mapped[Project] = relationship(back_populates="decisions")
+
+
+class ProjectRevision(Base):
+    """One state of a project after a change: the history, the merge base, the undo."""
+
+    __tablename__ = "project_revision"
+    __table_args__ = (UniqueConstraint("project_id", "number"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("project.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    author: Mapped[str] = mapped_column(String(200))
+    # create | edit | stage | import | undo | delete | restore | merge
+    origin: Mapped[str] = mapped_column(String(20))
+    import_batch_id: Mapped[int | None] = mapped_column(
+        ForeignKey("import_batch.id", ondelete="SET NULL"), index=True
+    )
+    snapshot: Mapped[str] = mapped_column(Text)  # JSON of the exchange fields
+    fingerprint: Mapped[str] = mapped_column(String(64), index=True)
+
+    project: Mapped[Project] = relationship(back_populates="revisions")
+
+
+class Event(Base):
+    __tablename__ = "event"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
+    title: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(30))
+    date: Mapped[date | None] = mapped_column(Date, index=True)
+    place: Mapped[str | None] = mapped_column(String(200))
+    participants: Mapped[int | None] = mapped_column(Integer)
+    description: Mapped[str | None] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    __mapper_args__ = {"version_id_col": version}
+
+    projects: Mapped[list[Project]] = relationship(secondary=event_project, back_populates="events")
+    organisations: Mapped[list[Organisation]] = relationship(
+        secondary=event_organisation, back_populates="events"
+    )
+
+
+class Note(Base):
+    __tablename__ = "note"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("project.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    author: Mapped[str] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(Text)
+
+    project: Mapped[Project] = relationship(back_populates="notes")

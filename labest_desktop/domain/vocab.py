@@ -1,0 +1,109 @@
+"""Closed vocabularies of the domain: stages, statuses, departments, kinds.
+
+Stored values are the stable English codes of the exchange format's JSON keys; the
+French labels are what the exchange workbook and the window show.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Stage(StrEnum):
+    IDEATION = "ideation"
+    PROTOTYPE = "prototype"
+    DEPLOYMENT = "deployment"
+
+    @property
+    def order(self) -> int:
+        return list(Stage).index(self)
+
+
+class Status(StrEnum):
+    ACTIVE = "active"
+    PAUSED = "paused"
+    DONE = "done"
+    ABANDONED = "abandoned"
+
+
+class OrgKind(StrEnum):
+    STATE = "state"
+    REGION = "region"
+    LOCAL = "local_authority"
+    OPERATOR = "public_operator"
+    ASSOCIATION = "association"
+    COMPANY = "company"
+    UNIVERSITY = "university"
+
+
+class EventKind(StrEnum):
+    WORKSHOP = "workshop"
+    CREATIVE = "creative_session"
+    EXHIBITION = "exhibition"
+    TRAINING = "training"
+    MEETING = "meeting"
+
+
+REGION = "Région"
+DEPARTMENTS: tuple[str, ...] = ("08", "10", "51", "52", "54", "55", "57", "67", "68", "88", REGION)
+
+DEPARTMENT_NAMES = {
+    "08": "Ardennes",
+    "10": "Aube",
+    "51": "Marne",
+    "52": "Haute-Marne",
+    "54": "Meurthe-et-Moselle",
+    "55": "Meuse",
+    "57": "Moselle",
+    "67": "Bas-Rhin",
+    "68": "Haut-Rhin",
+    "88": "Vosges",
+    REGION: "Grand Est (toute la région)",
+}
+
+STAGE_LABELS_FR = {Stage.IDEATION: "Idéation", Stage.PROTOTYPE: "Prototype", Stage.DEPLOYMENT: "Déploiement"}
+STAGE_LABELS_EN = {Stage.IDEATION: "Ideation", Stage.PROTOTYPE: "Prototype", Stage.DEPLOYMENT: "Deployment"}
+STATUS_LABELS_FR = {
+    Status.ACTIVE: "Actif",
+    Status.PAUSED: "En pause",
+    Status.DONE: "Terminé",
+    Status.ABANDONED: "Abandonné",
+}
+STATUS_LABELS_EN = {
+    Status.ACTIVE: "Active",
+    Status.PAUSED: "Paused",
+    Status.DONE: "Done",
+    Status.ABANDONED: "Abandoned",
+}
+ORG_KIND_LABELS_FR = {
+    OrgKind.STATE: "Service de l'État",
+    OrgKind.REGION: "Conseil régional",
+    OrgKind.LOCAL: "Collectivité territoriale",
+    OrgKind.OPERATOR: "Opérateur public",
+    OrgKind.ASSOCIATION: "Association / société civile",
+    OrgKind.COMPANY: "Entreprise",
+    OrgKind.UNIVERSITY: "Université / recherche",
+}
+ORG_KIND_LABELS_EN = {
+    OrgKind.STATE: "State service",
+    OrgKind.REGION: "Regional Council",
+    OrgKind.LOCAL: "Local authority",
+    OrgKind.OPERATOR: "Public operator",
+    OrgKind.ASSOCIATION: "Association / civil society",
+    OrgKind.COMPANY: "Company",
+    OrgKind.UNIVERSITY: "University / research",
+}
+EVENT_KIND_LABELS_FR = {
+    EventKind.WORKSHOP: "Atelier",
+    EventKind.CREATIVE: "Séance créative",
+    EventKind.EXHIBITION: "Exposition",
+    EventKind.TRAINING: "Formation",
+    EventKind.MEETING: "Réunion",
+}
+EVENT_KIND_LABELS_EN = {
+    EventKind.WORKSHOP: "Workshop",
+    EventKind.CREATIVE: "Creative session",
+    EventKind.EXHIBITION: "Exhibition",
+    EventKind.TRAINING: "Training",
+    EventKind.MEETING: "Meeting",
+}

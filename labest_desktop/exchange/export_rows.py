@@ -1,0 +1,163 @@
+"""Typed cell values of every written sheet, shared by the xlsx and ods writers.
+
+A snapshot (as :func:`labest_desktop.domain.fields.to_snapshot` returns it, plus
+``updated_at`` and ``fingerprint``) becomes one list of Python values in column
+order: French labels for stage and status, ``;``-joined lists, ``date``,
+``Decimal``, ``int``, ``datetime``, text. Text is made safe for XML here, once, and
+every replaced character is counted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+from labest_desktop.domain.vocab import (
+    EVENT_KIND_LABELS_FR,
+    ORG_KIND_LABELS_FR,
+    STAGE_LABELS_FR,
+    STATUS_LABELS_FR,
+    EventKind,
+    OrgKind,
+    Stage,
+    Status,
+)
+from labest_desktop.exchange.columns import Column, Kind
+
+# What XML 1.0 cannot hold: C0 controls other than tab, LF and CR, lone surrogates,
+# and the two non-characters U+FFFE/U+FFFF.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+REPLACEMENT = "\ufffd"
+LIST_SEPARATOR = "; "
+
+
+@dataclass(frozen=True)
+class ExportMeta:
+    """What the ``_labest`` sheet says about the export."""
+
+    office: str
+    app_version: str
+    exported_at: datetime | None = None  # now, in UTC, when not given
+
+    def rows(self) -> list[tuple[str, str]]:
+        exported_at = self.exported_at or datetime.now(UTC).replace(microsecond=0)
+        return [
+            ("format", "labest-exchange"),
+            ("format_version", "1"),
+            ("exported_at", exported_at.isoformat()),
+            ("office", self.office),
+            ("app_version", self.app_version),
+        ]
+
+
+class TextCleaner:
+    """Replaces characters XML cannot hold and counts them for the export report."""
+
+    def __init__(self) -> None:
+        self.replaced = 0
+
+    def __call__(self, text: str) -> str:
+        if _XML_ILLEGAL.search(text) is None:
+            return text
+        cleaned, count = _XML_ILLEGAL.subn(REPLACEMENT, text)
+        self.replaced += count
+        return cleaned
+
+
+def _label(value: object, enum: type, labels: Mapping) -> str | None:
+    if value is None or value == "":
+        return None
+    try:
+        return labels[enum(value)]
+    except ValueError:
+        return str(value)  # an unknown code is written as is, and rejected on import
+
+
+def _date(value: object) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+def _datetime(value: object) -> datetime | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(UTC).replace(tzinfo=None)
+        # Spreadsheets keep milliseconds at best; whole seconds read back exactly.
+        return value.replace(microsecond=0)
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day)
+    return None
+
+
+def _amount(value: object) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    return Decimal(str(value))
+
+
+def _list(value: object) -> str | None:
+    if not value:
+        return None
+    if isinstance(value, str):
+        return value
+    return LIST_SEPARATOR.join(str(item) for item in value)
+
+
+def typed_value(column: Column, value: object) -> object:
+    """The value a writer puts in ``column`` for a snapshot's JSON value."""
+    kind = column.kind
+    if kind is Kind.STAGE:
+        return _label(value, Stage, STAGE_LABELS_FR)
+    if kind is Kind.STATUS:
+        return _label(value, Status, STATUS_LABELS_FR)
+    if kind is Kind.EVENT_KIND:
+        return _label(value, EventKind, EVENT_KIND_LABELS_FR)
+    if kind is Kind.ORG_KIND:
+        return _label(value, OrgKind, ORG_KIND_LABELS_FR)
+    if kind is Kind.LIST:
+        return _list(value)
+    if kind is Kind.DATE:
+        return _date(value)
+    if kind is Kind.DATETIME:
+        return _datetime(value)
+    if kind is Kind.AMOUNT:
+        return _amount(value)
+    if kind is Kind.COUNT:
+        return None if value is None or value == "" else int(value)  # type: ignore[arg-type]
+    if value is None or value == "":
+        return None
+    return str(value)
+
+
+def row_values(columns: tuple[Column, ...], record: Mapping[str, object], clean: TextCleaner) -> list[object]:
+    values = []
+    for column in columns:
+        value = typed_value(column, record.get(column.key))
+        if isinstance(value, str):
+            value = clean(value)
+        values.append(value)
+    return values
+
+
+@dataclass(frozen=True)
+class WriteReport:
+    """What a writer wrote; ``replaced_characters`` counts text XML could not hold."""
+
+    path: str
+    projects: int
+    events: int
+    organisations: int
+    history: int
+    replaced_characters: int

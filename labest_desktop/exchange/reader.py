@@ -1,0 +1,330 @@
+"""Open an exchange file and hand back its sheets as rows of raw cell values.
+
+Everything that can go wrong with a file a stranger sent is checked here, before
+any parser sees it, and ends as one :class:`ExchangeFileError` naming the file:
+the container is sniffed from its first bytes (not trusted from the extension),
+zip archives are checked for decompression bombs through their central directory
+and for DTD/entity declarations in every XML member, encrypted workbooks are
+recognised by their OLE2 container. Only then does python-calamine (which never
+runs macros and keeps nothing of them) read the cells. CSV goes through the csv
+module.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import logging
+import re
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import python_calamine
+
+from labest_desktop.exchange.columns import (
+    EVENTS_SHEET,
+    HEADER_SEARCH_ROWS,
+    META_SHEET,
+    PARTNERS_SHEET,
+    PROJECTS_SHEET,
+    SheetSpec,
+    sheet_matches,
+)
+from labest_desktop.exchange.errors import (
+    EncryptedWorkbookError,
+    ExchangeFileError,
+    NotASpreadsheetError,
+    UnsafeWorkbookError,
+    WorkbookTooLargeError,
+)
+
+logger = logging.getLogger(__name__)
+
+MAX_DATA_ROWS = 100_000
+MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
+MAX_RATIO = 100  # above this on a large member, a zip member is treated as a bomb
+RATIO_MIN_MEMBER_BYTES = 1024 * 1024  # small members (styles, shared strings of a
+# tiny file) legitimately compress 200:1; they cannot hurt
+MAX_ZIP_MEMBERS = 10_000
+XML_PROLOG_SCAN = 64 * 1024
+# Rows kept per sheet: data, the header and up to ten title rows, plus one so
+# that "too many" can be told from "exactly the limit".
+MAX_SHEET_ROWS = MAX_DATA_ROWS + HEADER_SEARCH_ROWS + 1
+ROW_LIMIT_TEXT = "100 000"
+
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+_ROOT_ELEMENT = re.compile(rb"<[A-Za-z_]")
+_FORBIDDEN_DECL = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+# "EncryptedPackage" as UTF-16-LE, the way OLE2 directory entries spell it.
+_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+
+
+@dataclass
+class RawWorkbook:
+    """Sheets by their name in the file, rows from row 1 and cells from column A."""
+
+    file: str
+    sheet_names: list[str]
+    sheets: dict[str, list[list[object]]]
+    meta: dict[str, str] = field(default_factory=dict)
+    format: str = "xlsx"  # xlsx, ods or csv
+
+    def find(self, spec: SheetSpec) -> tuple[str, list[list[object]]] | None:
+        """The sheet a spec names, under any of its names, case or accents."""
+        for name in self.sheet_names:
+            if sheet_matches(name, spec) and name in self.sheets:
+                return name, self.sheets[name]
+        return None
+
+
+def read_workbook(path: str | Path) -> RawWorkbook:
+    """Every sheet the import reads, as raw rows; raises only ``ExchangeFileError``."""
+    path = Path(path)
+    name = path.name
+    try:
+        return _read(path, name)
+    except ExchangeFileError:
+        raise
+    except (OSError, MemoryError, UnicodeError, csv.Error) as exc:
+        logger.warning("could not read %s: %s", path, exc)
+        raise ExchangeFileError("exchange.file.unreadable", file=name) from None
+
+
+def _read(path: Path, name: str) -> RawWorkbook:
+    if not path.is_file():
+        raise ExchangeFileError("exchange.file.missing", file=name)
+    size = path.stat().st_size
+    if size == 0:
+        raise ExchangeFileError("exchange.file.empty", file=name)
+    if size > MAX_FILE_BYTES:
+        raise WorkbookTooLargeError(
+            file=name, detail=f"{size // (1024 * 1024)} Mo, {MAX_FILE_BYTES // (1024 * 1024)} Mo au plus"
+        )
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    if head.startswith(OLE2_MAGIC):
+        _refuse_ole2(path, name)
+    if head[:4] in ZIP_MAGICS:
+        kind = _check_zip(path, name)
+        return _read_with_calamine(path, name, kind)
+    if path.suffix.lower() in (".csv", ".txt", ".tsv"):
+        return _read_csv(path, name)
+    raise NotASpreadsheetError(file=name)
+
+
+def _refuse_ole2(path: Path, name: str) -> None:
+    """OLE2 holds either an encrypted OOXML package or a legacy binary workbook."""
+    overlap = len(_ENCRYPTED_STREAM)
+    tail = b""
+    with path.open("rb") as handle:
+        while chunk := handle.read(1024 * 1024):
+            if _ENCRYPTED_STREAM in tail + chunk:
+                raise EncryptedWorkbookError(file=name)
+            tail = chunk[-overlap:]
+    if path.suffix.lower() in (".doc",):
+        raise ExchangeFileError("exchange.file.word_document", file=name)
+    raise ExchangeFileError("exchange.file.legacy_xls", file=name)
+
+
+def _check_zip(path: Path, name: str) -> str:
+    """Kind of package (``xlsx`` or ``ods``) once the archive is known to be safe."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+            kind = _package_kind(archive, infos, name)
+            _check_sizes(infos, name)
+            for info in infos:
+                if info.flag_bits & 0x1:
+                    raise EncryptedWorkbookError(file=name)
+            for info in infos:
+                if info.filename.lower().endswith((".xml", ".rels", ".vml")):
+                    _check_xml_member(archive, info, name)
+            return kind
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, ValueError) as exc:
+        logger.info("bad zip %s: %s", path, exc)
+        raise ExchangeFileError("exchange.file.corrupt_zip", file=name) from None
+    except (OSError, RuntimeError) as exc:  # zlib.error is an Exception, caught below
+        logger.info("bad zip %s: %s", path, exc)
+        raise ExchangeFileError("exchange.file.corrupt_zip", file=name) from None
+    except ExchangeFileError:
+        raise
+    except Exception as exc:  # zlib.error and kin from a damaged deflate stream
+        logger.info("bad zip member in %s: %s", path, exc)
+        raise ExchangeFileError("exchange.file.corrupt_zip", file=name) from None
+
+
+def _package_kind(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], name: str) -> str:
+    names = {info.filename for info in infos}
+    if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
+        if "xl/workbook.bin" in names and "xl/workbook.xml" not in names:
+            raise NotASpreadsheetError(file=name)  # .xlsb: not supported
+        return "xlsx"
+    if "mimetype" in names:
+        mimetype = archive.open("mimetype").read(200).strip()
+        if mimetype == ODS_MIMETYPE:
+            return "ods"
+        if b"opendocument.text" in mimetype:
+            raise ExchangeFileError("exchange.file.word_document", file=name)
+        raise ExchangeFileError("exchange.file.other_office_document", file=name, kind="OpenDocument")
+    if "word/document.xml" in names:
+        raise ExchangeFileError("exchange.file.word_document", file=name)
+    if any(n.startswith("ppt/") for n in names):
+        raise ExchangeFileError("exchange.file.other_office_document", file=name, kind="PowerPoint")
+    raise NotASpreadsheetError(file=name)
+
+
+def _check_sizes(infos: list[zipfile.ZipInfo], name: str) -> None:
+    """Refuse a decompression bomb from the central directory alone.
+
+    The declared sizes are what a well-behaved inflater stops at; a member that
+    lies about its size is caught by zipfile itself when read (it checks the
+    length and the CRC), and calamine reads the same members.
+    """
+    if len(infos) > MAX_ZIP_MEMBERS:
+        raise UnsafeWorkbookError("exchange.file.zip_bomb", file=name, detail=f"{len(infos)} éléments")
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if total > MAX_UNCOMPRESSED_BYTES:
+            raise UnsafeWorkbookError(
+                "exchange.file.zip_bomb",
+                file=name,
+                detail=f"plus de {MAX_UNCOMPRESSED_BYTES // (1024 * 1024)} Mo une fois décompressé",
+            )
+        if info.file_size >= RATIO_MIN_MEMBER_BYTES and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise UnsafeWorkbookError(
+                "exchange.file.zip_bomb",
+                file=name,
+                detail=f"taux de compression de {info.file_size // max(info.compress_size, 1)} pour 1",
+            )
+
+
+def _check_xml_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
+    """No DTD, no entity: they can only serve entity expansion or external fetches.
+
+    A declaration must come before the root element, so reading the prolog is
+    enough; a prolog longer than the scan window is itself refused.
+    """
+    with archive.open(info) as member:
+        head = member.read(XML_PROLOG_SCAN)
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        head = head.decode("utf-16", errors="replace").encode("utf-8")
+    root = _ROOT_ELEMENT.search(head)
+    prolog = head[: root.start()] if root else head
+    if _FORBIDDEN_DECL.search(prolog) or (root is None and len(head) >= XML_PROLOG_SCAN):
+        raise UnsafeWorkbookError(file=name)
+
+
+def _read_with_calamine(path: Path, name: str, kind: str) -> RawWorkbook:
+    try:
+        with path.open("rb") as handle:
+            # from_filelike sniffs the content, so an .ods renamed .xlsx still reads.
+            workbook = python_calamine.CalamineWorkbook.from_filelike(handle)
+        try:
+            sheet_names = list(workbook.sheet_names)
+            wanted = [n for n in sheet_names if _is_read_sheet(n)]
+            sheets = {n: _sheet_rows(workbook.get_sheet_by_name(n), name, n) for n in wanted}
+        finally:
+            workbook.close()
+    except ExchangeFileError:
+        raise
+    except python_calamine.PasswordError:
+        raise EncryptedWorkbookError(file=name) from None
+    except Exception as exc:
+        # calamine reports damage through several exception types (and a Rust panic
+        # as a BaseException subclass is not caught here: it would be a bug there).
+        logger.warning("calamine could not read %s: %s", path, exc)
+        detail = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
+        raise ExchangeFileError("exchange.file.corrupt_workbook", file=name, detail=detail) from None
+    meta_rows = next((rows for n, rows in sheets.items() if n.strip().lower() == META_SHEET), [])
+    return RawWorkbook(name, sheet_names, sheets, read_meta(meta_rows), kind)
+
+
+def _is_read_sheet(sheet_name: str) -> bool:
+    if sheet_name.strip().lower() == META_SHEET:
+        return True
+    return any(sheet_matches(sheet_name, spec) for spec in (PROJECTS_SHEET, EVENTS_SHEET, PARTNERS_SHEET))
+
+
+def _sheet_rows(sheet: python_calamine.CalamineSheet, file: str, sheet_name: str) -> list[list[object]]:
+    """Rows from row 1, each starting at column A (calamine starts at the first used one)."""
+    _, first_col = sheet.start if sheet.start else (0, 0)
+    pad: list[object] = [""] * first_col
+    return _bounded_rows((pad + row if first_col else row for row in sheet.iter_rows()), file, sheet_name)
+
+
+def _bounded_rows(rows: Iterable[list[object]], file: str, sheet_name: str) -> list[list[object]]:
+    """The rows, refused as soon as more are filled than a sheet may hold.
+
+    Blank rows between data rows are allowed and kept (row numbers must stay those
+    the user sees); the file-size limits bound how many there can be.
+    """
+    kept: list[list[object]] = []
+    filled = 0
+    for row in rows:
+        kept.append(row)
+        if not _blank_row(row):
+            filled += 1
+            if filled > MAX_SHEET_ROWS:
+                raise WorkbookTooLargeError(
+                    "exchange.file.too_many_rows", file=file, sheet=sheet_name, limit=ROW_LIMIT_TEXT
+                )
+    return kept
+
+
+def _blank_row(row: Iterable[object]) -> bool:
+    return all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in row)
+
+
+def read_meta(rows: list[list[object]]) -> dict[str, str]:
+    """Key/value rows of the ``_labest`` sheet (column A the key, B the value)."""
+    meta: dict[str, str] = {}
+    for row in rows:
+        if len(row) < 2 or not isinstance(row[0], str) or not row[0].strip():
+            continue
+        value = row[1]
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        meta[row[0].strip()] = "" if value is None else str(value).strip()
+    return meta
+
+
+# --- CSV ---------------------------------------------------------------------------
+
+
+def _read_csv(path: Path, name: str) -> RawWorkbook:
+    data = path.read_bytes()
+    if b"\x00" in data[:4096]:
+        raise NotASpreadsheetError(file=name)
+    text = _decode(data, name)
+    first_line = next(iter(text.splitlines()), "")
+    delimiter = ";" if first_line.count(";") >= first_line.count(",") and ";" in first_line else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows = _bounded_rows((list(row) for row in reader), name, PROJECTS_SHEET.name)
+    return RawWorkbook(name, [PROJECTS_SHEET.name], {PROJECTS_SHEET.name: rows}, {}, "csv")
+
+
+def _decode(data: bytes, name: str) -> str:
+    """UTF-8 (with or without BOM) when it decodes, else Windows-1252 (Excel's "CSV")."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise ExchangeFileError("exchange.file.bad_encoding", file=name) from None
+
+
+def iter_data_rows(rows: list[list[object]], start: int) -> Iterator[tuple[int, list[object]]]:
+    """``(spreadsheet row number, cells)`` of the non-blank rows from index ``start``."""
+    for index in range(start, len(rows)):
+        row = rows[index]
+        if not _blank_row(row):
+            yield index + 1, row

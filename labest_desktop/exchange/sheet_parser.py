@@ -1,0 +1,246 @@
+"""Raw rows of a sheet → records keyed by JSON keys, and row errors for the report.
+
+Each non-blank row below the header row becomes a record carrying the spreadsheet
+row number the coordinator sees; every cell that cannot be understood and every
+domain rule a row breaks (:func:`labest_desktop.domain.fields.validate`) becomes a
+:class:`RowError` pointing at the sheet, row, column header and cell (``C14``).
+A row with errors gives no record: the merge must never see half a row.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+from labest_desktop.domain.errors import LabestError
+from labest_desktop.domain.fields import ProjectFields, validate
+from labest_desktop.domain.vocab import Stage, Status
+from labest_desktop.exchange.columns import (
+    EVENTS_SHEET,
+    PARTNERS_SHEET,
+    PROJECTS_SHEET,
+    HeaderMap,
+    SheetSpec,
+    column_letter,
+    find_header_row,
+)
+from labest_desktop.exchange.errors import CellError, ExchangeFileError, WorkbookTooLargeError
+from labest_desktop.exchange.reader import MAX_DATA_ROWS, ROW_LIMIT_TEXT, iter_data_rows
+from labest_desktop.exchange.values import is_blank, parse_cell
+
+logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class RowError:
+    """One line of the import report's ``errors`` list."""
+
+    sheet: str
+    row: int
+    column: str | None  # header text as written in the file
+    cell: str | None  # e.g. "C14"
+    value: object
+    message: str
+    key: str  # message key, for a front end that renders in another language
+
+    def as_dict(self) -> dict[str, object]:
+        value = self.value
+        if value is not None and not isinstance(value, str | int | float | bool):
+            value = str(value)
+        return {
+            "sheet": self.sheet,
+            "row": self.row,
+            "column": self.column,
+            "cell": self.cell,
+            "value": value,
+            "message": self.message,
+        }
+
+
+@dataclass(frozen=True)
+class ProjectRow:
+    """A valid ``Projets`` row.
+
+    ``values`` holds only the keys whose column is in the file (a column left out
+    of a file is not a column emptied), with Python values: ``Stage``/``Status``,
+    lists, ``date``, ``Decimal``, ``int``, ``datetime`` for ``updated_at``.
+    ``fields`` is the normalised :class:`ProjectFields` built from them, with the
+    domain's defaults where a column is absent.
+    """
+
+    row: int
+    values: dict[str, object]
+    fields: ProjectFields
+
+    @property
+    def uid(self) -> str | None:
+        return self.values.get("uid")  # type: ignore[return-value]
+
+    @property
+    def reference(self) -> str | None:
+        return self.values.get("reference")  # type: ignore[return-value]
+
+    @property
+    def fingerprint(self) -> str | None:
+        return self.values.get("fingerprint")  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class RecordRow:
+    """A valid ``Événements`` or ``Partenaires`` row (values keyed as in columns.py)."""
+
+    row: int
+    values: dict[str, object]
+
+
+@dataclass
+class SheetResult(Generic[T]):
+    sheet: str
+    header_row: int | None = None  # 1-based, None when the sheet is empty
+    columns: tuple[str, ...] = ()  # JSON keys of the columns found, in file order
+    headers: dict[str, str] = field(default_factory=dict)  # key -> header as written
+    records: list[T] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
+    rows_read: int = 0  # non-blank data rows, valid or not
+
+
+def _locate_header(rows: list[list[object]], spec: SheetSpec, sheet: str, file: str) -> HeaderMap | None:
+    if not any(not is_blank(cell) for row in rows for cell in row):
+        return None
+    header = find_header_row(rows, spec)
+    if header is None:
+        anchor = spec.column(spec.anchor).header
+        raise ExchangeFileError("exchange.file.no_header", file=file, sheet=sheet, anchor=anchor)
+    return header
+
+
+def _parse_rows(
+    rows: list[list[object]], spec: SheetSpec, sheet: str, file: str
+) -> tuple[SheetResult, list[tuple[int, dict[str, object], list[RowError]]], dict[str, int]]:
+    """Cells parsed by column kind, and each key's column index; the caller adds the
+    sheet's own rules."""
+    result: SheetResult = SheetResult(sheet)
+    header = _locate_header(rows, spec, sheet, file)
+    if header is None:
+        return result, [], {}
+    result.header_row = header.row_index + 1
+    result.columns = tuple(c.key for c in header.by_index.values())
+    result.headers = dict(header.headers)
+    result.ignored_columns = list(header.ignored)
+    parsed: list[tuple[int, dict[str, object], list[RowError]]] = []
+    for row_number, cells in iter_data_rows(rows, header.row_index + 1):
+        # Cells under no known header do not make a row (a comment beside the table).
+        if all(is_blank(cells[i]) for i in header.by_index if i < len(cells)):
+            continue
+        result.rows_read += 1
+        if result.rows_read > MAX_DATA_ROWS:
+            raise WorkbookTooLargeError("exchange.file.too_many_rows", file=file, sheet=sheet, limit=ROW_LIMIT_TEXT)
+        values: dict[str, object] = {}
+        errors: list[RowError] = []
+        for index, column in header.by_index.items():
+            raw = cells[index] if index < len(cells) else None
+            try:
+                values[column.key] = parse_cell(column.kind, raw)
+            except CellError as exc:
+                errors.append(
+                    RowError(
+                        sheet,
+                        row_number,
+                        header.headers[column.key],
+                        f"{column_letter(index)}{row_number}",
+                        exc.value,
+                        exc.message,
+                        exc.key,
+                    )
+                )
+        parsed.append((row_number, values, errors))
+    return result, parsed, {c.key: i for i, c in header.by_index.items()}
+
+
+def _rule_error(
+    sheet: str, header: dict[str, str], indexes: dict[str, int], row: int, values: dict, err: LabestError, field_key: str
+) -> RowError:
+    index = indexes.get(field_key)
+    column = header.get(field_key)
+    cell = f"{column_letter(index)}{row}" if index is not None else None
+    value = values.get(field_key)
+    if isinstance(value, list | tuple):
+        value = "; ".join(value)
+    elif value is not None and not isinstance(value, str | int):
+        value = str(value)
+    return RowError(sheet, row, column, cell, value, err.message, err.key)
+
+
+def parse_projects(rows: list[list[object]], *, sheet: str = PROJECTS_SHEET.name, file: str = "") -> SheetResult[ProjectRow]:
+    """Records and errors of a ``Projets`` sheet (rows from row 1, cells from column A)."""
+    result, parsed, indexes = _parse_rows(rows, PROJECTS_SHEET, sheet, file)
+    for row_number, values, errors in parsed:
+        if not errors:
+            fields = project_fields(values)
+            for err in validate(fields):
+                errors.append(_rule_error(sheet, result.headers, indexes, row_number, values, err, err.field))
+            if not errors:
+                result.records.append(ProjectRow(row_number, values, fields))
+        result.errors.extend(errors)
+    return result
+
+
+def project_fields(values: dict[str, object]) -> ProjectFields:
+    """Normalised fields of a row; absent columns take the domain's defaults."""
+    return ProjectFields(
+        title=values.get("title") or "",  # type: ignore[arg-type]
+        stage=values.get("stage") or Stage.IDEATION,  # type: ignore[arg-type]
+        status=values.get("status") or Status.ACTIVE,  # type: ignore[arg-type]
+        lead=values.get("lead"),  # type: ignore[arg-type]
+        partners=tuple(values.get("partners") or ()),  # type: ignore[arg-type]
+        tags=tuple(values.get("tags") or ()),  # type: ignore[arg-type]
+        department=values.get("department"),  # type: ignore[arg-type]
+        contact=values.get("contact"),  # type: ignore[arg-type]
+        start_date=values.get("start_date"),  # type: ignore[arg-type]
+        end_date=values.get("end_date"),  # type: ignore[arg-type]
+        budget=values.get("budget"),  # type: ignore[arg-type]
+        funding=values.get("funding"),  # type: ignore[arg-type]
+        users_involved=values.get("users_involved"),  # type: ignore[arg-type]
+        agents_involved=values.get("agents_involved"),  # type: ignore[arg-type]
+        description=values.get("description"),  # type: ignore[arg-type]
+    ).normalised()
+
+
+def _simple_rules(values: dict[str, object], required: str, counts: tuple[str, ...]) -> list[tuple[str, LabestError]]:
+    problems: list[tuple[str, LabestError]] = []
+    if not values.get(required):
+        problems.append((required, LabestError("cell.required")))
+    for key in counts:
+        count = values.get(key)
+        if isinstance(count, int) and count < 0:
+            problems.append((key, LabestError("rule.count_negative", value=count)))
+    return problems
+
+
+def _parse_records(rows: list[list[object]], spec: SheetSpec, sheet: str, file: str, required: str, counts: tuple[str, ...]) -> SheetResult[RecordRow]:
+    result, parsed, indexes = _parse_rows(rows, spec, sheet, file)
+    for row_number, values, errors in parsed:
+        if not errors:
+            for key, err in _simple_rules(values, required, counts):
+                errors.append(_rule_error(sheet, result.headers, indexes, row_number, values, err, key))
+            if not errors:
+                result.records.append(RecordRow(row_number, values))
+        result.errors.extend(errors)
+    return result
+
+
+def parse_events(rows: list[list[object]], *, sheet: str = EVENTS_SHEET.name, file: str = "") -> SheetResult[RecordRow]:
+    """Records of an ``Événements`` sheet: uid, title, kind, date, place, participants,
+    projects (references), organisations (names), description."""
+    return _parse_records(rows, EVENTS_SHEET, sheet, file, "title", ("participants",))
+
+
+def parse_partners(rows: list[list[object]], *, sheet: str = PARTNERS_SHEET.name, file: str = "") -> SheetResult[RecordRow]:
+    """Records of a ``Partenaires`` sheet: name, kind, department."""
+    return _parse_records(rows, PARTNERS_SHEET, sheet, file, "name", ())
+
+

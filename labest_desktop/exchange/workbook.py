@@ -1,0 +1,93 @@
+"""One call for the import: read an exchange file and parse every sheet it holds."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from labest_desktop.exchange.columns import EVENTS_SHEET, PARTNERS_SHEET, PROJECTS_SHEET
+from labest_desktop.exchange.errors import ExchangeFileError, MissingSheetError
+from labest_desktop.exchange.reader import RawWorkbook, read_workbook
+from labest_desktop.exchange.sheet_parser import (
+    ProjectRow,
+    RecordRow,
+    RowError,
+    SheetResult,
+    parse_events,
+    parse_partners,
+    parse_projects,
+)
+
+logger = logging.getLogger(__name__)
+
+FORMAT_NAME = "labest-exchange"
+FORMAT_VERSION = 1
+
+
+@dataclass
+class ExchangeFile:
+    """Everything the merge needs from a file, read and checked, nothing applied."""
+
+    file: str
+    format: str  # xlsx, ods or csv
+    meta: dict[str, str]  # the _labest sheet's key/value rows ({} when absent)
+    sheet_names: list[str]
+    projects: SheetResult[ProjectRow]
+    events: SheetResult[RecordRow] | None  # None when the file has no such sheet
+    partners: SheetResult[RecordRow] | None
+
+    @property
+    def errors(self) -> list[RowError]:
+        found = list(self.projects.errors)
+        for sheet in (self.events, self.partners):
+            if sheet is not None:
+                found.extend(sheet.errors)
+        return found
+
+    @property
+    def ignored_columns(self) -> list[str]:
+        names: list[str] = []
+        for sheet in (self.projects, self.events, self.partners):
+            if sheet is not None:
+                names.extend(n for n in sheet.ignored_columns if n not in names)
+        return names
+
+
+def read_exchange_file(path: str | Path) -> ExchangeFile:
+    """Read and parse ``path`` (.xlsx, .xlsm, .ods, .csv); raises ``ExchangeFileError``
+    when the file cannot be read at all, row problems are in ``errors``."""
+    raw = read_workbook(path)
+    _check_meta(raw)
+    found = raw.find(PROJECTS_SHEET)
+    if found is None:
+        raise MissingSheetError(file=raw.file, sheets=", ".join(f"« {n} »" for n in raw.sheet_names) or "aucune")
+    name, rows = found
+    projects = parse_projects(rows, sheet=name, file=raw.file)
+    events = partners = None
+    if found_events := raw.find(EVENTS_SHEET):
+        events = parse_events(found_events[1], sheet=found_events[0], file=raw.file)
+    if found_partners := raw.find(PARTNERS_SHEET):
+        partners = parse_partners(found_partners[1], sheet=found_partners[0], file=raw.file)
+    logger.info(
+        "read %s: %d project rows (%d valid), %d errors",
+        raw.file,
+        projects.rows_read,
+        len(projects.records),
+        len(projects.errors),
+    )
+    return ExchangeFile(raw.file, raw.format, raw.meta, raw.sheet_names, projects, events, partners)
+
+
+def _check_meta(raw: RawWorkbook) -> None:
+    """A file from a newer format is refused rather than half understood."""
+    version = raw.meta.get("format_version")
+    if raw.meta.get("format", FORMAT_NAME) != FORMAT_NAME:
+        logger.warning("%s: _labest format is %r", raw.file, raw.meta.get("format"))
+    if version:
+        try:
+            newer = int(float(version)) > FORMAT_VERSION
+        except ValueError:
+            newer = False
+        if newer:
+            raise ExchangeFileError("exchange.file.newer_format", file=raw.file, version=version)

@@ -1,0 +1,195 @@
+"""Write the exchange workbook (.xlsx) with openpyxl in write-only mode.
+
+Write-only mode streams rows to the zip as they come, so memory stays flat for
+100,000 projects; the price is that everything placed before the rows in the sheet
+XML (column widths, hidden column, frozen pane) is decided up front from the
+column definitions, never from the data.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from copy import copy
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from labest_desktop.domain.vocab import DEPARTMENTS, STAGE_LABELS_FR, STATUS_LABELS_FR
+from labest_desktop.exchange.columns import (
+    EVENTS_SHEET,
+    HISTORY_SHEET,
+    META_SHEET,
+    PARTNERS_SHEET,
+    PROJECTS_SHEET,
+    Column,
+    Kind,
+    SheetSpec,
+    column_letter,
+)
+from labest_desktop.exchange.export_rows import ExportMeta, TextCleaner, WriteReport, row_values
+
+logger = logging.getLogger(__name__)
+
+DATE_FORMAT = "dd/mm/yyyy"
+DATETIME_FORMAT = "dd/mm/yyyy hh:mm"
+AMOUNT_FORMAT = '#,##0.00\\ "€"'
+LAST_ROW = 1_048_576
+# Excel reads "_x000D_" as a carriage return (XML itself would turn a raw CR into
+# LF), so a literal "_xHHHH_" in a user's text must be escaped the same way.
+_OOXML_ESCAPE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
+
+
+def _ooxml_text(text: str) -> str:
+    if "_x" in text:
+        text = _OOXML_ESCAPE.sub("_x005F_", text)
+    if "\r" in text:
+        text = text.replace("\r", "_x000D_")
+    return text
+
+
+class _SheetWriter:
+    """Rows of one sheet as write-only cells, styles shared per column."""
+
+    def __init__(self, workbook: Workbook, spec: SheetSpec, clean: TextCleaner) -> None:
+        self.spec = spec
+        self.clean = clean
+        self.sheet = workbook.create_sheet(spec.name)
+        self.rows = 0
+        for index, column in enumerate(spec.columns):
+            dimension = self.sheet.column_dimensions[column_letter(index)]
+            dimension.width = column.width
+            if column.kind is Kind.FINGERPRINT:
+                dimension.hidden = True
+        self.sheet.freeze_panes = "A2"
+        self.styles = [self._style_for(column) for column in spec.columns]
+        header_style = self._template(font=Font(bold=True), fill=PatternFill("solid", fgColor="DDE6F0"))
+        self.sheet.append([self._cell(column.header, header_style) for column in spec.columns])
+
+    def _template(self, **attributes: object):
+        cell = WriteOnlyCell(self.sheet)
+        for name, value in attributes.items():
+            setattr(cell, name, value)
+        return cell._style
+
+    def _style_for(self, column: Column):
+        if column.kind is Kind.DATE:
+            return self._template(number_format=DATE_FORMAT)
+        if column.kind is Kind.DATETIME:
+            return self._template(number_format=DATETIME_FORMAT)
+        if column.kind is Kind.AMOUNT:
+            return self._template(number_format=AMOUNT_FORMAT)
+        if column.key in ("description", "rationale"):
+            return self._template(alignment=Alignment(wrap_text=True, vertical="top"))
+        return None
+
+    def _cell(self, value: object, style) -> object:
+        if isinstance(value, str):
+            value = _ooxml_text(value)
+            if style is None and not value.startswith("="):
+                return value
+            cell = WriteOnlyCell(self.sheet, value)
+            # A text cell, never a formula: openpyxl would otherwise store "=…" as one.
+            cell.data_type = "s"
+        elif value is None or style is None:
+            return value
+        else:
+            cell = WriteOnlyCell(self.sheet, value)
+        if style is not None:
+            cell._style = copy(style)
+        return cell
+
+    def append(self, record: Mapping[str, object]) -> None:
+        values = row_values(self.spec.columns, record, self.clean)
+        self.sheet.append([self._cell(v, s) for v, s in zip(values, self.styles, strict=True)])
+        self.rows += 1
+
+    def finish(self) -> None:
+        last = column_letter(len(self.spec.columns) - 1)
+        self.sheet.auto_filter.ref = f"A1:{last}{self.rows + 1}"
+
+    def validate_list(self, key: str, formula: str, *, strict: bool = True) -> None:
+        index = next(i for i, c in enumerate(self.spec.columns) if c.key == key)
+        letter = column_letter(index)
+        validation = DataValidation(
+            type="list",
+            formula1=formula,
+            allow_blank=True,
+            showErrorMessage=True,
+            errorStyle="stop" if strict else "information",
+            errorTitle=self.spec.columns[index].header,
+            error="Choisir une valeur de la liste.",
+        )
+        validation.add(f"{letter}2:{letter}{LAST_ROW}")
+        self.sheet.data_validations.append(validation)
+
+
+def _inline_list(items: Iterable[str]) -> str:
+    return '"' + ",".join(items) + '"'
+
+
+def write_xlsx(
+    path: str | Path,
+    projects: Iterable[Mapping[str, object]],
+    *,
+    meta: ExportMeta,
+    events: Iterable[Mapping[str, object]] = (),
+    organisations: Iterable[Mapping[str, object]] = (),
+    history: Iterable[Mapping[str, object]] = (),
+    funding_names: Sequence[str] = (),
+) -> WriteReport:
+    """Write every sheet of the exchange workbook to ``path``.
+
+    ``projects`` are snapshots plus ``updated_at`` and ``fingerprint``; ``events``
+    have the keys of ``EVENT_COLUMNS``, ``organisations`` of ``PARTNER_COLUMNS``,
+    ``history`` of ``HISTORY_COLUMNS``. Iterables are consumed once, in order. The
+    file appears complete or not at all (written beside it, then renamed).
+    """
+    path = Path(path)
+    clean = TextCleaner()
+    workbook = Workbook(write_only=True)
+
+    project_sheet = _SheetWriter(workbook, PROJECTS_SHEET, clean)
+    for snapshot in projects:
+        project_sheet.append(snapshot)
+    project_sheet.finish()
+    project_sheet.validate_list("stage", _inline_list(STAGE_LABELS_FR.values()))
+    project_sheet.validate_list("status", _inline_list(STATUS_LABELS_FR.values()))
+    project_sheet.validate_list("department", _inline_list(DEPARTMENTS))
+    names = [clean(n) for n in funding_names if n and n.strip()]
+    if names:
+        # A range rather than an inline list: names may hold commas, and an inline
+        # list is limited to 255 characters.
+        project_sheet.validate_list("funding", f"{META_SHEET}!$D$1:$D${len(names)}", strict=False)
+
+    counts = []
+    for spec, rows in ((EVENTS_SHEET, events), (PARTNERS_SHEET, organisations), (HISTORY_SHEET, history)):
+        writer = _SheetWriter(workbook, spec, clean)
+        for record in rows:
+            writer.append(record)
+        writer.finish()
+        counts.append(writer.rows)
+
+    meta_sheet = workbook.create_sheet(META_SHEET)
+    meta_sheet.sheet_state = "veryHidden"
+    meta_rows = meta.rows()
+    for index in range(max(len(meta_rows), len(names))):
+        key, value = meta_rows[index] if index < len(meta_rows) else (None, None)
+        funding = names[index] if index < len(names) else None
+        meta_sheet.append([key, clean(value) if value else value, None, _ooxml_text(funding) if funding else None])
+
+    temporary = path.with_name(path.name + ".part")
+    try:
+        workbook.save(temporary)
+        os.replace(temporary, path)
+    finally:
+        if temporary.exists():
+            temporary.unlink()
+    if clean.replaced:
+        logger.warning("%s: %d characters XML cannot hold were replaced", path.name, clean.replaced)
+    return WriteReport(str(path), project_sheet.rows, counts[0], counts[1], counts[2], clean.replaced)

@@ -65,6 +65,12 @@ messages.register(
             "“{title}” was changed elsewhere since it was opened (version {expected}, now "
             "{actual}). Reload the project before saving.",
         ),
+        "error.stale_race": (
+            "Ce projet a été modifié par quelqu'un d'autre pendant l'enregistrement : rien n'a "
+            "été écrit. Rechargez-le pour voir ses changements.",
+            "This project was changed by someone else while saving: nothing was written. Reload "
+            "it to see their changes.",
+        ),
         "error.storage": ("Erreur de la base de données : {detail}", "Database error: {detail}"),
     }
 )

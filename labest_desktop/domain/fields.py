@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field, fields as dc_fields, replace
+from dataclasses import dataclass, field, replace
+from dataclasses import fields as dc_fields
 from datetime import date
 from decimal import Decimal, InvalidOperation
 

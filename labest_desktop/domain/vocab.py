@@ -107,3 +107,31 @@ EVENT_KIND_LABELS_EN = {
     EventKind.TRAINING: "Training",
     EventKind.MEETING: "Meeting",
 }
+
+
+def _lookup(enum_type, labels: tuple[dict, ...]):
+    from labest_desktop.domain.text import fold
+
+    table = {}
+    for member in enum_type:
+        table[fold(member.value)] = member
+        for mapping in labels:
+            table[fold(mapping[member])] = member
+    return table
+
+
+_STAGES = _lookup(Stage, (STAGE_LABELS_FR, STAGE_LABELS_EN))
+_STATUSES = _lookup(Status, (STATUS_LABELS_FR, STATUS_LABELS_EN))
+
+
+def stage_from_text(value: str) -> Stage | None:
+    """The stage a person meant: code, French or English label, any case or accents."""
+    from labest_desktop.domain.text import fold
+
+    return _STAGES.get(fold(value or ""))
+
+
+def status_from_text(value: str) -> Status | None:
+    from labest_desktop.domain.text import fold
+
+    return _STATUSES.get(fold(value or ""))

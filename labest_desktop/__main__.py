@@ -1,0 +1,3 @@
+from labest_desktop.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,204 @@
+"""Session-level building blocks shared by the use cases that write projects
+(editor, stage decisions, import, undo): converting between the stored project and
+its ``ProjectFields``, finding organisations and envelopes by name, assigning
+references and recording revisions. They take a session and never commit.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from labest_desktop.domain.fields import ProjectFields, fingerprint, to_snapshot
+from labest_desktop.domain.models import (
+    FundingEnvelope,
+    ImportBatch,
+    Organisation,
+    Project,
+    ProjectRevision,
+    ReferenceCounter,
+    StageDecision,
+    utcnow,
+)
+from labest_desktop.domain.text import fold
+from labest_desktop.domain.vocab import Stage, Status
+
+
+def fields_of(project: Project) -> ProjectFields:
+    return ProjectFields(
+        title=project.title,
+        stage=Stage(project.stage),
+        status=Status(project.status),
+        lead=project.lead.name if project.lead else None,
+        partners=tuple(sorted((o.name for o in project.partners), key=fold)),
+        tags=tuple(project.tag_list),
+        department=project.department,
+        contact=project.contact,
+        start_date=project.start_date,
+        end_date=project.end_date,
+        budget=project.budget,
+        funding=project.funding_envelope.name if project.funding_envelope else None,
+        users_involved=project.users_involved,
+        agents_involved=project.agents_involved,
+        description=project.description,
+    )
+
+
+def snapshot_of(project: Project) -> dict:
+    return to_snapshot(fields_of(project), uid=project.uid, reference=project.reference)
+
+
+def organisation_named(session: Session, name: str, created: list[str] | None = None) -> Organisation:
+    """The organisation whose name folds like ``name``, created if there is none."""
+    key = fold(name)
+    org = session.scalar(select(Organisation).where(Organisation.name_key == key))
+    if org is None:
+        for pending in session.new:
+            if isinstance(pending, Organisation) and pending.name_key == key:
+                return pending
+        org = Organisation(name=name.strip(), name_key=key)
+        session.add(org)
+        if created is not None:
+            created.append(org.name)
+    return org
+
+
+def envelope_named(session: Session, name: str, created: list[str] | None = None) -> FundingEnvelope:
+    key = fold(name)
+    envelope = session.scalar(select(FundingEnvelope).where(FundingEnvelope.name_key == key))
+    if envelope is None:
+        for pending in session.new:
+            if isinstance(pending, FundingEnvelope) and pending.name_key == key:
+                return pending
+        envelope = FundingEnvelope(name=name.strip(), name_key=key)
+        session.add(envelope)
+        if created is not None:
+            created.append(envelope.name)
+    return envelope
+
+
+def assign_fields(
+    session: Session,
+    project: Project,
+    values: ProjectFields,
+    *,
+    created_organisations: list[str] | None = None,
+    created_envelopes: list[str] | None = None,
+) -> None:
+    """Write checked ``values`` onto ``project`` (stage included: callers that change
+    it record the decision themselves)."""
+    # No flush half-way: a user action must bump the version counter once.
+    with session.no_autoflush:
+        _assign(session, project, values, created_organisations, created_envelopes)
+
+
+def _assign(session, project, values, created_organisations, created_envelopes) -> None:
+    project.title = values.title
+    project.stage = str(values.stage)
+    project.status = str(values.status)
+    project.lead = organisation_named(session, values.lead, created_organisations) if values.lead else None
+    wanted = [organisation_named(session, name, created_organisations) for name in values.partners]
+    if {id(o) for o in project.partners} != {id(o) for o in wanted}:
+        project.partners = wanted
+    project.tags = ";".join(values.tags) or None
+    project.department = values.department
+    project.contact = values.contact
+    project.start_date = values.start_date
+    project.end_date = values.end_date
+    project.budget = values.budget
+    project.funding_envelope = (
+        envelope_named(session, values.funding, created_envelopes) if values.funding else None
+    )
+    project.users_involved = values.users_involved
+    project.agents_involved = values.agents_involved
+    project.description = values.description
+
+
+def next_reference(session: Session, code: str, year: int) -> str:
+    """``CODE-YYYY-NNNN`` with the next number of that office and year.
+
+    The counter row is updated in the caller's transaction (SQLite holds the write
+    lock from BEGIN IMMEDIATE; PostgreSQL locks the row), so two offices' agents on
+    one server never get the same number. A number already taken (a reference kept
+    from another office's file) is skipped.
+    """
+    counter = session.get(ReferenceCounter, (code, year), with_for_update=True)
+    if counter is None:
+        counter = ReferenceCounter(code=code, year=year, last=0)
+        session.add(counter)
+        session.flush()
+    number = counter.last
+    while True:
+        number += 1
+        reference = f"{code}-{year}-{number:04d}"
+        taken = session.scalar(select(func.count()).select_from(Project).where(Project.reference == reference))
+        if not taken:
+            break
+    counter.last = number
+    return reference
+
+
+def record_revision(
+    session: Session,
+    project: Project,
+    *,
+    author: str,
+    origin: str,
+    batch: ImportBatch | None = None,
+    when: datetime | None = None,
+) -> ProjectRevision:
+    """Store the project's current state as its next revision."""
+    snapshot = snapshot_of(project)
+    if project.id is None:
+        number = 1
+    else:
+        last = session.scalar(
+            select(func.max(ProjectRevision.number)).where(ProjectRevision.project_id == project.id)
+        )
+        number = (last or 0) + 1
+    revision = ProjectRevision(
+        number=number,
+        created_at=when or utcnow(),
+        author=author,
+        origin=origin,
+        snapshot=json.dumps(snapshot, ensure_ascii=False, sort_keys=True),
+        fingerprint=fingerprint(snapshot),
+    )
+    if batch is not None:
+        revision.import_batch_id = batch.id
+    project.revisions.append(revision)
+    return revision
+
+
+def record_decision(
+    session: Session,
+    project: Project,
+    *,
+    from_stage: str | None,
+    to_stage: str,
+    author: str,
+    rationale: str,
+    batch: ImportBatch | None = None,
+    when: datetime | None = None,
+) -> StageDecision:
+    when = when or utcnow()
+    decision = StageDecision(
+        from_stage=from_stage,
+        to_stage=to_stage,
+        decided_at=when,
+        decided_by=author,
+        rationale=rationale,
+        import_batch_id=batch.id if batch is not None else None,
+    )
+    project.decisions.append(decision)
+    project.stage = to_stage
+    project.stage_since = when.date()
+    return decision
+
+
+def touch(project: Project, author: str, when: datetime | None = None) -> None:
+    project.updated_at = when or utcnow()
+    project.updated_by = author

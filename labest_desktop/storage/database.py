@@ -1,0 +1,151 @@
+"""Opening a database: location checks, engine, schema, sessions, backups."""
+
+from __future__ import annotations
+
+import logging
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from labest_desktop import messages, paths
+from labest_desktop.domain.errors import StorageError
+from labest_desktop.storage import backup as backups
+from labest_desktop.storage import search
+from labest_desktop.storage.damage import DamagedDatabaseError, header_problem
+from labest_desktop.storage.engine import WRITE_OPTION, make_engine
+from labest_desktop.storage.errors import translate
+from labest_desktop.storage.location import DatabaseLocation
+from labest_desktop.storage.schema import ensure_current
+
+logger = logging.getLogger(__name__)
+
+
+class ServerBackupUnsupported(StorageError):
+    key = "storage.server_backup"
+
+
+class Database:
+    """An open database: the engine and session factories for one location."""
+
+    def __init__(self, location: DatabaseLocation, engine: Engine, backups_folder: Path, keep: int) -> None:
+        self.location = location
+        self.engine = engine
+        self.backups_folder = backups_folder
+        self.keep = keep
+        self._read = sessionmaker(engine, expire_on_commit=False)
+        self._write = sessionmaker(engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def read_session(self) -> Session:
+        return self._read()
+
+    def write_session(self) -> Session:
+        return self._write()
+
+    @contextmanager
+    def reading(self):
+        """A session for reading only; errors become user-facing storage errors."""
+        session = self._read()
+        try:
+            yield session
+        except (OperationalError, DatabaseError) as exc:
+            raise translate(exc, self.location) from exc
+        finally:
+            # close() ends the transaction without expiring what was loaded, so
+            # values read inside the block stay readable after it.
+            session.close()
+
+    def backup(self, destination: Path | None = None, reason: str = "manual") -> Path:
+        """A consistent copy of the database (SQLite only), pruning old automatic ones."""
+        if not self.location.is_sqlite:
+            raise ServerBackupUnsupported()
+        assert self.location.path is not None
+        if destination is None:
+            destination = self.backups_folder / backups.backup_name(reason)
+        made = backups.backup_sqlite(self.location.path, destination)
+        if made.parent == self.backups_folder:
+            backups.prune(self.backups_folder, self.keep)
+        return made
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(
+    location: DatabaseLocation,
+    *,
+    backups_folder: Path | None = None,
+    keep: int = backups.DEFAULT_KEEP,
+    migrate: bool = True,
+) -> Database:
+    """Open ``location``, creating or upgrading its schema when ``migrate`` is set.
+
+    A file that is not a sound SQLite database raises ``DamagedDatabaseError`` and is
+    left untouched.
+    """
+    search.install()
+    folder = backups_folder or paths.backups_dir()
+    if location.is_sqlite:
+        assert location.path is not None
+        if location.path.exists():
+            problem = header_problem(location.path)
+            if problem:
+                raise DamagedDatabaseError(path=str(location.path), detail=problem)
+        else:
+            try:
+                location.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StorageError("storage.cannot_create", path=str(location.path), detail=exc.strerror) from exc
+    engine = make_engine(location)
+    database = Database(location, engine, folder, keep)
+    if migrate:
+        try:
+            ensure_current(engine, backup=lambda reason: database.backup(reason=reason) if location.is_sqlite else None)
+        except StorageError:
+            engine.dispose()
+            raise
+        except (OperationalError, DatabaseError) as exc:
+            engine.dispose()
+            raise translate(exc, location) from exc
+    return database
+
+
+def integrity_report(database: Database) -> list[str]:
+    """Problems found by integrity_check and foreign_key_check (SQLite), empty if sound."""
+    problems: list[str] = []
+    if database.dialect != "sqlite":
+        with database.engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        return problems
+    with database.engine.connect() as connection:
+        rows = connection.exec_driver_sql("PRAGMA integrity_check").fetchall()
+        if [r[0] for r in rows] != ["ok"]:
+            problems.extend(str(r[0]) for r in rows[:20])
+        for row in connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()[:20]:
+            problems.append(messages.text("storage.fk_problem", table=row[0], rowid=row[1], parent=row[2]))
+    return problems
+
+
+messages.register(
+    {
+        "storage.server_backup": (
+            "Les sauvegardes d'une base sur serveur PostgreSQL se font sur le serveur (pg_dump) ; "
+            "demandez-les à votre service informatique.",
+            "Backups of a PostgreSQL server database are made on the server (pg_dump); ask IT.",
+        ),
+        "storage.cannot_create": (
+            "Impossible de créer la base « {path} » : {detail}. Choisissez un dossier où vous pouvez écrire.",
+            "Cannot create the database “{path}”: {detail}. Choose a folder you can write to.",
+        ),
+        "storage.fk_problem": (
+            "lien rompu : table {table}, ligne {rowid}, vers {parent}",
+            "broken link: table {table}, row {rowid}, to {parent}",
+        ),
+    }
+)

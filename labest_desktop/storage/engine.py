@@ -1,0 +1,51 @@
+"""Engines with the connection settings every session relies on."""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy import Engine, create_engine, event
+
+from labest_desktop.storage.location import DatabaseLocation
+
+logger = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 5_000
+# Execution option asking for ``BEGIN IMMEDIATE``: a unit of work that will write
+# takes SQLite's write lock up front, so it waits (busy timeout) instead of failing
+# with "database is locked" when it upgrades from reading to writing.
+WRITE_OPTION = "labest_write"
+
+
+def make_engine(location: DatabaseLocation, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
+    if location.is_sqlite:
+        engine = create_engine(
+            location.url,
+            connect_args={"timeout": busy_timeout_ms / 1000, "check_same_thread": False},
+        )
+        _configure_sqlite(engine, busy_timeout_ms)
+        return engine
+    return create_engine(location.url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+
+
+def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
+    @event.listens_for(engine, "connect")
+    def on_connect(dbapi_connection, _record) -> None:
+        # Python's sqlite3 "legacy transaction control" commits before DDL and begins
+        # lazily; hand transactions to SQLAlchemy so DDL is transactional too.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+            mode = cursor.execute("PRAGMA journal_mode=WAL").fetchone()
+            if mode and str(mode[0]).lower() != "wal":
+                logger.warning("SQLite refused WAL journal mode (%s)", mode[0])
+            cursor.execute("PRAGMA synchronous=NORMAL")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def on_begin(connection) -> None:
+        immediate = connection.get_execution_options().get(WRITE_OPTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")

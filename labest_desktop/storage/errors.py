@@ -1,0 +1,76 @@
+"""Database driver errors turned into sentences the user can act on."""
+
+from __future__ import annotations
+
+from sqlalchemy.exc import DBAPIError
+
+from labest_desktop import messages
+from labest_desktop.domain.errors import StorageError
+from labest_desktop.storage.location import DatabaseLocation
+
+
+class DatabaseBusyError(StorageError):
+    key = "storage.busy"
+
+
+class DiskFullError(StorageError):
+    key = "storage.full"
+
+
+class ReadOnlyDatabaseError(StorageError):
+    key = "storage.readonly"
+
+
+class ServerUnreachableError(StorageError):
+    key = "storage.unreachable"
+
+
+def translate(exc: Exception, location: DatabaseLocation | None = None) -> StorageError:
+    """The user-facing error for a driver exception (``exc`` is kept as the cause)."""
+    where = location.describe() if location else "?"
+    detail = str(getattr(exc, "orig", exc) or exc).strip().splitlines()[0] if str(exc) else type(exc).__name__
+    lowered = detail.lower()
+    if "database is locked" in lowered or "database table is locked" in lowered:
+        return DatabaseBusyError(path=where)
+    if "disk is full" in lowered or "no space left" in lowered or "disk full" in lowered:
+        return DiskFullError(path=where)
+    if "readonly" in lowered or "read-only" in lowered or "attempt to write a readonly" in lowered:
+        return ReadOnlyDatabaseError(path=where)
+    if "unable to open database" in lowered:
+        return ReadOnlyDatabaseError(path=where)
+    if "malformed" in lowered or "not a database" in lowered or "disk i/o error" in lowered:
+        from labest_desktop.storage.damage import DamagedDatabaseError
+
+        return DamagedDatabaseError(path=where, detail=detail)
+    if isinstance(exc, DBAPIError) and exc.connection_invalidated or "connection" in lowered and (
+        "refused" in lowered or "timeout" in lowered or "could not" in lowered
+    ):
+        return ServerUnreachableError(path=where, detail=detail)
+    return StorageError("error.storage", detail=detail)
+
+
+messages.register(
+    {
+        "storage.busy": (
+            "La base « {path} » est occupée par un autre programme ou un autre utilisateur depuis "
+            "plus de 5 secondes. Réessayez dans un instant ; rien n'a été enregistré.",
+            "The database “{path}” has been busy with another program or user for more than 5 "
+            "seconds. Try again in a moment; nothing was saved.",
+        ),
+        "storage.full": (
+            "Le disque de la base « {path} » est plein : rien n'a été enregistré. Libérez de la "
+            "place puis réessayez.",
+            "The disk holding “{path}” is full: nothing was saved. Free some space and try again.",
+        ),
+        "storage.readonly": (
+            "La base « {path} » ne peut pas être modifiée (fichier ou dossier en lecture seule) : "
+            "rien n'a été enregistré.",
+            "The database “{path}” cannot be changed (read-only file or folder): nothing was saved.",
+        ),
+        "storage.unreachable": (
+            "Le serveur de base de données « {path} » ne répond pas ({detail}). Vérifiez le réseau "
+            "ou demandez au service informatique.",
+            "The database server “{path}” does not answer ({detail}). Check the network or ask IT.",
+        ),
+    }
+)

@@ -1,0 +1,94 @@
+"""Accent- and case-insensitive full-text search over projects.
+
+Each project keeps ``search_text``: the folded (lower-case, accent-free) text of its
+title, description, tags, reference, contact and organisation names. A session hook
+recomputes it on every flush that touches a project or renames an organisation, so
+every writer (editor, import, command line) keeps it in sync. On SQLite an FTS5
+index mirrors the column through triggers (created by migration 0002); on
+PostgreSQL each word is matched with ``LIKE`` on the folded column.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from sqlalchemy import ColumnElement, and_, event, select, text
+from sqlalchemy.orm import Session
+
+from labest_desktop.domain.models import Organisation, Project
+from labest_desktop.domain.text import fold
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def search_text(
+    *,
+    title: str | None,
+    description: str | None,
+    tags: str | None,
+    reference: str | None,
+    contact: str | None,
+    organisations: Iterable[str],
+) -> str:
+    parts = [title, reference, contact, (tags or "").replace(";", " "), *organisations, description]
+    return fold(" ".join(p for p in parts if p))
+
+
+def project_search_text(project: Project) -> str:
+    names = [o.name for o in project.partners]
+    if project.lead is not None:
+        names.insert(0, project.lead.name)
+    return search_text(
+        title=project.title,
+        description=project.description,
+        tags=project.tags,
+        reference=project.reference,
+        contact=project.contact,
+        organisations=names,
+    )
+
+
+def _refresh_search_text(session: Session, _context, _instances) -> None:
+    stale: set[Project] = {obj for obj in session.new if isinstance(obj, Project)}
+    stale.update(obj for obj in session.dirty if isinstance(obj, Project))
+    for obj in session.dirty:
+        if isinstance(obj, Organisation) and session.is_modified(obj, include_collections=False):
+            stale.update(obj.led_projects)
+            stale.update(obj.partner_projects)
+    for project in stale:
+        if project in session.deleted:
+            continue
+        value = project_search_text(project)
+        if project.search_text != value:
+            project.search_text = value
+
+
+def install() -> None:
+    """Keep ``search_text`` current on every ORM session (idempotent)."""
+    if not event.contains(Session, "before_flush", _refresh_search_text):
+        event.listen(Session, "before_flush", _refresh_search_text)
+
+
+def words(query: str) -> list[str]:
+    return _WORD.findall(fold(query))
+
+
+def match_clause(query: str, dialect_name: str) -> ColumnElement[bool] | None:
+    """A condition on ``Project`` matching every word of ``query`` (as a prefix on
+    SQLite, anywhere in the text on PostgreSQL); ``None`` for an empty query."""
+    terms = words(query)
+    if not terms:
+        return None
+    if dialect_name == "sqlite":
+        fts_query = " AND ".join(f'"{term}"*' for term in terms)
+        matches = select(text("rowid")).select_from(text("project_fts")).where(
+            text("project_fts MATCH :fts_query").bindparams(fts_query=fts_query)
+        )
+        return Project.id.in_(matches)
+    return and_(*(Project.search_text.like(f"%{_escape_like(term)}%", escape="\\") for term in terms))
+
+
+def _escape_like(term: str) -> str:
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+

@@ -1,0 +1,71 @@
+"""A throw-away PostgreSQL 15 server for the storage tests.
+
+Started with ``initdb`` and ``pg_ctl`` on a Unix socket in a temporary folder (no
+TCP port to collide with), stopped and deleted at the end of the session. As root,
+the server runs as the ``postgres`` system user, since PostgreSQL refuses root.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import pwd
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+
+def find_bin(name: str) -> str | None:
+    found = shutil.which(name)
+    if found:
+        return found
+    candidates = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), reverse=True)
+    return candidates[0] if candidates else None
+
+
+class PostgresServer:
+    def __init__(self) -> None:
+        self.root = Path(tempfile.mkdtemp(prefix="labest-pg-"))
+        self.data = self.root / "data"
+        self.socket_dir = self.root / "sock"
+        self.user = "labest"
+        self._as_user: list[str] = []
+        self._owner: tuple[int, int] | None = None
+
+    def _run(self, args: list[str], **kw) -> subprocess.CompletedProcess:
+        return subprocess.run(self._as_user + args, check=True, capture_output=True, text=True, **kw)
+
+    def start(self) -> None:
+        initdb, pg_ctl = find_bin("initdb"), find_bin("pg_ctl")
+        if not initdb or not pg_ctl:
+            raise RuntimeError("PostgreSQL's initdb and pg_ctl were not found")
+        self.socket_dir.mkdir(parents=True)
+        if os.geteuid() == 0:
+            pw = pwd.getpwnam("postgres")
+            self._owner = (pw.pw_uid, pw.pw_gid)
+            for path in (self.root, self.socket_dir):
+                os.chown(path, *self._owner)
+            self._as_user = ["runuser", "-u", "postgres", "--"]
+        self._run([initdb, "-D", str(self.data), "-U", self.user, "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8"])
+        options = f"-k {self.socket_dir} -c listen_addresses='' -c fsync=off -c full_page_writes=off"
+        self._run([pg_ctl, "-D", str(self.data), "-o", options, "-l", str(self.root / "server.log"), "-w", "start"])
+
+    def url(self, database: str = "postgres") -> str:
+        return f"postgresql+psycopg://{self.user}@/{database}?host={self.socket_dir}"
+
+    def create_database(self, name: str) -> str:
+        import psycopg
+
+        with psycopg.connect(host=str(self.socket_dir), user=self.user, dbname="postgres", autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            conn.execute(f'CREATE DATABASE "{name}"')
+        return self.url(name)
+
+    def stop(self) -> None:
+        pg_ctl = find_bin("pg_ctl")
+        try:
+            if pg_ctl and self.data.exists():
+                self._run([pg_ctl, "-D", str(self.data), "-m", "fast", "-w", "stop"])
+        finally:
+            shutil.rmtree(self.root, ignore_errors=True)

@@ -10,7 +10,7 @@ every replaced character is counted.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -115,30 +115,36 @@ def _list(value: object) -> str | None:
     return LIST_SEPARATOR.join(str(item) for item in value)
 
 
-def typed_value(column: Column, value: object) -> object:
-    """The value a writer puts in ``column`` for a snapshot's JSON value."""
-    kind = column.kind
-    if kind is Kind.STAGE:
-        return _label(value, Stage, STAGE_LABELS_FR)
-    if kind is Kind.STATUS:
-        return _label(value, Status, STATUS_LABELS_FR)
-    if kind is Kind.EVENT_KIND:
-        return _label(value, EventKind, EVENT_KIND_LABELS_FR)
-    if kind is Kind.ORG_KIND:
-        return _label(value, OrgKind, ORG_KIND_LABELS_FR)
-    if kind is Kind.LIST:
-        return _list(value)
-    if kind is Kind.DATE:
-        return _date(value)
-    if kind is Kind.DATETIME:
-        return _datetime(value)
-    if kind is Kind.AMOUNT:
-        return _amount(value)
-    if kind is Kind.COUNT:
-        return None if value is None or value == "" else int(value)  # type: ignore[arg-type]
+def _count(value: object) -> int | None:
+    return None if value is None or value == "" else int(value)  # type: ignore[arg-type]
+
+
+def _text(value: object) -> str | None:
     if value is None or value == "":
         return None
-    return str(value)
+    return value if isinstance(value, str) else str(value)
+
+
+_CONVERTERS: dict[Kind, Callable[[object], object]] = {
+    Kind.STAGE: lambda v: _label(v, Stage, STAGE_LABELS_FR),
+    Kind.STATUS: lambda v: _label(v, Status, STATUS_LABELS_FR),
+    Kind.EVENT_KIND: lambda v: _label(v, EventKind, EVENT_KIND_LABELS_FR),
+    Kind.ORG_KIND: lambda v: _label(v, OrgKind, ORG_KIND_LABELS_FR),
+    Kind.LIST: _list,
+    Kind.DATE: _date,
+    Kind.DATETIME: _datetime,
+    Kind.AMOUNT: _amount,
+    Kind.COUNT: _count,
+}
+
+
+def converter(column: Column) -> Callable[[object], object]:
+    """How a snapshot's JSON value becomes the value written in ``column``."""
+    return _CONVERTERS.get(column.kind, _text)
+
+
+def typed_value(column: Column, value: object) -> object:
+    return converter(column)(value)
 
 
 def row_values(columns: tuple[Column, ...], record: Mapping[str, object], clean: TextCleaner) -> list[object]:

@@ -10,6 +10,7 @@ import json
 from datetime import datetime
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from labest_desktop.domain.fields import ProjectFields, fingerprint, to_snapshot
@@ -127,9 +128,16 @@ def next_reference(session: Session, code: str, year: int) -> str:
     """
     counter = session.get(ReferenceCounter, (code, year), with_for_update=True)
     if counter is None:
-        counter = ReferenceCounter(code=code, year=year, last=0)
-        session.add(counter)
-        session.flush()
+        # Two first projects of a year on one server both find no counter: the
+        # second INSERT waits for the first, then fails on the key. In a savepoint,
+        # that failure only means "someone made it": lock theirs and go on.
+        try:
+            with session.begin_nested():
+                session.add(ReferenceCounter(code=code, year=year, last=0))
+        except IntegrityError:
+            pass
+        counter = session.get(ReferenceCounter, (code, year), with_for_update=True, populate_existing=True)
+        assert counter is not None
     number = counter.last
     while True:
         number += 1

@@ -1,0 +1,158 @@
+"""The board: projects grouped by stage, a capped window of cards per column, and
+stage moves that can be taken back.
+
+Counts come from one ``GROUP BY``; cards are fetched per column in windows so a
+portfolio of 10,000 projects never builds 10,000 cards at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import aliased
+
+from labest_desktop import messages
+from labest_desktop.domain.models import Organisation, Project
+from labest_desktop.domain.vocab import Stage
+from labest_desktop.services import projects
+from labest_desktop.services.project_query import ProjectFilter, apply_filter
+from labest_desktop.services.workspace import Workspace
+
+_lead = aliased(Organisation)
+
+# A frozen dataclass: safe to share as a default.
+ALL_PROJECTS = ProjectFilter()
+
+
+@dataclass(frozen=True)
+class Card:
+    id: int
+    reference: str
+    title: str
+    stage: str
+    status: str
+    lead: str | None
+    department: str | None
+    stage_since: date | None
+    version: int
+
+    def days_in_stage(self, today: date | None = None) -> int | None:
+        if self.stage_since is None:
+            return None
+        return max(0, ((today or date.today()) - self.stage_since).days)
+
+
+@dataclass(frozen=True)
+class StageMove:
+    """A move made on the board, with what is needed to take it back."""
+
+    project_id: int
+    reference: str
+    from_stage: str
+    to_stage: str
+    rationale: str
+    version: int  # the project's version after the move
+
+    def undo_rationale(self) -> str:
+        return messages.text("board.undo_rationale", rationale=self.rationale)
+
+
+def stage_counts(ws: Workspace, flt: ProjectFilter = ALL_PROJECTS) -> dict[str, int]:
+    """Number of projects in each stage under ``flt`` (every stage present)."""
+    statement = apply_filter(
+        select(Project.stage, func.count(Project.id)), flt, ws.database.dialect
+    ).group_by(Project.stage)
+    counts = {str(s): 0 for s in Stage}
+    with ws.reading() as session:
+        for stage, n in session.execute(statement):
+            counts[stage] = n
+    return counts
+
+
+def cards(
+    ws: Workspace, stage: Stage | str, flt: ProjectFilter = ALL_PROJECTS, offset: int = 0, limit: int = 100
+) -> list[Card]:
+    """One window of a column's cards, longest in the stage first (what a committee
+    looks at), then by reference so windows never overlap."""
+    statement = (
+        select(
+            Project.id,
+            Project.reference,
+            Project.title,
+            Project.stage,
+            Project.status,
+            _lead.name,
+            Project.department,
+            Project.stage_since,
+            Project.version,
+        )
+        .outerjoin(_lead, _lead.id == Project.lead_id)
+        .where(Project.stage == str(Stage(stage)))
+    )
+    statement = apply_filter(statement, flt, ws.database.dialect)
+    statement = statement.order_by(
+        Project.stage_since.is_(None), Project.stage_since, Project.reference, Project.id
+    ).offset(offset).limit(limit)
+    with ws.reading() as session:
+        return [Card(*row) for row in session.execute(statement)]
+
+
+def card(ws: Workspace, project_id: int) -> Card:
+    statement = (
+        select(
+            Project.id,
+            Project.reference,
+            Project.title,
+            Project.stage,
+            Project.status,
+            _lead.name,
+            Project.department,
+            Project.stage_since,
+            Project.version,
+        )
+        .outerjoin(_lead, _lead.id == Project.lead_id)
+        .where(Project.id == project_id)
+    )
+    with ws.reading() as session:
+        row = session.execute(statement).first()
+    if row is None:
+        from labest_desktop.domain.errors import NotFoundError
+
+        raise NotFoundError(what=messages.text("what.project"), ident=project_id)
+    return Card(*row)
+
+
+def move(
+    ws: Workspace, project_id: int, to_stage: Stage | str, rationale: str, expected_version: int | None = None
+) -> StageMove:
+    """Record the decision to move a project to ``to_stage`` (one transaction)."""
+    before = projects.get_project(ws, project_id)
+    view = projects.change_stage(ws, project_id, Stage(to_stage), rationale, expected_version)
+    return StageMove(
+        project_id=project_id,
+        reference=view.reference,
+        from_stage=str(before.fields.stage),
+        to_stage=str(view.fields.stage),
+        rationale=(rationale or "").strip(),
+        version=view.version,
+    )
+
+
+def undo_move(ws: Workspace, done: StageMove) -> StageMove:
+    """Take a move back with a reverse decision (history is never rewritten)."""
+    view = projects.change_stage(ws, done.project_id, Stage(done.from_stage), done.undo_rationale())
+    return StageMove(done.project_id, view.reference, done.to_stage, done.from_stage, done.undo_rationale(), view.version)
+
+
+def redo_move(ws: Workspace, done: StageMove) -> StageMove:
+    view = projects.change_stage(ws, done.project_id, Stage(done.to_stage), done.rationale)
+    return StageMove(done.project_id, view.reference, done.from_stage, done.to_stage, done.rationale, view.version)
+
+
+messages.register(
+    {
+        "board.undo_rationale": ("Annulation : {rationale}", "Undone: {rationale}"),
+    }
+)

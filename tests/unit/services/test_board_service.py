@@ -1,0 +1,67 @@
+"""The board's service: counts per stage, windows of cards, moves and their undo."""
+
+from __future__ import annotations
+
+import pytest
+
+from labest_desktop.domain.errors import ValidationError
+from labest_desktop.domain.fields import ProjectFields
+from labest_desktop.domain.vocab import Stage
+from labest_desktop.services import board, projects
+from labest_desktop.services.project_query import ProjectFilter
+
+
+def _project(ws, title, stage=Stage.IDEATION, department="67"):
+    return projects.create_project(ws, ProjectFields(title=title, stage=stage, department=department, lead="DREAL Grand Est"))
+
+
+def test_counts_and_cards_follow_the_filter(workspace):
+    """Counts come per stage for the filtered projects, and cards carry what the card shows."""
+    _project(workspace, "Accueil en sous-préfecture")
+    _project(workspace, "Permis de construire", Stage.PROTOTYPE, "57")
+    _project(workspace, "Médiation numérique", Stage.PROTOTYPE)
+    assert board.stage_counts(workspace) == {"ideation": 1, "prototype": 2, "deployment": 0}
+    flt = ProjectFilter(departments=frozenset({"67"}))
+    assert board.stage_counts(workspace, flt) == {"ideation": 1, "prototype": 1, "deployment": 0}
+    [card] = board.cards(workspace, Stage.PROTOTYPE, flt)
+    assert card.title == "Médiation numérique"
+    assert card.lead == "DREAL Grand Est"
+    assert card.department == "67"
+    assert card.days_in_stage() == 0
+
+
+def test_cards_come_in_windows_that_never_overlap(workspace):
+    """Offset and limit page through a column without repeating or losing a card."""
+    for i in range(7):
+        _project(workspace, f"Projet {i}")
+    first = board.cards(workspace, Stage.IDEATION, limit=4)
+    second = board.cards(workspace, Stage.IDEATION, offset=4, limit=4)
+    assert len(first) == 4 and len(second) == 3
+    assert not {c.id for c in first} & {c.id for c in second}
+
+
+def test_move_is_a_decision_and_undo_is_a_reverse_decision(workspace):
+    """A move records a decision with its rationale; undo records « Annulation : … »."""
+    view = _project(workspace, "Guichet unique des associations")
+    done = board.move(workspace, view.id, Stage.PROTOTYPE, "Comité du 3 mars", view.version)
+    assert (done.from_stage, done.to_stage) == ("ideation", "prototype")
+    board.undo_move(workspace, done)
+    decided = projects.decisions(workspace, view.id)
+    assert [(d.from_stage, d.to_stage) for d in decided] == [
+        (None, "ideation"),
+        ("ideation", "prototype"),
+        ("prototype", "ideation"),
+    ]
+    assert decided[1].rationale == "Comité du 3 mars"
+    assert decided[2].rationale == "Annulation : Comité du 3 mars"
+    board.redo_move(workspace, done)
+    assert projects.get_project(workspace, view.id).fields.stage == Stage.PROTOTYPE
+
+
+def test_move_without_rationale_is_refused(workspace):
+    """The rationale is required: the project stays where it was."""
+    view = _project(workspace, "Transports scolaires")
+    with pytest.raises(ValidationError) as caught:
+        board.move(workspace, view.id, Stage.DEPLOYMENT, "  ")
+    assert "justification" in caught.value.message
+    assert projects.get_project(workspace, view.id).fields.stage == Stage.IDEATION

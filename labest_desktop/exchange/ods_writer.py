@@ -132,7 +132,9 @@ def _paragraph(line: str) -> str:
             index += run
             continue
         if char == "\t":
-            out.append("<text:tab/>")
+            # Kept as the character: python-calamine ignores <text:tab/>, and our own
+            # reader must give back exactly what was written.
+            out.append("\t")
         elif char == "\r":
             out.append("&#13;")
         elif char == "&":

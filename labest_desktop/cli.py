@@ -68,6 +68,25 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("backup", help="copy the database (default: the backups folder, time-stamped)")
     p.add_argument("dest", nargs="?", type=Path)
 
+    p = sub.add_parser("import", help="merge an exchange workbook (.xlsx, .xlsm, .ods, .csv)")
+    p.add_argument("file", nargs="?", type=Path)
+    p.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
+    p.add_argument("--on-conflict", choices=("fail", "mine", "theirs"), default="fail",
+                   help="settle conflicts: fail (default, write nothing), keep mine, take theirs")
+    p.add_argument("--skip-invalid", action="store_true", help="leave out invalid rows and apply the rest")
+    p.add_argument("--json", action="store_true", help="print the report as one JSON object")
+    p.add_argument("--undo", metavar="BATCH", help="undo an import: 'last' or a batch number")
+
+    p = sub.add_parser("export", help="write the exchange workbook (.xlsx or .ods)")
+    p.add_argument("file", type=Path)
+    p.add_argument("--stage", action="append", type=_stage, metavar="STAGE")
+    p.add_argument("--status", action="append", type=_status, metavar="STATUS")
+    p.add_argument("--department", action="append", type=_department, metavar="D")
+    p.add_argument("--search", default="", metavar="TEXT")
+
+    p = sub.add_parser("opendata", help="write the public open-data CSV (no contact names)")
+    p.add_argument("file", type=Path)
+
     p = sub.add_parser("restore", help="replace the database by a backup, after checking it")
     p.add_argument("file", type=Path)
     return parser
@@ -200,6 +219,87 @@ def cmd_restore(args) -> int:
     return EXIT_OK
 
 
+def _filter(args):
+    from labest_desktop.services.project_query import ProjectFilter
+
+    return ProjectFilter(
+        search=getattr(args, "search", "") or "",
+        stages=frozenset(getattr(args, "stage", None) or ()),
+        statuses=frozenset(getattr(args, "status", None) or ()),
+        departments=frozenset(getattr(args, "department", None) or ()),
+    )
+
+
+def cmd_import(args) -> int:
+    from labest_desktop.exchange.errors import ExchangeFileError
+    from labest_desktop.services import exchange_import, import_undo
+
+    ws = open_workspace(args)
+    if args.undo:
+        undone = import_undo.undo_import(ws, args.undo)
+        print(messages.text("cli.undo_done", batch=undone.batch_id, file=undone.file_name, restored=undone.restored,
+                            removed=undone.removed))
+        return EXIT_OK
+    if args.file is None:
+        raise UsageError(detail=messages.text("cli.import_needs_file"))
+    try:
+        preview = exchange_import.preview_import(ws, args.file)
+    except ExchangeFileError as exc:
+        exc.exit_status = EXIT_UNREADABLE
+        raise
+    report = exchange_import.apply_import(
+        ws, preview, on_conflict=args.on_conflict, skip_invalid=args.skip_invalid, dry_run=args.dry_run
+    )
+    if args.json:
+        print(json.dumps(report.as_dict(), ensure_ascii=False, default=_json_default))
+    else:
+        for line in import_summary(report, dry_run=args.dry_run):
+            print(line)
+    return report.exit_status
+
+
+def import_summary(report, *, dry_run: bool) -> list[str]:
+    lines = [messages.text("cli.import_counts", created=report.created, updated=report.updated,
+                           unchanged=report.unchanged, absent=report.absent)]
+    for conflict in report.conflicts:
+        lines.append(messages.text("cli.import_conflict", **conflict))
+    for error in report.errors:
+        lines.append(messages.text("cli.import_error", **{**{"cell": "", "column": ""}, **error}))
+    for item in report.renumbered:
+        lines.append(messages.text("cli.import_renumbered", **item))
+    for item in report.duplicates:
+        lines.append(messages.text("cli.import_duplicate", **item))
+    if report.ignored_columns:
+        lines.append(messages.text("cli.import_ignored", columns=", ".join(report.ignored_columns)))
+    if dry_run:
+        lines.append(messages.text("cli.import_dry_run"))
+    elif report.applied:
+        lines.append(messages.text("cli.import_applied", backup=report.backup or "—"))
+    else:
+        lines.append(messages.text("cli.import_not_applied"))
+    return lines
+
+
+def cmd_export(args) -> int:
+    from labest_desktop.services.exchange_export import export_workbook
+
+    ws = open_workspace(args)
+    written = export_workbook(ws, args.file, _filter(args))
+    print(messages.text("cli.export_done", path=args.file, projects=written.projects))
+    if written.replaced_characters:
+        print(messages.text("cli.export_replaced", count=written.replaced_characters))
+    return EXIT_OK
+
+
+def cmd_opendata(args) -> int:
+    from labest_desktop.services.exchange_export import export_opendata
+
+    ws = open_workspace(args)
+    rows = export_opendata(ws, args.file)
+    print(messages.text("cli.export_done", path=args.file, projects=rows))
+    return EXIT_OK
+
+
 def cmd_window(args) -> int:
     from labest_desktop.app import run
 
@@ -213,6 +313,9 @@ COMMANDS = {
     "check": cmd_check,
     "backup": cmd_backup,
     "restore": cmd_restore,
+    "import": cmd_import,
+    "export": cmd_export,
+    "opendata": cmd_opendata,
 }
 
 
@@ -258,6 +361,49 @@ messages.register(
         "cli.restore_done": (
             "Base restaurée depuis {file}. L'ancienne base est conservée : {previous}",
             "Database restored from {file}. The previous database is kept: {previous}",
+        ),
+        "cli.import_needs_file": (
+            "Indiquez le fichier à importer (ou --undo last).",
+            "Give the file to import (or --undo last).",
+        ),
+        "cli.import_counts": (
+            "Créés : {created}, modifiés : {updated}, inchangés : {unchanged}, absents du fichier : {absent}.",
+            "Created: {created}, updated: {updated}, unchanged: {unchanged}, absent from the file: {absent}.",
+        ),
+        "cli.import_conflict": (
+            "Conflit ligne {row} ({reference}), champ {field} : ici « {mine} », fichier « {theirs} ».",
+            "Conflict on row {row} ({reference}), field {field}: here “{mine}”, file “{theirs}”.",
+        ),
+        "cli.import_error": (
+            "Erreur {sheet} ligne {row} {cell} ({column}) : {message}",
+            "Error {sheet} row {row} {cell} ({column}): {message}",
+        ),
+        "cli.import_renumbered": (
+            "Ligne {row} : référence {from} déjà utilisée ici, nouveau projet numéroté {to}.",
+            "Row {row}: reference {from} already used here, new project numbered {to}.",
+        ),
+        "cli.import_duplicate": (
+            "Ligne {row} : « {title} » ressemble au projet {matches} ; non créé (doublon probable).",
+            "Row {row}: “{title}” looks like project {matches}; not created (probable duplicate).",
+        ),
+        "cli.import_ignored": ("Colonnes ignorées : {columns}.", "Ignored columns: {columns}."),
+        "cli.import_dry_run": ("Essai à blanc : rien n'a été écrit.", "Dry run: nothing was written."),
+        "cli.import_applied": (
+            "Import appliqué (sauvegarde préalable : {backup}).",
+            "Import applied (backup made first: {backup}).",
+        ),
+        "cli.import_not_applied": (
+            "Rien n'a été écrit : corrigez les erreurs, ou relancez avec --skip-invalid ou --on-conflict mine|theirs.",
+            "Nothing was written: fix the errors, or run again with --skip-invalid or --on-conflict mine|theirs.",
+        ),
+        "cli.undo_done": (
+            "Import n° {batch} ({file}) annulé : {restored} projet(s) rétabli(s), {removed} retiré(s).",
+            "Import #{batch} ({file}) undone: {restored} project(s) restored, {removed} removed.",
+        ),
+        "cli.export_done": ("{projects} projet(s) écrit(s) dans {path}.", "{projects} project(s) written to {path}."),
+        "cli.export_replaced": (
+            "{count} caractère(s) non représentables remplacé(s) par « \ufffd ».",
+            "{count} character(s) that the format cannot hold were replaced by “\ufffd”.",
         ),
         "cli.interrupted": ("Interrompu : rien n'a été enregistré.", "Interrupted: nothing was saved."),
         "cli.unexpected": (

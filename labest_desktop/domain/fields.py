@@ -244,6 +244,13 @@ FIELD_NAMES = tuple(f.name for f in dc_fields(ProjectFields))
 
 messages.register(
     {
+        "stage.ideation": ("Idéation", "Ideation"),
+        "stage.prototype": ("Prototype", "Prototype"),
+        "stage.deployment": ("Déploiement", "Deployment"),
+        "status.active": ("Actif", "Active"),
+        "status.paused": ("En pause", "Paused"),
+        "status.done": ("Terminé", "Done"),
+        "status.abandoned": ("Abandonné", "Abandoned"),
         "rule.title_required": ("Le titre est obligatoire.", "The title is required."),
         "rule.too_long": (
             "Texte trop long : {length} caractères pour {limit} au plus.",

@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import Select, case, func, or_, select
-from sqlalchemy.orm import aliased, selectinload
+from sqlalchemy.orm import aliased
 
 from labest_desktop.domain.models import FundingEnvelope, Organisation, Project, project_partner
 from labest_desktop.domain.vocab import Stage, Status
-from labest_desktop.services.project_store import snapshot_of
+from labest_desktop.services.snapshots import chunks, load_projects
 from labest_desktop.services.workspace import Workspace
 from labest_desktop.storage import search
 
@@ -170,24 +170,13 @@ def rows(ws: Workspace, ids: list[int]) -> dict[int, ProjectRow]:
         return {r[0]: ProjectRow(*r) for r in session.execute(statement)}
 
 
-def iter_snapshots(ws: Workspace, flt: ProjectFilter = ProjectFilter(), batch: int = 2000) -> Iterator[dict]:
-    """Snapshots (exchange keys) plus ``updated_at``, in reference order, fetched in
-    batches so exports of 100,000 projects keep memory flat."""
-    ids = project_ids(ws, flt, "reference")
-    for start in range(0, len(ids), batch):
-        chunk = ids[start : start + batch]
+def iter_snapshots(ws: Workspace, flt: ProjectFilter = ProjectFilter(), sort: str = "reference") -> Iterator[dict]:
+    """Snapshots (exchange keys) plus ``updated_at``, in ``sort`` order, read in
+    chunks so that exports of 100,000 projects keep memory flat."""
+    ids = project_ids(ws, flt, sort)
+    for chunk in chunks(ids, 5000):
         with ws.reading() as session:
-            projects = session.scalars(
-                select(Project)
-                .where(Project.id.in_(chunk))
-                .options(
-                    selectinload(Project.partners),
-                    selectinload(Project.lead),
-                    selectinload(Project.funding_envelope),
-                )
-                .order_by(Project.reference)
-            ).all()
-            for project in projects:
-                snapshot = snapshot_of(project)
-                snapshot["updated_at"] = project.updated_at
+            for stored in load_projects(session, chunk):
+                snapshot = dict(stored.snapshot)
+                snapshot["updated_at"] = stored.updated_at
                 yield snapshot

@@ -303,12 +303,5 @@ messages.register(
         ),
         "rule.stage_same": ("Le projet est déjà à l'étape {stage}.", "The project is already at stage {stage}."),
         "rule.note_required": ("La note est vide.", "The note is empty."),
-        "stage.ideation": ("Idéation", "Ideation"),
-        "stage.prototype": ("Prototype", "Prototype"),
-        "stage.deployment": ("Déploiement", "Deployment"),
-        "status.active": ("Actif", "Active"),
-        "status.paused": ("En pause", "Paused"),
-        "status.done": ("Terminé", "Done"),
-        "status.abandoned": ("Abandonné", "Abandoned"),
     }
 )

@@ -1,0 +1,573 @@
+"""Importing an exchange workbook: preview (read, check, match, merge), apply, undo.
+
+``preview_import`` writes nothing. ``apply_import`` writes all of it in one
+transaction after a backup, or none of it: rows with errors or unsettled conflicts
+stop the whole import unless the caller chose to skip or settle them. Writes use
+set-based statements so that 100,000 rows stay within seconds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from labest_desktop import messages
+from labest_desktop.domain.errors import LabestError, StaleEditError
+from labest_desktop.domain.fields import fingerprint, from_snapshot, validate
+from labest_desktop.domain.models import (
+    FundingEnvelope,
+    ImportBatch,
+    Organisation,
+    Project,
+    ProjectRevision,
+    ReferenceCounter,
+    StageDecision,
+    new_uid,
+    project_partner,
+    utcnow,
+)
+from labest_desktop.domain.text import fold
+from labest_desktop.exchange.columns import PROJECTS_SHEET
+from labest_desktop.exchange.workbook import ExchangeFile, read_exchange_file
+from labest_desktop.services import office
+from labest_desktop.services.import_plan import (
+    CREATE,
+    DUPLICATE,
+    UNCHANGED,
+    UPDATE,
+    FieldConflict,
+    ImportCancelled,
+    MatchResult,
+    RowPlan,
+    match_rows,
+)
+from labest_desktop.services.import_sheets import SheetPlan, apply_sheets, plan_sheets
+from labest_desktop.services.snapshots import chunks, column_values
+from labest_desktop.services.workspace import Workspace
+
+logger = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+MINE, THEIRS, FAIL = "mine", "theirs", "fail"
+
+
+@dataclass
+class ImportPreview:
+    path: Path
+    sha256: str
+    exchange: ExchangeFile
+    match: MatchResult
+    sheets: SheetPlan
+
+    @property
+    def file_name(self) -> str:
+        return self.path.name
+
+    @property
+    def office(self) -> str | None:
+        return self.exchange.meta.get("office") or None
+
+    def plans(self, kind: str) -> list[RowPlan]:
+        return [p for p in self.match.plans if p.kind == kind]
+
+    @property
+    def conflicts(self) -> list[FieldConflict]:
+        return [c for p in self.match.plans for c in p.conflicts]
+
+    @property
+    def errors(self) -> list[dict]:
+        found = [e.as_dict() for e in self.exchange.errors]
+        sheet = self.exchange.projects.sheet
+        for row, key, params in self.match.row_errors:
+            found.append(
+                {"sheet": sheet, "row": row, "column": None, "cell": None, "value": None,
+                 "message": messages.text(key, **params)}
+            )
+        return sorted(found, key=lambda e: (e["sheet"] != sheet, e["sheet"], e["row"]))
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    absent: int = 0
+    conflicts: list[dict] = field(default_factory=list)
+    errors: list[dict] = field(default_factory=list)
+    renumbered: list[dict] = field(default_factory=list)
+    duplicates: list[dict] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
+    applied: bool = False
+    new_organisations: list[str] = field(default_factory=list)
+    absent_projects: list[dict] = field(default_factory=list)
+    batch_id: int | None = None
+    backup: str | None = None
+    events_created: int = 0
+    events_updated: int = 0
+    event_differences: list[dict] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "absent": self.absent,
+            "conflicts": self.conflicts,
+            "errors": self.errors,
+            "renumbered": self.renumbered,
+            "duplicates": self.duplicates,
+            "ignored_columns": self.ignored_columns,
+            "applied": self.applied,
+            "new_organisations": self.new_organisations,
+            "absent_projects": self.absent_projects,
+            "batch": self.batch_id,
+            "backup": self.backup,
+            "events_created": self.events_created,
+            "events_updated": self.events_updated,
+            "event_differences": self.event_differences,
+        }
+
+    @property
+    def exit_status(self) -> int:
+        return 0 if self.applied or not (self.errors or self.conflicts) else 1
+
+
+# --- preview ------------------------------------------------------------------------
+
+
+def file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def preview_import(
+    ws: Workspace,
+    path: str | Path,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportPreview:
+    """Read and check ``path`` and plan the merge; writes nothing.
+
+    Raises ``ExchangeFileError`` when the file cannot be read at all and
+    ``ImportCancelled`` when ``cancelled()`` turns true.
+    """
+    path = Path(path)
+    report = progress or (lambda done, total: None)
+    report(0, 100)
+    exchange = read_exchange_file(path)
+    if cancelled and cancelled():
+        raise ImportCancelled()
+    report(50, 100)
+    sha = file_digest(path)
+    with ws.reading() as session:
+        match = match_rows(session, exchange.projects.records, cancelled)
+        sheets = plan_sheets(
+            session,
+            exchange.events.records if exchange.events else [],
+            exchange.partners.records if exchange.partners else [],
+        )
+    report(100, 100)
+    return ImportPreview(path, sha, exchange, match, sheets)
+
+
+# --- apply --------------------------------------------------------------------------
+
+
+def apply_import(
+    ws: Workspace,
+    preview: ImportPreview,
+    *,
+    on_conflict: str = FAIL,
+    resolutions: dict[tuple[int, str], str] | None = None,
+    skip_invalid: bool = False,
+    dry_run: bool = False,
+    create_duplicates: bool = False,
+) -> ImportReport:
+    """Apply a preview. ``resolutions`` settles conflicts field by field
+    (``(row, field) -> "mine" | "theirs"``); ``on_conflict`` settles the rest."""
+    resolutions = resolutions or {}
+    report = _report_skeleton(preview, create_duplicates)
+    work: list[tuple[RowPlan, dict]] = []  # (plan, final snapshot)
+    unsettled: list[FieldConflict] = []
+    for plan in preview.match.plans:
+        if plan.kind in (UNCHANGED,) or (plan.kind == DUPLICATE and not create_duplicates):
+            continue
+        final = _final_snapshot(plan, resolutions, on_conflict, unsettled)
+        if final is None:
+            continue
+        problems = validate(from_snapshot(final))
+        if problems:
+            for problem in problems:
+                report.errors.append(_merge_error(preview, plan, problem, final))
+            continue
+        if plan.kind == UPDATE and final == plan.mine:
+            report.unchanged += 1
+            continue
+        work.append((plan, final))
+    report.conflicts = [c.as_dict() for c in unsettled]
+    blocked = (report.errors and not skip_invalid) or report.conflicts
+    if dry_run or blocked:
+        report.created = sum(1 for p, _ in work if p.kind in (CREATE, DUPLICATE))
+        report.updated = sum(1 for p, _ in work if p.kind == UPDATE)
+        report.applied = False
+        return report
+    take_theirs = on_conflict == THEIRS
+    if not work and not preview.sheets.has_writes(take_theirs):
+        report.applied = True
+        return report
+    if ws.database.location.is_sqlite:
+        report.backup = str(ws.database.backup(reason="before-import"))
+    with ws.unit_of_work() as uow:
+        session = uow.session
+        batch = ImportBatch(
+            file_name=preview.file_name,
+            sha256=preview.sha256,
+            imported_at=utcnow(),
+            author=ws.author,
+            office=preview.office,
+        )
+        session.add(batch)
+        session.flush()
+        writer = _Writer(session, ws.author, batch, preview)
+        report.events_created, report.events_updated = apply_sheets(
+            session, preview.sheets, take_theirs=take_theirs, organisation_id=writer.organisation_id, now=writer.now
+        )
+        writer.apply(work)
+        report.created, report.updated = writer.created, writer.updated
+        report.renumbered = writer.renumbered
+        report.new_organisations = writer.new_organisations
+        batch.created, batch.updated, batch.unchanged = report.created, report.updated, report.unchanged
+        uow.commit()
+        report.batch_id = batch.id
+    report.applied = True
+    logger.info("imported %s: %s", preview.file_name, json.dumps(report.as_dict(), default=str)[:500])
+    return report
+
+
+def import_file(ws: Workspace, path: str | Path, **options) -> ImportReport:
+    return apply_import(ws, preview_import(ws, path), **options)
+
+
+def _report_skeleton(preview: ImportPreview, create_duplicates: bool) -> ImportReport:
+    match = preview.match
+    report = ImportReport(
+        unchanged=sum(1 for p in match.plans if p.kind == UNCHANGED),
+        absent=len(match.absent),
+        errors=preview.errors,
+        ignored_columns=preview.exchange.ignored_columns,
+        absent_projects=[{"reference": r, "title": t} for r, t in match.absent],
+        event_differences=preview.sheets.differences(),
+    )
+    for plan in match.plans:
+        if plan.kind == DUPLICATE and not create_duplicates:
+            report.duplicates.append({"row": plan.row, "title": plan.title, "matches": plan.duplicate_of})
+    return report
+
+
+def _final_snapshot(
+    plan: RowPlan, resolutions: dict, on_conflict: str, unsettled: list[FieldConflict]
+) -> dict | None:
+    if plan.kind in (CREATE, DUPLICATE):
+        snapshot = {
+            "title": "", "stage": "ideation", "status": "active", "lead": None, "partners": [], "tags": [],
+            "department": None, "contact": None, "start_date": None, "end_date": None, "budget": None,
+            "funding": None, "users_involved": None, "agents_involved": None, "description": None,
+        }
+        snapshot.update(plan.theirs)
+        return snapshot
+    final = dict(plan.mine or {})
+    final.update(plan.taken)
+    open_conflicts = False
+    for conflict in plan.conflicts:
+        choice = resolutions.get((plan.row, conflict.field), on_conflict)
+        if choice == THEIRS:
+            final[conflict.field] = conflict.theirs
+        elif choice != MINE:
+            unsettled.append(conflict)
+            open_conflicts = True
+    return None if open_conflicts else final
+
+
+def _merge_error(preview: ImportPreview, plan: RowPlan, problem: LabestError, final: dict) -> dict:
+    key = getattr(problem, "field", None)
+    header = preview.exchange.projects.headers.get(key) if key else None
+    if header is None and key:
+        header = PROJECTS_SHEET.column(key).header if key in {c.key for c in PROJECTS_SHEET.columns} else key
+    value = final.get(key) if key else None
+    return {
+        "sheet": preview.exchange.projects.sheet,
+        "row": plan.row,
+        "column": header,
+        "cell": None,
+        "value": "; ".join(value) if isinstance(value, list) else value,
+        "message": messages.text("import.after_merge", detail=problem.message),
+    }
+
+
+class _Writer:
+    """The writes of one import, inside the caller's transaction."""
+
+    def __init__(self, session: Session, author: str, batch: ImportBatch, preview: ImportPreview) -> None:
+        self.session = session
+        self.author = author
+        self.batch = batch
+        self.preview = preview
+        self.now = utcnow()
+        self.created = 0
+        self.updated = 0
+        self.renumbered: list[dict] = []
+        self.new_organisations: list[str] = []
+        self.organisation_ids = {k: i for k, i in session.execute(select(Organisation.name_key, Organisation.id))}
+        self.envelope_ids = {k: i for k, i in session.execute(select(FundingEnvelope.name_key, FundingEnvelope.id))}
+        source = preview.office or preview.file_name
+        self.rationale = messages.text("import.rationale", file=preview.file_name, office=source)
+
+    # names ---------------------------------------------------------------------
+    def organisation_id(self, name: str, kind: str | None = None, department: str | None = None) -> int:
+        key = fold(name)
+        if key not in self.organisation_ids:
+            org = Organisation(name=name.strip(), name_key=key, kind=kind, department=department, created_at=self.now)
+            self.session.add(org)
+            self.session.flush()
+            self.organisation_ids[key] = org.id
+            self.new_organisations.append(org.name)
+        return self.organisation_ids[key]
+
+    def envelope_id(self, name: str) -> int:
+        key = fold(name)
+        if key not in self.envelope_ids:
+            envelope = FundingEnvelope(name=name.strip(), name_key=key)
+            self.session.add(envelope)
+            self.session.flush()
+            self.envelope_ids[key] = envelope.id
+        return self.envelope_ids[key]
+
+    def _resolve_names(self, snapshot: dict) -> None:
+        for name in [snapshot.get("lead"), *(snapshot.get("partners") or [])]:
+            if name:
+                self.organisation_id(name)
+        if snapshot.get("funding"):
+            self.envelope_id(snapshot["funding"])
+
+    # projects ------------------------------------------------------------------
+    def apply(self, work: list[tuple[RowPlan, dict]]) -> None:
+        updates = [(p, s) for p, s in work if p.kind == UPDATE]
+        creates = [(p, s) for p, s in work if p.kind in (CREATE, DUPLICATE)]
+        self._lock_and_check(updates)
+        for _, snapshot in work:
+            self._resolve_names(snapshot)
+        self._create(creates)
+        self._update(updates)
+
+    def _lock_and_check(self, updates: list[tuple[RowPlan, dict]]) -> None:
+        """Projects changed since the preview are not overwritten: the import stops."""
+        expected = {p.project_id: p.version for p, _ in updates}
+        changed: list[str] = []
+        for chunk in chunks(sorted(expected)):  # type: ignore[arg-type]
+            statement = select(Project.id, Project.version, Project.reference).where(Project.id.in_(chunk))
+            if self.session.get_bind().dialect.name != "sqlite":
+                statement = statement.with_for_update()
+            for pid, version, reference in self.session.execute(statement):
+                if version != expected[pid]:
+                    changed.append(reference)
+        if changed:
+            raise StaleEditError("import.stale", references=", ".join(sorted(changed)[:10]), count=len(changed))
+
+    def _create(self, creates: list[tuple[RowPlan, dict]]) -> None:
+        if not creates:
+            return
+        code = office.get_setting(self.session, office.OFFICE_CODE)
+        year = self.now.year
+        references = _ReferenceBook(self.session, code, year)
+        rows, snapshots = [], []
+        for plan, snapshot in creates:
+            reference = plan.reference if plan.reference and references.free(plan.reference) else None
+            if reference is None:
+                reference = references.next()
+                if plan.renumbered_from:
+                    self.renumbered.append({"row": plan.row, "from": plan.renumbered_from, "to": reference})
+            else:
+                references.take(reference)
+            uid = plan.uid or new_uid()
+            snapshot = dict(snapshot, reference=reference, uid=uid)
+            snapshots.append(snapshot)
+            values = column_values(snapshot, self.organisation_ids, self.envelope_ids)
+            values.update(
+                uid=uid,
+                reference=reference,
+                created_at=self.now,
+                created_by=self.author,
+                updated_at=self.now,
+                updated_by=self.author,
+                stage_since=self.now.date(),
+                deleted_at=None,
+                version=1,
+            )
+            rows.append(values)
+        references.save()
+        ids = list(
+            self.session.scalars(
+                insert(Project.__table__).returning(Project.__table__.c.id, sort_by_parameter_order=True), rows
+            )
+        )
+        decisions, revisions, links = [], [], []
+        for pid, snapshot in zip(ids, snapshots, strict=True):
+            decisions.append(self._decision(pid, None, snapshot["stage"]))
+            revisions.append(self._revision(pid, 1, snapshot))
+            links.extend(self._links(pid, snapshot))
+        self._insert_many(decisions, revisions, links)
+        self.created = len(ids)
+
+    def _update(self, updates: list[tuple[RowPlan, dict]]) -> None:
+        if not updates:
+            return
+        ids = [p.project_id for p, _ in updates]
+        last_numbers: dict[int, int] = {}
+        for chunk in chunks(ids):  # type: ignore[arg-type]
+            last_numbers.update(
+                self.session.execute(
+                    select(ProjectRevision.project_id, func.max(ProjectRevision.number))
+                    .where(ProjectRevision.project_id.in_(chunk))
+                    .group_by(ProjectRevision.project_id)
+                ).tuples().all()
+            )
+        params, decisions, revisions, links, relinked, restaged = [], [], [], [], [], []
+        for plan, snapshot in updates:
+            pid = plan.project_id
+            values = column_values(snapshot, self.organisation_ids, self.envelope_ids)
+            values.update(b_id=pid, updated_at=self.now, updated_by=self.author, b_version=plan.version + 1)
+            if snapshot["stage"] != plan.mine["stage"]:
+                restaged.append(pid)
+                decisions.append(self._decision(pid, plan.mine["stage"], snapshot["stage"]))
+            params.append(values)
+            revisions.append(self._revision(pid, last_numbers.get(pid, 0) + 1, snapshot))
+            if snapshot.get("partners") != plan.mine.get("partners"):
+                relinked.append(pid)
+                links.extend(self._links(pid, snapshot))
+        table = Project.__table__
+        columns = {k: bindparam(k) for k in params[0] if not k.startswith("b_")}
+        statement = update(table).where(table.c.id == bindparam("b_id")).values(**columns, version=bindparam("b_version"))
+        self.session.connection().execute(statement, params)
+        for chunk in chunks(restaged):
+            self.session.execute(update(table).where(table.c.id.in_(chunk)).values(stage_since=self.now.date()))
+        for chunk in chunks(relinked):
+            self.session.execute(delete(project_partner).where(project_partner.c.project_id.in_(chunk)))
+        self._insert_many(decisions, revisions, links)
+        self.updated = len(updates)
+
+    def _decision(self, pid: int, from_stage: str | None, to_stage: str) -> dict:
+        return {
+            "project_id": pid,
+            "from_stage": from_stage,
+            "to_stage": to_stage,
+            "decided_at": self.now,
+            "decided_by": self.author,
+            "rationale": self.rationale,
+            "import_batch_id": self.batch.id,
+        }
+
+    def _revision(self, pid: int, number: int, snapshot: dict) -> dict:
+        return {
+            "project_id": pid,
+            "number": number,
+            "created_at": self.now,
+            "author": self.author,
+            "origin": "import",
+            "import_batch_id": self.batch.id,
+            "snapshot": json.dumps(snapshot, ensure_ascii=False, sort_keys=True),
+            "fingerprint": fingerprint(snapshot),
+        }
+
+    def _links(self, pid: int, snapshot: dict) -> list[dict]:
+        ids = sorted({self.organisation_ids[fold(n)] for n in snapshot.get("partners") or []})
+        return [{"project_id": pid, "organisation_id": oid} for oid in ids]
+
+    def _insert_many(self, decisions: list[dict], revisions: list[dict], links: list[dict]) -> None:
+        if decisions:
+            self.session.execute(insert(StageDecision.__table__), decisions)
+        if revisions:
+            self.session.execute(insert(ProjectRevision.__table__), revisions)
+        if links:
+            self.session.execute(insert(project_partner), links)
+
+
+class _ReferenceBook:
+    """References of one office and year handed out in bulk, skipping taken ones."""
+
+    def __init__(self, session: Session, code: str, year: int) -> None:
+        self.session = session
+        self.code, self.year = code, year
+        self.counter = session.get(ReferenceCounter, (code, year), with_for_update=True)
+        if self.counter is None:
+            self.counter = ReferenceCounter(code=code, year=year, last=0)
+            session.add(self.counter)
+        self.taken = set(session.scalars(select(Project.reference)))
+        self.last = self.counter.last
+
+    def free(self, reference: str) -> bool:
+        return reference not in self.taken
+
+    def take(self, reference: str) -> None:
+        self.taken.add(reference)
+
+    def next(self) -> str:
+        while True:
+            self.last += 1
+            reference = f"{self.code}-{self.year}-{self.last:04d}"
+            if reference not in self.taken:
+                self.taken.add(reference)
+                return reference
+
+    def save(self) -> None:
+        self.counter.last = self.last
+        self.session.flush()
+
+
+messages.register(
+    {
+        "import.cancelled": ("Import annulé : rien n'a été modifié.", "Import cancelled: nothing was changed."),
+        "import.row_twice": (
+            "Le projet {reference} figure déjà ligne {other} : une seule ligne par projet.",
+            "Project {reference} is already on row {other}: one row per project.",
+        ),
+        "import.uid_twice": (
+            "Cet identifiant figure déjà ligne {other} : une seule ligne par projet.",
+            "This identifier is already on row {other}: one row per project.",
+        ),
+        "import.after_merge": (
+            "Après fusion avec les changements faits ici : {detail}",
+            "After merging with the changes made here: {detail}",
+        ),
+        "import.rationale": (
+            "Import du fichier « {file} » ({office})",
+            "Import of the file “{file}” ({office})",
+        ),
+        "import.stale": (
+            "{count} projet(s) ont changé depuis la lecture du fichier ({references}) : rien n'a été "
+            "importé. Relancez l'import pour tenir compte de ces changements.",
+            "{count} project(s) changed since the file was read ({references}): nothing was imported. "
+            "Run the import again to take those changes into account.",
+        ),
+    }
+)
+
+__all__ = [
+    "ImportPreview",
+    "ImportReport",
+    "apply_import",
+    "import_file",
+    "preview_import",
+    "MINE",
+    "THEIRS",
+    "FAIL",
+]

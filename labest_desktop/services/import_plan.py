@@ -1,0 +1,252 @@
+"""Matching the rows of an exchange file to projects here, and the three-way merge.
+
+Pure planning: reads what is stored, decides for every row whether it creates,
+updates or leaves a project unchanged and which fields conflict, and writes
+nothing. The rules are the contract's (../shared/exchange-format.md, "How import
+merges"):
+
+* a row is matched by ``Identifiant``, else by ``Référence``; unmatched rows are new;
+* the base is the revision whose fingerprint the row carries (``Empreinte``);
+* a field changed only in the file is taken, only here is kept, on both sides to
+  different values is a conflict; without a base every difference is a conflict.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from labest_desktop.domain.errors import LabestError
+from labest_desktop.domain.fields import EDITABLE_KEYS, fingerprint, to_snapshot
+from labest_desktop.domain.models import FundingEnvelope, Organisation, ProjectRevision
+from labest_desktop.domain.text import fold
+from labest_desktop.exchange.sheet_parser import ProjectRow
+from labest_desktop.services.snapshots import StoredProject, chunks, load_projects
+
+CREATE, UPDATE, UNCHANGED, DUPLICATE = "create", "update", "unchanged", "duplicate"
+
+
+@dataclass
+class FieldConflict:
+    row: int
+    reference: str
+    field: str
+    base: object
+    mine: object
+    theirs: object
+    project_id: int
+
+    def as_dict(self) -> dict:
+        return {
+            "row": self.row,
+            "reference": self.reference,
+            "field": self.field,
+            "base": self.base,
+            "mine": self.mine,
+            "theirs": self.theirs,
+        }
+
+
+@dataclass
+class RowPlan:
+    """What one ``Projets`` row will do."""
+
+    row: int
+    kind: str  # create, update, unchanged, duplicate
+    title: str
+    theirs: dict  # the row as a snapshot, only the columns present in the file
+    project_id: int | None = None
+    version: int | None = None
+    uid: str | None = None
+    reference: str | None = None  # the reference here (kept, matched or to assign)
+    mine: dict | None = None
+    base: dict | None = None
+    taken: dict = field(default_factory=dict)  # fields the file changes, no conflict
+    conflicts: list[FieldConflict] = field(default_factory=list)
+    renumbered_from: str | None = None
+    duplicate_of: str | None = None
+
+
+@dataclass
+class MatchResult:
+    plans: list[RowPlan]
+    absent: list[tuple[str, str]]  # (reference, title) of projects the file omits
+    row_errors: list[tuple[int, str, dict]]  # (row, message key, params)
+    new_organisations: list[str]
+    new_envelopes: list[str]
+
+
+class NameBook:
+    """Canonical spelling of organisation and envelope names already stored, so
+    that ``dreal grand est`` in a file is the stored ``DREAL Grand Est``."""
+
+    def __init__(self, session: Session) -> None:
+        self.organisations = dict(session.execute(select(Organisation.name_key, Organisation.name)).tuples().all())
+        self.envelopes = dict(session.execute(select(FundingEnvelope.name_key, FundingEnvelope.name)).tuples().all())
+
+    def organisation(self, name: str | None) -> str | None:
+        return self.organisations.get(fold(name), name) if name else name
+
+    def envelope(self, name: str | None) -> str | None:
+        return self.envelopes.get(fold(name), name) if name else name
+
+    def canonical(self, snapshot: dict) -> dict:
+        if snapshot.get("lead"):
+            snapshot["lead"] = self.organisation(snapshot["lead"])
+        if "partners" in snapshot:
+            snapshot["partners"] = sorted((self.organisation(p) for p in snapshot["partners"]), key=fold)
+        if snapshot.get("funding"):
+            snapshot["funding"] = self.envelope(snapshot["funding"])
+        return snapshot
+
+
+def file_snapshot(row: ProjectRow, names: NameBook) -> dict:
+    """The row in snapshot spelling, restricted to the editable columns it has."""
+    full = to_snapshot(row.fields, uid=row.uid or "", reference=row.reference or "")
+    present = {key: full[key] for key in EDITABLE_KEYS if key in row.values}
+    return names.canonical(present)
+
+
+def match_rows(session: Session, rows: list[ProjectRow], cancelled=None) -> MatchResult:
+    names = NameBook(session)
+    stored = {p.id: p for p in load_projects(session)}
+    by_uid = {p.uid: p for p in stored.values()}
+    by_reference = {p.reference: p for p in stored.values()}
+    titles = {fold(p.snapshot["title"]): p.reference for p in stored.values() if not p.deleted}
+    bases = _bases(session, rows, by_uid, by_reference, stored)
+    plans: list[RowPlan] = []
+    row_errors: list[tuple[int, str, dict]] = []
+    seen: dict[int, int] = {}  # project id -> first row that named it
+    new_titles: dict[str, int] = {}
+    new_uids: dict[str, int] = {}
+    new_references: dict[str, int] = {}
+    for index, row in enumerate(rows):
+        if cancelled is not None and index % 1000 == 0 and cancelled():
+            raise ImportCancelled()
+        theirs = file_snapshot(row, names)
+        title = row.fields.title
+        target = by_uid.get(row.uid) if row.uid else None
+        if target is None and not row.uid and row.reference:
+            target = by_reference.get(row.reference)
+        if target is not None:
+            if target.id in seen:
+                row_errors.append((row.row, "import.row_twice", {"other": seen[target.id], "reference": target.reference}))
+                continue
+            seen[target.id] = row.row
+            plans.append(_merge(row, theirs, target, bases.get(target.id)))
+            continue
+        # A new project here.
+        if row.uid and row.uid in new_uids:
+            row_errors.append((row.row, "import.uid_twice", {"other": new_uids[row.uid]}))
+            continue
+        plan = RowPlan(row=row.row, kind=CREATE, title=title, theirs=theirs, uid=row.uid)
+        if row.reference:
+            if row.reference in by_reference or row.reference in new_references:
+                plan.renumbered_from = row.reference
+            else:
+                plan.reference = row.reference
+                new_references[row.reference] = row.row
+        if row.uid:
+            new_uids[row.uid] = row.row
+        elif not row.reference:
+            key = fold(title)
+            if key in titles:
+                plan.kind, plan.duplicate_of = DUPLICATE, titles[key]
+            elif key in new_titles:
+                plan.kind, plan.duplicate_of = DUPLICATE, f"#{new_titles[key]}"
+            else:
+                new_titles[key] = row.row
+        plans.append(plan)
+    absent = sorted(
+        (p.reference, p.snapshot["title"]) for p in stored.values() if p.id not in seen and not p.deleted
+    )
+    new_orgs, new_envelopes = _new_names(plans, names)
+    return MatchResult(plans, absent, row_errors, new_orgs, new_envelopes)
+
+
+def _bases(
+    session: Session, rows: list[ProjectRow], by_uid: dict, by_reference: dict, stored: dict[int, StoredProject]
+) -> dict[int, dict]:
+    """Base snapshot per matched project, found through the row's fingerprint."""
+    wanted: dict[str, set[int]] = {}
+    for row in rows:
+        if not row.fingerprint:
+            continue
+        target = by_uid.get(row.uid) if row.uid else (by_reference.get(row.reference) if row.reference else None)
+        if target is not None:
+            wanted.setdefault(row.fingerprint, set()).add(target.id)
+    bases: dict[int, dict] = {}
+    prints = sorted(wanted)
+    for chunk in chunks(prints):  # type: ignore[arg-type]
+        for project_id, fp, snapshot in session.execute(
+            select(ProjectRevision.project_id, ProjectRevision.fingerprint, ProjectRevision.snapshot).where(
+                ProjectRevision.fingerprint.in_(chunk)
+            )
+        ):
+            if project_id in wanted.get(fp, ()):
+                bases[project_id] = json.loads(snapshot)
+    # A project changed without a revision of its own (an organisation renamed) still
+    # has a base when the file's print is that of its current state.
+    for fp, project_ids in wanted.items():
+        for project_id in project_ids:
+            if project_id not in bases and fingerprint(stored[project_id].snapshot) == fp:
+                bases[project_id] = stored[project_id].snapshot
+    return bases
+
+
+def _merge(row: ProjectRow, theirs: dict, target: StoredProject, base: dict | None) -> RowPlan:
+    mine = target.snapshot
+    plan = RowPlan(
+        row=row.row,
+        kind=UNCHANGED,
+        title=mine["title"],
+        theirs=theirs,
+        project_id=target.id,
+        version=target.version,
+        uid=target.uid,
+        reference=target.reference,
+        mine=mine,
+        base=base,
+    )
+    for key, value in theirs.items():
+        current = mine.get(key)
+        if value == current:
+            continue
+        if base is not None:
+            original = base.get(key)
+            if value == original:
+                continue  # changed only here: kept
+            if current == original:
+                plan.taken[key] = value  # changed only in the file: taken
+                continue
+        plan.conflicts.append(
+            FieldConflict(row.row, target.reference, key, base.get(key) if base else None, current, value, target.id)
+        )
+    if plan.taken or plan.conflicts:
+        plan.kind = UPDATE
+    return plan
+
+
+def _new_names(plans: list[RowPlan], names: NameBook) -> tuple[list[str], list[str]]:
+    orgs: dict[str, str] = {}
+    envelopes: dict[str, str] = {}
+    for plan in plans:
+        if plan.kind == DUPLICATE:
+            continue
+        source = plan.theirs
+        for name in [source.get("lead"), *(source.get("partners") or [])]:
+            if name and fold(name) not in names.organisations:
+                orgs.setdefault(fold(name), name)
+        funding = source.get("funding")
+        if funding and fold(funding) not in names.envelopes:
+            envelopes.setdefault(fold(funding), funding)
+    return sorted(orgs.values(), key=fold), sorted(envelopes.values(), key=fold)
+
+
+class ImportCancelled(LabestError):
+    """The user cancelled reading the file; nothing was written."""
+
+    key = "import.cancelled"

@@ -1,0 +1,1 @@
+"""PDF documents for committees: project sheets and the portfolio report."""

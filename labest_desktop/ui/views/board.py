@@ -1,0 +1,525 @@
+"""The board (Tableau): one column per stage, a card per project.
+
+Each column is a list view over a small model holding one window of cards at a
+time (``PAGE`` more with « Show more »), painted by a delegate: no widget per card,
+so a portfolio of 10,000 projects stays responsive. Dropping a card on another
+column, or the keyboard's « Move to… » actions on the selected card, record a stage
+decision with a rationale through :mod:`labest_desktop.services.board`, pushed on the
+window's undo stack (undo = a reverse decision).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import date
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QPen,
+    QUndoCommand,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from labest_desktop.domain.errors import LabestError
+from labest_desktop.domain.vocab import Stage
+from labest_desktop.services import board
+from labest_desktop.ui import labels
+from labest_desktop.ui.views import view_errors
+
+logger = logging.getLogger(__name__)
+
+MIME_TYPE = "application/x-labest-card"
+PAGE = 100
+CARD_ROLE = Qt.ItemDataRole.UserRole + 1  # the board.Card
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def _filter_of(context):
+    state = getattr(context, "filter_state", None)
+    return state.filter if state is not None else board.ALL_PROJECTS
+
+
+class RationaleDialog(QDialog):
+    """Asks why a project changes stage; ``ask`` is what views call (tests replace it)."""
+
+    def __init__(self, title: str, from_stage: str, to_stage: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Stage decision"))
+        layout = QVBoxLayout(self)
+        text = self.tr("Move “%1” from %2 to %3. Why?").replace("%1", title)
+        text = text.replace("%2", labels.stage_label(from_stage)).replace("%3", labels.stage_label(to_stage))
+        prompt = QLabel(text)
+        prompt.setWordWrap(True)
+        self.editor = QPlainTextEdit()
+        self.editor.setAccessibleName(self.tr("Rationale of the decision"))
+        self.editor.setTabChangesFocus(True)
+        prompt.setBuddy(self.editor)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(self.tr("Record the decision"))
+        self.ok.setEnabled(False)
+        self.editor.textChanged.connect(lambda: self.ok.setEnabled(bool(self.editor.toPlainText().strip())))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(prompt)
+        layout.addWidget(self.editor)
+        layout.addWidget(buttons)
+        self.resize(460, 220)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, title: str, from_stage: str, to_stage: str) -> str | None:
+        dialog = cls(title, from_stage, to_stage, parent)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            return dialog.editor.toPlainText().strip()
+        return None
+
+
+class StageMoveCommand(QUndoCommand):
+    """A move already recorded; undo and redo record the reverse and the same decision."""
+
+    def __init__(self, view: BoardView, move: board.StageMove) -> None:
+        super().__init__(
+            view.tr("Move %1 to %2").replace("%1", move.reference).replace("%2", labels.stage_label(move.to_stage))
+        )
+        self._view = view
+        self._ws = view.context.workspace
+        self._move = move
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:  # the move was recorded before being pushed
+            self._first = False
+            return
+        self._apply(board.redo_move)
+
+    def undo(self) -> None:
+        self._apply(board.undo_move)
+
+    def _apply(self, action) -> None:
+        try:
+            action(self._ws, self._move)
+        except LabestError as exc:
+            view_errors.show_error(self._view, exc)
+            self.setObsolete(True)
+        self._view.project_moved(self._move.project_id)
+
+
+class CardModel(QAbstractListModel):
+    """One column: the cards of a stage loaded so far, in windows of ``PAGE``."""
+
+    drop_requested = Signal(int, str)  # project id, target stage
+
+    def __init__(self, stage: str, parent=None) -> None:
+        super().__init__(parent)
+        self.stage = stage
+        self._cards: list[board.Card] = []
+        self.total = 0
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._cards)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._cards):
+            return None
+        card = self._cards[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{card.reference} – {card.title}"
+        if role == Qt.ItemDataRole.ToolTipRole or role == Qt.ItemDataRole.AccessibleTextRole:
+            return card_description(card)
+        if role == CARD_ROLE:
+            return card
+        if role == ID_ROLE:
+            return card.id
+        return None
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid():
+            return base | Qt.ItemFlag.ItemIsDragEnabled
+        return base | Qt.ItemFlag.ItemIsDropEnabled
+
+    def set_cards(self, cards: list[board.Card], total: int) -> None:
+        self.beginResetModel()
+        self._cards = list(cards)
+        self.total = total
+        self.endResetModel()
+
+    def append_cards(self, cards: list[board.Card]) -> None:
+        if not cards:
+            return
+        self.beginInsertRows(QModelIndex(), len(self._cards), len(self._cards) + len(cards) - 1)
+        self._cards.extend(cards)
+        self.endInsertRows()
+
+    def loaded(self) -> int:
+        return len(self._cards)
+
+    def row_of(self, project_id: int) -> int:
+        for row, card in enumerate(self._cards):
+            if card.id == project_id:
+                return row
+        return -1
+
+    # Drag and drop: copy only, the column is reloaded from the database after the
+    # decision is recorded (a refused or cancelled move leaves the cards untouched).
+    def mimeTypes(self) -> list[str]:
+        return [MIME_TYPE]
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
+
+    def mimeData(self, indexes) -> QMimeData:
+        mime = QMimeData()
+        ids = [self._cards[i.row()].id for i in indexes if i.isValid()]
+        mime.setData(MIME_TYPE, QByteArray(json.dumps({"ids": ids, "stage": self.stage}).encode()))
+        return mime
+
+    def canDropMimeData(self, data, action, row, column, parent) -> bool:
+        if not data.hasFormat(MIME_TYPE):
+            return False
+        return json.loads(bytes(data.data(MIME_TYPE)).decode()).get("stage") != self.stage
+
+    def dropMimeData(self, data, action, row, column, parent) -> bool:
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        for project_id in json.loads(bytes(data.data(MIME_TYPE)).decode())["ids"]:
+            self.drop_requested.emit(int(project_id), self.stage)
+        return False  # nothing inserted here; the reload shows the result
+
+
+def card_description(card: board.Card, today: date | None = None) -> str:
+    days = card.days_in_stage(today)
+    parts = [
+        card.title,
+        card.reference,
+        labels.status_label(card.status),
+        card.lead or "",
+        labels.department_label(card.department),
+    ]
+    if days is not None:
+        parts.append(QCoreApplication.translate("BoardView", "%n day(s) in this stage", None, days))
+    return " · ".join(p for p in parts if p)
+
+
+class CardDelegate(QStyledItemDelegate):
+    """Paints a card: title, reference and status, lead and department, days in stage."""
+
+    MARGIN = 6
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        line = QFontMetrics(option.font).lineSpacing()
+        return QSize(220, line * 4 + self.MARGIN * 3)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        card: board.Card = index.data(CARD_ROLE)
+        if card is None:
+            return
+        painter.save()
+        rect = option.rect.adjusted(3, 3, -3, -3)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette = option.palette
+        background = palette.color(QPalette.ColorRole.Highlight) if selected else palette.color(QPalette.ColorRole.Base)
+        text = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
+        painter.setBrush(background)
+        painter.drawRoundedRect(rect, 5, 5)
+        stripe = QRect(rect.left(), rect.top(), 5, rect.height())
+        painter.fillRect(stripe, labels.stage_colour(card.stage))
+        if option.state & QStyle.StateFlag.State_HasFocus:
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight).darker(150), 2, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 5, 5)
+        inner = rect.adjusted(self.MARGIN + 5, self.MARGIN - 2, -self.MARGIN, -self.MARGIN)
+        line = QFontMetrics(option.font).lineSpacing()
+        bold = QFont(option.font)
+        bold.setBold(True)
+        painter.setPen(text)
+        painter.setFont(bold)
+        fm_bold = QFontMetrics(bold)
+        painter.drawText(QRect(inner.left(), inner.top(), inner.width(), line),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         fm_bold.elidedText(card.title, Qt.TextElideMode.ElideRight, inner.width()))
+        painter.setFont(option.font)
+        fm = QFontMetrics(option.font)
+        days = card.days_in_stage()
+        days_text = QCoreApplication.translate("BoardView", "%n day(s)", None, days) if days is not None else ""
+        rows = [
+            (f"{card.reference} · {labels.status_label(card.status)}", days_text),
+            (card.lead or "—", ""),
+            (labels.department_label(card.department) or "—", ""),
+        ]
+        muted = QColor(text)
+        if not selected:
+            muted = palette.color(QPalette.ColorRole.PlaceholderText)
+            if muted.lightness() > 180:  # a pale placeholder colour would be unreadable
+                muted = QColor("#555555")
+        for n, (left, right) in enumerate(rows, start=1):
+            area = QRect(inner.left(), inner.top() + n * line, inner.width(), line)
+            painter.setPen(text if n == 1 else muted)
+            right_width = fm.horizontalAdvance(right) + 6 if right else 0
+            painter.drawText(area.adjusted(0, 0, -right_width, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             fm.elidedText(left, Qt.TextElideMode.ElideRight, area.width() - right_width))
+            if right:
+                painter.drawText(area, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, right)
+        painter.restore()
+
+
+class CardKeys(QObject):
+    """Delivers the card actions' shortcuts as key presses on the column itself, so
+    they work whenever the column has focus (Qt's shortcut map needs an active
+    window and would otherwise let the list's own arrow-key handling win)."""
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            pressed = QKeySequence(event.keyCombination())
+            for action in watched.actions():
+                if not action.shortcut().isEmpty() and action.shortcut().matches(pressed) == QKeySequence.SequenceMatch.ExactMatch:
+                    event.accept()
+                    if event.type() == QEvent.Type.KeyPress:
+                        action.trigger()
+                    return True
+        return False
+
+
+class BoardColumn(QWidget):
+    """Header with the count, the cards, and « Show more » when cards remain."""
+
+    def __init__(self, stage: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.stage = stage
+        self.model = CardModel(stage, self)
+        self.header = QLabel()
+        self.header.setObjectName("boardColumnHeader")
+        font = self.header.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.header.setFont(font)
+        colour = labels.STAGE_COLOURS.get(stage, "#888888")
+        self.header.setStyleSheet(f"border-bottom: 4px solid {colour}; padding: 4px;")
+        self.view = QListView()
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(CardDelegate(self.view))
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setDragEnabled(True)
+        self.view.setAcceptDrops(True)
+        self.view.setDropIndicatorShown(True)
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.view.setDefaultDropAction(Qt.DropAction.CopyAction)
+        self.view.setUniformItemSizes(True)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.view.setAccessibleName(labels.stage_label(stage))
+        self._keys = CardKeys(self)
+        self.view.installEventFilter(self._keys)
+        self.more = QPushButton()
+        self.more.setAccessibleName(self.tr("Show more cards"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.header)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.more)
+        self.header.setBuddy(self.view)
+
+    def update_header(self) -> None:
+        self.header.setText(f"{labels.stage_label(self.stage)} ({self.model.total})")
+        self.header.setAccessibleName(
+            self.tr("%1: %n project(s)", "", self.model.total).replace("%1", labels.stage_label(self.stage))
+        )
+        remaining = self.model.total - self.model.loaded()
+        self.more.setVisible(remaining > 0)
+        self.more.setText(self.tr("Show more (%n remaining)", "", remaining))
+
+    def selected_card(self) -> board.Card | None:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return None
+        return index.data(CARD_ROLE)
+
+
+class BoardView(QWidget):
+    """The Tableau view. ``open_project`` asks the window to open a project's editor."""
+
+    open_project = Signal(int)
+
+    def __init__(self, context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("boardView")
+        self.setAccessibleName(self.tr("Board"))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.columns: dict[str, BoardColumn] = {}
+        row = QHBoxLayout()
+        for stage in Stage:
+            column = BoardColumn(str(stage), self)
+            column.model.drop_requested.connect(self.request_move)
+            column.more.clicked.connect(lambda _=False, s=str(stage): self.show_more(s))
+            column.view.doubleClicked.connect(lambda index: self.open_project.emit(index.data(ID_ROLE)))
+            self._add_actions(column)
+            self.columns[str(stage)] = column
+            row.addWidget(column, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addLayout(row, 1)
+        self._dirty = True
+        state = getattr(context, "filter_state", None)
+        if state is not None:
+            state.changed.connect(self._data_changed)
+        signals = getattr(context, "signals", None)
+        if signals is not None:
+            signals.projects_changed.connect(self._data_changed)
+        self.refresh()
+
+    # Keyboard: the same move as a drag, on the selected card.
+    def _add_actions(self, column: BoardColumn) -> None:
+        following = QAction(self.tr("Move to next stage…"), column.view)
+        following.setShortcut(QKeySequence("Ctrl+Shift+Right"))
+        following.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        following.triggered.connect(lambda: self.move_selected(column, +1))
+        previous = QAction(self.tr("Move to previous stage…"), column.view)
+        previous.setShortcut(QKeySequence("Ctrl+Shift+Left"))
+        previous.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        previous.triggered.connect(lambda: self.move_selected(column, -1))
+        column.view.addAction(following)
+        column.view.addAction(previous)
+        for stage in Stage:
+            if str(stage) == column.stage:
+                continue
+            action = QAction(self.tr("Move to %1…").replace("%1", labels.stage_label(str(stage))), column.view)
+            action.triggered.connect(lambda _=False, s=str(stage), c=column: self._move_card(c.selected_card(), s))
+            column.view.addAction(action)
+        opener = QAction(self.tr("Open the project"), column.view)
+        opener.setShortcut(QKeySequence(Qt.Key.Key_Return))
+        opener.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        opener.triggered.connect(lambda: column.selected_card() and self.open_project.emit(column.selected_card().id))
+        column.view.addAction(opener)
+
+    def move_selected(self, column: BoardColumn, step: int) -> None:
+        order = [str(s) for s in Stage]
+        target = order.index(column.stage) + step
+        if 0 <= target < len(order):
+            self._move_card(column.selected_card(), order[target])
+
+    def context_menu_for(self, column: BoardColumn) -> QMenu:
+        menu = QMenu(self)
+        menu.addActions(column.view.actions())
+        return menu
+
+    def request_move(self, project_id: int, to_stage: str) -> None:
+        try:
+            card = board.card(self.context.workspace, project_id)
+        except LabestError as exc:
+            view_errors.show_error(self, exc)
+            return
+        self._move_card(card, to_stage)
+
+    def _move_card(self, card: board.Card | None, to_stage: str) -> None:
+        if card is None or card.stage == to_stage:
+            return
+        rationale = RationaleDialog.ask(self, card.title, card.stage, to_stage)
+        if not rationale:
+            return
+        try:
+            move = board.move(self.context.workspace, card.id, to_stage, rationale, card.version)
+        except LabestError as exc:
+            view_errors.show_error(self, exc)
+            self.refresh()
+            return
+        stack = getattr(self.context, "undo_stack", None)
+        if stack is not None:
+            stack.push(StageMoveCommand(self, move))
+        self.project_moved(card.id)
+
+    def project_moved(self, project_id: int) -> None:
+        notify = getattr(self.context, "projects_changed", None)
+        if notify is not None:
+            notify([project_id])  # our own _data_changed reloads the columns
+        else:
+            self.refresh()
+        self.select_project(project_id)
+
+    def select_project(self, project_id: int) -> None:
+        for column in self.columns.values():
+            row = column.model.row_of(project_id)
+            if row >= 0:
+                column.view.setCurrentIndex(column.model.index(row))
+                column.view.setFocus()
+                return
+
+    def _data_changed(self, *_args) -> None:
+        self._dirty = True
+        if self.isVisible() or not self.isWindow() and self.window().isVisible():
+            self.refresh()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._dirty:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Reload the counts and the first window of every column."""
+        self._dirty = False
+        flt = _filter_of(self.context)
+        ws = self.context.workspace
+        try:
+            counts = board.stage_counts(ws, flt)
+            for stage, column in self.columns.items():
+                current = column.selected_card()
+                loaded = max(PAGE, column.model.loaded())
+                column.model.set_cards(board.cards(ws, stage, flt, 0, loaded), counts.get(stage, 0))
+                column.update_header()
+                if current is not None and column.model.row_of(current.id) >= 0:
+                    column.view.setCurrentIndex(column.model.index(column.model.row_of(current.id)))
+        except LabestError as exc:
+            view_errors.show_error(self, exc)
+            return
+        total = sum(counts.values())
+        self.summary.setText(
+            self.tr("%n project(s) on the board. Drag a card to another column, or select it and press "
+                    "Ctrl+Shift+→ / Ctrl+Shift+← (or use its context menu), to record a stage decision.", "", total)
+        )
+
+    def show_more(self, stage: str) -> None:
+        column = self.columns[stage]
+        cards = board.cards(self.context.workspace, stage, _filter_of(self.context), column.model.loaded(), PAGE)
+        column.model.append_cards(cards)
+        column.update_header()

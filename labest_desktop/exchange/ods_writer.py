@@ -152,7 +152,7 @@ def _paragraph(line: str) -> str:
 def _text_cell(text: str, style: str | None) -> str:
     style_attr = f' table:style-name="{style}"' if style else ""
     paragraphs = "".join(_paragraph(line) for line in text.split("\n"))
-    return f'<table:table-cell{style_attr} office:value-type="string" calcext:value-type="string">{paragraphs}</table:table-cell>'
+    return f'<table:table-cell{style_attr} office:value-type="string">{paragraphs}</table:table-cell>'
 
 
 def _cell(value: object, style: str | None, validation: str | None) -> str:

@@ -45,7 +45,9 @@ logger = logging.getLogger(__name__)
 
 MAX_DATA_ROWS = 100_000
 MAX_FILE_BYTES = 200 * 1024 * 1024
-MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
+# Our own 100,000-project .ods holds 250 MB of content.xml (ODF is verbose); a
+# LibreOffice re-save is of the same order. Above twice that, refuse.
+MAX_UNCOMPRESSED_BYTES = 512 * 1024 * 1024
 MAX_RATIO = 100  # above this on a large member, a zip member is treated as a bomb
 RATIO_MIN_MEMBER_BYTES = 1024 * 1024  # small members (styles, shared strings of a
 # tiny file) legitimately compress 200:1; they cannot hurt

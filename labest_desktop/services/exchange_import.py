@@ -439,7 +439,7 @@ class _Writer:
                     select(ProjectRevision.project_id, func.max(ProjectRevision.number))
                     .where(ProjectRevision.project_id.in_(chunk))
                     .group_by(ProjectRevision.project_id)
-                ).tuples().all()
+                ).all()
             )
         params, decisions, revisions, links, relinked, restaged = [], [], [], [], [], []
         for plan, snapshot in updates:

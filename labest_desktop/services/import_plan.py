@@ -84,8 +84,8 @@ class NameBook:
     that ``dreal grand est`` in a file is the stored ``DREAL Grand Est``."""
 
     def __init__(self, session: Session) -> None:
-        self.organisations = dict(session.execute(select(Organisation.name_key, Organisation.name)).tuples().all())
-        self.envelopes = dict(session.execute(select(FundingEnvelope.name_key, FundingEnvelope.name)).tuples().all())
+        self.organisations = dict(session.execute(select(Organisation.name_key, Organisation.name)).all())
+        self.envelopes = dict(session.execute(select(FundingEnvelope.name_key, FundingEnvelope.name)).all())
 
     def organisation(self, name: str | None) -> str | None:
         return self.organisations.get(fold(name), name) if name else name

@@ -114,7 +114,7 @@ def apply_sheets(
             org.kind = str(values["kind"])
         if values.get("department") and not org.department:
             org.department = values["department"]
-    references = dict(session.execute(select(Project.reference, Project.id)).tuples().all())
+    references = dict(session.execute(select(Project.reference, Project.id)).all())
     for values in plan.new_events:
         event = Event(uid=values.get("uid") or new_uid(), title=values["title"], kind="workshop", version=1)
         session.add(event)

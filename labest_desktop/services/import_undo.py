@@ -68,7 +68,7 @@ def undo_import(ws: Workspace, which: str | int = "last") -> UndoResult:
                 select(ProjectRevision.project_id, func.max(ProjectRevision.number))
                 .where(ProjectRevision.project_id.in_({r.project_id for r in revisions}))
                 .group_by(ProjectRevision.project_id)
-            ).tuples().all()
+            ).all()
         ) if revisions else {}
         changed = [r for r in revisions if latest.get(r.project_id) != r.number]
         if changed:

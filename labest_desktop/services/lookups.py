@@ -39,3 +39,17 @@ def total_projects(ws: Workspace, include_deleted: bool = False) -> int:
     from labest_desktop.services.project_query import ProjectFilter, count
 
     return count(ws, ProjectFilter(include_deleted=include_deleted))
+
+
+def project_events(ws: Workspace, project_id: int) -> list[tuple[object, str, str, str | None]]:
+    """Events linked to a project as ``(date, title, kind, place)``, newest first."""
+    from labest_desktop.domain.models import Event, event_project
+
+    with ws.reading() as session:
+        rows = session.execute(
+            select(Event.date, Event.title, Event.kind, Event.place)
+            .join(event_project, event_project.c.event_id == Event.id)
+            .where(event_project.c.project_id == project_id)
+            .order_by(Event.date.desc())
+        ).all()
+    return [tuple(r) for r in rows]

@@ -25,7 +25,7 @@ def get_setting(session: Session, key: str) -> str:
 
 def all_settings(ws: Workspace) -> dict[str, str]:
     with ws.reading() as session:
-        stored = dict(session.execute(select(Setting.key, Setting.value)).tuples().all())
+        stored = dict(session.execute(select(Setting.key, Setting.value)).all())
     return {key: stored.get(key, default) for key, default in DEFAULTS.items()}
 
 

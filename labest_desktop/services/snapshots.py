@@ -40,11 +40,11 @@ def chunks(ids: list[int], size: int = CHUNK) -> Iterator[list[int]]:
 
 
 def organisation_names(session: Session) -> dict[int, str]:
-    return dict(session.execute(select(Organisation.id, Organisation.name)).tuples().all())
+    return dict(session.execute(select(Organisation.id, Organisation.name)).all())
 
 
 def envelope_names(session: Session) -> dict[int, str]:
-    return dict(session.execute(select(FundingEnvelope.id, FundingEnvelope.name)).tuples().all())
+    return dict(session.execute(select(FundingEnvelope.id, FundingEnvelope.name)).all())
 
 
 def load_projects(session: Session, ids: Iterable[int] | None = None) -> Iterator[StoredProject]:

@@ -1,0 +1,381 @@
+"""The import merge of ../shared/exchange-format.md, through the services: matching,
+three-way merge per field, conflicts, apply in one transaction, undo."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+from sqlalchemy import func, select
+
+from labest_desktop.domain.errors import StaleEditError
+from labest_desktop.domain.fields import ProjectFields
+from labest_desktop.domain.models import ImportBatch, Organisation, ProjectRevision, StageDecision
+from labest_desktop.domain.vocab import Stage
+from labest_desktop.services import exchange_export, exchange_import, import_undo, office, projects
+from labest_desktop.services.import_undo import UndoRefused
+from labest_desktop.services.project_query import iter_snapshots
+
+
+def make_portfolio(ws, count: int = 3) -> list:
+    views = []
+    for index in range(count):
+        views.append(
+            projects.create_project(
+                ws,
+                ProjectFields(
+                    title=f"Projet numéro {index + 1} à Épinal",
+                    lead="Préfecture des Vosges",
+                    partners=("DREAL Grand Est",),
+                    tags=("accueil", "numérique"),
+                    department="88",
+                    budget=Decimal("1500.25") * (index + 1),
+                ),
+            )
+        )
+    return views
+
+
+def export(ws, path: Path) -> Path:
+    exchange_export.export_workbook(ws, path)
+    return path
+
+
+def state(ws) -> list[dict]:
+    return [{k: v for k, v in s.items()} for s in iter_snapshots(ws)]
+
+
+def edit_cell(path: Path, reference: str, header: str, value) -> None:
+    """Change one cell of the Projets sheet, as a coordinator would in Excel."""
+    book = openpyxl.load_workbook(path)
+    sheet = book["Projets"]
+    headers = [c.value for c in sheet[1]]
+    column = headers.index(header) + 1
+    for row in sheet.iter_rows(min_row=2):
+        if row[0].value == reference:
+            sheet.cell(row=row[0].row, column=column).value = value  # cell(value=None) would not clear
+    book.save(path)
+
+
+def test_export_then_import_changes_nothing(workspace, tmp_path):
+    """Exporting and importing back changes nothing, on SQLite and PostgreSQL."""
+    make_portfolio(workspace)
+    before = state(workspace)
+    for name in ("out.xlsx", "out.ods"):
+        report = exchange_import.import_file(workspace, export(workspace, tmp_path / name))
+        assert (report.created, report.updated, report.unchanged) == (0, 0, 3)
+        assert report.conflicts == [] and report.errors == [] and report.applied
+        assert report.batch_id is None  # nothing was written, not even a batch
+    assert state(workspace) == before
+
+
+def test_change_made_only_in_the_file_is_taken(sqlite_workspace, tmp_path):
+    """A field changed only in the file is taken; the project gets a revision that
+    points to the import batch."""
+    first, *_ = make_portfolio(sqlite_workspace)
+    path = export(sqlite_workspace, tmp_path / "out.xlsx")
+    edit_cell(path, first.reference, "Titre", "Titre revu par la DDT")
+    report = exchange_import.import_file(sqlite_workspace, path)
+    assert (report.created, report.updated, report.unchanged) == (0, 1, 2)
+    assert projects.get_project(sqlite_workspace, first.id).fields.title == "Titre revu par la DDT"
+    last = projects.history(sqlite_workspace, first.id)[-1]
+    assert last.origin == "import" and last.import_file == "out.xlsx"
+    assert last.changes == [("title", "Projet numéro 1 à Épinal", "Titre revu par la DDT")]
+
+
+def test_change_made_only_here_is_kept(sqlite_workspace, tmp_path):
+    """A field changed here after the export, untouched in the file, is kept."""
+    first, *_ = make_portfolio(sqlite_workspace)
+    path = export(sqlite_workspace, tmp_path / "out.xlsx")
+    view = projects.get_project(sqlite_workspace, first.id)
+    projects.update_project(sqlite_workspace, first.id, view.fields.with_changes(contact="Léa Klein"), view.version)
+    report = exchange_import.import_file(sqlite_workspace, path)
+    assert report.updated == 0 and report.conflicts == []
+    assert projects.get_project(sqlite_workspace, first.id).fields.contact == "Léa Klein"
+
+
+def test_both_sides_changed_is_a_conflict_and_nothing_is_written(sqlite_workspace, tmp_path):
+    """The same field changed on both sides to different values is a conflict: by
+    default nothing at all is written, and the report names base, mine and theirs."""
+    first, second, _ = make_portfolio(sqlite_workspace)
+    path = export(sqlite_workspace, tmp_path / "out.xlsx")
+    edit_cell(path, first.reference, "Titre", "Titre du fichier")
+    edit_cell(path, second.reference, "Responsable", "Camille Weber")  # a clean change
+    view = projects.get_project(sqlite_workspace, first.id)
+    projects.update_project(sqlite_workspace, first.id, view.fields.with_changes(title="Titre d'ici"), view.version)
+    before = state(sqlite_workspace)
+    report = exchange_import.import_file(sqlite_workspace, path)
+    assert not report.applied and report.exit_status == 1
+    assert report.conflicts == [
+        {"row": 2, "reference": first.reference, "field": "title", "base": "Projet numéro 1 à Épinal",
+         "mine": "Titre d'ici", "theirs": "Titre du fichier"}
+    ]
+    assert state(sqlite_workspace) == before
+
+
+@pytest.mark.parametrize(("policy", "expected"), [("mine", "Titre d'ici"), ("theirs", "Titre du fichier")])
+def test_conflicts_settled_by_policy(sqlite_workspace, tmp_path, policy, expected):
+    """--on-conflict mine|theirs settles every conflict that way and applies the rest."""
+    first, *_ = make_portfolio(sqlite_workspace)
+    path = export(sqlite_workspace, tmp_path / "out.xlsx")
+    edit_cell(path, first.reference, "Titre", "Titre du fichier")
+    view = projects.get_project(sqlite_workspace, first.id)
+    projects.update_project(sqlite_workspace, first.id, view.fields.with_changes(title="Titre d'ici"), view.version)
+    report = exchange_import.import_file(sqlite_workspace, path, on_conflict=policy)
+    assert report.applied and report.conflicts == []
+    assert projects.get_project(sqlite_workspace, first.id).fields.title == expected
+
+
+def test_conflicts_settled_field_by_field(sqlite_workspace, tmp_path):
+    """Each conflict can be settled on its own (the wizard's keep mine / take theirs)."""
+    first, *_ = make_portfolio(sqlite_workspace)
+    path = export(sqlite_workspace, tmp_path / "out.xlsx")
+    edit_cell(path, first.reference, "Titre", "Titre du fichier")
+    edit_cell(path, first.reference, "Responsable", "Contact du fichier")
+    view = projects.get_project(sqlite_workspace, first.id)
+    projects.update_project(
+        sqlite_workspace, first.id, view.fields.with_changes(title="Titre d'ici", contact="Contact d'ici"), view.version
+    )
+    preview = exchange_import.preview_import(sqlite_workspace, path)
+    assert {c.field for c in preview.conflicts} == {"title", "contact"}
+    report = exchange_import.apply_import(
+        sqlite_workspace, preview, resolutions={(2, "title"): "theirs", (2, "contact"): "mine"}
+    )
+    assert report.applied
+    fields = projects.get_project(sqlite_workspace, first.id).fields
+    assert (fields.title, fields.contact) == ("Titre du fichier", "Contact d'ici")
+
+
+def test_without_a_base_every_difference_is_a_conflict(sqlite_workspace, tmp_path):
+    """A row whose fingerprint was removed has no base: every differing field conflicts,
+    even one changed only in the file."""
+    first, *_ = make_portfolio(sqlite_workspace)
+    path = export(sqlite_workspace, tmp_path / "out.xlsx")
+    edit_cell(path, first.reference, "Titre", "Titre du fichier")
+    edit_cell(path, first.reference, "Empreinte", None)
+    report = exchange_import.import_file(sqlite_workspace, path)
+    assert [c["field"] for c in report.conflicts] == ["title"]
+    assert report.conflicts[0]["base"] is None
+
+
+def test_importing_the_same_file_twice_changes_nothing_the_second_time(sqlite_workspace, tmp_path):
+    """A second import of the same edited file writes nothing and makes no batch."""
+    first, *_ = make_portfolio(sqlite_workspace)
+    path = export(sqlite_workspace, tmp_path / "out.xlsx")
+    edit_cell(path, first.reference, "Titre", "Titre du fichier")
+    book = openpyxl.load_workbook(path)
+    book["Projets"].append([None, "Projet ajouté par la Région", "Idéation", "Actif", "Région Grand Est"])
+    book.save(path)
+    first_report = exchange_import.import_file(sqlite_workspace, path)
+    assert (first_report.created, first_report.updated) == (1, 1)
+    after_first = state(sqlite_workspace)
+    second = exchange_import.import_file(sqlite_workspace, path)
+    assert (second.created, second.updated) == (0, 0)
+    assert second.duplicates and second.duplicates[0]["title"] == "Projet ajouté par la Région"
+    assert state(sqlite_workspace) == after_first
+    with sqlite_workspace.reading() as session:
+        assert session.scalar(select(func.count(ImportBatch.id))) == 1
+
+
+def test_new_rows_get_references_and_unknown_organisations_are_created(sqlite_workspace, tmp_path):
+    """A row a coordinator adds gets a reference of this office; organisations named
+    in the file and unknown here are created and listed."""
+    office.set_value(sqlite_workspace, office.OFFICE_CODE, "PREF67")
+    make_portfolio(sqlite_workspace, 1)
+    path = export(sqlite_workspace, tmp_path / "out.xlsx")
+    book = openpyxl.load_workbook(path)
+    book["Projets"].append([None, "Guichet unique des associations", "Prototype", "Actif", "Maison des associations"])
+    book.save(path)
+    report = exchange_import.import_file(sqlite_workspace, path)
+    assert report.created == 1
+    assert report.new_organisations == ["Maison des associations"]
+    created = [s for s in iter_snapshots(sqlite_workspace) if s["title"] == "Guichet unique des associations"][0]
+    assert created["reference"].startswith("PREF67-")
+    with sqlite_workspace.reading() as session:
+        assert session.scalar(select(Organisation.name).where(Organisation.name == "Maison des associations"))
+
+
+def test_unknown_uid_with_a_reference_used_here_is_renumbered(sqlite_workspace, tmp_path):
+    """A project from another office whose reference is already used here becomes a
+    new project with a new reference, listed under renumbered."""
+    first, *_ = make_portfolio(sqlite_workspace, 1)
+    path = export(sqlite_workspace, tmp_path / "out.xlsx")
+    book = openpyxl.load_workbook(path)
+    book["Projets"].append(
+        [first.reference, "Projet d'un autre bureau", "Idéation", "Actif"] + [None] * 13
+        + ["2f1e2d3c-4b5a-4987-8654-3210fedcba98"]
+    )
+    book.save(path)
+    report = exchange_import.import_file(sqlite_workspace, path)
+    assert report.created == 1
+    assert report.renumbered[0]["from"] == first.reference
+    assert report.renumbered[0]["to"] != first.reference
+
+
+def test_row_without_uid_matches_by_reference(sqlite_workspace, tmp_path):
+    """Without an Identifiant, the Référence finds the project (no duplicate made)."""
+    first, *_ = make_portfolio(sqlite_workspace, 1)
+    path = export(sqlite_workspace, tmp_path / "out.xlsx")
+    edit_cell(path, first.reference, "Identifiant", None)
+    edit_cell(path, first.reference, "Titre", "Titre via la référence")
+    report = exchange_import.import_file(sqlite_workspace, path)
+    assert (report.created, report.updated) == (0, 1)
+
+
+def test_stage_changed_in_a_file_is_a_stage_decision(sqlite_workspace, tmp_path):
+    """A stage changed through a file is recorded as a decision whose rationale names
+    the file and the office."""
+    first, *_ = make_portfolio(sqlite_workspace, 1)
+    path = export(sqlite_workspace, tmp_path / "out.xlsx")
+    edit_cell(path, first.reference, "Étape", "Prototype")
+    exchange_import.import_file(sqlite_workspace, path)
+    decided = projects.decisions(sqlite_workspace, first.id)
+    assert [(d.from_stage, d.to_stage) for d in decided] == [(None, "ideation"), ("ideation", "prototype")]
+    assert "out.xlsx" in decided[-1].rationale and "Lab'EST Grand Est" in decided[-1].rationale
+
+
+def test_invalid_rows_stop_the_import_unless_skipped(sqlite_workspace, tmp_path):
+    """A row error writes nothing; --skip-invalid leaves the row out and applies the rest."""
+    first, second, _ = make_portfolio(sqlite_workspace)
+    path = export(sqlite_workspace, tmp_path / "out.xlsx")
+    edit_cell(path, first.reference, "Étape", "Phase 4")
+    edit_cell(path, second.reference, "Titre", "Titre correct")
+    report = exchange_import.import_file(sqlite_workspace, path)
+    assert not report.applied and report.errors[0]["cell"] == "C2"
+    assert projects.get_project(sqlite_workspace, second.id).fields.title != "Titre correct"
+    report = exchange_import.import_file(sqlite_workspace, path, skip_invalid=True)
+    assert report.applied and report.updated == 1
+    assert projects.get_project(sqlite_workspace, second.id).fields.title == "Titre correct"
+
+
+def test_merged_values_that_break_a_rule_are_an_error(sqlite_workspace, tmp_path):
+    """A start date taken from the file after an end date kept here is refused."""
+    first, *_ = make_portfolio(sqlite_workspace, 1)
+    view = projects.get_project(sqlite_workspace, first.id)
+    from datetime import date
+
+    view = projects.update_project(
+        sqlite_workspace, first.id, view.fields.with_changes(start_date=date(2026, 1, 1)), view.version
+    )
+    path = export(sqlite_workspace, tmp_path / "out.xlsx")
+    projects.update_project(
+        sqlite_workspace, first.id, view.fields.with_changes(end_date=date(2026, 6, 1)), view.version
+    )
+    edit_cell(path, first.reference, "Date de début", "01/09/2026")
+    report = exchange_import.import_file(sqlite_workspace, path)
+    assert not report.applied
+    assert "précède" in report.errors[0]["message"]
+
+
+def test_projects_missing_from_the_file_are_listed_not_deleted(sqlite_workspace, tmp_path):
+    """A file may be a filtered subset: the others are reported absent and kept."""
+    views = make_portfolio(sqlite_workspace)
+    path = export(sqlite_workspace, tmp_path / "out.xlsx")
+    book = openpyxl.load_workbook(path)
+    book["Projets"].delete_rows(3, 2)
+    book.save(path)
+    report = exchange_import.import_file(sqlite_workspace, path)
+    assert report.absent == 2
+    assert len(list(iter_snapshots(sqlite_workspace))) == len(views)
+
+
+def test_apply_makes_a_backup_first(sqlite_workspace, tmp_path):
+    """Every applied import is preceded by a backup of the database."""
+    first, *_ = make_portfolio(sqlite_workspace, 1)
+    path = export(sqlite_workspace, tmp_path / "out.xlsx")
+    edit_cell(path, first.reference, "Titre", "Nouveau titre")
+    report = exchange_import.import_file(sqlite_workspace, path)
+    assert report.backup and Path(report.backup).is_file()
+
+
+def test_a_project_changed_between_preview_and_apply_stops_the_import(sqlite_workspace, tmp_path):
+    """While the wizard shows the preview, someone edits a project the file changes:
+    applying is refused and nothing is written."""
+    first, *_ = make_portfolio(sqlite_workspace, 1)
+    path = export(sqlite_workspace, tmp_path / "out.xlsx")
+    edit_cell(path, first.reference, "Titre", "Titre du fichier")
+    preview = exchange_import.preview_import(sqlite_workspace, path)
+    view = projects.get_project(sqlite_workspace, first.id)
+    projects.update_project(sqlite_workspace, first.id, view.fields.with_changes(contact="X"), view.version)
+    with pytest.raises(StaleEditError) as caught:
+        exchange_import.apply_import(sqlite_workspace, preview)
+    assert first.reference in caught.value.message
+    assert projects.get_project(sqlite_workspace, first.id).fields.title == "Projet numéro 1 à Épinal"
+
+
+def test_undo_restores_what_an_import_changed(sqlite_workspace, tmp_path):
+    """Undo brings changed projects back and removes the ones the import created."""
+    first, *_ = make_portfolio(sqlite_workspace, 2)
+    before = state(sqlite_workspace)
+    path = export(sqlite_workspace, tmp_path / "out.xlsx")
+    edit_cell(path, first.reference, "Titre", "Titre du fichier")
+    edit_cell(path, first.reference, "Étape", "Déploiement")
+    book = openpyxl.load_workbook(path)
+    book["Projets"].append([None, "Créé par l'import", "Idéation", "Actif"])
+    book.save(path)
+    exchange_import.import_file(sqlite_workspace, path)
+    result = import_undo.undo_import(sqlite_workspace, "last")
+    assert (result.restored, result.removed) == (1, 1)
+    after = state(sqlite_workspace)
+    for snapshot in after:
+        snapshot.pop("updated_at")
+    for snapshot in before:
+        snapshot.pop("updated_at")
+    assert after == before
+    assert projects.get_project(sqlite_workspace, first.id).fields.stage == Stage.IDEATION
+
+
+def test_undo_is_refused_when_a_project_changed_since(sqlite_workspace, tmp_path):
+    """If a project the import changed was edited afterwards, undo refuses and names it."""
+    first, *_ = make_portfolio(sqlite_workspace, 1)
+    path = export(sqlite_workspace, tmp_path / "out.xlsx")
+    edit_cell(path, first.reference, "Titre", "Titre du fichier")
+    exchange_import.import_file(sqlite_workspace, path)
+    view = projects.get_project(sqlite_workspace, first.id)
+    projects.update_project(sqlite_workspace, first.id, view.fields.with_changes(contact="Y"), view.version)
+    with pytest.raises(UndoRefused) as caught:
+        import_undo.undo_import(sqlite_workspace, "last")
+    assert first.reference in caught.value.message
+    assert projects.get_project(sqlite_workspace, first.id).fields.contact == "Y"
+
+
+def test_formula_like_text_goes_out_and_back_unchanged(sqlite_workspace, tmp_path):
+    """Text starting with = + - @ is written as text (never a live formula) and comes
+    back with no apostrophe added."""
+    risky = ["=HYPERLINK(\"http://x\")", "+33 3 88 00 00 00", "-10 %", "@agents"]
+    for text in risky:
+        projects.create_project(sqlite_workspace, ProjectFields(title=text, contact=text, description=text))
+    before = state(sqlite_workspace)
+    for name in ("risky.xlsx", "risky.ods"):
+        path = export(sqlite_workspace, tmp_path / name)
+        if name.endswith(".xlsx"):
+            book = openpyxl.load_workbook(path)
+            for row in book["Projets"].iter_rows(min_row=2):
+                assert all(cell.data_type != "f" for cell in row)
+        report = exchange_import.import_file(sqlite_workspace, path)
+        assert (report.created, report.updated, report.unchanged) == (0, 0, len(risky))
+    assert state(sqlite_workspace) == before
+
+
+def test_each_change_records_one_revision_and_decision_rows(sqlite_workspace, tmp_path):
+    """Apply writes exactly one revision per changed project and one decision per
+    stage change, all pointing to the batch."""
+    first, second, _ = make_portfolio(sqlite_workspace)
+    path = export(sqlite_workspace, tmp_path / "out.xlsx")
+    edit_cell(path, first.reference, "Étape", "Prototype")
+    edit_cell(path, second.reference, "Budget (€)", "12 000,50 €")
+    report = exchange_import.import_file(sqlite_workspace, path)
+    with sqlite_workspace.reading() as session:
+        revisions = session.scalars(
+            select(ProjectRevision).where(ProjectRevision.import_batch_id == report.batch_id)
+        ).all()
+        decisions = session.scalars(
+            select(StageDecision).where(StageDecision.import_batch_id == report.batch_id)
+        ).all()
+    assert sorted(r.project_id for r in revisions) == sorted([first.id, second.id])
+    assert [d.project_id for d in decisions] == [first.id]
+    assert projects.get_project(sqlite_workspace, second.id).fields.budget == Decimal("12000.50")
+    assert json.loads(revisions[0].snapshot)["uid"]

@@ -1,0 +1,532 @@
+"""Events (Événements): a list and a month calendar on the left, the editor on the
+right with the linked projects and organisations. Creating an event can be undone."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QTextCharFormat, QUndoCommand
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCalendarWidget,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from labest_desktop.domain.errors import LabestError
+from labest_desktop.services import events, organisations
+from labest_desktop.ui import labels
+from labest_desktop.ui.reports.formatting import french_date
+from labest_desktop.ui.views import view_errors
+from labest_desktop.ui.views.kind_labels import event_kind_label, event_kinds
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+COL_DATE, COL_TITLE, COL_KIND, COL_PLACE, COL_PARTICIPANTS, COL_PROJECTS = range(6)
+
+
+class EventTableModel(QAbstractTableModel):
+    """Events as rows (a few hundred at most: loaded whole)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[events.EventRow] = []
+
+    def set_rows(self, rows: list[events.EventRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 6
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 6:
+            return (self.tr("Date"), self.tr("Title"), self.tr("Kind"), self.tr("Place"),
+                    self.tr("Participants"), self.tr("Projects"))[section]
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return {
+                COL_DATE: french_date(row.date) if row.date else "",
+                COL_TITLE: row.title,
+                COL_KIND: event_kind_label(row.kind),
+                COL_PLACE: row.place or "",
+                COL_PARTICIPANTS: "" if row.participants is None else str(row.participants),
+                COL_PROJECTS: str(row.project_count),
+            }[col]
+        if role == SORT_ROLE:
+            return {
+                COL_DATE: row.date.isoformat() if row.date else "",
+                COL_TITLE: row.title.lower(),
+                COL_KIND: event_kind_label(row.kind),
+                COL_PLACE: (row.place or "").lower(),
+                COL_PARTICIPANTS: row.participants if row.participants is not None else -1,
+                COL_PROJECTS: row.project_count,
+            }[col]
+        if role == ID_ROLE:
+            return row.id
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_PARTICIPANTS, COL_PROJECTS):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def row_of(self, event_id: int) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.id == event_id), -1)
+
+
+class EventEditor(QWidget):
+    """The form of one event; ``saved`` carries the event's id after a save."""
+
+    saved = Signal(int)
+    open_project = Signal(int)
+
+    def __init__(self, context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.event_id: int | None = None
+        self.version: int | None = None
+        self.heading = QLabel()
+        font = self.heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.heading.setFont(font)
+        self.title = QLineEdit()
+        self.title.setMaxLength(events.TITLE_MAX)
+        self.kind = QComboBox()
+        for code in event_kinds():
+            self.kind.addItem(event_kind_label(code), code)
+        self.has_date = QCheckBox(self.tr("Dated"))
+        self.date = QDateEdit()
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("dd/MM/yyyy")
+        self.date.setDate(QDate.currentDate())
+        self.has_date.setChecked(True)
+        self.has_date.toggled.connect(self.date.setEnabled)
+        self.place = QLineEdit()
+        self.place.setMaxLength(events.PLACE_MAX)
+        self.participants = QSpinBox()
+        self.participants.setRange(-1, events.PARTICIPANTS_MAX)
+        self.participants.setSpecialValueText(self.tr("not known"))
+        self.description = QPlainTextEdit()
+        self.description.setTabChangesFocus(True)
+        self.description.setMaximumHeight(90)
+        self.projects = QListWidget()
+        self.project_search = QLineEdit()
+        self.project_search.setPlaceholderText(self.tr("Reference or words of a title, then Enter"))
+        self.project_results = QListWidget()
+        self.project_results.setMaximumHeight(90)
+        self.remove_project = QPushButton(self.tr("Remove the project"))
+        self.open_linked = QPushButton(self.tr("Open the project"))
+        self.org_filter = QLineEdit()
+        self.org_filter.setPlaceholderText(self.tr("Filter organisations"))
+        self.organisations = QListWidget()
+        self.save = QPushButton(self.tr("Save"))
+        self.save.setDefault(True)
+        self.new = QPushButton(self.tr("New event"))
+        self.delete = QPushButton(self.tr("Delete"))
+
+        names = {
+            self.title: self.tr("Title"), self.kind: self.tr("Kind"), self.has_date: self.tr("Dated"),
+            self.date: self.tr("Date"), self.place: self.tr("Place"), self.participants: self.tr("Participants"),
+            self.description: self.tr("Description"), self.projects: self.tr("Linked projects"),
+            self.project_search: self.tr("Find a project to link"), self.project_results: self.tr("Projects found"),
+            self.org_filter: self.tr("Filter organisations"), self.organisations: self.tr("Linked organisations"),
+        }
+        for widget, name in names.items():
+            widget.setAccessibleName(name)
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Title"), self.title)
+        form.addRow(self.tr("&Kind"), self.kind)
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.has_date)
+        date_row.addWidget(self.date, 1)
+        form.addRow(self.tr("&Date"), date_row)
+        form.labelForField(date_row).setBuddy(self.date)
+        form.addRow(self.tr("&Place"), self.place)
+        form.addRow(self.tr("Pa&rticipants"), self.participants)
+        form.addRow(self.tr("D&escription"), self.description)
+        linked = QVBoxLayout()
+        linked.addWidget(self.projects)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.remove_project)
+        buttons.addWidget(self.open_linked)
+        linked.addLayout(buttons)
+        linked.addWidget(self.project_search)
+        linked.addWidget(self.project_results)
+        form.addRow(self.tr("Pro&jects"), linked)
+        form.labelForField(linked).setBuddy(self.project_search)
+        orgs = QVBoxLayout()
+        orgs.addWidget(self.org_filter)
+        orgs.addWidget(self.organisations)
+        form.addRow(self.tr("&Organisations"), orgs)
+        form.labelForField(orgs).setBuddy(self.org_filter)
+        actions = QHBoxLayout()
+        actions.addWidget(self.new)
+        actions.addWidget(self.delete)
+        actions.addStretch(1)
+        actions.addWidget(self.save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(form, 1)
+        layout.addLayout(actions)
+
+        self.project_search.returnPressed.connect(self.find_projects)
+        self.project_results.itemActivated.connect(lambda item: self.add_project(item.data(ID_ROLE), item.text()))
+        self.remove_project.clicked.connect(self._remove_selected_project)
+        self.open_linked.clicked.connect(self._open_selected_project)
+        self.projects.itemActivated.connect(lambda item: self.open_project.emit(item.data(ID_ROLE)))
+        self.org_filter.textChanged.connect(self._filter_organisations)
+        self.save.clicked.connect(self.submit)
+        self.new.clicked.connect(self.clear)
+        self.load_organisations()
+        self.clear()
+
+    def load_organisations(self) -> None:
+        checked = self.organisation_ids()
+        self.organisations.clear()
+        for row in organisations.list_organisations(self.context.workspace):
+            item = QListWidgetItem(row.name)
+            item.setData(ID_ROLE, row.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if row.id in checked else Qt.CheckState.Unchecked)
+            self.organisations.addItem(item)
+
+    def _filter_organisations(self, text: str) -> None:
+        from labest_desktop.domain.text import fold
+
+        words = fold(text).split()
+        for i in range(self.organisations.count()):
+            item = self.organisations.item(i)
+            item.setHidden(not all(w in fold(item.text()) for w in words))
+
+    def organisation_ids(self) -> frozenset[int]:
+        return frozenset(
+            self.organisations.item(i).data(ID_ROLE)
+            for i in range(self.organisations.count())
+            if self.organisations.item(i).checkState() == Qt.CheckState.Checked
+        )
+
+    def project_ids(self) -> frozenset[int]:
+        return frozenset(self.projects.item(i).data(ID_ROLE) for i in range(self.projects.count()))
+
+    def find_projects(self) -> None:
+        self.project_results.clear()
+        for found in events.find_projects(self.context.workspace, self.project_search.text(), limit=30):
+            item = QListWidgetItem(f"{found.reference} – {found.title} ({labels.stage_label(found.stage)})")
+            item.setData(ID_ROLE, found.id)
+            self.project_results.addItem(item)
+        if self.project_results.count():
+            self.project_results.setCurrentRow(0)
+            self.project_results.setFocus()
+
+    def add_project(self, project_id: int, text: str) -> None:
+        if project_id in self.project_ids():
+            return
+        item = QListWidgetItem(text)
+        item.setData(ID_ROLE, project_id)
+        self.projects.addItem(item)
+
+    def _remove_selected_project(self) -> None:
+        for item in self.projects.selectedItems():
+            self.projects.takeItem(self.projects.row(item))
+
+    def _open_selected_project(self) -> None:
+        item = self.projects.currentItem()
+        if item is not None:
+            self.open_project.emit(item.data(ID_ROLE))
+
+    def clear(self) -> None:
+        self.event_id = None
+        self.version = None
+        self.heading.setText(self.tr("New event"))
+        self.title.clear()
+        self.kind.setCurrentIndex(0)
+        self.has_date.setChecked(True)
+        self.date.setDate(QDate.currentDate())
+        self.place.clear()
+        self.participants.setValue(-1)
+        self.description.clear()
+        self.projects.clear()
+        self.project_results.clear()
+        for i in range(self.organisations.count()):
+            self.organisations.item(i).setCheckState(Qt.CheckState.Unchecked)
+        self.delete.setEnabled(False)
+        self.title.setFocus()
+
+    def load(self, event_id: int) -> None:
+        view = events.get_event(self.context.workspace, event_id)
+        self.event_id, self.version = view.id, view.version
+        values = view.fields
+        self.heading.setText(values.title)
+        self.title.setText(values.title)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(str(values.kind))))
+        self.has_date.setChecked(values.date is not None)
+        if values.date is not None:
+            self.date.setDate(QDate(values.date.year, values.date.month, values.date.day))
+        self.place.setText(values.place or "")
+        self.participants.setValue(-1 if values.participants is None else values.participants)
+        self.description.setPlainText(values.description or "")
+        self.projects.clear()
+        for project in view.projects:
+            self.add_project(project.id, f"{project.reference} – {project.title} ({labels.stage_label(project.stage)})")
+        linked = values.organisation_ids
+        for i in range(self.organisations.count()):
+            item = self.organisations.item(i)
+            item.setCheckState(Qt.CheckState.Checked if item.data(ID_ROLE) in linked else Qt.CheckState.Unchecked)
+        self.delete.setEnabled(True)
+
+    def values(self) -> events.EventFields:
+        picked = self.date.date()
+        return events.EventFields(
+            title=self.title.text(),
+            kind=self.kind.currentData(),
+            date=date(picked.year(), picked.month(), picked.day()) if self.has_date.isChecked() else None,
+            place=self.place.text(),
+            participants=None if self.participants.value() < 0 else self.participants.value(),
+            description=self.description.toPlainText(),
+            project_ids=self.project_ids(),
+            organisation_ids=self.organisation_ids(),
+        )
+
+    def submit(self) -> None:
+        values = self.values()
+        try:
+            if self.event_id is None:
+                view = events.create_event(self.context.workspace, values)
+                stack = getattr(self.context, "undo_stack", None)
+                if stack is not None:
+                    stack.push(CreateEventCommand(self, view))
+            else:
+                view = events.update_event(self.context.workspace, self.event_id, values, self.version)
+        except LabestError as exc:
+            view_errors.show_error(self, exc)
+            return
+        self.event_id, self.version = view.id, view.version
+        self.heading.setText(view.fields.title)
+        self.delete.setEnabled(True)
+        self.saved.emit(view.id)
+
+
+class CreateEventCommand(QUndoCommand):
+    """Undo deletes the new event; redo creates it again (with a new id)."""
+
+    def __init__(self, editor: EventEditor, view: events.EventView) -> None:
+        super().__init__(editor.tr("Create event “%1”").replace("%1", view.fields.title))
+        self._editor = editor
+        self._event_id = view.id
+        self._fields = view.fields
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        try:
+            self._event_id = events.create_event(self._editor.context.workspace, self._fields).id
+        except LabestError as exc:
+            view_errors.show_error(self._editor, exc)
+        self._editor.saved.emit(self._event_id)
+
+    def undo(self) -> None:
+        try:
+            events.delete_event(self._editor.context.workspace, self._event_id)
+        except LabestError as exc:
+            view_errors.show_error(self._editor, exc)
+        if self._editor.event_id == self._event_id:
+            self._editor.clear()
+        self._editor.saved.emit(-1)
+
+
+class EventsView(QWidget):
+    """The Événements view; ``open_project`` asks the window to open a project."""
+
+    open_project = Signal(int)
+
+    def __init__(self, context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setAccessibleName(self.tr("Events"))
+        self.model = EventTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search events (title, place)"))
+        self.search.setAccessibleName(self.tr("Search events"))
+        self.search.setClearButtonEnabled(True)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COL_DATE, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAccessibleName(self.tr("Events list"))
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        for col in (COL_KIND, COL_PARTICIPANTS, COL_PROJECTS):
+            self.table.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.calendar = QCalendarWidget()
+        self.calendar.setAccessibleName(self.tr("Month of events"))
+        self.calendar.setGridVisible(True)
+        self.day_events = QListWidget()
+        self.day_events.setAccessibleName(self.tr("Events of the selected day"))
+        self.day_label = QLabel()
+        self.tabs = QTabWidget()
+        list_page = QWidget()
+        list_layout = QVBoxLayout(list_page)
+        list_layout.addWidget(self.search)
+        list_layout.addWidget(self.table, 1)
+        month_page = QWidget()
+        month_layout = QVBoxLayout(month_page)
+        month_layout.addWidget(self.calendar, 2)
+        month_layout.addWidget(self.day_label)
+        month_layout.addWidget(self.day_events, 1)
+        self.day_label.setBuddy(self.day_events)
+        self.tabs.addTab(list_page, self.tr("&List"))
+        self.tabs.addTab(month_page, self.tr("&Month"))
+        self.editor = EventEditor(context)
+        splitter = QSplitter()
+        splitter.addWidget(self.tabs)
+        splitter.addWidget(self.editor)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(splitter)
+
+        self.search.textChanged.connect(self.refresh)
+        self.table.selectionModel().currentRowChanged.connect(self._row_selected)
+        self.calendar.currentPageChanged.connect(lambda year, month: self._mark_month(year, month))
+        self.calendar.selectionChanged.connect(self._day_selected)
+        self.day_events.itemActivated.connect(lambda item: self.editor.load(item.data(ID_ROLE)))
+        self.day_events.currentItemChanged.connect(lambda item, _old: item and self.editor.load(item.data(ID_ROLE)))
+        self.editor.saved.connect(self._saved)
+        self.editor.delete.clicked.connect(self.delete_current)
+        self.editor.open_project.connect(self.open_project)
+        signals = getattr(context, "signals", None)
+        if signals is not None:
+            signals.projects_changed.connect(lambda _ids: self.refresh())
+        self._marked: list[QDate] = []
+        self.refresh()
+
+    def refresh(self) -> None:
+        try:
+            rows = events.list_events(self.context.workspace, search=self.search.text())
+        except LabestError as exc:
+            view_errors.show_error(self, exc)
+            return
+        current = self.editor.event_id
+        self.model.set_rows(rows)
+        self.table.resizeColumnToContents(COL_DATE)
+        if current is not None:
+            self.select_event(current)
+        self._mark_month(self.calendar.yearShown(), self.calendar.monthShown())
+        self._day_selected()
+
+    def select_event(self, event_id: int) -> None:
+        row = self.model.row_of(event_id)
+        if row >= 0:
+            self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row, COL_TITLE)))
+
+    def _row_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            event_id = current.data(ID_ROLE)
+            if event_id != self.editor.event_id:
+                self.editor.load(event_id)
+
+    def _mark_month(self, year: int, month: int) -> None:
+        for day in self._marked:
+            self.calendar.setDateTextFormat(day, QTextCharFormat())
+        self._marked = []
+        marked = QTextCharFormat()
+        marked.setFontWeight(QFont.Weight.Bold)
+        marked.setBackground(QBrush(QColor("#cfe3f7")))
+        marked.setFontUnderline(True)  # not colour alone
+        for row in events.events_in_month(self.context.workspace, year, month):
+            day = QDate(row.date.year, row.date.month, row.date.day)
+            self.calendar.setDateTextFormat(day, marked)
+            self._marked.append(day)
+
+    def _day_selected(self) -> None:
+        day = self.calendar.selectedDate()
+        picked = date(day.year(), day.month(), day.day())
+        rows = events.list_events(self.context.workspace, date_from=picked, date_to=picked)
+        self.day_label.setText(self.tr("Events on %1: %n", "", len(rows)).replace("%1", french_date(picked)))
+        self.day_events.clear()
+        for row in rows:
+            item = QListWidgetItem(f"{row.title} – {event_kind_label(row.kind)}")
+            item.setData(ID_ROLE, row.id)
+            self.day_events.addItem(item)
+
+    def _saved(self, event_id: int) -> None:
+        self.refresh()
+        if event_id >= 0:
+            self.select_event(event_id)
+
+    def delete_current(self) -> None:
+        if self.editor.event_id is None:
+            return
+        try:
+            events.delete_event(self.context.workspace, self.editor.event_id)
+        except LabestError as exc:
+            view_errors.show_error(self, exc)
+            return
+        self.editor.clear()
+        self.refresh()
+
+
+class ProjectEventsPanel(QListWidget):
+    """A project's events, for the project editor (« from a project, its events »)."""
+
+    open_event = Signal(int)
+
+    def __init__(self, context, project_id: int | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setAccessibleName(self.tr("Events of the project"))
+        self.itemActivated.connect(lambda item: self.open_event.emit(item.data(ID_ROLE)))
+        self.set_project(project_id)
+
+    def set_project(self, project_id: int | None) -> None:
+        self.clear()
+        if project_id is None:
+            return
+        for row in events.events_of_project(self.context.workspace, project_id):
+            when = french_date(row.date) if row.date else self.tr("undated")
+            item = QListWidgetItem(f"{when} – {row.title} ({event_kind_label(row.kind)})")
+            item.setData(ID_ROLE, row.id)
+            self.addItem(item)

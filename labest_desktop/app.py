@@ -1,28 +1,105 @@
-"""Window bootstrap (minimal until the window issue lands): shows the projects."""
+"""Window bootstrap: QApplication, translators, excepthook, the database (or the
+recovery screen), the main window. Nothing else lives here."""
 
 from __future__ import annotations
 
+import logging
+import os
 import sys
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+
+def choose_location(args, settings):
+    """--db / --database-url / environment / IT's ini, else the file last chosen in
+    Préférences, else the default file."""
+    from labest_desktop.storage.location import resolve, sqlite_location
+    from labest_desktop.ui import settings as keys
+
+    explicit = (getattr(args, "db", None) or getattr(args, "database_url", None)
+                or os.environ.get("LABEST_DB") or os.environ.get("LABEST_DATABASE_URL"))
+    last = keys.value(settings, keys.LAST_DATABASE)
+    if not explicit and last:
+        return sqlite_location(last)
+    return resolve(getattr(args, "db", None), getattr(args, "database_url", None))
+
+
+def open_workspace(location, settings):
+    """The workspace on ``location``, or on what the recovery screen chose; ``None``
+    when the user quits."""
+    from labest_desktop import paths
+    from labest_desktop.domain.errors import StorageError
+    from labest_desktop.services.workspace import Workspace, default_author
+    from labest_desktop.storage.backup import newest_good_backup, restore_sqlite
+    from labest_desktop.storage.database import open_database
+    from labest_desktop.storage.location import sqlite_location
+    from labest_desktop.ui import settings as keys
+
+    author = keys.value(settings, keys.USER_NAME) or default_author()
+    folder = Path(keys.value(settings, keys.BACKUPS_FOLDER) or paths.backups_dir())
+    keep = keys.value(settings, keys.BACKUPS_KEEP)
+    while True:
+        try:
+            return Workspace(open_database(location, backups_folder=folder, keep=keep), author)
+        except StorageError as exc:
+            logger.warning("Cannot open %s: %s", location.describe(), exc)
+            from labest_desktop.ui.dialogs.recovery import RecoveryDialog
+
+            backup = newest_good_backup(folder) if location.is_sqlite else None
+            what, path = RecoveryDialog.ask(exc, backup)
+            if what == "quit":
+                return None
+            if what == "restore":
+                try:
+                    restore_sqlite(path, location.path, folder)
+                except StorageError as failed:
+                    from labest_desktop.ui.excepthook import ExpectedErrorDialog
+
+                    ExpectedErrorDialog.ask(None, failed.message)
+            else:
+                location = sqlite_location(path)
+                keys.set_value(settings, keys.LAST_DATABASE, str(path))
+
+
+def build_window(workspace, settings):
+    from PySide6.QtGui import QUndoStack
+
+    from labest_desktop.ui.context import UiContext
+    from labest_desktop.ui.filter_state import FilterState
+    from labest_desktop.ui.main_window import MainWindow
+
+    context = UiContext(workspace, FilterState(), QUndoStack(), settings)
+    window = MainWindow(context)
+    context.filter_state.setParent(window)
+    context.undo_stack.setParent(window)
+    context.signals.setParent(window)
+    return window
 
 
 def run(args) -> int:
-    from PySide6.QtWidgets import QApplication, QTableWidget, QTableWidgetItem
+    from PySide6.QtWidgets import QApplication
 
-    from labest_desktop.cli import open_workspace
-    from labest_desktop.services.project_query import iter_snapshots
+    from labest_desktop.ui import excepthook, translation
+    from labest_desktop.ui import settings as keys
 
-    ws = open_workspace(args)
-    app = QApplication.instance() or QApplication(sys.argv)
-    table = QTableWidget()
-    table.setWindowTitle("Lab'EST Desktop")
-    headers = ["Référence", "Titre", "Étape", "Statut"]
-    table.setColumnCount(len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    snapshots = list(iter_snapshots(ws))
-    table.setRowCount(len(snapshots))
-    for row, snap in enumerate(snapshots):
-        for col, key in enumerate(("reference", "title", "stage", "status")):
-            table.setItem(row, col, QTableWidgetItem(str(snap[key])))
-    table.resize(900, 600)
-    table.show()
-    return app.exec()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName(keys.ORGANISATION)
+    app.setApplicationName(keys.APPLICATION)
+    app.setApplicationDisplayName("Lab'EST Desktop")
+    settings = keys.store()
+    language = getattr(args, "lang", None) or keys.value(settings, keys.LANGUAGE)
+    translation.install(app, language)
+    excepthook.install()
+    workspace = open_workspace(choose_location(args, settings), settings)
+    if workspace is None:
+        return 1
+    window = build_window(workspace, settings)
+    window.show()
+    if os.environ.get("LABEST_EXIT_WHEN_SHOWN"):  # benchmarks: stop once populated
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, app.quit)
+    status = app.exec()
+    workspace.database.dispose()
+    return status

@@ -1,0 +1,321 @@
+"""The project editor: the form, and tabs for history, decisions, notes and events.
+
+Saving goes through ``services.projects`` with the version the user opened; a
+project changed elsewhere meanwhile is shown to the user, who reloads or
+overwrites. Edits, stage decisions and creations enter the window's undo stack.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from labest_desktop.domain.errors import LabestError, StaleEditError, ValidationError
+from labest_desktop.domain.fields import ProjectFields, to_snapshot
+from labest_desktop.domain.vocab import Stage
+from labest_desktop.services import lookups, projects
+from labest_desktop.ui import labels
+from labest_desktop.ui.dialogs.prompts import StageDialog, StaleEditDialog, UnsavedChangesDialog
+from labest_desktop.ui.editor.form import ProjectForm
+from labest_desktop.ui.excepthook import show_error
+from labest_desktop.ui.geometry import GeometryMixin
+from labest_desktop.ui.undo_commands import CreateCommand, EditCommand, StageCommand
+
+logger = logging.getLogger(__name__)
+
+
+def _text(key: str, value: object) -> str:
+    """A snapshot value as the user reads it."""
+    if value is None or value == [] or value == "":
+        return "—"
+    if key == "stage":
+        return labels.stage_label(str(value))
+    if key == "status":
+        return labels.status_label(str(value))
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    if key in ("start_date", "end_date") and isinstance(value, str) and len(value) == 10:
+        return f"{value[8:10]}/{value[5:7]}/{value[0:4]}"
+    return str(value)
+
+
+class ProjectEditor(GeometryMixin, QDialog):
+    def __init__(self, context, project_id: int | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("projectEditor")
+        self.context = context
+        self.project_id = project_id
+        self.view = projects.get_project(self.ws, project_id) if project_id is not None else None
+        ws = self.ws
+        organisations = [name for _i, name in lookups.organisations(ws)]
+        envelopes = [name for _i, name in lookups.envelopes(ws)]
+        self.form = ProjectForm(organisations, envelopes, lookups.tags(ws), new_project=self.view is None, parent=self)
+        self.form.stage_change_requested.connect(self.change_stage)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(scroll, self.tr("&Details"))
+        self.history = QTreeWidget(self)
+        self.history.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Change")])
+        self.history.setAccessibleName(self.tr("History of the project"))
+        self.decisions = QTableWidget(0, 5, self)
+        self.decisions.setHorizontalHeaderLabels(
+            [self.tr("Date"), self.tr("From"), self.tr("To"), self.tr("Decided by"), self.tr("Rationale")])
+        self.decisions.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.decisions.setAccessibleName(self.tr("Stage decisions"))
+        self.decisions.horizontalHeader().setStretchLastSection(True)
+        self.durations = QLabel(self)
+        self.durations.setWordWrap(True)
+        decisions_page = QWidget(self)
+        column = QVBoxLayout(decisions_page)
+        column.addWidget(self.decisions)
+        column.addWidget(self.durations)
+        self.notes = QListWidget(self)
+        self.notes.setWordWrap(True)
+        self.notes.setAccessibleName(self.tr("Notes"))
+        self.note_text = QPlainTextEdit(self)
+        self.note_text.setTabChangesFocus(True)
+        self.note_text.setMaximumHeight(90)
+        self.note_text.setAccessibleName(self.tr("New note"))
+        self.note_text.setPlaceholderText(self.tr("Write a note…"))
+        self.add_note_button = QPushButton(self.tr("&Add the note"), self)
+        self.add_note_button.clicked.connect(self.add_note)
+        notes_page = QWidget(self)
+        column = QVBoxLayout(notes_page)
+        column.addWidget(self.notes)
+        row = QHBoxLayout()
+        row.addWidget(self.note_text, 1)
+        row.addWidget(self.add_note_button)
+        column.addLayout(row)
+        self.events = QTableWidget(0, 4, self)
+        self.events.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Event"), self.tr("Kind"), self.tr("Place")])
+        self.events.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.events.setAccessibleName(self.tr("Linked events"))
+        self.events.horizontalHeader().setStretchLastSection(True)
+        self.tabs.addTab(self.history, self.tr("&History"))
+        self.tabs.addTab(decisions_page, self.tr("De&cisions"))
+        self.tabs.addTab(notes_page, self.tr("&Notes"))
+        self.tabs.addTab(self.events, self.tr("Linked &events"))
+        for index in range(1, 5):
+            self.tabs.setTabEnabled(index, self.view is not None)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
+                                        self)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.header = QLabel(self)
+        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.buttons)
+        self.resize(760, 720)
+        self.restore_layout(context.settings)
+
+        if self.view is not None:
+            self._load(self.view)
+        else:
+            self.setWindowTitle(self.tr("New project"))
+            self.header.setText(self.tr("<b>New project</b> — the reference is given when saving."))
+            self.baseline, _ = self.form.values()
+        self.form.title.setFocus()
+
+    @property
+    def ws(self):
+        return self.context.workspace
+
+    # --- loading ----------------------------------------------------------------------
+
+    def _load(self, view) -> None:
+        self.view = view
+        self.form.set_values(view.fields)
+        self.baseline, _ = self.form.values()
+        self.setWindowTitle(self.tr("%1 – %2").replace("%1", view.reference).replace("%2", view.fields.title))
+        self.header.setText(
+            self.tr("<b>%1</b> · version %2 · modified %3 by %4")
+            .replace("%1", view.reference)
+            .replace("%2", str(view.version))
+            .replace("%3", QLocale().toString(view.updated_at, QLocale.FormatType.ShortFormat))
+            .replace("%4", view.updated_by)
+        )
+        self._load_tabs()
+
+    def _load_tabs(self) -> None:
+        pid = self.view.id
+        locale = QLocale()
+        self.history.clear()
+        for revision in reversed(projects.history(self.ws, pid)):
+            what = labels.origin_label(revision.origin)
+            if revision.import_file:
+                what += " — " + revision.import_file
+            item = QTreeWidgetItem([locale.toString(revision.created_at, QLocale.FormatType.ShortFormat),
+                                    revision.author, what,
+                                    self.tr("%n field(s)", "", len(revision.changes)) if revision.changes else ""])
+            for key, old, new in revision.changes:
+                QTreeWidgetItem(item, ["", "", labels.field_label(key), f"{_text(key, old)} → {_text(key, new)}"])
+            self.history.addTopLevelItem(item)
+        self.history.expandAll()
+        for column in range(3):
+            self.history.resizeColumnToContents(column)
+        decided = projects.decisions(self.ws, pid)
+        self.decisions.setRowCount(len(decided))
+        for row, decision in enumerate(decided):
+            values = [locale.toString(decision.decided_at, QLocale.FormatType.ShortFormat),
+                      labels.stage_label(decision.from_stage) if decision.from_stage else "—",
+                      labels.stage_label(decision.to_stage), decision.decided_by, decision.rationale]
+            for column, value in enumerate(values):
+                self.decisions.setItem(row, column, QTableWidgetItem(value))
+        days = projects.time_in_stages(decided)
+        self.durations.setText(self.tr("Time in each stage: %1").replace(
+            "%1", " · ".join(f"{labels.stage_label(s)} {days.get(s, 0):.0f} j" for s in labels.stages())))
+        self.notes.clear()
+        for note in projects.notes(self.ws, pid):
+            self.notes.addItem(f"{locale.toString(note.created_at, QLocale.FormatType.ShortFormat)} — "
+                               f"{note.author}\n{note.text}")
+        events = lookups.project_events(self.ws, pid)
+        self.events.setRowCount(len(events))
+        for row, (when, title, kind, place) in enumerate(events):
+            for column, value in enumerate([when.strftime("%d/%m/%Y") if when else "", title, kind, place or ""]):
+                self.events.setItem(row, column, QTableWidgetItem(value))
+
+    # --- state ------------------------------------------------------------------------
+
+    def is_dirty(self) -> bool:
+        values, _ = self.form.values()
+        return values != self.baseline
+
+    def _report(self, exc: LabestError) -> None:
+        show_error(self.parentWidget(), exc)
+
+    # --- saving -----------------------------------------------------------------------
+
+    def save(self) -> bool:
+        values, errors = self.form.values()
+        if errors:
+            self.form.show_errors(errors)
+            return False
+        try:
+            if self.view is None:
+                created = projects.create_project(self.ws, values)
+                self.context.undo_stack.push(CreateCommand(self.context, created.id, created.fields.title,
+                                                           self._report))
+                self.project_id = created.id
+                self.view = created
+            else:
+                before = self.view.fields
+                saved = projects.update_project(self.ws, self.view.id, values, self.view.version)
+                if saved.version != self.view.version:
+                    self.context.undo_stack.push(EditCommand(self.context, saved.id, saved.fields.title, before,
+                                                             saved.fields, saved.version, self._report))
+                self.view = saved
+        except ValidationError as exc:
+            self.form.show_errors([exc])
+            return False
+        except StaleEditError:
+            return self._stale(values)
+        except LabestError as exc:
+            show_error(self, exc)
+            return False
+        self.context.projects_changed([self.view.id])
+        self.baseline = values
+        self.save_layout(self.context.settings)
+        super().accept()
+        return True
+
+    def _stale(self, mine: ProjectFields) -> bool:
+        current = projects.get_project(self.ws, self.view.id)
+        opened = to_snapshot(self.view.fields, uid="", reference="")
+        now = to_snapshot(current.fields, uid="", reference="")
+        wanted = to_snapshot(mine, uid="", reference="")
+        changes = [(labels.field_label(k), _text(k, opened[k]), _text(k, now[k]), _text(k, wanted[k]))
+                   for k in opened if opened[k] != now[k]]
+        choice = StaleEditDialog.ask(self, changes, current.updated_by)
+        if choice == "reload":
+            self._load(current)
+            return False
+        if choice == "overwrite":
+            try:
+                # The stage is never overwritten: it changes only by decision.
+                saved = projects.overwrite_project(self.ws, self.view.id, mine.with_changes(stage=current.fields.stage))
+            except LabestError as exc:
+                show_error(self, exc)
+                return False
+            self.context.undo_stack.push(EditCommand(self.context, saved.id, saved.fields.title, current.fields,
+                                                     saved.fields, saved.version, self._report))
+            self.view = saved
+            self.baseline = mine
+            self.context.projects_changed([saved.id])
+            super().accept()
+            return True
+        return False
+
+    def change_stage(self) -> None:
+        if self.view is None:
+            return
+        chosen = StageDialog.ask(self, str(self.view.fields.stage))
+        if chosen is None:
+            return
+        stage, rationale = chosen
+        before = str(self.view.fields.stage)
+        try:
+            saved = projects.change_stage(self.ws, self.view.id, Stage(stage), rationale, self.view.version)
+        except StaleEditError:
+            current = projects.get_project(self.ws, self.view.id)
+            show_error(self, StaleEditError(title=current.fields.title, expected=self.view.version,
+                                            actual=current.version))
+            return
+        except LabestError as exc:
+            show_error(self, exc)
+            return
+        self.context.undo_stack.push(StageCommand(self.context, saved.id, saved.fields.title, before, stage,
+                                                  rationale, saved.version, self._report))
+        # Unsaved edits in the form stay; they now apply on top of the new version.
+        pending, _ = self.form.values()
+        dirty = self.is_dirty()
+        self._load(saved)
+        if dirty:
+            self.form.set_values(pending.with_changes(stage=saved.fields.stage))
+            self.form.set_stage(stage)
+        self.context.projects_changed([saved.id])
+
+    def add_note(self) -> None:
+        try:
+            projects.add_note(self.ws, self.view.id, self.note_text.toPlainText())
+        except LabestError as exc:
+            show_error(self, exc)
+            return
+        self.note_text.clear()
+        self._load_tabs()
+
+    # --- closing ----------------------------------------------------------------------
+
+    def reject(self) -> None:
+        if self.is_dirty():
+            answer = UnsavedChangesDialog.ask(self)
+            if answer == "cancel":
+                return
+            if answer == "save":
+                self.save()
+                return
+        self.save_layout(self.context.settings)
+        super().reject()

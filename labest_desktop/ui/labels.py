@@ -1,0 +1,98 @@
+"""Translated labels for the domain's codes (stages, statuses, fields…) and the
+colours that go with stages. Qt's translation system, outside any QObject."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtGui import QColor
+
+from labest_desktop.domain.vocab import DEPARTMENT_NAMES, REGION
+
+_STAGES = {
+    "ideation": QT_TRANSLATE_NOOP("Vocab", "Ideation"),
+    "prototype": QT_TRANSLATE_NOOP("Vocab", "Prototype"),
+    "deployment": QT_TRANSLATE_NOOP("Vocab", "Deployment"),
+}
+_STATUSES = {
+    "active": QT_TRANSLATE_NOOP("Vocab", "Active"),
+    "paused": QT_TRANSLATE_NOOP("Vocab", "Paused"),
+    "done": QT_TRANSLATE_NOOP("Vocab", "Done"),
+    "abandoned": QT_TRANSLATE_NOOP("Vocab", "Abandoned"),
+}
+_ORIGINS = {
+    "create": QT_TRANSLATE_NOOP("Vocab", "Creation"),
+    "edit": QT_TRANSLATE_NOOP("Vocab", "Edit"),
+    "stage": QT_TRANSLATE_NOOP("Vocab", "Stage decision"),
+    "import": QT_TRANSLATE_NOOP("Vocab", "Import"),
+    "undo": QT_TRANSLATE_NOOP("Vocab", "Undo"),
+    "delete": QT_TRANSLATE_NOOP("Vocab", "Deletion"),
+    "restore": QT_TRANSLATE_NOOP("Vocab", "Restoration"),
+    "merge": QT_TRANSLATE_NOOP("Vocab", "Merge"),
+}
+FIELDS = {
+    "reference": QT_TRANSLATE_NOOP("Fields", "Reference"),
+    "title": QT_TRANSLATE_NOOP("Fields", "Title"),
+    "stage": QT_TRANSLATE_NOOP("Fields", "Stage"),
+    "status": QT_TRANSLATE_NOOP("Fields", "Status"),
+    "lead": QT_TRANSLATE_NOOP("Fields", "Lead organisation"),
+    "partners": QT_TRANSLATE_NOOP("Fields", "Partners"),
+    "tags": QT_TRANSLATE_NOOP("Fields", "Themes"),
+    "department": QT_TRANSLATE_NOOP("Fields", "Department"),
+    "contact": QT_TRANSLATE_NOOP("Fields", "Person in charge"),
+    "start_date": QT_TRANSLATE_NOOP("Fields", "Start date"),
+    "end_date": QT_TRANSLATE_NOOP("Fields", "Planned end date"),
+    "budget": QT_TRANSLATE_NOOP("Fields", "Budget (€)"),
+    "funding": QT_TRANSLATE_NOOP("Fields", "Funding"),
+    "users_involved": QT_TRANSLATE_NOOP("Fields", "Users involved"),
+    "agents_involved": QT_TRANSLATE_NOOP("Fields", "Agents involved"),
+    "description": QT_TRANSLATE_NOOP("Fields", "Description"),
+    "updated_at": QT_TRANSLATE_NOOP("Fields", "Modified"),
+    "stage_since": QT_TRANSLATE_NOOP("Fields", "In stage since"),
+    "uid": QT_TRANSLATE_NOOP("Fields", "Identifier"),
+}
+
+# Distinct in hue and lightness, readable with dark or light text; never used alone.
+STAGE_COLOURS = {"ideation": "#f2b134", "prototype": "#3a8fd9", "deployment": "#2e9e5b"}
+
+
+def _tr(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def stage_label(code: str | None) -> str:
+    return _tr("Vocab", _STAGES[code]) if code in _STAGES else (code or "")
+
+
+def status_label(code: str | None) -> str:
+    return _tr("Vocab", _STATUSES[code]) if code in _STATUSES else (code or "")
+
+
+def origin_label(code: str | None) -> str:
+    return _tr("Vocab", _ORIGINS[code]) if code in _ORIGINS else (code or "")
+
+
+def field_label(key: str) -> str:
+    return _tr("Fields", FIELDS[key]) if key in FIELDS else key
+
+
+def department_label(code: str | None) -> str:
+    if not code:
+        return ""
+    if code == REGION:
+        return _tr("Vocab", "Région (whole Grand Est)")
+    return f"{code} – {DEPARTMENT_NAMES.get(code, '')}"
+
+
+def stage_colour(code: str | None) -> QColor:
+    return QColor(STAGE_COLOURS.get(code or "", "#888888"))
+
+
+def stages() -> list[str]:
+    return list(_STAGES)
+
+
+def statuses() -> list[str]:
+    return list(_STATUSES)
+
+
+QT_TRANSLATE_NOOP("Vocab", "Région (whole Grand Est)")

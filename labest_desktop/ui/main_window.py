@@ -1,0 +1,273 @@
+"""The main window: menus, toolbar, status bar and the view switcher.
+
+It owns no use case itself: project actions live in ``project_actions``, files in
+``file_actions``; views come from the ``views.VIEWS`` registry.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+from labest_desktop import __version__
+from labest_desktop.services import lookups
+from labest_desktop.ui import settings as keys
+from labest_desktop.ui import tasks
+from labest_desktop.ui.context import UiContext
+from labest_desktop.ui.file_actions import FileActions
+from labest_desktop.ui.geometry import GeometryMixin
+from labest_desktop.ui.project_actions import ProjectActions
+from labest_desktop.ui.views import VIEWS
+from labest_desktop.ui.welcome import WelcomePanel
+
+logger = logging.getLogger(__name__)
+
+
+class MainWindow(GeometryMixin, QMainWindow):
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.context = context
+        self.setWindowTitle(self.tr("Lab'EST Desktop"))
+        self.resize(1280, 780)
+
+        self.views: dict[str, QWidget] = {}
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("viewTabs")
+        self.tabs.setDocumentMode(True)
+        for spec in VIEWS:
+            widget = spec.factory(context)
+            self.views[spec.key] = widget
+            self.tabs.addTab(widget, QCoreApplication.translate("Views", spec.title))
+        self.projects_view = self.views.get("projects")
+
+        self.welcome = WelcomePanel(self._database_text(), self)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self.tabs)
+        self.setCentralWidget(self.stack)
+
+        self.project_actions = ProjectActions(self)
+        self.file_actions = FileActions(self)
+        self._build_actions()
+        self._build_menus()
+        self._build_status_bar()
+
+        self.welcome.create_requested.connect(self.project_actions.new_project)
+        self.welcome.import_requested.connect(self.file_actions.import_workbook)
+        self.welcome.demo_requested.connect(self.file_actions.load_demo)
+        context.signals.projects_changed.connect(self.refresh_views)
+        context.undo_stack.cleanChanged.connect(lambda _c: self._update_title())
+        if self.projects_view is not None:
+            self.projects_view.counts_changed.connect(self._show_counts)
+            self.projects_view.open_requested.connect(self.project_actions.open_project)
+            self.projects_view.selection_changed.connect(self._selection_changed)
+            self._show_counts(self.projects_view.model.rowCount(), self.projects_view.total)
+        current = keys.value(context.settings, keys.CURRENT_VIEW)
+        if current in self.views:
+            self.tabs.setCurrentWidget(self.views[current])
+        self.tabs.currentChanged.connect(self._remember_view)
+        self._selection_changed([])
+        self._update_stack()
+        self.restore_layout(context.settings)
+
+    # --- building ------------------------------------------------------------------
+
+    def _action(self, text: str, slot, shortcut=None, name: str = "", tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.setObjectName(name)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        pa, fa = self.project_actions, self.file_actions
+        self.new_action = self._action(self.tr("&New project…"), pa.new_project, QKeySequence.StandardKey.New,
+                                       "newProject", self.tr("Create a project"))
+        self.import_action = self._action(self.tr("&Import a workbook…"), fa.import_workbook, "Ctrl+I", "import",
+                                          self.tr("Import projects from an .xlsx, .ods or .csv file"))
+        self.export_action = self._action(self.tr("&Export…"), fa.export_workbook, "Ctrl+E", "export",
+                                          self.tr("Export the portfolio or the current view"))
+        self.export_selection_action = self._action(self.tr("Export the &selection…"), fa.export_selection,
+                                                    None, "exportSelection")
+        self.undo_import_action = self._action(self.tr("Undo the last import"), fa.undo_last_import, None,
+                                               "undoImport")
+        self.preferences_action = self._action(self.tr("&Preferences…"), fa.preferences,
+                                               QKeySequence.StandardKey.Preferences, "preferences")
+        self.backup_action = self._action(self.tr("&Back up now"), fa.backup_now, None, "backupNow")
+        self.restore_action = self._action(self.tr("&Restore a backup…"), fa.restore_backup, None, "restore")
+        self.quit_action = self._action(self.tr("&Quit"), self.close, "Ctrl+Q", "quit")
+
+        self.undo_action = self.context.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.redo_action = self.context.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.addAction(self.undo_action)
+        self.addAction(self.redo_action)
+        self.open_action = self._action(self.tr("&Open the project"), pa.open_current, None, "openProject")
+        self.open_action.setShortcuts([QKeySequence("Ctrl+O")])
+        self.status_action = self._action(self.tr("Change the &status…"), pa.change_status_of_selection,
+                                          None, "changeStatus")
+        self.delete_action = self._action(self.tr("&Delete…"), pa.delete_selection, QKeySequence.StandardKey.Delete,
+                                          "delete")
+        self.find_action = self._action(self.tr("&Find"), self.focus_search, QKeySequence.StandardKey.Find, "find")
+        self.clear_filters_action = self._action(self.tr("&Clear the filters"), self.context.filter_state.clear,
+                                                 None, "clearFilters")
+        self.refresh_action = self._action(self.tr("Re&fresh"), self.refresh_views, QKeySequence.StandardKey.Refresh,
+                                           "refresh")
+        self.help_action = self._action(self.tr("&Help"), self.show_help, QKeySequence.StandardKey.HelpContents, "help")
+        self.help_action.setShortcuts([QKeySequence("F1")])
+        self.about_action = self._action(self.tr("&About Lab'EST Desktop"), self.show_about, None, "about")
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        for action in (self.new_action, self.import_action, self.export_action, self.export_selection_action,
+                       self.undo_import_action, None, self.preferences_action, self.backup_action,
+                       self.restore_action, None, self.quit_action):
+            file_menu.addSeparator() if action is None else file_menu.addAction(action)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        for action in (self.undo_action, self.redo_action, None, self.open_action, self.status_action,
+                       self.delete_action, None, self.find_action):
+            edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
+        view_menu = bar.addMenu(self.tr("&View"))
+        for number, spec in enumerate(VIEWS, start=1):
+            action = QAction(QCoreApplication.translate("Views", spec.title), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _c=False, k=spec.key: self.show_view(k))
+            view_menu.addAction(action)
+            self.addAction(action)
+        view_menu.addSeparator()
+        if self.projects_view is not None:
+            columns = view_menu.addMenu(self.tr("&Columns"))
+            columns.aboutToShow.connect(lambda: self._fill_columns_menu(columns))
+        view_menu.addAction(self.clear_filters_action)
+        view_menu.addAction(self.refresh_action)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.help_action)
+        help_menu.addAction(self.about_action)
+
+        toolbar = QToolBar(self.tr("Main toolbar"), self)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.new_action, self.import_action, self.export_action, None, self.undo_action,
+                       self.redo_action, None, self.status_action, self.delete_action):
+            toolbar.addSeparator() if action is None else toolbar.addAction(action)
+        self.addToolBar(toolbar)
+
+    def _fill_columns_menu(self, menu) -> None:
+        menu.clear()
+        for action in self.projects_view.columns_menu(menu).actions():
+            menu.addAction(action)
+
+    def _build_status_bar(self) -> None:
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("countLabel")
+        self.database_label = QLabel(self._database_text(), self)
+        self.database_label.setObjectName("databaseLabel")
+        self.statusBar().addWidget(self.count_label)
+        self.statusBar().addPermanentWidget(self.database_label)
+
+    # --- state ---------------------------------------------------------------------
+
+    def _database_text(self) -> str:
+        return self.tr("Database: %1").replace("%1", self.context.workspace.database.location.describe())
+
+    def _show_counts(self, shown: int, total: int) -> None:
+        self.count_label.setText(self.tr("%1 of %2 projects shown").replace("%1", f"{shown:,}".replace(",", "\u202f"))
+                                 .replace("%2", f"{total:,}".replace(",", "\u202f")))
+        self._update_stack(total)
+
+    def _update_stack(self, total: int | None = None) -> None:
+        if total is None:
+            total = lookups.total_projects(self.context.workspace, include_deleted=True)
+        if total == 0 and lookups.total_projects(self.context.workspace, include_deleted=True) == 0:
+            self.stack.setCurrentWidget(self.welcome)
+        else:
+            self.stack.setCurrentWidget(self.tabs)
+
+    def _selection_changed(self, ids: list[int]) -> None:
+        for action in (self.status_action, self.delete_action, self.export_selection_action):
+            action.setEnabled(bool(ids))
+        self.open_action.setEnabled(len(ids) == 1)
+
+    def _remember_view(self, _index: int) -> None:
+        for key, widget in self.views.items():
+            if widget is self.tabs.currentWidget():
+                keys.set_value(self.context.settings, keys.CURRENT_VIEW, key)
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(self.tr("Lab'EST Desktop"))
+
+    def show_view(self, key: str) -> None:
+        if key in self.views:
+            self.stack.setCurrentWidget(self.tabs)
+            self.tabs.setCurrentWidget(self.views[key])
+
+    def refresh_views(self, changed_ids: list[int] | None = None) -> None:
+        """Data changed: every view reads again (views without refresh() are static)."""
+        for widget in self.views.values():
+            refresh = getattr(widget, "refresh", None)
+            if callable(refresh):
+                try:
+                    refresh(changed_ids) if widget is self.projects_view else refresh()
+                except Exception:
+                    logger.exception("Refreshing view %s failed", type(widget).__name__)
+        self.database_label.setText(self._database_text())
+        self.welcome.database_label.setText(self._database_text())
+        self._update_stack()
+
+    def focus_search(self) -> None:
+        if self.projects_view is not None:
+            self.show_view("projects")
+            self.projects_view.focus_search()
+
+    def show_help(self) -> None:
+        QMessageBox.information(
+            self,
+            self.tr("Help"),
+            self.tr(
+                "<h3>Lab'EST Desktop</h3>"
+                "<p><b>Ctrl+N</b> new project · <b>Enter</b> open the selected project · "
+                "<b>Ctrl+F</b> search · <b>Ctrl+I</b> import · <b>Ctrl+E</b> export · "
+                "<b>Ctrl+Z / Ctrl+Y</b> undo / redo · <b>Suppr</b> delete · <b>Ctrl+1…6</b> views · "
+                "<b>Ctrl+Q</b> quit.</p>"
+                "<p>Search ignores case and accents and matches the start of words. Filters "
+                "appear as chips under the search field; click a chip to remove it. Save a "
+                "combination of filters, sort and columns as a named view.</p>"
+                "<p>The stage of a project changes only through “Move to stage…” in its "
+                "editor, with a rationale kept in the Decisions tab.</p>"
+            ),
+        )
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Lab'EST Desktop"),
+            self.tr("Lab'EST Desktop %1<br>Portfolio of the Grand Est public-innovation lab.<br>%2")
+            .replace("%1", __version__)
+            .replace("%2", self._database_text()),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout(self.context.settings)
+        if self.projects_view is not None:
+            self.projects_view.save_layout()
+        self.context.settings.sync()
+        tasks.wait_all(10_000)
+        super().closeEvent(event)

@@ -1,0 +1,246 @@
+"""The portfolio as a table model that never holds the whole portfolio.
+
+It keeps the ordered list of project ids the database returned for the current
+filter and sort (a few bytes per project) and fetches the shown rows in windows of
+``WINDOW`` through ``project_query.rows``, caching a bounded number of them, like
+Anki's browser. Sorting asks the database again; there is no proxy model.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from labest_desktop.services import project_query
+from labest_desktop.services.project_query import ProjectFilter, ProjectRow
+from labest_desktop.ui import labels
+
+logger = logging.getLogger(__name__)
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the project's id
+STAGE_ROLE = Qt.ItemDataRole.UserRole + 2  # stage code
+SORT_KEY_ROLE = Qt.ItemDataRole.UserRole + 3  # the column's sort key (SQL side)
+VERSION_ROLE = Qt.ItemDataRole.UserRole + 4  # the version counter of the row read
+
+WINDOW = 200
+_ROOT = QModelIndex()
+CACHE_LIMIT = 5_000
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # ProjectRow attribute and SORT_COLUMNS key
+    header: str  # source text, context "ProjectTable"
+    numeric: bool = False
+    shown_by_default: bool = True
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("reference", QT_TRANSLATE_NOOP("ProjectTable", "Reference")),
+    Column("title", QT_TRANSLATE_NOOP("ProjectTable", "Title")),
+    Column("stage", QT_TRANSLATE_NOOP("ProjectTable", "Stage")),
+    Column("status", QT_TRANSLATE_NOOP("ProjectTable", "Status")),
+    Column("lead", QT_TRANSLATE_NOOP("ProjectTable", "Lead")),
+    Column("department", QT_TRANSLATE_NOOP("ProjectTable", "Dept.")),
+    Column("contact", QT_TRANSLATE_NOOP("ProjectTable", "Person in charge"), shown_by_default=False),
+    Column("start_date", QT_TRANSLATE_NOOP("ProjectTable", "Start"), numeric=True),
+    Column("end_date", QT_TRANSLATE_NOOP("ProjectTable", "Planned end"), numeric=True),
+    Column("budget", QT_TRANSLATE_NOOP("ProjectTable", "Budget (€)"), numeric=True),
+    Column("funding", QT_TRANSLATE_NOOP("ProjectTable", "Funding"), shown_by_default=False),
+    Column("users_involved", QT_TRANSLATE_NOOP("ProjectTable", "Users"), numeric=True, shown_by_default=False),
+    Column("agents_involved", QT_TRANSLATE_NOOP("ProjectTable", "Agents"), numeric=True, shown_by_default=False),
+    Column("updated_at", QT_TRANSLATE_NOOP("ProjectTable", "Modified"), numeric=True),
+    Column("stage_since", QT_TRANSLATE_NOOP("ProjectTable", "In stage since"), numeric=True, shown_by_default=False),
+)
+COLUMN_KEYS = tuple(c.key for c in COLUMNS)
+COL_REFERENCE, COL_TITLE, COL_STAGE, COL_STATUS = 0, 1, 2, 3
+
+
+class ProjectTableModel(QAbstractTableModel):
+    """Rows are projects in the database's order; ``reload()`` asks it again."""
+
+    reloaded = Signal(int)  # number of rows now shown
+
+    def __init__(self, workspace, parent=None) -> None:
+        super().__init__(parent)
+        self._ws = workspace
+        self._ids: list[int] = []
+        self._cache: OrderedDict[int, ProjectRow] = OrderedDict()
+        self._filter = ProjectFilter()
+        self._sort = "reference"
+        self._descending = False
+        self._locale = QLocale()
+
+    # --- state ------------------------------------------------------------------
+
+    @property
+    def project_filter(self) -> ProjectFilter:
+        return self._filter
+
+    @property
+    def sort_key(self) -> str:
+        return self._sort
+
+    @property
+    def descending(self) -> bool:
+        return self._descending
+
+    def set_workspace(self, workspace) -> None:
+        self._ws = workspace
+        self.reload()
+
+    def set_filter(self, flt: ProjectFilter) -> None:
+        if flt != self._filter:
+            self._filter = flt
+            self.reload()
+
+    def set_sort(self, key: str, descending: bool) -> None:
+        if key not in project_query.SORT_COLUMNS:
+            key = "reference"
+        if (key, descending) != (self._sort, self._descending):
+            self._sort, self._descending = key, descending
+            self.reload()
+
+    def reload(self, *, keep_cache: bool = False) -> None:
+        """Ask the database for the ids again (after a filter, a sort or a change)."""
+        ids = project_query.project_ids(self._ws, self._filter, self._sort, self._descending)
+        self.beginResetModel()
+        self._ids = ids
+        if not keep_cache:
+            self._cache.clear()
+        self.endResetModel()
+        self.reloaded.emit(len(ids))
+
+    def forget(self, ids: list[int]) -> None:
+        """Drop cached rows (they changed) and repaint them."""
+        for pid in ids:
+            self._cache.pop(pid, None)
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1))
+
+    def ids(self) -> list[int]:
+        return list(self._ids)
+
+    def id_at(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, project_id: int) -> int:
+        try:
+            return self._ids.index(project_id)
+        except ValueError:
+            return -1
+
+    def project_row(self, row: int) -> ProjectRow | None:
+        pid = self.id_at(row)
+        if pid is None:
+            return None
+        cached = self._cache.get(pid)
+        if cached is None:
+            self._fetch_around(row)
+            cached = self._cache.get(pid)
+        return cached
+
+    def _fetch_around(self, row: int) -> None:
+        start = max(0, row - WINDOW // 4)
+        wanted = [pid for pid in self._ids[start : start + WINDOW] if pid not in self._cache]
+        fetched = project_query.rows(self._ws, wanted)
+        for pid in wanted:
+            found = fetched.get(pid)
+            if found is not None:
+                self._cache[pid] = found
+        while len(self._cache) > CACHE_LIMIT:
+            self._cache.popitem(last=False)
+
+    # --- Qt model -----------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return QCoreApplication.translate("ProjectTable", COLUMNS[section].header)
+        if role == SORT_KEY_ROLE:
+            return COLUMNS[section].key
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.parent().isValid():
+            return None
+        row, column = index.row(), index.column()
+        if not (0 <= row < len(self._ids) and 0 <= column < len(COLUMNS)):
+            return None
+        if role == ID_ROLE:
+            return self._ids[row]
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.DecorationRole,
+            Qt.ItemDataRole.TextAlignmentRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+            STAGE_ROLE,
+            VERSION_ROLE,
+        ):
+            return None
+        key = COLUMNS[column].key
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if COLUMNS[column].numeric:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        record = self.project_row(row)
+        if record is None:
+            return None
+        if role == STAGE_ROLE:
+            return record.stage
+        if role == VERSION_ROLE:
+            return record.version
+        if role == Qt.ItemDataRole.DecorationRole:
+            # The stage's colour beside its name: colour never carries meaning alone.
+            return labels.stage_colour(record.stage) if key == "stage" else None
+        if role == Qt.ItemDataRole.ToolTipRole and key not in ("title", "lead", "funding"):
+            return None
+        return self._display(key, getattr(record, key))
+
+    def _display(self, key: str, value: object) -> str:
+        if value is None:
+            return ""
+        if key == "stage":
+            return labels.stage_label(str(value))
+        if key == "status":
+            return labels.status_label(str(value))
+        if isinstance(value, datetime):
+            return self._locale.toString(value.date(), QLocale.FormatType.ShortFormat) + value.strftime(" %H:%M")
+        if isinstance(value, date):
+            return self._locale.toString(value, QLocale.FormatType.ShortFormat)
+        if isinstance(value, Decimal):
+            return self._locale.toString(float(value), "f", 2)
+        if isinstance(value, int):
+            return self._locale.toString(value)
+        return str(value)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if 0 <= column < len(COLUMNS):
+            self.set_sort(COLUMNS[column].key, order == Qt.SortOrder.DescendingOrder)

@@ -1,0 +1,42 @@
+"""Installing Qt's translators: Qt's own (qtbase_fr) first, then the application's."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from labest_desktop import messages
+from labest_desktop.paths import resource_path
+
+logger = logging.getLogger(__name__)
+
+_installed: list[QTranslator] = []
+
+
+def install(app: QCoreApplication, language: str) -> list[str]:
+    """Load the translations for ``language`` (``fr`` or ``en``); returns what loaded.
+
+    English is the source language, so only the locale changes for it.
+    """
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    messages.set_language(language)
+    locale = QLocale(QLocale.Language.French, QLocale.Country.France) if language == "fr" else QLocale(
+        QLocale.Language.English, QLocale.Country.UnitedKingdom
+    )
+    QLocale.setDefault(locale)
+    loaded = []
+    if language == "en":
+        return loaded
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name, folder in (("qtbase", qt_folder), ("labest", str(resource_path("translations")))):
+        translator = QTranslator(app)
+        if translator.load(locale, name, "_", folder):
+            app.installTranslator(translator)
+            _installed.append(translator)
+            loaded.append(name)
+        else:
+            logger.warning("No %s translation for %s in %s", name, language, folder)
+    return loaded

@@ -1,0 +1,191 @@
+"""Undoable project actions, each done through the services.
+
+A command is pushed after its first execution succeeded (the editor must see a
+stale edit or a validation error before anything enters the stack), so the first
+``redo()`` — which ``QUndoStack.push`` calls — does nothing. Undo and redo check the
+version they expect: a project changed elsewhere since is not overwritten, the
+command is made obsolete and the user told why.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from labest_desktop.domain.errors import LabestError
+from labest_desktop.domain.fields import ProjectFields
+from labest_desktop.domain.vocab import Stage
+from labest_desktop.services import projects
+from labest_desktop.ui import labels
+
+logger = logging.getLogger(__name__)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("UndoCommands", text)
+
+
+class _ServiceCommand(QUndoCommand):
+    def __init__(self, context, text: str, report_error: Callable[[LabestError], None] | None) -> None:
+        super().__init__(text)
+        self.context = context
+        self._first = True
+        self._report = report_error
+
+    @property
+    def ws(self):
+        return self.context.workspace
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self._run(self.do)
+
+    def undo(self) -> None:
+        self._run(self.undo_it)
+
+    def _run(self, work) -> None:
+        try:
+            ids = work()
+        except LabestError as exc:
+            logger.info("Undo/redo refused: %s", exc)
+            self.setObsolete(True)
+            if self._report is not None:
+                self._report(exc)
+            self.context.projects_changed([])
+            return
+        self.context.projects_changed(ids)
+
+    def do(self) -> list[int]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def undo_it(self) -> list[int]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+class EditCommand(_ServiceCommand):
+    """Fields of one project changed from ``before`` to ``after``."""
+
+    def __init__(self, context, project_id: int, title: str, before: ProjectFields, after: ProjectFields,
+                 version_after: int, report_error=None) -> None:
+        super().__init__(context, _tr("Edit “%1”").replace("%1", title), report_error)
+        self.project_id = project_id
+        self.before, self.after = before, after
+        self.version = version_after
+
+    def undo_it(self) -> list[int]:
+        # The stage is not an edit: keep whatever stage the project has now.
+        view = projects.update_project(self.ws, self.project_id, self._keep_stage(self.before), self.version)
+        self.version = view.version
+        return [self.project_id]
+
+    def do(self) -> list[int]:
+        view = projects.update_project(self.ws, self.project_id, self._keep_stage(self.after), self.version)
+        self.version = view.version
+        return [self.project_id]
+
+    def _keep_stage(self, values: ProjectFields) -> ProjectFields:
+        current = projects.get_project(self.ws, self.project_id)
+        return values.with_changes(stage=current.fields.stage)
+
+
+class CreateCommand(_ServiceCommand):
+    """A new project; undoing it deletes it (history kept), redo brings it back."""
+
+    def __init__(self, context, project_id: int, title: str, report_error=None) -> None:
+        super().__init__(context, _tr("Create “%1”").replace("%1", title), report_error)
+        self.project_id = project_id
+
+    def undo_it(self) -> list[int]:
+        projects.set_deleted(self.ws, self.project_id, True)
+        return [self.project_id]
+
+    def do(self) -> list[int]:
+        projects.set_deleted(self.ws, self.project_id, False)
+        return [self.project_id]
+
+
+class StageCommand(_ServiceCommand):
+    """A stage decision; undoing records the move back, with a rationale saying so."""
+
+    def __init__(self, context, project_id: int, title: str, from_stage: str, to_stage: str, rationale: str,
+                 version_after: int, report_error=None) -> None:
+        super().__init__(
+            context,
+            _tr("Move “%1” to %2").replace("%1", title).replace("%2", labels.stage_label(to_stage)),
+            report_error,
+        )
+        self.project_id = project_id
+        self.from_stage, self.to_stage = from_stage, to_stage
+        self.rationale = rationale
+        self.version = version_after
+
+    def undo_it(self) -> list[int]:
+        view = projects.change_stage(
+            self.ws, self.project_id, Stage(self.from_stage),
+            _tr("Undo of the decision: %1").replace("%1", self.rationale), self.version,
+        )
+        self.version = view.version
+        return [self.project_id]
+
+    def do(self) -> list[int]:
+        view = projects.change_stage(self.ws, self.project_id, Stage(self.to_stage), self.rationale, self.version)
+        self.version = view.version
+        return [self.project_id]
+
+
+class DeleteCommand(_ServiceCommand):
+    """Deletion of several projects (they stay in the database, hidden)."""
+
+    def __init__(self, context, project_ids: list[int], report_error=None) -> None:
+        super().__init__(context, _tr("Delete %n project(s)").replace("%n", str(len(project_ids))), report_error)
+        self.project_ids = list(project_ids)
+        self._first = False  # deletion runs on push: nothing to check beforehand
+
+    def do(self) -> list[int]:
+        for pid in self.project_ids:
+            projects.set_deleted(self.ws, pid, True)
+        return self.project_ids
+
+    def undo_it(self) -> list[int]:
+        for pid in self.project_ids:
+            projects.set_deleted(self.ws, pid, False)
+        return self.project_ids
+
+
+class StatusCommand(_ServiceCommand):
+    """The same status given to several projects; undo restores each one's own."""
+
+    def __init__(self, context, project_ids: list[int], status: str, report_error=None) -> None:
+        super().__init__(
+            context,
+            _tr("Set %n project(s) to %1").replace("%n", str(len(project_ids))).replace("%1", labels.status_label(status)),
+            report_error,
+        )
+        self.project_ids = list(project_ids)
+        self.status = status
+        self.previous: dict[int, tuple[str, int]] = {}
+        self._first = False
+
+    def do(self) -> list[int]:
+        from labest_desktop.domain.vocab import Status
+
+        for pid in self.project_ids:
+            view = projects.get_project(self.ws, pid)
+            saved = projects.update_project(
+                self.ws, pid, view.fields.with_changes(status=Status(self.status)), view.version
+            )
+            self.previous[pid] = (str(view.fields.status), saved.version)
+        return self.project_ids
+
+    def undo_it(self) -> list[int]:
+        from labest_desktop.domain.vocab import Status
+
+        for pid, (status, version) in self.previous.items():
+            view = projects.get_project(self.ws, pid)
+            projects.update_project(self.ws, pid, view.fields.with_changes(status=Status(status)), version)
+        return self.project_ids

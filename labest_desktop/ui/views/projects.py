@@ -1,0 +1,322 @@
+"""The Projets view: search, filters, saved views and the portfolio table."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from labest_desktop.services import lookups, project_query
+from labest_desktop.ui import geometry
+from labest_desktop.ui import saved_views as views_store
+from labest_desktop.ui import settings as keys
+from labest_desktop.ui.models.project_table import COLUMN_KEYS, COLUMNS, ID_ROLE, ProjectTableModel
+from labest_desktop.ui.widgets.filter_bar import ChipBar, FilterBar
+
+logger = logging.getLogger(__name__)
+
+SEARCH_DELAY_MS = 150
+
+
+class ProjectTable(QTableView):
+    """The table; Enter opens the current project like a double-click."""
+
+    open_requested = Signal(int)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.open_requested.emit(self.currentIndex().data(ID_ROLE))
+            return
+        super().keyPressEvent(event)
+
+
+class SaveViewDialog:
+    """Asks for the name of a saved view (replaceable in tests)."""
+
+    @classmethod
+    def ask(cls, parent: QWidget, suggested: str = "") -> str | None:
+        name, ok = QInputDialog.getText(
+            parent,
+            parent.tr("Save the view"),
+            parent.tr("Name of this view (filters, sort and columns):"),
+            text=suggested,
+        )
+        name = name.strip()
+        return name if ok and name else None
+
+
+class ProjectsView(QWidget):
+    open_requested = Signal(int)
+    selection_changed = Signal(list)
+    counts_changed = Signal(int, int)  # shown, total
+
+    def __init__(self, context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("projectsView")
+        self.context = context
+        self._lookup_cache: tuple[list, list] | None = None
+        self.total = 0
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("searchField")
+        self.search.setPlaceholderText(self.tr("Search title, reference, organisation, theme… (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search projects"))
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._apply_search)
+        self.search.textEdited.connect(lambda _t: self._search_timer.start())
+        self.search.returnPressed.connect(self._apply_search)
+
+        self.filter_bar = FilterBar(context.filter_state, self._lookups, self)
+        self.chips = ChipBar(context.filter_state, self._lookups, self)
+
+        self.views_combo = QComboBox(self)
+        self.views_combo.setObjectName("savedViews")
+        self.views_combo.setAccessibleName(self.tr("Saved views"))
+        self.views_combo.setMinimumContentsLength(14)
+        self.views_combo.activated.connect(self._apply_saved_view)
+        self.save_view_button = QToolButton(self)
+        self.save_view_button.setText(self.tr("Save view…"))
+        self.save_view_button.setAccessibleName(self.tr("Save the current view"))
+        self.save_view_button.clicked.connect(self.save_current_view)
+        self.delete_view_button = QToolButton(self)
+        self.delete_view_button.setText(self.tr("Delete view"))
+        self.delete_view_button.setAccessibleName(self.tr("Delete the chosen saved view"))
+        self.delete_view_button.clicked.connect(self.delete_current_view)
+        views_label = QLabel(self.tr("&View:"), self)
+        views_label.setBuddy(self.views_combo)
+
+        self.model = ProjectTableModel(context.workspace, self)
+        self.model.reloaded.connect(self._after_reload)
+        self.table = ProjectTable(self)
+        self.table.setObjectName("projectTable")
+        self.table.setAccessibleName(self.tr("Projects"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        # Fixed row heights: the view never measures 100,000 rows.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        self.table.doubleClicked.connect(lambda index: self.open_requested.emit(index.data(ID_ROLE)))
+        self.table.open_requested.connect(self.open_requested)
+        self._restore_columns()
+        self.table.setSortingEnabled(True)
+        header.sortIndicatorChanged.connect(self._remember_sort)
+        self.table.selectionModel().selectionChanged.connect(
+            lambda *_: self.selection_changed.emit(self.selected_ids())
+        )
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 3)
+        top.addWidget(views_label)
+        top.addWidget(self.views_combo, 1)
+        top.addWidget(self.save_view_button)
+        top.addWidget(self.delete_view_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(top)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.chips)
+        layout.addWidget(self.table, 1)
+        self.setTabOrder(self.search, self.views_combo)
+        self.setTabOrder(self.views_combo, self.save_view_button)
+        self.setTabOrder(self.save_view_button, self.delete_view_button)
+        self.setTabOrder(self.delete_view_button, self.filter_bar.stage_button)
+        self.setTabOrder(self.filter_bar.dates_button, self.table)
+
+        context.filter_state.changed.connect(self._filter_changed)
+        self._fill_saved_views()
+        self.model._filter = context.filter_state.filter
+        self.refresh()
+
+    # --- data ------------------------------------------------------------------
+
+    def _lookups(self) -> tuple[list, list]:
+        if self._lookup_cache is None:
+            ws = self.context.workspace
+            self._lookup_cache = (lookups.organisations(ws), lookups.envelopes(ws))
+        return self._lookup_cache
+
+    def refresh(self, changed_ids: list[int] | None = None) -> None:
+        """Read the list again (data changed), keeping the current project selected."""
+        current = self.current_id()
+        self._lookup_cache = None
+        if self.model._ws is not self.context.workspace:
+            self.model._ws = self.context.workspace
+        self.total = project_query.count(self.context.workspace)
+        self.model.reload()
+        if current is not None:
+            self.select_ids([current])
+
+    def _after_reload(self, shown: int) -> None:
+        self.counts_changed.emit(shown, self.total)
+
+    def _filter_changed(self, flt) -> None:
+        if self.search.text() != flt.search:
+            self.search.setText(flt.search)
+        self.model.set_filter(flt)
+
+    def _apply_search(self) -> None:
+        self._search_timer.stop()
+        self.context.filter_state.update(search=self.search.text())
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    # --- selection ---------------------------------------------------------------
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [pid for pid in (self.model.id_at(r) for r in rows) if pid is not None]
+
+    def current_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return index.data(ID_ROLE) if index.isValid() else None
+
+    def select_ids(self, ids: list[int]) -> None:
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        first = None
+        for pid in ids:
+            row = self.model.row_of(pid)
+            if row >= 0:
+                index = self.model.index(row, 0)
+                first = first or index
+                selection.select(
+                    index,
+                    selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
+                )
+        if first is not None:
+            selection.setCurrentIndex(first, selection.SelectionFlag.NoUpdate)
+            self.table.scrollTo(first)
+
+    # --- columns and sort ---------------------------------------------------------
+
+    def _restore_columns(self) -> None:
+        settings = self.context.settings
+        header = self.table.horizontalHeader()
+        if not geometry.restore_header(settings, keys.PROJECTS_HEADER, header):
+            for column, spec in enumerate(COLUMNS):
+                header.setSectionHidden(column, not spec.shown_by_default)
+            header.resizeSection(COLUMN_KEYS.index("title"), 380)
+            header.resizeSection(COLUMN_KEYS.index("lead"), 220)
+        sort = keys.value(settings, keys.PROJECTS_SORT)
+        descending = keys.value(settings, keys.PROJECTS_DESCENDING)
+        column = COLUMN_KEYS.index(sort) if sort in COLUMN_KEYS else 0
+        self.model._sort, self.model._descending = COLUMN_KEYS[column], descending
+        header.setSortIndicator(
+            column, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        )
+
+    def _remember_sort(self, column: int, order: Qt.SortOrder) -> None:
+        keys.set_value(self.context.settings, keys.PROJECTS_SORT, COLUMN_KEYS[column])
+        keys.set_value(self.context.settings, keys.PROJECTS_DESCENDING, order == Qt.SortOrder.DescendingOrder)
+
+    def save_layout(self) -> None:
+        geometry.save_header(self.context.settings, keys.PROJECTS_HEADER, self.table.horizontalHeader())
+
+    def _header_menu(self, point: QPoint) -> None:
+        self.columns_menu().exec(self.table.horizontalHeader().mapToGlobal(point))
+
+    def columns_menu(self, parent: QWidget | None = None) -> QMenu:
+        """Check boxes showing or hiding each column (the title always stays)."""
+        menu = QMenu(self.tr("Columns"), parent or self)
+        header = self.table.horizontalHeader()
+        for column in range(len(COLUMNS)):
+            action = menu.addAction(self.model.headerData(column, Qt.Orientation.Horizontal))
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.setEnabled(COLUMNS[column].key != "title")
+            action.toggled.connect(lambda on, c=column: self.set_column_visible(c, on))
+        return menu
+
+    def set_column_visible(self, column: int, visible: bool) -> None:
+        self.table.horizontalHeader().setSectionHidden(column, not visible)
+        self.save_layout()
+
+    # --- saved views ----------------------------------------------------------------
+
+    def _fill_saved_views(self, select: str | None = None) -> None:
+        self.views_combo.blockSignals(True)
+        self.views_combo.clear()
+        self.views_combo.addItem(self.tr("(current view)"), None)
+        for name in views_store.load_all(self.context.settings):
+            self.views_combo.addItem(name, name)
+        if select:
+            self.views_combo.setCurrentIndex(max(0, self.views_combo.findData(select)))
+        self.views_combo.blockSignals(False)
+        self.delete_view_button.setEnabled(self.views_combo.count() > 1)
+
+    def save_current_view(self) -> str | None:
+        name = SaveViewDialog.ask(self, self.views_combo.currentData() or "")
+        if not name:
+            return None
+        view = views_store.SavedView(
+            name=name,
+            filter=self.context.filter_state.filter,
+            sort=self.model.sort_key,
+            descending=self.model.descending,
+            header_state=bytes(self.table.horizontalHeader().saveState().data()),
+        )
+        views_store.save(self.context.settings, view)
+        self._fill_saved_views(select=name)
+        return name
+
+    def delete_current_view(self) -> None:
+        name = self.views_combo.currentData()
+        if name:
+            views_store.delete(self.context.settings, name)
+            self._fill_saved_views()
+
+    def apply_view(self, name: str) -> None:
+        view = views_store.load_all(self.context.settings).get(name)
+        if view is None:
+            return
+        header = self.table.horizontalHeader()
+        if view.header_state:
+            header.restoreState(view.header_state)
+        column = COLUMN_KEYS.index(view.sort) if view.sort in COLUMN_KEYS else 0
+        # Filter first, then sort: one query each, no reload in between.
+        self.model._sort, self.model._descending = view.sort, view.descending
+        header.blockSignals(True)
+        header.setSortIndicator(
+            column, Qt.SortOrder.DescendingOrder if view.descending else Qt.SortOrder.AscendingOrder
+        )
+        header.blockSignals(False)
+        self._remember_sort(column, header.sortIndicatorOrder())
+        if view.filter == self.context.filter_state.filter:
+            self.model.reload()
+        else:
+            self.context.filter_state.set_filter(view.filter)
+        self.views_combo.setCurrentIndex(max(0, self.views_combo.findData(name)))
+
+    def _apply_saved_view(self, index: int) -> None:
+        name = self.views_combo.itemData(index)
+        if name:
+            self.apply_view(name)

@@ -7,6 +7,7 @@ offered.
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from labest_desktop import messages
@@ -52,6 +53,26 @@ def header_problem(path: Path) -> str | None:
     if page_count and valid_for == change_counter and size < page_count * page_size:
         return messages.text("storage.damage.truncated", size=size, expected=page_count * page_size)
     return None
+
+
+def is_foreign(path: Path) -> bool:
+    """Whether a SQLite file holds another application's tables (and no Lab'EST schema).
+
+    Read through a read-only connection, before any engine is made: the engine's
+    first connection switches the file to WAL, which rewrites its header, and a file
+    that is not ours must not change by a single byte.
+    """
+    if not path.is_file() or path.stat().st_size == 0:
+        return False
+    try:
+        connection = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+        try:
+            names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return False  # unreadable: the damage checks that follow will say why
+    return bool(names) and "alembic_version" not in names
 
 
 messages.register(

@@ -14,7 +14,7 @@ from labest_desktop import messages, paths
 from labest_desktop.domain.errors import StorageError
 from labest_desktop.storage import backup as backups
 from labest_desktop.storage import search
-from labest_desktop.storage.damage import DamagedDatabaseError, header_problem
+from labest_desktop.storage.damage import DamagedDatabaseError, ForeignDatabaseError, header_problem, is_foreign
 from labest_desktop.storage.engine import WRITE_OPTION, make_engine
 from labest_desktop.storage.errors import translate
 from labest_desktop.storage.location import DatabaseLocation
@@ -97,6 +97,8 @@ def open_database(
             problem = header_problem(location.path)
             if problem:
                 raise DamagedDatabaseError(path=str(location.path), detail=problem)
+            if is_foreign(location.path):
+                raise ForeignDatabaseError(path=str(location.path))
         else:
             try:
                 location.path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,215 @@
+"""Funding (Financement): each envelope's allocation, the budgets committed by its
+projects and what remains; an over-committed envelope is shown by an icon, a word
+and a colour together (never colour alone)."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from labest_desktop.domain.errors import LabestError, ValidationError
+from labest_desktop.services import funding
+from labest_desktop.ui.reports.formatting import french_amount
+from labest_desktop.ui.views import view_errors
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+OVER_ROLE = Qt.ItemDataRole.UserRole + 2
+COL_NAME, COL_ORIGIN, COL_ALLOCATED, COL_COMMITTED, COL_REMAINING, COL_PROJECTS, COL_STATE = range(7)
+OVER_BACKGROUND = QColor("#f8d7da")
+
+
+class EnvelopeTableModel(QAbstractTableModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[funding.EnvelopeRow] = []
+
+    def set_rows(self, rows) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 7
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 7:
+            return (self.tr("Envelope"), self.tr("Origin"), self.tr("Allocated"), self.tr("Committed"),
+                    self.tr("Remaining"), self.tr("Projects"), self.tr("State"))[section]
+        return None
+
+    def state_text(self, row: funding.EnvelopeRow) -> str:
+        if row.allocated is None:
+            return self.tr("No allocation")
+        if row.over_committed:
+            return self.tr("Over-committed")
+        ratio = row.used_ratio or 0.0
+        return self.tr("%1 % used").replace("%1", f"{ratio * 100:.0f}")
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (row.name, row.origin or "", french_amount(row.allocated), french_amount(row.committed),
+                    french_amount(row.remaining), str(row.projects), self.state_text(row))[col]
+        if role == Qt.ItemDataRole.DecorationRole and col == COL_STATE and row.over_committed:
+            from PySide6.QtWidgets import QApplication
+
+            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        if role == Qt.ItemDataRole.BackgroundRole and row.over_committed:
+            return OVER_BACKGROUND
+        if role == Qt.ItemDataRole.ForegroundRole and row.over_committed:
+            return QColor("#000000")  # readable on the pale red whatever the theme
+        if role == Qt.ItemDataRole.FontRole and row.over_committed and col in (COL_REMAINING, COL_STATE):
+            from PySide6.QtGui import QFont
+
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.AccessibleTextRole and row.over_committed:
+            return f"{self.tr('Over-committed')}: {self.data(index)}"
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_ALLOCATED, COL_COMMITTED, COL_REMAINING, COL_PROJECTS):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == ID_ROLE:
+            return row.id
+        if role == OVER_ROLE:
+            return row.over_committed
+        return None
+
+    def row(self, index: int) -> funding.EnvelopeRow:
+        return self._rows[index]
+
+
+def parse_amount(text: str) -> Decimal | None:
+    cleaned = text.replace("\u00a0", "").replace("\u202f", "").replace(" ", "").replace("€", "").replace(",", ".")
+    if not cleaned:
+        return None
+    try:
+        return Decimal(cleaned)
+    except InvalidOperation:
+        raise ValidationError("allocated", "funding.allocated_invalid", value=text) from None
+
+
+class FundingView(QWidget):
+    def __init__(self, context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setAccessibleName(self.tr("Funding"))
+        self.model = EnvelopeTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setAccessibleName(self.tr("Funding envelopes"))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        for col in range(COL_ORIGIN, COL_STATE + 1):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.follow_filter = QCheckBox(self.tr("Count only the projects of the current &filter"))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.name = QLineEdit()
+        self.origin = QLineEdit()
+        self.allocated = QLineEdit()
+        self.allocated.setPlaceholderText(self.tr("e.g. 250 000,00"))
+        for widget, name in ((self.name, self.tr("Envelope name")), (self.origin, self.tr("Origin")),
+                             (self.allocated, self.tr("Allocated amount in euros"))):
+            widget.setAccessibleName(name)
+        self.save = QPushButton(self.tr("Save"))
+        self.add = QPushButton(self.tr("Add as a new envelope"))
+        form = QFormLayout()
+        form.addRow(self.tr("&Name"), self.name)
+        form.addRow(self.tr("&Origin"), self.origin)
+        form.addRow(self.tr("&Allocated (€)"), self.allocated)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.add)
+        buttons.addWidget(self.save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.follow_filter)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        self.current_id: int | None = None
+        self.table.selectionModel().currentRowChanged.connect(self._selected)
+        self.save.clicked.connect(self.save_current)
+        self.add.clicked.connect(self.add_new)
+        self.follow_filter.toggled.connect(self.refresh)
+        state = getattr(context, "filter_state", None)
+        if state is not None:
+            state.changed.connect(lambda _f: self.follow_filter.isChecked() and self.refresh())
+        signals = getattr(context, "signals", None)
+        if signals is not None:
+            signals.projects_changed.connect(lambda _ids: self.refresh())
+        self.refresh()
+
+    def refresh(self) -> None:
+        state = getattr(self.context, "filter_state", None)
+        flt = state.filter if state is not None and self.follow_filter.isChecked() else funding.ALL_PROJECTS
+        try:
+            rows = funding.envelopes(self.context.workspace, flt)
+        except LabestError as exc:
+            view_errors.show_error(self, exc)
+            return
+        self.model.set_rows(rows)
+        over = [r.name for r in rows if r.over_committed]
+        if over:
+            self.summary.setText("⚠ " + self.tr("%n envelope(s) over-committed: %1", "", len(over)).replace("%1", ", ".join(over)))
+        else:
+            self.summary.setText(self.tr("No envelope is over-committed."))
+        if self.current_id is not None:
+            for i in range(self.model.rowCount()):
+                if self.model.row(i).id == self.current_id:
+                    self.table.selectRow(i)
+
+    def _selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        row = self.model.row(current.row())
+        self.current_id = row.id
+        self.name.setText(row.name)
+        self.origin.setText(row.origin or "")
+        self.allocated.setText("" if row.allocated is None else f"{row.allocated:.2f}".replace(".", ","))
+
+    def save_current(self) -> None:
+        if self.current_id is None:
+            return self.add_new()
+        try:
+            funding.update_envelope(self.context.workspace, self.current_id, self.name.text(), self.origin.text(),
+                                    parse_amount(self.allocated.text()))
+        except LabestError as exc:
+            view_errors.show_error(self, exc)
+            return
+        self.refresh()
+
+    def add_new(self) -> None:
+        try:
+            self.current_id = funding.create_envelope(self.context.workspace, self.name.text(), self.origin.text(),
+                                                      parse_amount(self.allocated.text()))
+        except LabestError as exc:
+            view_errors.show_error(self, exc)
+            return
+        self.refresh()

@@ -2,6 +2,7 @@
 #   make run      install what is needed, open the window on the default database
 #   make test     install what is needed, run the whole test suite
 #   make package  build the one-folder executable in dist/labest/
+#   make selftest-frozen  build it, then run its --version and --selftest
 
 PYTHON ?= python3
 VENV   := .venv
@@ -15,7 +16,7 @@ SYSTEM_PACKAGES := libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 libxk
   libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1 fonts-dejavu-core \
   libreoffice-calc-nogui xvfb
 
-.PHONY: run test package system-deps translations lint bench clean
+.PHONY: run test package selftest-frozen system-deps translations lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +46,11 @@ lint: $(STAMP)
 
 package: $(STAMP) translations
 	$(BIN)/pyinstaller --noconfirm --clean build.spec
+
+# `make test` does the same through tests/packaging (rebuilding only when stale).
+selftest-frozen: package
+	QT_QPA_PLATFORM=offscreen dist/labest/labest --version
+	QT_QPA_PLATFORM=offscreen dist/labest/labest --selftest
 
 clean:
 	rm -rf build dist $(VENV)

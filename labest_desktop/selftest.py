@@ -177,9 +177,13 @@ def step_window(ctx: Context) -> None:
     if not os.environ.get("QT_QPA_PLATFORM"):
         # Never flash a window at IT, and work on a server without a display.
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QTimer, qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
+    # Qt's own warnings (the offscreen plugin has a few) go to the log, so the run
+    # still ends in exactly one line.
+    qt_log = logging.getLogger("qt")
+    qInstallMessageHandler(lambda _mode, _context, text: qt_log.info("%s", text))
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "labest"])
     shown: list[str] = []
     started = time.monotonic()
@@ -264,6 +268,7 @@ def run_selftest(steps: list[tuple[str, Step]] | None = None) -> int:
     """Run every step on a temporary folder; print one line; 0 when all pass, 1 if not."""
     steps = STEPS if steps is None else steps
     started = time.monotonic()
+    language = messages.language()  # the window's bootstrap may pick its own
     saved = {key: os.environ.get(key) for key in ("LABEST_DATA_DIR", "LABEST_DB", "LABEST_DATABASE_URL")}
     with tempfile.TemporaryDirectory(prefix="labest-selftest-") as tmp:
         folder = Path(tmp)
@@ -279,6 +284,7 @@ def run_selftest(steps: list[tuple[str, Step]] | None = None) -> int:
                     os.environ.pop(key, None)
                 else:
                     os.environ[key] = value
+    messages.set_language(language)
     elapsed = time.monotonic() - started
     if failed is None:
         print(messages.text("selftest.ok", version=__version__, steps=", ".join(passed), seconds=f"{elapsed:.1f}"))

@@ -4,18 +4,35 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
+# Combining marks left by NFKD decomposition (accents, cedillas, diaereses…).
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 def fold(value: str) -> str:
     """Lower-case, accent-free, single-spaced form of ``value``.
 
     ``"  Préfecture   du Bas-Rhin "`` and ``"prefecture du bas-rhin"`` fold alike;
-    used wherever two spellings of a name must count as the same.
+    used wherever two spellings of a name must count as the same. Imports fold
+    every name and label of every row, so this is kept fast: short values (names,
+    labels) are cached, and marks are removed with one regular expression.
     """
-    decomposed = unicodedata.normalize("NFKD", value)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    if len(value) <= 120:
+        return _fold_short(value)
+    return _fold(value)
+
+
+@lru_cache(maxsize=65_536)
+def _fold_short(value: str) -> str:
+    return _fold(value)
+
+
+def _fold(value: str) -> str:
+    if value.isascii():
+        return _SPACES.sub(" ", value.lower()).strip()
+    stripped = _COMBINING.sub("", unicodedata.normalize("NFKD", value))
     return _SPACES.sub(" ", stripped.casefold()).strip()
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from labest_desktop import messages
 from labest_desktop.domain.errors import LabestError, StaleEditError
-from labest_desktop.domain.fields import fingerprint, from_snapshot, validate
+from labest_desktop.domain.fields import EDITABLE_KEYS, fingerprint, from_snapshot, validate
 from labest_desktop.domain.models import (
     FundingEnvelope,
     ImportBatch,
@@ -441,23 +442,35 @@ class _Writer:
                     .group_by(ProjectRevision.project_id)
                 ).all()
             )
-        params, decisions, revisions, links, relinked, restaged = [], [], [], [], [], []
+        groups: dict[tuple[str, ...], list[dict]] = defaultdict(list)
+        decisions, revisions, links, relinked, restaged = [], [], [], [], []
         for plan, snapshot in updates:
             pid = plan.project_id
-            values = column_values(snapshot, self.organisation_ids, self.envelope_ids)
-            values.update(b_id=pid, updated_at=self.now, updated_by=self.author, b_version=plan.version + 1)
-            if snapshot["stage"] != plan.mine["stage"]:
+            changed = [key for key in EDITABLE_KEYS if snapshot.get(key) != plan.mine.get(key)]
+            needs_search = not SEARCH_KEYS.isdisjoint(changed)
+            values = column_values(snapshot, self.organisation_ids, self.envelope_ids, with_search=needs_search)
+            # Only the columns that change are set: SQLite rewrites every index (and the
+            # FTS row) of each column named in SET, changed or not.
+            columns = {column for key in changed for column in KEY_COLUMNS[key]}
+            if needs_search:
+                columns.add("search_text")
+            row = {column: values[column] for column in columns}
+            row.update(b_id=pid, updated_at=self.now, updated_by=self.author, b_version=plan.version + 1)
+            groups[tuple(sorted(columns))].append(row)
+            if "stage" in changed:
                 restaged.append(pid)
                 decisions.append(self._decision(pid, plan.mine["stage"], snapshot["stage"]))
-            params.append(values)
             revisions.append(self._revision(pid, last_numbers.get(pid, 0) + 1, snapshot))
-            if snapshot.get("partners") != plan.mine.get("partners"):
+            if "partners" in changed:
                 relinked.append(pid)
                 links.extend(self._links(pid, snapshot))
         table = Project.__table__
-        columns = {k: bindparam(k) for k in params[0] if not k.startswith("b_")}
-        statement = update(table).where(table.c.id == bindparam("b_id")).values(**columns, version=bindparam("b_version"))
-        self.session.connection().execute(statement, params)
+        for columns, rows in groups.items():
+            assignments = {c: bindparam(c) for c in (*columns, "updated_at", "updated_by")}
+            statement = (
+                update(table).where(table.c.id == bindparam("b_id")).values(**assignments, version=bindparam("b_version"))
+            )
+            self.session.connection().execute(statement, rows)
         for chunk in chunks(restaged):
             self.session.execute(update(table).where(table.c.id.in_(chunk)).values(stage_since=self.now.date()))
         for chunk in chunks(relinked):
@@ -499,6 +512,28 @@ class _Writer:
             self.session.execute(insert(ProjectRevision.__table__), revisions)
         if links:
             self.session.execute(insert(project_partner), links)
+
+
+# Columns of the project table that hold each snapshot key (partners live in the
+# link table; they only change the search text).
+KEY_COLUMNS = {
+    "title": ("title",),
+    "stage": ("stage",),
+    "status": ("status",),
+    "lead": ("lead_id",),
+    "partners": (),
+    "tags": ("tags",),
+    "department": ("department",),
+    "contact": ("contact",),
+    "start_date": ("start_date",),
+    "end_date": ("end_date",),
+    "budget": ("budget",),
+    "funding": ("funding_envelope_id",),
+    "users_involved": ("users_involved",),
+    "agents_involved": ("agents_involved",),
+    "description": ("description",),
+}
+SEARCH_KEYS = frozenset({"title", "lead", "partners", "tags", "contact", "description"})
 
 
 class _ReferenceBook:

@@ -114,9 +114,11 @@ def load_projects(session: Session, ids: Iterable[int] | None = None) -> Iterato
             yield StoredProject(pid, uid, reference, version, updated_at, deleted_at is not None, snapshot)
 
 
-def column_values(snapshot: dict, organisation_ids: dict[str, int], envelope_ids: dict[str, int]) -> dict:
+def column_values(
+    snapshot: dict, organisation_ids: dict[str, int], envelope_ids: dict[str, int], *, with_search: bool = True
+) -> dict:
     """The ``project`` table's editable columns for a snapshot (names resolved to ids
-    through maps keyed by folded name), search text included."""
+    through maps keyed by folded name), and its search text unless told otherwise."""
     from datetime import date
     from decimal import Decimal
 
@@ -125,7 +127,7 @@ def column_values(snapshot: dict, organisation_ids: dict[str, int], envelope_ids
     lead = snapshot.get("lead")
     funding = snapshot.get("funding")
     tags = ";".join(snapshot.get("tags") or []) or None
-    return {
+    values = {
         "title": snapshot["title"],
         "stage": snapshot["stage"],
         "status": snapshot["status"],
@@ -140,12 +142,14 @@ def column_values(snapshot: dict, organisation_ids: dict[str, int], envelope_ids
         "users_involved": snapshot.get("users_involved"),
         "agents_involved": snapshot.get("agents_involved"),
         "description": snapshot.get("description"),
-        "search_text": search_text(
+    }
+    if with_search:
+        values["search_text"] = search_text(
             title=snapshot["title"],
             description=snapshot.get("description"),
             tags=tags,
             reference=snapshot.get("reference"),
             contact=snapshot.get("contact"),
             organisations=[n for n in [lead, *(snapshot.get("partners") or [])] if n],
-        ),
-    }
+        )
+    return values

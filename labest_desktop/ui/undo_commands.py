@@ -24,10 +24,6 @@ from labest_desktop.ui import labels
 logger = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("UndoCommands", text)
-
-
 class _ServiceCommand(QUndoCommand):
     def __init__(self, context, text: str, report_error: Callable[[LabestError], None] | None) -> None:
         super().__init__(text)
@@ -72,7 +68,7 @@ class EditCommand(_ServiceCommand):
 
     def __init__(self, context, project_id: int, title: str, before: ProjectFields, after: ProjectFields,
                  version_after: int, report_error=None) -> None:
-        super().__init__(context, _tr("Edit “%1”").replace("%1", title), report_error)
+        super().__init__(context, QCoreApplication.translate("UndoCommands", "Edit “%1”").replace("%1", title), report_error)
         self.project_id = project_id
         self.before, self.after = before, after
         self.version = version_after
@@ -97,7 +93,7 @@ class CreateCommand(_ServiceCommand):
     """A new project; undoing it deletes it (history kept), redo brings it back."""
 
     def __init__(self, context, project_id: int, title: str, report_error=None) -> None:
-        super().__init__(context, _tr("Create “%1”").replace("%1", title), report_error)
+        super().__init__(context, QCoreApplication.translate("UndoCommands", "Create “%1”").replace("%1", title), report_error)
         self.project_id = project_id
 
     def undo_it(self) -> list[int]:
@@ -116,7 +112,7 @@ class StageCommand(_ServiceCommand):
                  version_after: int, report_error=None) -> None:
         super().__init__(
             context,
-            _tr("Move “%1” to %2").replace("%1", title).replace("%2", labels.stage_label(to_stage)),
+            QCoreApplication.translate("UndoCommands", "Move “%1” to %2").replace("%1", title).replace("%2", labels.stage_label(to_stage)),
             report_error,
         )
         self.project_id = project_id
@@ -127,7 +123,7 @@ class StageCommand(_ServiceCommand):
     def undo_it(self) -> list[int]:
         view = projects.change_stage(
             self.ws, self.project_id, Stage(self.from_stage),
-            _tr("Undo of the decision: %1").replace("%1", self.rationale), self.version,
+            QCoreApplication.translate("UndoCommands", "Undo of the decision: %1").replace("%1", self.rationale), self.version,
         )
         self.version = view.version
         return [self.project_id]
@@ -142,7 +138,7 @@ class DeleteCommand(_ServiceCommand):
     """Deletion of several projects (they stay in the database, hidden)."""
 
     def __init__(self, context, project_ids: list[int], report_error=None) -> None:
-        super().__init__(context, _tr("Delete %n project(s)").replace("%n", str(len(project_ids))), report_error)
+        super().__init__(context, QCoreApplication.translate("UndoCommands", "Delete %n project(s)").replace("%n", str(len(project_ids))), report_error)
         self.project_ids = list(project_ids)
         self._first = False  # deletion runs on push: nothing to check beforehand
 
@@ -163,7 +159,7 @@ class StatusCommand(_ServiceCommand):
     def __init__(self, context, project_ids: list[int], status: str, report_error=None) -> None:
         super().__init__(
             context,
-            _tr("Set %n project(s) to %1").replace("%n", str(len(project_ids))).replace("%1", labels.status_label(status)),
+            QCoreApplication.translate("UndoCommands", "Set %n project(s) to %1").replace("%n", str(len(project_ids))).replace("%1", labels.status_label(status)),
             report_error,
         )
         self.project_ids = list(project_ids)

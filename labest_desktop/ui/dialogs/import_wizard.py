@@ -1,0 +1,303 @@
+"""Import wizard: choose a file → read and check it in the background (progress,
+Cancel) → preview by kind of change, each conflict settled field by field → apply
+→ summary. Nothing is written before the last step."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWizard,
+    QWizardPage,
+)
+
+from labest_desktop.domain.errors import LabestError
+from labest_desktop.ui import labels
+from labest_desktop.ui import settings as keys
+from labest_desktop.ui.editor.project_editor import _text
+from labest_desktop.ui.excepthook import show_error
+from labest_desktop.ui.tasks import TaskCancelled, run_in_background
+
+logger = logging.getLogger(__name__)
+
+MINE, THEIRS = "mine", "theirs"
+
+
+class ImportFileDialog:
+    @classmethod
+    def ask(cls, parent, folder: str) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(
+            parent, parent.tr("Import a workbook"), folder,
+            parent.tr("Workbooks (*.xlsx *.xlsm *.ods *.csv);;All files (*)"))
+        return path or None
+
+
+class FilePage(QWizardPage):
+    def __init__(self, wizard) -> None:
+        super().__init__(wizard)
+        self.setTitle(self.tr("Choose the workbook"))
+        self.setSubTitle(self.tr("An .xlsx, .ods or .csv file exported by Lab'EST or edited in a spreadsheet."))
+        self.path = QLineEdit(self)
+        self.path.setAccessibleName(self.tr("File to import"))
+        self.path.textChanged.connect(self.completeChanged)
+        browse = QPushButton(self.tr("&Browse…"), self)
+        browse.clicked.connect(self._browse)
+        label = QLabel(self.tr("&File:"), self)
+        label.setBuddy(self.path)
+        row = QHBoxLayout(self)
+        row.addWidget(label)
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+
+    def _browse(self) -> None:
+        folder = keys.value(self.wizard().context.settings, keys.RECENT_IMPORT_FOLDER)
+        chosen = ImportFileDialog.ask(self, folder)
+        if chosen:
+            self.path.setText(chosen)
+
+    def isComplete(self) -> bool:
+        return Path(self.path.text().strip()).is_file()
+
+    def validatePage(self) -> bool:
+        keys.set_value(self.wizard().context.settings, keys.RECENT_IMPORT_FOLDER,
+                       str(Path(self.path.text().strip()).parent))
+        return True
+
+
+class ReadPage(QWizardPage):
+    """Reads and checks the file in the background; the window stays responsive."""
+
+    def __init__(self, wizard) -> None:
+        super().__init__(wizard)
+        self.setTitle(self.tr("Reading and checking"))
+        self.progress = QProgressBar(self)
+        self.progress.setAccessibleName(self.tr("Progress of the reading"))
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.cancel_button = QPushButton(self.tr("&Stop reading"), self)
+        self.cancel_button.clicked.connect(self.cancel)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.cancel_button)
+        layout.addStretch(1)
+        self.task = None
+        self.preview = None
+
+    def initializePage(self) -> None:
+        from labest_desktop.services.exchange_import import preview_import
+
+        wizard = self.wizard()
+        ws = wizard.context.workspace
+        path = wizard.file_page.path.text().strip()
+        self.preview = None
+        self.progress.setRange(0, 0)
+        self.status.setText(self.tr("Reading %1…").replace("%1", Path(path).name))
+        self.cancel_button.setEnabled(True)
+
+        def work(control):
+            return preview_import(ws, path, progress=control.progress, cancelled=control.cancelled)
+
+        self.task = run_in_background(work, self._done, self._failed, self._progressed)
+
+    def _progressed(self, done: int, total: int) -> None:
+        if total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+
+    def _done(self, preview) -> None:
+        self.task = None
+        self.preview = preview
+        self.progress.setRange(0, 100)
+        self.progress.setValue(100)
+        self.cancel_button.setEnabled(False)
+        self.status.setText(self.tr("File read: %n row(s).", "", len(preview.match.plans)))
+        self.completeChanged.emit()
+        self.wizard().next()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.task = None
+        self.cancel_button.setEnabled(False)
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        if isinstance(exc, TaskCancelled) or type(exc).__name__ == "ImportCancelled":
+            self.status.setText(self.tr("Reading stopped. Nothing was imported."))
+        elif isinstance(exc, LabestError):
+            self.status.setText(exc.message)
+        else:
+            self.status.setText(self.tr("The file could not be read."))
+            show_error(self, exc)
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+
+    def isComplete(self) -> bool:
+        return self.preview is not None
+
+    def cleanupPage(self) -> None:
+        self.cancel()
+
+
+class PreviewPage(QWizardPage):
+    def __init__(self, wizard) -> None:
+        super().__init__(wizard)
+        self.setTitle(self.tr("What the import will change"))
+        self.setSubTitle(self.tr("Nothing is written yet. Settle each conflict, then choose Import."))
+        self.tabs = QTabWidget(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        self.choices: dict[tuple[int, str], QComboBox] = {}
+        self.conflicts_table: QTableWidget | None = None
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Import"))
+
+    def initializePage(self) -> None:
+        preview = self.wizard().read_page.preview
+        self.tabs.clear()
+        self.choices = {}
+        creates = preview.plans("create") + preview.plans("duplicate")
+        updates = preview.plans("update")
+        unchanged = preview.plans("unchanged")
+        conflicts = preview.conflicts
+        errors = preview.errors
+        absent = preview.match.absent
+        self._add_list(self.tr("New (%1)"), [(str(p.row), p.reference or "", p.title) for p in creates],
+                       [self.tr("Row"), self.tr("Reference"), self.tr("Title")])
+        changed = QTreeWidget(self)
+        changed.setHeaderLabels([self.tr("Project"), self.tr("Field"), self.tr("Here → in the file")])
+        for plan in updates:
+            item = QTreeWidgetItem([f"{plan.reference} — {plan.title}", "", ""])
+            for key, value in plan.taken.items():
+                old = (plan.mine or {}).get(key)
+                QTreeWidgetItem(item, ["", labels.field_label(key), f"{_text(key, old)} → {_text(key, value)}"])
+            changed.addTopLevelItem(item)
+        changed.expandAll()
+        self.tabs.addTab(changed, self.tr("Changed (%1)").replace("%1", str(len(updates))))
+        table = QTableWidget(len(conflicts), 6, self)
+        table.setObjectName("conflictsTable")
+        table.setAccessibleName(self.tr("Conflicts"))
+        table.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Project"), self.tr("Field"), self.tr("Here"),
+                                         self.tr("In the file"), self.tr("Keep")])
+        for row, conflict in enumerate(conflicts):
+            for column, value in enumerate([str(conflict.row), conflict.reference, labels.field_label(conflict.field),
+                                            _text(conflict.field, conflict.mine),
+                                            _text(conflict.field, conflict.theirs)]):
+                table.setItem(row, column, QTableWidgetItem(value))
+            choice = QComboBox(table)
+            choice.addItem(self.tr("Keep mine"), MINE)
+            choice.addItem(self.tr("Take theirs"), THEIRS)
+            choice.setAccessibleName(self.tr("Choice for %1, %2").replace("%1", conflict.reference)
+                                     .replace("%2", labels.field_label(conflict.field)))
+            table.setCellWidget(row, 5, choice)
+            self.choices[(conflict.row, conflict.field)] = choice
+        table.resizeColumnsToContents()
+        self.conflicts_table = table
+        self.tabs.addTab(table, self.tr("Conflicts (%1)").replace("%1", str(len(conflicts))))
+        self._add_list(self.tr("Errors (%1)"),
+                       [(str(e.get("row") or ""), e.get("cell") or e.get("column") or "", e.get("message") or "")
+                        for e in errors],
+                       [self.tr("Row"), self.tr("Cell"), self.tr("Problem")])
+        self._add_list(self.tr("Absent (%1)"), [(ref, title, "") for ref, title in absent],
+                       [self.tr("Reference"), self.tr("Title"), ""])
+        self._add_list(self.tr("Unchanged (%1)"), [(str(p.row), p.reference or "", p.title) for p in unchanged],
+                       [self.tr("Row"), self.tr("Reference"), self.tr("Title")])
+        if conflicts:
+            self.tabs.setCurrentWidget(table)
+
+    def _add_list(self, title: str, rows: list[tuple[str, str, str]], headers: list[str]) -> None:
+        limit = 5_000  # a preview of 100,000 unchanged rows need not be drawn
+        table = QTableWidget(min(len(rows), limit), 3, self)
+        table.setHorizontalHeaderLabels(headers)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.horizontalHeader().setStretchLastSection(True)
+        for r, values in enumerate(rows[:limit]):
+            for c, value in enumerate(values):
+                table.setItem(r, c, QTableWidgetItem(value))
+        self.tabs.addTab(table, title.replace("%1", str(len(rows))))
+
+    def resolutions(self) -> dict[tuple[int, str], str]:
+        return {key: combo.currentData() for key, combo in self.choices.items()}
+
+    def validatePage(self) -> bool:
+        from labest_desktop.services.exchange_import import apply_import
+
+        wizard = self.wizard()
+        preview = wizard.read_page.preview
+        try:
+            report = apply_import(wizard.context.workspace, preview, resolutions=self.resolutions())
+        except LabestError as exc:
+            show_error(self, exc)
+            return False
+        wizard.report = report
+        if not report.applied:
+            from labest_desktop.ui.excepthook import ExpectedErrorDialog
+
+            ExpectedErrorDialog.ask(self, self.tr(
+                "Nothing was imported: %1 error(s) and %2 unsettled conflict(s). Correct the file "
+                "and import it again.").replace("%1", str(len(report.errors)))
+                .replace("%2", str(len(report.conflicts))))
+            return False
+        return True
+
+
+class SummaryPage(QWizardPage):
+    def __init__(self, wizard) -> None:
+        super().__init__(wizard)
+        self.setTitle(self.tr("Import finished"))
+        self.text = QLabel(self)
+        self.text.setWordWrap(True)
+        QVBoxLayout(self).addWidget(self.text)
+
+    def initializePage(self) -> None:
+        report = self.wizard().report
+        lines = [
+            self.tr("%1 project(s) created, %2 updated, %3 unchanged, %4 absent from the file.")
+            .replace("%1", str(report.created)).replace("%2", str(report.updated))
+            .replace("%3", str(report.unchanged)).replace("%4", str(report.absent)),
+        ]
+        if report.renumbered:
+            lines.append(self.tr("%1 reference(s) renumbered.").replace("%1", str(len(report.renumbered))))
+        if report.ignored_columns:
+            lines.append(self.tr("Ignored columns: %1").replace("%1", ", ".join(report.ignored_columns)))
+        if report.backup:
+            lines.append(self.tr("Backup made before the import: %1").replace("%1", report.backup))
+        lines.append(self.tr("File > Undo the last import brings everything back."))
+        self.text.setText("\n\n".join(lines))
+
+
+class ImportWizard(QWizard):
+    def __init__(self, context, parent=None, path: str | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importWizard")
+        self.context = context
+        self.report = None
+        self.setWindowTitle(self.tr("Import a workbook"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.file_page = FilePage(self)
+        self.read_page = ReadPage(self)
+        self.preview_page = PreviewPage(self)
+        self.summary_page = SummaryPage(self)
+        for page in (self.file_page, self.read_page, self.preview_page, self.summary_page):
+            self.addPage(page)
+        if path:
+            self.file_page.path.setText(path)
+        self.resize(860, 560)
+
+    def reject(self) -> None:
+        self.read_page.cancel()
+        super().reject()

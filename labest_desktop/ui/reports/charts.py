@@ -1,0 +1,247 @@
+"""The dashboard's charts, built with QtCharts from the figures of
+:mod:`labest_desktop.services.dashboard`; shared by the Synthèse view and the
+portfolio report so both draw the same thing."""
+
+from __future__ import annotations
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QDateTimeAxis,
+    QHorizontalBarSeries,
+    QHorizontalStackedBarSeries,
+    QLineSeries,
+    QScatterSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QMargins, QSize, Qt, QTime
+from PySide6.QtGui import QColor, QImage, QPainter
+
+from labest_desktop.services import dashboard
+from labest_desktop.ui import labels
+
+CHART_KEYS = ("funnel", "departments", "envelopes", "timeline", "median")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Charts", text)
+
+
+def chart_title(key: str) -> str:
+    return {
+        "funnel": _tr("Projects per stage"),
+        "departments": _tr("Projects per department"),
+        "envelopes": _tr("Budget by envelope (k€): allocated and committed"),
+        "timeline": _tr("Stage decisions per month"),
+        "median": _tr("Median time in each stage (days)"),
+    }[key]
+
+
+def _chart(key: str) -> QChart:
+    chart = QChart()
+    chart.setTitle(chart_title(key))
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    chart.setMargins(QMargins(4, 4, 4, 4))
+    chart.legend().setVisible(False)
+    return chart
+
+
+def _value_axis(maximum: float, label_format: str = "%d") -> QValueAxis:
+    axis = QValueAxis()
+    axis.setRange(0, max(1.0, maximum * 1.15))
+    axis.setLabelFormat(label_format)
+    axis.applyNiceNumbers()
+    return axis
+
+
+def funnel_chart(counts: dict[str, int]) -> QChart:
+    """Centred horizontal bars, widest at the top: a transparent pad on each side."""
+    chart = _chart("funnel")
+    stages = list(counts)[::-1]  # horizontal categories run bottom-up
+    widest = max(counts.values(), default=0) or 1
+    pad = QBarSet("pad")
+    pad.setColor(QColor(0, 0, 0, 0))
+    pad.setBorderColor(QColor(0, 0, 0, 0))
+    pad.setLabelColor(QColor(0, 0, 0, 0))
+    series = QHorizontalStackedBarSeries()
+    sets = []
+    for stage in stages:
+        bar = QBarSet(labels.stage_label(stage))
+        bar.setColor(labels.stage_colour(stage))
+        bar.setLabelColor(QColor("#000000"))
+        sets.append(bar)
+    for i, stage in enumerate(stages):
+        pad.append((widest - counts[stage]) / 2)
+        for j, bar in enumerate(sets):
+            bar.append(counts[stage] if i == j else 0)
+    series.append(pad)
+    for bar in sets:
+        series.append(bar)
+    series.setBarWidth(0.8)
+    series.setLabelsVisible(True)
+    series.setLabelsFormat("@value")
+    chart.addSeries(series)
+    axis_y = QBarCategoryAxis()
+    axis_y.append([f"{labels.stage_label(s)} ({counts[s]})" for s in stages])
+    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(axis_y)
+    axis_x = QValueAxis()
+    axis_x.setRange(0, widest)
+    axis_x.setVisible(False)
+    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(axis_x)
+    return chart
+
+
+def departments_chart(rows: list[tuple[str | None, int]]) -> QChart:
+    chart = _chart("departments")
+    bar = QBarSet(_tr("Projects"))
+    bar.setColor(QColor("#3a6ea5"))
+    categories = []
+    for department, n in rows:
+        categories.append(department or _tr("none"))
+        bar.append(n)
+    series = QBarSeries()
+    series.append(bar)
+    series.setLabelsVisible(True)
+    series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
+    chart.addSeries(series)
+    axis_x = QBarCategoryAxis()
+    axis_x.append(categories)
+    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(axis_x)
+    axis_y = _value_axis(max((n for _, n in rows), default=0))
+    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(axis_y)
+    return chart
+
+
+def _short(name: str, limit: int = 28) -> str:
+    return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
+def envelopes_chart(rows: list[dashboard.EnvelopeBudget]) -> QChart:
+    chart = _chart("envelopes")
+    chart.legend().setVisible(True)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    allocated = QBarSet(_tr("Allocated"))
+    allocated.setColor(QColor("#9bbbd9"))
+    committed = QBarSet(_tr("Committed"))
+    committed.setColor(QColor("#1f4e79"))
+    categories = []
+    for row in rows[::-1]:
+        marker = " ⚠" if row.over_committed else ""  # over-commitment not by colour alone
+        categories.append(_short(row.name) + marker)
+        allocated.append(float(row.allocated or 0) / 1000)
+        committed.append(float(row.committed) / 1000)
+    series = QHorizontalBarSeries()
+    series.append(allocated)
+    series.append(committed)
+    series.setLabelsVisible(True)
+    series.setLabelsFormat("@value")
+    series.setLabelsPrecision(5)
+    chart.addSeries(series)
+    axis_y = QBarCategoryAxis()
+    axis_y.append(categories)
+    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(axis_y)
+    top = max([float(r.allocated or 0) / 1000 for r in rows] + [float(r.committed) / 1000 for r in rows] + [0])
+    axis_x = _value_axis(top, "%.0f")
+    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(axis_x)
+    return chart
+
+
+def _month_start(key: str) -> QDateTime:
+    return QDateTime(QDate(int(key[:4]), int(key[5:7]), 1), QTime(0, 0))
+
+
+def timeline_chart(rows: list[tuple[str, int]]) -> QChart:
+    chart = _chart("timeline")
+    line = QLineSeries()
+    points = QScatterSeries()
+    points.setMarkerSize(6)
+    colour = QColor("#2e7d32")
+    line.setColor(colour)
+    points.setColor(colour)
+    for key, n in rows:
+        x = float(_month_start(key).toMSecsSinceEpoch())
+        line.append(x, n)
+        points.append(x, n)
+    chart.addSeries(line)
+    chart.addSeries(points)
+    axis_x = QDateTimeAxis()
+    axis_x.setFormat("MM/yyyy")
+    axis_x.setTickCount(min(8, max(2, len(rows))))
+    if rows:
+        axis_x.setRange(_month_start(rows[0][0]), _month_start(rows[-1][0]))
+    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+    axis_y = _value_axis(max((n for _, n in rows), default=0))
+    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+    for series in (line, points):
+        series.attachAxis(axis_x)
+        series.attachAxis(axis_y)
+    return chart
+
+
+def median_chart(medians: dict[str, float | None]) -> QChart:
+    chart = _chart("median")
+    series = QBarSeries()
+    bar = QBarSet(_tr("Median days"))
+    bar.setColor(QColor("#7b5ea7"))
+    for stage in medians:
+        bar.append(round(medians[stage] or 0.0))
+    series.append(bar)
+    series.setLabelsVisible(True)
+    series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
+    chart.addSeries(series)
+    axis_x = QBarCategoryAxis()
+    axis_x.append([labels.stage_label(s) for s in medians])
+    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(axis_x)
+    axis_y = _value_axis(max((v or 0 for v in medians.values()), default=0), "%.0f")
+    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(axis_y)
+    return chart
+
+
+def figures(ws, flt) -> dict[str, object]:
+    """Every chart's data for ``flt`` (one read each, all SQL aggregates)."""
+    return {
+        "funnel": dashboard.projects_per_stage(ws, flt),
+        "departments": dashboard.projects_per_department(ws, flt),
+        "envelopes": dashboard.budget_per_envelope(ws, flt),
+        "timeline": dashboard.decisions_per_month(ws, flt),
+        "median": dashboard.median_days_in_stage(ws, flt),
+    }
+
+
+BUILDERS = {
+    "funnel": funnel_chart,
+    "departments": departments_chart,
+    "envelopes": envelopes_chart,
+    "timeline": timeline_chart,
+    "median": median_chart,
+}
+
+
+def build(key: str, data) -> QChart:
+    return BUILDERS[key](data)
+
+
+def render(chart: QChart, size: QSize = QSize(900, 520)) -> QImage:  # noqa: B008 - an immutable value
+    """The chart drawn on an image, without a window (for PNG export and PDFs)."""
+    view = QChartView(chart)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.resize(size)
+    image = QImage(size, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.render(painter)
+    painter.end()
+    view.setChart(QChart())  # the caller keeps its chart
+    return image

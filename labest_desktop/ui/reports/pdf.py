@@ -1,0 +1,70 @@
+"""Writing an HTML document to an A4 PDF with Qt (QPdfWriter + QTextDocument): no
+dependency beyond Qt, and the same fonts as the window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QSizeF, QUrl
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+from labest_desktop import messages
+from labest_desktop.domain.errors import LabestError
+
+STYLE = """
+body { font-family: 'DejaVu Sans', sans-serif; font-size: 9.5pt; color: #111; }
+h1 { font-size: 16pt; margin-bottom: 2pt; }
+h2 { font-size: 12pt; margin-top: 12pt; border-bottom: 1px solid #888; }
+h3 { font-size: 10.5pt; margin-top: 8pt; }
+.muted { color: #555; }
+table.grid { border-collapse: collapse; }
+table.grid th { background: #e8eef5; text-align: left; }
+table.grid td, table.grid th { border: 1px solid #bbb; padding: 2px 4px; }
+td.num { text-align: right; }
+.warn { font-weight: bold; }
+"""
+
+
+class PdfWriteError(LabestError):
+    key = "report.write_failed"
+
+
+def write_pdf(path: str | Path, title: str, body_html: str, images: dict[str, QImage] | None = None) -> Path:
+    """Lay out ``body_html`` on A4 pages (15 mm margins) and write ``path``."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise PdfWriteError(path=str(path), detail=exc.strerror) from exc
+    writer = QPdfWriter(str(path))
+    writer.setTitle(title)
+    writer.setCreator("Lab'EST Desktop")
+    writer.setResolution(300)
+    writer.setPageLayout(
+        QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                    QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
+    )
+    document = QTextDocument()
+    document.setDefaultStyleSheet(STYLE)
+    document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, title)
+    for name, image in (images or {}).items():
+        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+    document.setHtml(f"<html><head><title>{title}</title></head><body>{body_html}</body></html>")
+    # Lay the text out at the page's width in points, as print_() scales it to the device.
+    rect = writer.pageLayout().paintRect(QPageLayout.Unit.Point)
+    document.setPageSize(QSizeF(rect.width(), rect.height()))
+    document.print_(writer)
+    del writer  # ends the PDF
+    if not path.exists() or path.stat().st_size == 0:
+        raise PdfWriteError(path=str(path), detail="")
+    return path
+
+
+messages.register(
+    {
+        "report.write_failed": (
+            "Impossible d'écrire le PDF {path} : {detail}. Choisissez un autre dossier.",
+            "Cannot write the PDF {path}: {detail}. Choose another folder.",
+        ),
+    }
+)

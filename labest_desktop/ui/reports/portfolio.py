@@ -1,0 +1,102 @@
+"""The portfolio report for committees: the dashboard's charts and, per stage, the
+table of the projects under the current filter."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+
+from labest_desktop.services import dashboard, project_query
+from labest_desktop.services.project_query import ProjectFilter
+from labest_desktop.ui import labels
+from labest_desktop.ui.reports import charts
+from labest_desktop.ui.reports.formatting import french_amount, french_date
+from labest_desktop.ui.reports.pdf import write_pdf
+
+TABLE_LIMIT = 500  # rows per stage; a committee reads a few hundred at most
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Reports", text)
+
+
+def _filter_description(flt: ProjectFilter) -> str:
+    parts = []
+    if flt.search.strip():
+        parts.append(_tr("search: %1").replace("%1", flt.search.strip()))
+    if flt.stages:
+        parts.append(", ".join(labels.stage_label(s) for s in sorted(flt.stages)))
+    if flt.statuses:
+        parts.append(", ".join(labels.status_label(s) for s in sorted(flt.statuses)))
+    if flt.departments:
+        parts.append(_tr("departments: %1").replace("%1", ", ".join(sorted(flt.departments))))
+    if flt.ids is not None:
+        parts.append(_tr("%1 selected projects").replace("%1", str(len(flt.ids))))
+    return "; ".join(parts) if parts else _tr("whole portfolio")
+
+
+def _stage_table(ws, flt: ProjectFilter, stage: str) -> str:
+    if flt.stages and stage not in flt.stages:
+        return ""
+    ids = project_query.project_ids(ws, replace(flt, stages=frozenset({stage})), "reference")
+    heading = f"<h3>{escape(labels.stage_label(stage))} ({len(ids)})</h3>"
+    if not ids:
+        return heading + f"<p class='muted'>{escape(_tr('No project at this stage.'))}</p>"
+    shown = ids[:TABLE_LIMIT]
+    rows = project_query.rows(ws, shown)
+    head = "".join(
+        f"<th>{escape(_tr(h))}</th>" for h in ("Reference", "Title", "Lead", "Dept.", "Status", "In stage since", "Budget")
+    )
+    body = []
+    for pid in shown:
+        r = rows[pid]
+        body.append(
+            "<tr>"
+            f"<td>{escape(r.reference)}</td><td>{escape(r.title)}</td><td>{escape(r.lead or '—')}</td>"
+            f"<td>{escape(r.department or '—')}</td><td>{escape(labels.status_label(r.status))}</td>"
+            f"<td>{escape(french_date(r.stage_since))}</td><td class='num'>{escape(french_amount(r.budget))}</td>"
+            "</tr>"
+        )
+    more = ""
+    if len(ids) > len(shown):
+        more = f"<p class='muted'>{escape(_tr('… and %1 more projects.').replace('%1', str(len(ids) - len(shown))))}</p>"
+    return (
+        heading
+        + f"<table class='grid' width='100%' cellspacing='0'><tr>{head}</tr>{''.join(body)}</table>"
+        + more
+    )
+
+
+def write_portfolio_report(ws, flt: ProjectFilter, path: str | Path, *, with_table: bool = True) -> Path:
+    """Write the report (charts, then the tables when ``with_table``) to ``path``."""
+    title = _tr("Lab'EST portfolio report") if with_table else _tr("Lab'EST dashboard")
+    data = charts.figures(ws, flt)
+    totals = dashboard.summary(ws, flt)
+    images = {}
+    blocks = []
+    for key in charts.CHART_KEYS:
+        images[f"chart://{key}"] = charts.render(charts.build(key, data[key]))
+        blocks.append(f"<p><img src='chart://{key}' width='620'></p>")
+    over = [b.name for b in data["envelopes"] if b.over_committed]
+    html = [
+        f"<h1>{escape(title)}</h1>",
+        f"<p class='muted'>{escape(_tr('Drawn up on %1 — %2').replace('%1', french_date(date.today())).replace('%2', _filter_description(flt)))}</p>",
+        "<p>"
+        + escape(_tr("%1 projects — total budget %2").replace("%1", str(totals.projects)).replace("%2", french_amount(totals.budget)))
+        + "<br>"
+        + " · ".join(escape(f"{labels.stage_label(s)} : {n}") for s, n in totals.by_stage.items())
+        + "</p>",
+    ]
+    if over:
+        html.append(f"<p class='warn'>⚠ {escape(_tr('Over-committed envelopes: %1').replace('%1', ', '.join(over)))}</p>")
+    html.append(f"<h2>{escape(_tr('Charts'))}</h2>")
+    html.extend(blocks)
+    if with_table:
+        html.append(f"<h2 style='page-break-before: always'>{escape(_tr('Projects per stage'))}</h2>")
+        for stage in labels.stages():
+            html.append(_stage_table(ws, flt, stage))
+    return write_pdf(path, title, "\n".join(html), images)

@@ -1,0 +1,165 @@
+"""Synthèse: the portfolio's charts for the current filter, each exportable as PNG,
+the whole dashboard as PDF (with or without the table of projects per stage)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCharts import QChartView
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from labest_desktop.domain.errors import LabestError
+from labest_desktop.services import dashboard
+from labest_desktop.ui.reports import charts
+from labest_desktop.ui.reports.formatting import french_amount
+from labest_desktop.ui.views import view_errors
+
+
+def _filter_of(context):
+    state = getattr(context, "filter_state", None)
+    return state.filter if state is not None else dashboard.ALL_PROJECTS
+
+
+def ask_save_path(parent, caption: str, suggested: str, pattern: str) -> str | None:
+    """The file chosen to save to (tests replace this function)."""
+    path, _ = QFileDialog.getSaveFileName(parent, caption, suggested, pattern)
+    return path or None
+
+
+class ChartPanel(QFrame):
+    """One chart with its « Export PNG… » button."""
+
+    def __init__(self, key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.data = None
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.view = QChartView()
+        self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.view.setMinimumSize(QSize(420, 300))
+        self.view.setAccessibleName(charts.chart_title(key))
+        self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.export = QPushButton(self.tr("Export PNG…"))
+        self.export.setAccessibleName(self.tr("Export the chart “%1” as PNG").replace("%1", charts.chart_title(key)))
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.export)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(row)
+
+    def show_data(self, data) -> None:
+        self.data = data
+        self.view.setChart(charts.build(self.key, data))
+        self.view.setAccessibleDescription(self.describe())
+
+    def describe(self) -> str:
+        """The chart's figures as text, for screen readers."""
+        if self.key == "funnel":
+            return ", ".join(f"{k}: {v}" for k, v in self.data.items())
+        if self.key in ("departments", "timeline"):
+            return ", ".join(f"{k or '—'}: {v}" for k, v in self.data)
+        if self.key == "envelopes":
+            return "; ".join(f"{r.name}: {french_amount(r.committed)} / {french_amount(r.allocated)}" for r in self.data)
+        return ", ".join(f"{k}: {'—' if v is None else round(v)}" for k, v in self.data.items())
+
+    def save_png(self, path: str | Path) -> bool:
+        return charts.render(charts.build(self.key, self.data)).save(str(path), "PNG")
+
+
+class DashboardView(QWidget):
+    def __init__(self, context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setAccessibleName(self.tr("Summary"))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.export_pdf = QPushButton(self.tr("Export the dashboard as PDF…"))
+        self.report_pdf = QPushButton(self.tr("Portfolio report (PDF)…"))
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.export_pdf)
+        top.addWidget(self.report_pdf)
+        self.panels = {key: ChartPanel(key) for key in charts.CHART_KEYS}
+        grid = QGridLayout()
+        for n, key in enumerate(charts.CHART_KEYS):
+            grid.addWidget(self.panels[key], n // 2, n % 2)
+            self.panels[key].export.clicked.connect(lambda _=False, k=key: self.export_chart(k))
+        inner = QWidget()
+        inner.setLayout(grid)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(scroll, 1)
+        self.export_pdf.clicked.connect(lambda: self.export_report(with_table=False))
+        self.report_pdf.clicked.connect(lambda: self.export_report(with_table=True))
+        self._dirty = True
+        state = getattr(context, "filter_state", None)
+        if state is not None:
+            state.changed.connect(self._data_changed)
+        signals = getattr(context, "signals", None)
+        if signals is not None:
+            signals.projects_changed.connect(self._data_changed)
+        self.refresh()
+
+    def _data_changed(self, *_args) -> None:
+        self._dirty = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._dirty:
+            self.refresh()
+
+    def refresh(self) -> None:
+        self._dirty = False
+        flt = _filter_of(self.context)
+        try:
+            data = charts.figures(self.context.workspace, flt)
+            totals = dashboard.summary(self.context.workspace, flt)
+        except LabestError as exc:
+            view_errors.show_error(self, exc)
+            return
+        for key, panel in self.panels.items():
+            panel.show_data(data[key])
+        text = self.tr("%n project(s), total budget %1", "", totals.projects).replace("%1", french_amount(totals.budget))
+        if not flt.is_empty():
+            text += " — " + self.tr("following the current filter")
+        self.summary.setText(text)
+
+    def export_chart(self, key: str, path: str | None = None) -> str | None:
+        path = path or ask_save_path(self, self.tr("Export the chart"), f"{key}.png", self.tr("PNG images (*.png)"))
+        if not path:
+            return None
+        self.panels[key].save_png(path)
+        return path
+
+    def export_report(self, with_table: bool, path: str | None = None) -> str | None:
+        from labest_desktop.ui.reports.portfolio import write_portfolio_report
+
+        suggested = "rapport-portefeuille.pdf" if with_table else "synthese.pdf"
+        path = path or ask_save_path(self, self.tr("Export as PDF"), suggested, self.tr("PDF documents (*.pdf)"))
+        if not path:
+            return None
+        try:
+            write_portfolio_report(self.context.workspace, _filter_of(self.context), path, with_table=with_table)
+        except LabestError as exc:
+            view_errors.show_error(self, exc)
+            return None
+        return path

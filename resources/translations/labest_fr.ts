@@ -1,0 +1,2442 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>BoardColumn</name>
+    <message>
+        <location filename="../../labest_desktop/ui/views/board.py" line="354" />
+        <source>Show more cards</source>
+        <translation>Afficher plus de fiches</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../labest_desktop/ui/views/board.py" line="365" />
+        <source>%1: %n project(s)</source>
+        <translation><numerusform>%1 : %n projet</numerusform><numerusform>%1 : %n projets</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../labest_desktop/ui/views/board.py" line="369" />
+        <source>Show more (%n remaining)</source>
+        <translation><numerusform>Afficher plus (%n restant)</numerusform><numerusform>Afficher plus (%n restants)</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>BoardView</name>
+    <message numerus="yes">
+        <location filename="../../labest_desktop/ui/views/board.py" line="238" />
+        <source>%n day(s) in this stage</source>
+        <translation><numerusform>%n jour à cette étape</numerusform><numerusform>%n jours à cette étape</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../labest_desktop/ui/views/board.py" line="284" />
+        <source>%n day(s)</source>
+        <translation><numerusform>%n jour</numerusform><numerusform>%n jours</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/board.py" line="387" />
+        <source>Board</source>
+        <translation>Tableau</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/board.py" line="414" />
+        <source>Move to next stage…</source>
+        <translation>Passer à l'étape suivante…</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/board.py" line="418" />
+        <source>Move to previous stage…</source>
+        <translation>Revenir à l'étape précédente…</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/board.py" line="427" />
+        <source>Move to %1…</source>
+        <translation>Passer à %1…</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/board.py" line="430" />
+        <source>Open the project</source>
+        <translation>Ouvrir le projet</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../labest_desktop/ui/views/board.py" line="517" />
+        <source>%n project(s) on the board. Drag a card to another column, or select it and press Ctrl+Shift+→ / Ctrl+Shift+← (or use its context menu), to record a stage decision.</source>
+        <translation><numerusform>%n projet au tableau. Faites glisser une fiche vers une autre colonne, ou sélectionnez-la et appuyez sur Ctrl+Maj+→ / Ctrl+Maj+← (ou utilisez son menu contextuel), pour enregistrer une décision d'étape.</numerusform><numerusform>%n projets au tableau. Faites glisser une fiche vers une autre colonne, ou sélectionnez-la et appuyez sur Ctrl+Maj+→ / Ctrl+Maj+← (ou utilisez son menu contextuel), pour enregistrer une décision d'étape.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ChartPanel</name>
+    <message>
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="54" />
+        <source>Export PNG…</source>
+        <translation>Exporter en PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="55" />
+        <source>Export the chart “%1” as PNG</source>
+        <translation>Exporter le graphique « %1 » en PNG</translation>
+    </message>
+</context>
+<context>
+    <name>ChipBar</name>
+    <message>
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="168" />
+        <source>Remove this filter</source>
+        <translation>Retirer ce filtre</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="169" />
+        <source>Remove the filter %1</source>
+        <translation>Retirer le filtre %1</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="177" />
+        <source>Clear all filters</source>
+        <translation>Effacer tous les filtres</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="190" />
+        <source>Stage: %1</source>
+        <translation>Étape : %1</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="192" />
+        <source>Status: %1</source>
+        <translation>Statut : %1</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="194" />
+        <source>Department: %1</source>
+        <translation>Département : %1</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="197" />
+        <source>Organisation: %1</source>
+        <translation>Organisation : %1</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="200" />
+        <source>Funding: %1</source>
+        <translation>Financement : %1</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="202" />
+        <source>Dates: %1 – %2</source>
+        <translation>Dates : %1 – %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="207" />
+        <source>Selection (%n project(s))</source>
+        <translation><numerusform>Sélection (%n projet)</numerusform><numerusform>Sélection (%n projets)</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="87" />
+        <source>Summary</source>
+        <translation>Synthèse</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="90" />
+        <source>Export the dashboard as PDF…</source>
+        <translation>Exporter la synthèse en PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="91" />
+        <source>Portfolio report (PDF)…</source>
+        <translation>Rapport du portefeuille (PDF)…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="141" />
+        <source>%n project(s), total budget %1</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="143" />
+        <source>following the current filter</source>
+        <translation>selon le filtre actuel</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="147" />
+        <source>Export the chart</source>
+        <translation>Exporter le graphique</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="147" />
+        <source>PNG images (*.png)</source>
+        <translation>Images PNG (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="157" />
+        <source>Export as PDF</source>
+        <translation>Exporter en PDF</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="157" />
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>DateRangeDialog</name>
+    <message>
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="33" />
+        <source>Filter by dates</source>
+        <translation>Filtrer par dates</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="37" />
+        <source>Running on or after</source>
+        <translation>En cours le ou après le</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="38" />
+        <source>Started on or before</source>
+        <translation>Commencé le ou avant le</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="40" />
+        <source>Running on or &amp;after:</source>
+        <translation>En cours le ou &amp;après le :</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="41" />
+        <source>Started on or &amp;before:</source>
+        <translation>Commencé le ou a&amp;vant le :</translation>
+    </message>
+</context>
+<context>
+    <name>EnvelopeTableModel</name>
+    <message>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="55" />
+        <source>Envelope</source>
+        <translation>Enveloppe</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="55" />
+        <source>Origin</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="55" />
+        <source>Allocated</source>
+        <translation>Allouée</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="55" />
+        <source>Committed</source>
+        <translation>Engagée</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="56" />
+        <source>Remaining</source>
+        <translation>Reste</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="56" />
+        <source>Projects</source>
+        <translation>Projets</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="56" />
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="61" />
+        <source>No allocation</source>
+        <translation>Sans allocation</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="63" />
+        <source>Over-committed</source>
+        <translation>Dépassée</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="65" />
+        <source>%1 % used</source>
+        <translation>%1 % utilisés</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../labest_desktop/ui/excepthook.py" line="26" />
+        <source>Unexpected error</source>
+        <translation>Erreur inattendue</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/excepthook.py" line="34" />
+        <source>Lab'EST</source>
+        <translation>Lab'EST</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/excepthook.py" line="62" />
+        <source>Something unexpected went wrong. Your data is safe: the last action may not have been completed.
+
+The details were written to the log file:
+%1
+
+Please send this file to support.</source>
+        <translation>Une erreur inattendue s'est produite. Vos données sont en sécurité : la dernière action n'a peut-être pas été terminée.
+
+Les détails ont été écrits dans le journal :
+%1
+
+Merci de transmettre ce fichier au support.</translation>
+    </message>
+</context>
+<context>
+    <name>EventEditor</name>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="130" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="161" />
+        <source>Dated</source>
+        <translation>Daté</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="141" />
+        <source>not known</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="147" />
+        <source>Reference or words of a title, then Enter</source>
+        <translation>Référence ou mots d'un titre, puis Entrée</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="150" />
+        <source>Remove the project</source>
+        <translation>Retirer le projet</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="151" />
+        <source>Open the project</source>
+        <translation>Ouvrir le projet</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="153" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="165" />
+        <source>Filter organisations</source>
+        <translation>Filtrer les organisations</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="155" />
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="157" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="274" />
+        <source>New event</source>
+        <translation>Nouvel événement</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="158" />
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="161" />
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="161" />
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="162" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="162" />
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="162" />
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="163" />
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="163" />
+        <source>Linked projects</source>
+        <translation>Projets liés</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="164" />
+        <source>Find a project to link</source>
+        <translation>Chercher un projet à lier</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="164" />
+        <source>Projects found</source>
+        <translation>Projets trouvés</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="165" />
+        <source>Linked organisations</source>
+        <translation>Organisations liées</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="171" />
+        <source>&amp;Title</source>
+        <translation>&amp;Titre</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="172" />
+        <source>&amp;Kind</source>
+        <translation>T&amp;ype</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="176" />
+        <source>&amp;Date</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="178" />
+        <source>&amp;Place</source>
+        <translation>&amp;Lieu</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="179" />
+        <source>Pa&amp;rticipants</source>
+        <translation>Pa&amp;rticipants</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="180" />
+        <source>D&amp;escription</source>
+        <translation>D&amp;escription</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="189" />
+        <source>Pro&amp;jects</source>
+        <translation>Pro&amp;jets</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="194" />
+        <source>&amp;Organisations</source>
+        <translation>&amp;Organisations</translation>
+    </message>
+</context>
+<context>
+    <name>EventTableModel</name>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="72" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="72" />
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="72" />
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="72" />
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="73" />
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="73" />
+        <source>Projects</source>
+        <translation>Projets</translation>
+    </message>
+</context>
+<context>
+    <name>EventsView</name>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="381" />
+        <source>Events</source>
+        <translation>Événements</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="387" />
+        <source>Search events (title, place)</source>
+        <translation>Rechercher un événement (titre, lieu)</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="388" />
+        <source>Search events</source>
+        <translation>Rechercher des événements</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="396" />
+        <source>Events list</source>
+        <translation>Liste des événements</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="403" />
+        <source>Month of events</source>
+        <translation>Mois des événements</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="406" />
+        <source>Events of the selected day</source>
+        <translation>Événements du jour choisi</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="419" />
+        <source>&amp;List</source>
+        <translation>&amp;Liste</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="420" />
+        <source>&amp;Month</source>
+        <translation>&amp;Mois</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../labest_desktop/ui/views/events.py" line="488" />
+        <source>Events on %1: %n</source>
+        <translation><numerusform>Événements le %1 : %n</numerusform><numerusform>Événements le %1 : %n</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="49" />
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="51" />
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="55" />
+        <source>Exchange workbook &amp;Excel (.xlsx)</source>
+        <translation>Classeur d'échange &amp;Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="56" />
+        <source>Exchange workbook &amp;LibreOffice (.ods)</source>
+        <translation>Classeur d'échange &amp;LibreOffice (.ods)</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="57" />
+        <source>&amp;Open data (.csv, without names of persons)</source>
+        <translation>Données &amp;ouvertes (.csv, sans noms de personnes)</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="66" />
+        <source>Projects</source>
+        <translation>Projets</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="69" />
+        <source>The &amp;whole portfolio</source>
+        <translation>&amp;Tout le portefeuille</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="70" />
+        <source>The &amp;current view (search and filters)</source>
+        <translation>La &amp;vue actuelle (recherche et filtres)</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="71" />
+        <source>The &amp;selected projects (%1)</source>
+        <translation>Les projets &amp;sélectionnés (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="81" />
+        <source>File to write</source>
+        <translation>Fichier à écrire</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="82" />
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="85" />
+        <source>&amp;File:</source>
+        <translation>&amp;Fichier :</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="91" />
+        <source>Progress of the export</source>
+        <translation>Avancement de l'export</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="96" />
+        <source>&amp;Export</source>
+        <translation>&amp;Exporter</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="97" />
+        <source>Open the &amp;folder</source>
+        <translation>Ouvrir le &amp;dossier</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="158" />
+        <source>Writing %1…</source>
+        <translation>Écriture de %1…</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="171" />
+        <source>Export written: %1</source>
+        <translation>Export écrit : %1</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="173" />
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="181" />
+        <source>Export stopped; no file was written.</source>
+        <translation>Export interrompu : aucun fichier n'a été écrit.</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="194" />
+        <source>Stopping…</source>
+        <translation>Arrêt en cours…</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <location filename="../../labest_desktop/ui/labels.py" line="33" />
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/labels.py" line="34" />
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/labels.py" line="35" />
+        <source>Stage</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/labels.py" line="36" />
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/labels.py" line="37" />
+        <source>Lead organisation</source>
+        <translation>Porteur</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/labels.py" line="38" />
+        <source>Partners</source>
+        <translation>Partenaires</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/labels.py" line="39" />
+        <source>Themes</source>
+        <translation>Thématiques</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/labels.py" line="40" />
+        <source>Department</source>
+        <translation>Département</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/labels.py" line="41" />
+        <source>Person in charge</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/labels.py" line="42" />
+        <source>Start date</source>
+        <translation>Date de début</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/labels.py" line="43" />
+        <source>Planned end date</source>
+        <translation>Date de fin prévue</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/labels.py" line="44" />
+        <source>Budget (€)</source>
+        <translation>Budget (€)</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/labels.py" line="45" />
+        <source>Funding</source>
+        <translation>Financement</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/labels.py" line="46" />
+        <source>Users involved</source>
+        <translation>Usagers impliqués</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/labels.py" line="47" />
+        <source>Agents involved</source>
+        <translation>Agents impliqués</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/labels.py" line="48" />
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/labels.py" line="49" />
+        <source>Modified</source>
+        <translation>Modifié le</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/labels.py" line="50" />
+        <source>In stage since</source>
+        <translation>À cette étape depuis</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/labels.py" line="51" />
+        <source>Identifier</source>
+        <translation>Identifiant</translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <location filename="../../labest_desktop/ui/file_actions.py" line="72" />
+        <source>Undo the last import</source>
+        <translation>Annuler le dernier import</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/file_actions.py" line="73" />
+        <source>Bring every project the last import touched back to its state before the import? A backup is made first.</source>
+        <translation>Ramener chaque projet touché par le dernier import à son état d'avant l'import ? Une sauvegarde est faite d'abord.</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/file_actions.py" line="83" />
+        <source>Import undone</source>
+        <translation>Import annulé</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/file_actions.py" line="84" />
+        <source>Import of “%1” undone: %2 project(s) restored, %3 removed.</source>
+        <translation>Import de « %1 » annulé : %2 projet(s) rétabli(s), %3 retiré(s).</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/file_actions.py" line="97" />
+        <source>Backup written: %1</source>
+        <translation>Sauvegarde écrite : %1</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/file_actions.py" line="98" />
+        <source>Back up now</source>
+        <translation>Sauvegarder maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/file_actions.py" line="99" />
+        <source>Backup written:
+%1</source>
+        <translation>Sauvegarde écrite :
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/file_actions.py" line="116" />
+        <source>Restore a backup</source>
+        <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/file_actions.py" line="117" />
+        <source>Replace the current database by this backup?
+%1
+
+The current database is backed up first.</source>
+        <translation>Remplacer la base actuelle par cette sauvegarde ?
+%1
+
+La base actuelle est d'abord sauvegardée.</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/file_actions.py" line="126" />
+        <source>Loading the demo sample…</source>
+        <translation>Chargement de l'exemple de démonstration…</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="52" />
+        <source>Choose the workbook</source>
+        <translation>Choisir le classeur</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="53" />
+        <source>An .xlsx, .ods or .csv file exported by Lab'EST or edited in a spreadsheet.</source>
+        <translation>Un fichier .xlsx, .ods ou .csv exporté par Lab'EST ou modifié dans un tableur.</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="55" />
+        <source>File to import</source>
+        <translation>Fichier à importer</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="57" />
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="59" />
+        <source>&amp;File:</source>
+        <translation>&amp;Fichier :</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="64" />
+        <source>&amp;Stage</source>
+        <translation>É&amp;tape</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="65" />
+        <source>S&amp;tatus</source>
+        <translation>&amp;Statut</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="66" />
+        <source>&amp;Department</source>
+        <translation>&amp;Département</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="67" />
+        <source>&amp;Organisation</source>
+        <translation>&amp;Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="68" />
+        <source>F&amp;unding</source>
+        <translation>&amp;Financement</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="70" />
+        <source>Dat&amp;es…</source>
+        <translation>Dat&amp;es…</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="71" />
+        <source>Filter by dates</source>
+        <translation>Filtrer par dates</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="87" />
+        <source>Filter: %1</source>
+        <translation>Filtre : %1</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="121" />
+        <source>(any)</source>
+        <translation>(toutes)</translation>
+    </message>
+</context>
+<context>
+    <name>FundingView</name>
+    <message>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="117" />
+        <source>Funding</source>
+        <translation>Financement</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="125" />
+        <source>Funding envelopes</source>
+        <translation>Enveloppes de financement</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="130" />
+        <source>Count only the projects of the current &amp;filter</source>
+        <translation>Ne compter que les projets du &amp;filtre actuel</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="136" />
+        <source>e.g. 250 000,00</source>
+        <translation>ex. 250 000,00</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="137" />
+        <source>Envelope name</source>
+        <translation>Nom de l'enveloppe</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="137" />
+        <source>Origin</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="138" />
+        <source>Allocated amount in euros</source>
+        <translation>Montant alloué en euros</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="140" />
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="141" />
+        <source>Add as a new envelope</source>
+        <translation>Ajouter comme nouvelle enveloppe</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="143" />
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="144" />
+        <source>&amp;Origin</source>
+        <translation>&amp;Origine</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="145" />
+        <source>&amp;Allocated (€)</source>
+        <translation>&amp;Allouée (€)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../labest_desktop/ui/views/funding.py" line="180" />
+        <source>%n envelope(s) over-committed: %1</source>
+        <translation><numerusform>%n enveloppe dépassée : %1</numerusform><numerusform>%n enveloppes dépassées : %1</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="182" />
+        <source>No envelope is over-committed.</source>
+        <translation>Aucune enveloppe n'est dépassée.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="289" />
+        <source>Import a workbook</source>
+        <translation>Importer un classeur</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../labest_desktop/ui/main_window.py" line="42" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="215" />
+        <source>Lab'EST Desktop</source>
+        <translation>Lab'EST Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/main_window.py" line="100" />
+        <source>&amp;New project…</source>
+        <translation>&amp;Nouveau projet…</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/main_window.py" line="101" />
+        <source>Create a project</source>
+        <translation>Créer un projet</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/main_window.py" line="102" />
+        <source>&amp;Import a workbook…</source>
+        <translation>&amp;Importer un classeur…</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/main_window.py" line="103" />
+        <source>Import projects from an .xlsx, .ods or .csv file</source>
+        <translation>Importer des projets depuis un fichier .xlsx, .ods ou .csv</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/main_window.py" line="104" />
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/main_window.py" line="105" />
+        <source>Export the portfolio or the current view</source>
+        <translation>Exporter le portefeuille ou la vue actuelle</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/main_window.py" line="106" />
+        <source>Export the &amp;selection…</source>
+        <translation>Exporter la &amp;sélection…</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/main_window.py" line="108" />
+        <source>Undo the last import</source>
+        <translation>Annuler le dernier import</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/main_window.py" line="110" />
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Préférences…</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/main_window.py" line="112" />
+        <source>&amp;Back up now</source>
+        <translation>&amp;Sauvegarder maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/main_window.py" line="113" />
+        <source>&amp;Restore a backup…</source>
+        <translation>&amp;Restaurer une sauvegarde…</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/main_window.py" line="114" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/main_window.py" line="116" />
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/main_window.py" line="118" />
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/main_window.py" line="122" />
+        <source>&amp;Open the project</source>
+        <translation>&amp;Ouvrir le projet</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/main_window.py" line="124" />
+        <source>Change the &amp;status…</source>
+        <translation>Changer le &amp;statut…</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/main_window.py" line="126" />
+        <source>&amp;Delete…</source>
+        <translation>S&amp;upprimer…</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/main_window.py" line="128" />
+        <source>&amp;Find</source>
+        <translation>&amp;Rechercher</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/main_window.py" line="129" />
+        <source>&amp;Clear the filters</source>
+        <translation>&amp;Effacer les filtres</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/main_window.py" line="131" />
+        <source>Re&amp;fresh</source>
+        <translation>Ac&amp;tualiser</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/main_window.py" line="133" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="161" />
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/main_window.py" line="135" />
+        <source>&amp;About Lab'EST Desktop</source>
+        <translation>À &amp;propos de Lab'EST Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/main_window.py" line="139" />
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/main_window.py" line="144" />
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/main_window.py" line="148" />
+        <source>&amp;View</source>
+        <translation>Affic&amp;hage</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/main_window.py" line="157" />
+        <source>&amp;Columns</source>
+        <translation>&amp;Colonnes</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/main_window.py" line="165" />
+        <source>Main toolbar</source>
+        <translation>Barre d'outils principale</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/main_window.py" line="189" />
+        <source>Database: %1</source>
+        <translation>Base : %1</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/main_window.py" line="192" />
+        <source>%1 of %2 projects shown</source>
+        <translation>%1 projets affichés sur %2</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/main_window.py" line="243" />
+        <source>Help</source>
+        <translation>Aide</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/main_window.py" line="245" />
+        <source>&lt;h3&gt;Lab'EST Desktop&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Ctrl+N&lt;/b&gt; new project · &lt;b&gt;Enter&lt;/b&gt; open the selected project · &lt;b&gt;Ctrl+F&lt;/b&gt; search · &lt;b&gt;Ctrl+I&lt;/b&gt; import · &lt;b&gt;Ctrl+E&lt;/b&gt; export · &lt;b&gt;Ctrl+Z / Ctrl+Y&lt;/b&gt; undo / redo · &lt;b&gt;Suppr&lt;/b&gt; delete · &lt;b&gt;Ctrl+1…6&lt;/b&gt; views · &lt;b&gt;Ctrl+Q&lt;/b&gt; quit.&lt;/p&gt;&lt;p&gt;Search ignores case and accents and matches the start of words. Filters appear as chips under the search field; click a chip to remove it. Save a combination of filters, sort and columns as a named view.&lt;/p&gt;&lt;p&gt;The stage of a project changes only through “Move to stage…” in its editor, with a rationale kept in the Decisions tab.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Lab'EST Desktop&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Ctrl+N&lt;/b&gt; nouveau projet · &lt;b&gt;Entrée&lt;/b&gt; ouvrir le projet sélectionné · &lt;b&gt;Ctrl+F&lt;/b&gt; rechercher · &lt;b&gt;Ctrl+I&lt;/b&gt; importer · &lt;b&gt;Ctrl+E&lt;/b&gt; exporter · &lt;b&gt;Ctrl+Z / Ctrl+Y&lt;/b&gt; annuler / rétablir · &lt;b&gt;Suppr&lt;/b&gt; supprimer · &lt;b&gt;Ctrl+1…6&lt;/b&gt; vues · &lt;b&gt;Ctrl+Q&lt;/b&gt; quitter.&lt;/p&gt;&lt;p&gt;La recherche ignore majuscules et accents et trouve le début des mots. Les filtres apparaissent en étiquettes sous le champ de recherche ; cliquez sur une étiquette pour retirer son filtre. Enregistrez une combinaison de filtres, de tri et de colonnes comme vue nommée.&lt;/p&gt;&lt;p&gt;L'étape d'un projet ne change que par « Passer à l'étape… » dans sa fiche, avec une justification conservée dans l'onglet Décisions.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/main_window.py" line="261" />
+        <source>About Lab'EST Desktop</source>
+        <translation>À propos de Lab'EST Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/main_window.py" line="262" />
+        <source>Lab'EST Desktop %1&lt;br&gt;Portfolio of the Grand Est public-innovation lab.&lt;br&gt;%2</source>
+        <translation>Lab'EST Desktop %1&lt;br&gt;Portefeuille du laboratoire d'innovation publique du Grand Est.&lt;br&gt;%2</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="91" />
+        <source>Merge organisations</source>
+        <translation>Fusionner des organisations</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="92" />
+        <source>“%1” and the organisation chosen below are the same. Every project, partnership and event of “%1” moves to the one kept, and “%1” is removed. You can undo it.</source>
+        <translation>« %1 » et l'organisation choisie ci-dessous sont la même. Chaque projet, partenariat et événement de « %1 » passe à celle conservée, et « %1 » est supprimée. Vous pouvez l'annuler.</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="97" />
+        <source>Organisation kept</source>
+        <translation>Organisation conservée</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="102" />
+        <source>&amp;Keep</source>
+        <translation>&amp;Conserver</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="104" />
+        <source>Merge</source>
+        <translation>Fusionner</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationTableModel</name>
+    <message>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="58" />
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="58" />
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="58" />
+        <source>Department</source>
+        <translation>Département</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="58" />
+        <source>Leads</source>
+        <translation>Porte</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="59" />
+        <source>Partners</source>
+        <translation>Partenaires</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="59" />
+        <source>Events</source>
+        <translation>Événements</translation>
+    </message>
+</context>
+<context>
+    <name>PartnersEdit</name>
+    <message>
+        <location filename="../../labest_desktop/ui/editor/widgets.py" line="155" />
+        <source>Filter or add an organisation (Enter)</source>
+        <translation>Filtrer ou ajouter une organisation (Entrée)</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/editor/widgets.py" line="156" />
+        <source>Filter or add a partner organisation</source>
+        <translation>Filtrer ou ajouter une organisation partenaire</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/editor/widgets.py" line="158" />
+        <source>Partner organisations</source>
+        <translation>Organisations partenaires</translation>
+    </message>
+</context>
+<context>
+    <name>PartnersView</name>
+    <message>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="158" />
+        <source>Partners</source>
+        <translation>Partenaires</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="165" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="166" />
+        <source>Search organisations</source>
+        <translation>Rechercher des organisations</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="175" />
+        <source>Organisations</source>
+        <translation>Organisations</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="182" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="186" />
+        <source>(not set)</source>
+        <translation>(non renseigné)</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="189" />
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="190" />
+        <source>Merge into…</source>
+        <translation>Fusionner avec…</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="194" />
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="194" />
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="195" />
+        <source>Department</source>
+        <translation>Département</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="195" />
+        <source>Projects it leads</source>
+        <translation>Projets qu'elle porte</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="196" />
+        <source>Projects it partners</source>
+        <translation>Projets dont elle est partenaire</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="196" />
+        <source>Its events</source>
+        <translation>Ses événements</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="199" />
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="200" />
+        <source>&amp;Kind</source>
+        <translation>T&amp;ype</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="201" />
+        <source>&amp;Department</source>
+        <translation>&amp;Département</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../labest_desktop/ui/views/partners.py" line="275" />
+        <source>Projects it &amp;leads (%n)</source>
+        <translation><numerusform>Projets qu'elle &amp;porte (%n)</numerusform><numerusform>Projets qu'elle &amp;porte (%n)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../labest_desktop/ui/views/partners.py" line="277" />
+        <source>Projects it &amp;partners (%n)</source>
+        <translation><numerusform>Projets dont elle est &amp;partenaire (%n)</numerusform><numerusform>Projets dont elle est &amp;partenaire (%n)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../labest_desktop/ui/views/partners.py" line="285" />
+        <source>Its &amp;events (%n)</source>
+        <translation><numerusform>Ses &amp;événements (%n)</numerusform><numerusform>Ses &amp;événements (%n)</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="48" />
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="52" />
+        <source>Your name, recorded as author</source>
+        <translation>Votre nom, enregistré comme auteur</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="58" />
+        <source>Office name written in exports</source>
+        <translation>Nom du bureau écrit dans les exports</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="63" />
+        <source>Language of the interface</source>
+        <translation>Langue de l'interface</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="64" />
+        <source>Identity and language</source>
+        <translation>Identité et langue</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="66" />
+        <source>&amp;Your name:</source>
+        <translation>&amp;Votre nom :</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="67" />
+        <source>&amp;Office name:</source>
+        <translation>Nom du &amp;bureau :</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="68" />
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue :</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="69" />
+        <source>A change of language applies at the next start.</source>
+        <translation>Un changement de langue s'applique au prochain démarrage.</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="71" />
+        <source>Database</source>
+        <translation>Base de données</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="74" />
+        <source>Open &amp;another…</source>
+        <translation>Ouvrir une &amp;autre…</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="76" />
+        <source>Create a &amp;new one…</source>
+        <translation>En créer une &amp;nouvelle…</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="86" />
+        <source>Backups</source>
+        <translation>Sauvegardes</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="88" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="127" />
+        <source>Backups folder</source>
+        <translation>Dossier des sauvegardes</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="89" />
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="94" />
+        <source>Number of backups kept</source>
+        <translation>Nombre de sauvegardes conservées</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="95" />
+        <source>&amp;Back up now</source>
+        <translation>&amp;Sauvegarder maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="97" />
+        <source>&amp;Restore a backup…</source>
+        <translation>&amp;Restaurer une sauvegarde…</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="103" />
+        <source>&amp;Folder:</source>
+        <translation>&amp;Dossier :</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="104" />
+        <source>&amp;Keep:</source>
+        <translation>&amp;Conserver :</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="159" />
+        <source>What the import will change</source>
+        <translation>Ce que l'import va changer</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="160" />
+        <source>Nothing is written yet. Settle each conflict, then choose Import.</source>
+        <translation>Rien n'est encore écrit. Tranchez chaque conflit, puis choisissez Importer.</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="167" />
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="179" />
+        <source>New (%1)</source>
+        <translation>Nouveaux (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="180" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="194" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="214" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="218" />
+        <source>Row</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="180" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="216" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="218" />
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="180" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="216" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="218" />
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="182" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="194" />
+        <source>Project</source>
+        <translation>Projet</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="182" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="194" />
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="182" />
+        <source>Here → in the file</source>
+        <translation>Ici → dans le fichier</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="190" />
+        <source>Changed (%1)</source>
+        <translation>Modifiés (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="193" />
+        <source>Conflicts</source>
+        <translation>Conflits</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="194" />
+        <source>Here</source>
+        <translation>Ici</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="195" />
+        <source>In the file</source>
+        <translation>Dans le fichier</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="195" />
+        <source>Keep</source>
+        <translation>Garder</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="202" />
+        <source>Keep mine</source>
+        <translation>Garder la mienne</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="203" />
+        <source>Take theirs</source>
+        <translation>Prendre celle du fichier</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="204" />
+        <source>Choice for %1, %2</source>
+        <translation>Choix pour %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="210" />
+        <source>Conflicts (%1)</source>
+        <translation>Conflits (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="211" />
+        <source>Errors (%1)</source>
+        <translation>Erreurs (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="214" />
+        <source>Cell</source>
+        <translation>Cellule</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="214" />
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="215" />
+        <source>Absent (%1)</source>
+        <translation>Absents (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="217" />
+        <source>Unchanged (%1)</source>
+        <translation>Inchangés (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="251" />
+        <source>Nothing was imported: %1 error(s) and %2 unsettled conflict(s). Correct the file and import it again.</source>
+        <translation>Rien n'a été importé : %1 erreur(s) et %2 conflit(s) non tranché(s). Corrigez le fichier et importez-le de nouveau.</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectActions</name>
+    <message>
+        <location filename="../../labest_desktop/ui/project_actions.py" line="63" />
+        <source>Delete the project “%1”? It can be brought back with Undo (Ctrl+Z).</source>
+        <translation>Supprimer le projet « %1 » ? Il peut être rétabli par Annuler (Ctrl+Z).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../labest_desktop/ui/project_actions.py" line="66" />
+        <source>Delete %n projects? They can be brought back with Undo (Ctrl+Z).</source>
+        <translation><numerusform>Supprimer %n projet ? Il peut être rétabli par Annuler (Ctrl+Z).</numerusform><numerusform>Supprimer %n projets ? Ils peuvent être rétablis par Annuler (Ctrl+Z).</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/project_actions.py" line="67" />
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectEditor</name>
+    <message>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="77" />
+        <source>&amp;Details</source>
+        <translation>&amp;Fiche</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="79" />
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="79" />
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="79" />
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="79" />
+        <source>Change</source>
+        <translation>Modification</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="80" />
+        <source>History of the project</source>
+        <translation>Historique du projet</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="83" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="111" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="83" />
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="83" />
+        <source>To</source>
+        <translation>Vers</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="83" />
+        <source>Decided by</source>
+        <translation>Décidé par</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="83" />
+        <source>Rationale</source>
+        <translation>Justification</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="85" />
+        <source>Stage decisions</source>
+        <translation>Décisions d'étape</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="95" />
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="99" />
+        <source>New note</source>
+        <translation>Nouvelle note</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="100" />
+        <source>Write a note…</source>
+        <translation>Écrire une note…</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="101" />
+        <source>&amp;Add the note</source>
+        <translation>&amp;Ajouter la note</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="111" />
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="111" />
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="111" />
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="113" />
+        <source>Linked events</source>
+        <translation>Événements liés</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="115" />
+        <source>&amp;History</source>
+        <translation>&amp;Historique</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="116" />
+        <source>De&amp;cisions</source>
+        <translation>Dé&amp;cisions</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="117" />
+        <source>&amp;Notes</source>
+        <translation>&amp;Notes</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="118" />
+        <source>Linked &amp;events</source>
+        <translation>Événements &amp;liés</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="138" />
+        <source>New project</source>
+        <translation>Nouveau projet</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="139" />
+        <source>&lt;b&gt;New project&lt;/b&gt; — the reference is given when saving.</source>
+        <translation>&lt;b&gt;Nouveau projet&lt;/b&gt; — la référence est attribuée à l'enregistrement.</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="153" />
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="155" />
+        <source>&lt;b&gt;%1&lt;/b&gt; · version %2 · modified %3 by %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · version %2 · modifié le %3 par %4</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="173" />
+        <source>%n field(s)</source>
+        <translation><numerusform>%n champ</numerusform><numerusform>%n champs</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="189" />
+        <source>Time in each stage: %1</source>
+        <translation>Temps passé à chaque étape : %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectEventsPanel</name>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="520" />
+        <source>Events of the project</source>
+        <translation>Événements du projet</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="529" />
+        <source>undated</source>
+        <translation>non daté</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectForm</name>
+    <message>
+        <location filename="../../labest_desktop/ui/editor/form.py" line="48" />
+        <source>Move to &amp;stage…</source>
+        <translation>Passer à l'é&amp;tape…</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/editor/form.py" line="49" />
+        <source>Record a stage decision with its rationale</source>
+        <translation>Enregistrer une décision d'étape avec sa justification</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/editor/form.py" line="58" />
+        <source>Themes separated by ;</source>
+        <translation>Thématiques séparées par ;</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectTable</name>
+    <message>
+        <location filename="../../labest_desktop/ui/models/project_table.py" line="53" />
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/models/project_table.py" line="54" />
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/models/project_table.py" line="55" />
+        <source>Stage</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/models/project_table.py" line="56" />
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/models/project_table.py" line="57" />
+        <source>Lead</source>
+        <translation>Porteur</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/models/project_table.py" line="58" />
+        <source>Dept.</source>
+        <translation>Dépt</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/models/project_table.py" line="59" />
+        <source>Person in charge</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/models/project_table.py" line="60" />
+        <source>Start</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/models/project_table.py" line="61" />
+        <source>Planned end</source>
+        <translation>Fin prévue</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/models/project_table.py" line="62" />
+        <source>Budget (€)</source>
+        <translation>Budget (€)</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/models/project_table.py" line="63" />
+        <source>Funding</source>
+        <translation>Financement</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/models/project_table.py" line="64" />
+        <source>Users</source>
+        <translation>Usagers</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/models/project_table.py" line="65" />
+        <source>Agents</source>
+        <translation>Agents</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/models/project_table.py" line="66" />
+        <source>Modified</source>
+        <translation>Modifié le</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/models/project_table.py" line="67" />
+        <source>In stage since</source>
+        <translation>À cette étape depuis</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectsView</name>
+    <message>
+        <location filename="../../labest_desktop/ui/views/projects.py" line="77" />
+        <source>Search title, reference, organisation, theme… (Ctrl+F)</source>
+        <translation>Rechercher un titre, une référence, une organisation, une thématique… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/projects.py" line="78" />
+        <source>Search projects</source>
+        <translation>Rechercher des projets</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/projects.py" line="90" />
+        <source>Saved views</source>
+        <translation>Vues enregistrées</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/projects.py" line="94" />
+        <source>Save view…</source>
+        <translation>Enregistrer la vue…</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/projects.py" line="95" />
+        <source>Save the current view</source>
+        <translation>Enregistrer la vue actuelle</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/projects.py" line="98" />
+        <source>Delete view</source>
+        <translation>Supprimer la vue</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/projects.py" line="99" />
+        <source>Delete the chosen saved view</source>
+        <translation>Supprimer la vue enregistrée choisie</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/projects.py" line="101" />
+        <source>&amp;View:</source>
+        <translation>&amp;Vue :</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/projects.py" line="108" />
+        <source>Projects</source>
+        <translation>Projets</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/projects.py" line="249" />
+        <source>Columns</source>
+        <translation>Colonnes</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/projects.py" line="268" />
+        <source>(current view)</source>
+        <translation>(vue actuelle)</translation>
+    </message>
+</context>
+<context>
+    <name>RationaleDialog</name>
+    <message>
+        <location filename="../../labest_desktop/ui/views/board.py" line="82" />
+        <source>Stage decision</source>
+        <translation>Décision d'étape</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/board.py" line="84" />
+        <source>Move “%1” from %2 to %3. Why?</source>
+        <translation>Faire passer « %1 » de %2 à %3. Pourquoi ?</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/board.py" line="89" />
+        <source>Rationale of the decision</source>
+        <translation>Justification de la décision</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/board.py" line="94" />
+        <source>Record the decision</source>
+        <translation>Enregistrer la décision</translation>
+    </message>
+</context>
+<context>
+    <name>ReadPage</name>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="86" />
+        <source>Reading and checking</source>
+        <translation>Lecture et vérification</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="88" />
+        <source>Progress of the reading</source>
+        <translation>Avancement de la lecture</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="91" />
+        <source>&amp;Stop reading</source>
+        <translation>&amp;Arrêter la lecture</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="109" />
+        <source>Reading %1…</source>
+        <translation>Lecture de %1…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="128" />
+        <source>File read: %n row(s).</source>
+        <translation><numerusform>Fichier lu : %n ligne.</numerusform><numerusform>Fichier lu : %n lignes.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="138" />
+        <source>Reading stopped. Nothing was imported.</source>
+        <translation>Lecture arrêtée. Rien n'a été importé.</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="142" />
+        <source>The file could not be read.</source>
+        <translation>Le fichier n'a pas pu être lu.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/recovery.py" line="22" />
+        <source>Lab'EST – the database cannot be opened</source>
+        <translation>Lab'EST – la base ne peut pas être ouverte</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/recovery.py" line="31" />
+        <source>Newest good backup: %1 (%2). The damaged file will be kept aside, renamed, never deleted.</source>
+        <translation>Dernière sauvegarde saine : %1 (%2). Le fichier endommagé sera mis de côté sous un autre nom, jamais supprimé.</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/recovery.py" line="35" />
+        <source>&amp;Restore this backup</source>
+        <translation>&amp;Restaurer cette sauvegarde</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/recovery.py" line="39" />
+        <source>No good backup was found.</source>
+        <translation>Aucune sauvegarde saine n'a été trouvée.</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/recovery.py" line="40" />
+        <source>&amp;Open another database…</source>
+        <translation>&amp;Ouvrir une autre base…</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/recovery.py" line="42" />
+        <source>Create a &amp;new database…</source>
+        <translation>Créer une &amp;nouvelle base…</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/recovery.py" line="44" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/recovery.py" line="55" />
+        <source>Open a database</source>
+        <translation>Ouvrir une base</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/recovery.py" line="56" />
+        <source>Lab'EST databases (*.sqlite3 *.db);;All files (*)</source>
+        <translation>Bases Lab'EST (*.sqlite3 *.db);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/recovery.py" line="61" />
+        <source>Create a database</source>
+        <translation>Créer une base</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/recovery.py" line="62" />
+        <source>Lab'EST databases (*.sqlite3)</source>
+        <translation>Bases Lab'EST (*.sqlite3)</translation>
+    </message>
+</context>
+<context>
+    <name>StageDialog</name>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="53" />
+        <source>Move to stage</source>
+        <translation>Passer à l'étape</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="58" />
+        <source>New stage</source>
+        <translation>Nouvelle étape</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="61" />
+        <source>Rationale of the decision</source>
+        <translation>Justification de la décision</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="62" />
+        <source>Why this decision? (required; kept in the Decisions tab)</source>
+        <translation>Pourquoi cette décision ? (obligatoire ; conservée dans l'onglet Décisions)</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="67" />
+        <source>Current stage: %1</source>
+        <translation>Étape actuelle : %1</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="68" />
+        <source>&amp;New stage:</source>
+        <translation>&amp;Nouvelle étape :</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="71" />
+        <source>&amp;Rationale:</source>
+        <translation>&amp;Justification :</translation>
+    </message>
+</context>
+<context>
+    <name>StaleEditDialog</name>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="107" />
+        <source>Project changed elsewhere</source>
+        <translation>Projet modifié ailleurs</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="110" />
+        <source>While you were editing, %1 saved changes to this project. Nothing of yours has been saved yet.</source>
+        <translation>Pendant votre saisie, %1 a enregistré des modifications de ce projet. Rien de votre saisie n'est encore enregistré.</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="116" />
+        <source>Changes made elsewhere</source>
+        <translation>Modifications faites ailleurs</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="124" />
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="124" />
+        <source>When opened</source>
+        <translation>À l'ouverture</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="124" />
+        <source>Now</source>
+        <translation>Maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="125" />
+        <source>Yours</source>
+        <translation>Votre saisie</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="128" />
+        <source>&amp;Reload (lose my changes)</source>
+        <translation>&amp;Recharger (perdre ma saisie)</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="130" />
+        <source>&amp;Overwrite with my version</source>
+        <translation>Ré&amp;écrire avec ma version</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDialog</name>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="158" />
+        <source>Change the status</source>
+        <translation>Changer le statut</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="160" />
+        <source>New status</source>
+        <translation>Nouveau statut</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="164" />
+        <source>New &amp;status for %n project(s):</source>
+        <translation><numerusform>Nouveau &amp;statut pour %n projet :</numerusform><numerusform>Nouveau &amp;statut pour %n projets :</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="261" />
+        <source>Import finished</source>
+        <translation>Import terminé</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="269" />
+        <source>%1 project(s) created, %2 updated, %3 unchanged, %4 absent from the file.</source>
+        <translation>%1 projet(s) créé(s), %2 mis à jour, %3 inchangé(s), %4 absent(s) du fichier.</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="274" />
+        <source>%1 reference(s) renumbered.</source>
+        <translation>%1 référence(s) renumérotée(s).</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="276" />
+        <source>Ignored columns: %1</source>
+        <translation>Colonnes ignorées : %1</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="278" />
+        <source>Backup made before the import: %1</source>
+        <translation>Sauvegarde faite avant l'import : %1</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="279" />
+        <source>File &gt; Undo the last import brings everything back.</source>
+        <translation>Fichier &gt; Annuler le dernier import remet tout en l'état.</translation>
+    </message>
+</context>
+<context>
+    <name>UndoCommands</name>
+    <message>
+        <location filename="../../labest_desktop/ui/undo_commands.py" line="71" />
+        <source>Edit “%1”</source>
+        <translation>Modification de « %1 »</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/undo_commands.py" line="96" />
+        <source>Create “%1”</source>
+        <translation>Création de « %1 »</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/undo_commands.py" line="115" />
+        <source>Move “%1” to %2</source>
+        <translation>Passage de « %1 » à l'étape %2</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/undo_commands.py" line="126" />
+        <source>Undo of the decision: %1</source>
+        <translation>Annulation de la décision : %1</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/undo_commands.py" line="141" />
+        <source>Delete %n project(s)</source>
+        <translation>Suppression de %n projet(s)</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/undo_commands.py" line="162" />
+        <source>Set %n project(s) to %1</source>
+        <translation>Statut %1 pour %n projet(s)</translation>
+    </message>
+</context>
+<context>
+    <name>Views</name>
+    <message>
+        <location filename="../../labest_desktop/ui/views/__init__.py" line="31" />
+        <source>Projects</source>
+        <translation>Projets</translation>
+    </message>
+</context>
+<context>
+    <name>Vocab</name>
+    <message>
+        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="11" />
+        <source>Workshop</source>
+        <translation>Atelier</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="12" />
+        <source>Creative session</source>
+        <translation>Séance créative</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="13" />
+        <source>Exhibition</source>
+        <translation>Exposition</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="14" />
+        <source>Training</source>
+        <translation>Formation</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="15" />
+        <source>Meeting</source>
+        <translation>Réunion</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="18" />
+        <source>State service</source>
+        <translation>Service de l'État</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="19" />
+        <source>Regional Council</source>
+        <translation>Conseil régional</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="20" />
+        <source>Local authority</source>
+        <translation>Collectivité territoriale</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="21" />
+        <source>Public operator</source>
+        <translation>Opérateur public</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="22" />
+        <source>Association / civil society</source>
+        <translation>Association / société civile</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="23" />
+        <source>Company</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="24" />
+        <source>University / research</source>
+        <translation>Université / recherche</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/labels.py" line="12" />
+        <source>Ideation</source>
+        <translation>Idéation</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/labels.py" line="13" />
+        <source>Prototype</source>
+        <translation>Prototype</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/labels.py" line="14" />
+        <source>Deployment</source>
+        <translation>Déploiement</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/labels.py" line="17" />
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/labels.py" line="18" />
+        <source>Paused</source>
+        <translation>En pause</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/labels.py" line="19" />
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/labels.py" line="20" />
+        <source>Abandoned</source>
+        <translation>Abandonné</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/labels.py" line="23" />
+        <source>Creation</source>
+        <translation>Création</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/labels.py" line="24" />
+        <source>Edit</source>
+        <translation>Modification</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/labels.py" line="25" />
+        <source>Stage decision</source>
+        <translation>Décision d'étape</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/labels.py" line="26" />
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/labels.py" line="27" />
+        <source>Undo</source>
+        <translation>Annulation</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/labels.py" line="28" />
+        <source>Deletion</source>
+        <translation>Suppression</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/labels.py" line="29" />
+        <source>Restoration</source>
+        <translation>Rétablissement</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/labels.py" line="30" />
+        <source>Merge</source>
+        <translation>Fusionner</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/labels.py" line="98" />
+        <source>Région (whole Grand Est)</source>
+        <translation>Région (tout le Grand Est)</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePanel</name>
+    <message>
+        <location filename="../../labest_desktop/ui/welcome.py" line="17" />
+        <source>Welcome to Lab'EST Desktop</source>
+        <translation>Bienvenue dans Lab'EST Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/welcome.py" line="24" />
+        <source>The portfolio is empty. Start by creating a first project, import a workbook sent by another office, or explore the application with a sample portfolio.</source>
+        <translation>Le portefeuille est vide. Commencez par créer un premier projet, importez un classeur envoyé par un autre bureau, ou découvrez l'application avec un portefeuille d'exemple.</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/welcome.py" line="32" />
+        <source>&amp;Create a project</source>
+        <translation>&amp;Créer un projet</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/welcome.py" line="33" />
+        <source>&amp;Import a workbook…</source>
+        <translation>&amp;Importer un classeur…</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/welcome.py" line="34" />
+        <source>Load the &amp;demo sample</source>
+        <translation>Charger l'exemple de &amp;démonstration</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/welcome.py" line="36" />
+        <source>Create a first project</source>
+        <translation>Créer un premier projet</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/welcome.py" line="37" />
+        <source>Import an .xlsx, .ods or .csv workbook</source>
+        <translation>Importer un classeur .xlsx, .ods ou .csv</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/welcome.py" line="38" />
+        <source>Fill the database with sample projects</source>
+        <translation>Remplir la base avec des projets d'exemple</translation>
+    </message>
+</context>
+<context>
+    <name>editor</name>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="347" />
+        <source>Create event “%1”</source>
+        <translation>Création de l'événement « %1 »</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../labest_desktop/ui/views/view_errors.py" line="12" />
+        <source>Lab'EST</source>
+        <translation>Lab'EST</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/projects.py" line="55" />
+        <source>Save the view</source>
+        <translation>Enregistrer la vue</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/projects.py" line="56" />
+        <source>Name of this view (filters, sort and columns):</source>
+        <translation>Nom de cette vue (filtres, tri et colonnes) :</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/file_actions.py" line="31" />
+        <source>Restore a backup</source>
+        <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/file_actions.py" line="31" />
+        <source>Lab'EST backups (*.sqlite3)</source>
+        <translation>Sauvegardes Lab'EST (*.sqlite3)</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="37" />
+        <source>Export to</source>
+        <translation>Exporter vers</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="34" />
+        <source>Create a database</source>
+        <translation>Créer une base</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="35" />
+        <source>Lab'EST databases (*.sqlite3)</source>
+        <translation>Bases Lab'EST (*.sqlite3)</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="37" />
+        <source>Open a database</source>
+        <translation>Ouvrir une base</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="38" />
+        <source>Lab'EST databases (*.sqlite3 *.db);;All files (*)</source>
+        <translation>Bases Lab'EST (*.sqlite3 *.db);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="37" />
+        <source>Unsaved changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="38" />
+        <source>This project has changes that were not saved.</source>
+        <translation>Ce projet a des modifications non enregistrées.</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="39" />
+        <source>Save them before closing?</source>
+        <translation>Les enregistrer avant de fermer ?</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="44" />
+        <source>Import a workbook</source>
+        <translation>Importer un classeur</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="45" />
+        <source>Workbooks (*.xlsx *.xlsm *.ods *.csv);;All files (*)</source>
+        <translation>Classeurs (*.xlsx *.xlsm *.ods *.csv);;Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
+    <name>view</name>
+    <message>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="122" />
+        <source>Merge “%1” into “%2”</source>
+        <translation>Fusion de « %1 » dans « %2 »</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/board.py" line="117" />
+        <source>Move %1 to %2</source>
+        <translation>Passage de %1 à %2</translation>
+    </message>
+</context>
+</TS>

@@ -9,7 +9,6 @@ from PySide6.QtCharts import (
     QBarSeries,
     QBarSet,
     QChart,
-    QChartView,
     QDateTimeAxis,
     QHorizontalBarSeries,
     QHorizontalStackedBarSeries,
@@ -17,8 +16,9 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QMargins, QSize, Qt, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QMargins, QRectF, QSize, Qt, QTime
 from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QGraphicsScene
 
 from labest_desktop.services import dashboard
 from labest_desktop.ui import labels
@@ -234,14 +234,18 @@ def build(key: str, data) -> QChart:
 
 def render(chart: QChart, size: QSize = QSize(900, 520)) -> QImage:  # noqa: B008 - an immutable value
     """The chart drawn on an image, without a window (for PNG export and PDFs)."""
-    view = QChartView(chart)
-    view.setRenderHint(QPainter.RenderHint.Antialiasing)
-    view.resize(size)
+    scene = QGraphicsScene()
+    scene.addItem(chart)
+    chart.setGeometry(QRectF(0, 0, size.width(), size.height()))
+    scene.setSceneRect(QRectF(0, 0, size.width(), size.height()))
+    # The chart lays itself out on posted events; run them before painting.
+    QCoreApplication.sendPostedEvents()
+    QCoreApplication.processEvents()
     image = QImage(size, QImage.Format.Format_ARGB32)
     image.fill(QColor("white"))
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    view.render(painter)
+    scene.render(painter, QRectF(image.rect()), scene.sceneRect())
     painter.end()
-    view.setChart(QChart())  # the caller keeps its chart
+    scene.removeItem(chart)
     return image

@@ -21,6 +21,7 @@ table.grid { border-collapse: collapse; }
 table.grid th { background: #e8eef5; text-align: left; }
 table.grid td, table.grid th { border: 1px solid #bbb; padding: 2px 4px; }
 td.num { text-align: right; }
+table.small { font-size: 7.5pt; }
 .warn { font-weight: bold; }
 """
 
@@ -50,9 +51,11 @@ def write_pdf(path: str | Path, title: str, body_html: str, images: dict[str, QI
     for name, image in (images or {}).items():
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
     document.setHtml(f"<html><head><title>{title}</title></head><body>{body_html}</body></html>")
-    # Lay the text out at the page's width in points, as print_() scales it to the device.
+    # QTextDocument lays out in screen pixels (96 per inch) and print_() scales them to
+    # the device: give it the page's printable size in those pixels, so a 9.5 pt font
+    # is 9.5 pt on paper.
     rect = writer.pageLayout().paintRect(QPageLayout.Unit.Point)
-    document.setPageSize(QSizeF(rect.width(), rect.height()))
+    document.setPageSize(QSizeF(rect.width() * 96 / 72, rect.height() * 96 / 72))
     document.print_(writer)
     del writer  # ends the PDF
     if not path.exists() or path.stat().st_size == 0:

@@ -8,7 +8,7 @@ from datetime import date
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSize
 
 from labest_desktop.services import dashboard, project_query
 from labest_desktop.services.project_query import ProjectFilter
@@ -48,8 +48,10 @@ def _stage_table(ws, flt: ProjectFilter, stage: str) -> str:
         return heading + f"<p class='muted'>{escape(_tr('No project at this stage.'))}</p>"
     shown = ids[:TABLE_LIMIT]
     rows = project_query.rows(ws, shown)
+    widths = (14, 34, 18, 6, 9, 9, 10)  # per cent of the page: titles need the room
     head = "".join(
-        f"<th>{escape(_tr(h))}</th>" for h in ("Reference", "Title", "Lead", "Dept.", "Status", "In stage since", "Budget")
+        f"<th width='{w}%'>{escape(_tr(h))}</th>"
+        for h, w in zip(("Reference", "Title", "Lead", "Dept.", "Status", "In stage since", "Budget"), widths, strict=True)
     )
     body = []
     for pid in shown:
@@ -66,7 +68,7 @@ def _stage_table(ws, flt: ProjectFilter, stage: str) -> str:
         more = f"<p class='muted'>{escape(_tr('… and %1 more projects.').replace('%1', str(len(ids) - len(shown))))}</p>"
     return (
         heading
-        + f"<table class='grid' width='100%' cellspacing='0'><tr>{head}</tr>{''.join(body)}</table>"
+        + f"<table class='grid small' width='100%' cellspacing='0'><tr>{head}</tr>{''.join(body)}</table>"
         + more
     )
 
@@ -79,8 +81,8 @@ def write_portfolio_report(ws, flt: ProjectFilter, path: str | Path, *, with_tab
     images = {}
     blocks = []
     for key in charts.CHART_KEYS:
-        images[f"chart://{key}"] = charts.render(charts.build(key, data[key]))
-        blocks.append(f"<p><img src='chart://{key}' width='620'></p>")
+        images[f"chart://{key}"] = charts.render(charts.build(key, data[key]), QSize(680, 392))
+        blocks.append(f"<p align='center'><img src='chart://{key}' width='620' height='358'></p>")
     over = [b.name for b in data["envelopes"] if b.over_committed]
     html = [
         f"<h1>{escape(title)}</h1>",

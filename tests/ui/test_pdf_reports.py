@@ -1,0 +1,100 @@
+"""PDF documents for committees, written then read back with pypdf."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from pypdf import PdfReader
+
+from labest_desktop.domain.fields import ProjectFields
+from labest_desktop.services import board, projects
+from labest_desktop.services.demo import load_demo
+from labest_desktop.services.project_query import ProjectFilter, project_ids
+from labest_desktop.ui.reports.portfolio import write_portfolio_report
+from labest_desktop.ui.reports.project_sheet import write_project_sheets
+from labest_desktop.ui.views import dashboard as dashboard_view
+from tests.support.ui_context import make_context
+
+
+def _page_text(page) -> str:
+    # NFKC undoes the typographic ligatures (« ﬁ ») the PDF's font uses.
+    return " ".join(unicodedata.normalize("NFKC", page.extract_text()).split())
+
+
+def _text(path):
+    reader = PdfReader(str(path))
+    return reader, "\n".join(_page_text(page) for page in reader.pages)
+
+
+def test_project_sheet_has_the_title_decisions_and_french_amounts(qapp, sqlite_workspace, tmp_path):
+    """A sheet shows the title, reference, the decisions with rationales and the budget
+    written the French way."""
+    from decimal import Decimal
+
+    view = projects.create_project(
+        sqlite_workspace,
+        ProjectFields(title="Guichet unique des associations", lead="Grand Reims", partners=("ADEME Grand Est",),
+                      budget=Decimal("125000.50"), funding="Budget propre", department="51",
+                      description="Un guichet pour toutes les démarches."),
+    )
+    board.move(sqlite_workspace, view.id, "prototype", "Prototype validé en comité du 3 mars")
+    projects.add_note(sqlite_workspace, view.id, "Tests avec 8 usagers programmés.")
+    path = write_project_sheets(sqlite_workspace, [view.id], tmp_path / "fiche.pdf")
+    reader, text = _text(path)
+    assert len(reader.pages) >= 1
+    flat = " ".join(text.split())
+    assert "Guichet unique des associations" in flat
+    assert view.reference in flat
+    assert "Prototype validé en comité du 3 mars" in flat
+    assert "125 000,50 €" in flat.replace("\u00a0", " ")
+    assert "Tests avec 8 usagers programmés." in flat
+    assert reader.metadata.title.endswith("Guichet unique des associations")
+
+
+def test_several_selected_projects_make_one_pdf_with_a_page_each(qapp, sqlite_workspace, tmp_path):
+    """Three selected projects: one PDF, each sheet starting on its own page."""
+    load_demo(sqlite_workspace, projects=20, seed=4)
+    ids = project_ids(sqlite_workspace)[:3]
+    path = write_project_sheets(sqlite_workspace, ids, tmp_path / "fiches.pdf")
+    reader, text = _text(path)
+    assert len(reader.pages) >= 3
+    for pid in ids:
+        title = projects.get_project(sqlite_workspace, pid).fields.title
+        assert any(" ".join(title.split()[:3]) in _page_text(p) for p in reader.pages)
+
+
+@pytest.mark.parametrize("with_table", [True, False])
+def test_portfolio_report_and_dashboard_pdf(qtbot, sqlite_workspace, tmp_path, with_table):
+    """The report has the charts and, with the table, each stage's projects for the
+    current filter; the dashboard's « Export as PDF » writes it."""
+    load_demo(sqlite_workspace, projects=120, seed=6)
+    context = make_context(sqlite_workspace, tmp_path)
+    context.filter_state.update(departments=frozenset({"67"}))
+    view = dashboard_view.DashboardView(context)
+    qtbot.addWidget(view)
+    target = tmp_path / "report.pdf"
+    assert view.export_report(with_table=with_table, path=str(target)) == str(target)
+    reader, text = _text(target)
+    flat = " ".join(text.split())
+    assert len(reader.pages) >= 2
+    if with_table:
+        assert "portfolio report" in flat.lower() or "rapport" in flat.lower()
+        some = project_ids(sqlite_workspace, ProjectFilter(departments=frozenset({"67"})))
+        reference = projects.get_project(sqlite_workspace, some[0]).reference
+        assert reference in flat
+        other = project_ids(sqlite_workspace, ProjectFilter(departments=frozenset({"57"})))
+        assert projects.get_project(sqlite_workspace, other[0]).reference not in flat
+    else:
+        assert "dashboard" in flat.lower() or "synthèse" in flat.lower()
+
+
+def test_report_to_an_unwritable_place_is_a_sentence(qapp, sqlite_workspace, tmp_path):
+    """A folder that cannot be created gives the user a sentence, not a traceback."""
+    from labest_desktop.ui.reports.pdf import PdfWriteError
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(PdfWriteError) as caught:
+        write_portfolio_report(sqlite_workspace, ProjectFilter(), blocker / "sub" / "r.pdf")
+    assert "Impossible d'écrire le PDF" in caught.value.message

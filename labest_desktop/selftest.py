@@ -203,15 +203,25 @@ def step_window(ctx: Context) -> None:
     QTimer.singleShot(0, close_when_shown)
     from labest_desktop import app as bootstrap
 
-    factory = getattr(bootstrap, "create_main_window", None)
-    if callable(factory):
-        window = factory(ctx.workspace)
+    if callable(getattr(bootstrap, "build_window", None)):
+        from PySide6.QtCore import QSettings
+
+        translation = _optional("labest_desktop.ui.translation")
+        if translation is not None and callable(getattr(translation, "install", None)):
+            translation.install(app, messages.language())  # the .qm files load from the bundle
+        # Settings in the temporary folder: the user's window geometry and last
+        # database stay as they were.
+        settings = QSettings(str(ctx.folder / "settings.ini"), QSettings.Format.IniFormat)
+        window = bootstrap.build_window(ctx.workspace, settings)
         window.show()
         app.exec()
+        window.deleteLater()
+        ctx.notes.append("build_window")
     else:
         # The bootstrap's own entry point, as `labest` runs it, on the test database.
         args = Namespace(db=str(ctx.db_path), database_url=None, lang=None, command=None, selftest=False)
         bootstrap.run(args)
+        ctx.notes.append("run")
     _check(bool(shown), f"no window shown within {WINDOW_TIMEOUT_S:.0f} s")
     _check(not any(w.isVisible() for w in QApplication.topLevelWidgets()), "window did not close")
 

@@ -31,7 +31,9 @@ def install(app: QCoreApplication, language: str) -> list[str]:
     if language == "en":
         return loaded
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, folder in (("qtbase", qt_folder), ("labest", str(resource_path("translations")))):
+    ours = str(resource_path("translations"))
+    # labest_views: the board, events, partners, funding and dashboard (issue 6).
+    for name, folder in (("qtbase", qt_folder), ("labest", ours), ("labest_views", ours)):
         translator = QTranslator(app)
         if translator.load(locale, name, "_", folder):
             app.installTranslator(translator)

@@ -35,7 +35,7 @@ def test_over_commitment_is_shown(qtbot, context, qtmodeltester):
     model = view.model
     row = next(i for i in range(model.rowCount()) if model.index(i, 0).data() == "Petit fonds")
     state = model.index(row, funding_view.COL_STATE)
-    assert state.data() in ("Over-committed", "Sur-engagée")
+    assert state.data() == model.tr("Over-committed")
     assert state.data(Qt.ItemDataRole.DecorationRole) is not None
     assert model.index(row, funding_view.COL_REMAINING).data().startswith("-4")
     assert model.index(row, 0).data(Qt.ItemDataRole.BackgroundRole) is not None

@@ -100,6 +100,7 @@ def departments_chart(rows: list[tuple[str | None, int]]) -> QChart:
     chart = _chart("departments")
     bar = QBarSet(_tr("Projects"))
     bar.setColor(QColor("#3a6ea5"))
+    bar.setLabelColor(QColor("#000000"))  # labels sit above the bars, on white
     categories = []
     for department, n in rows:
         categories.append(department or _tr("none"))
@@ -192,6 +193,7 @@ def median_chart(medians: dict[str, float | None]) -> QChart:
     series = QBarSeries()
     bar = QBarSet(_tr("Median days"))
     bar.setColor(QColor("#7b5ea7"))
+    bar.setLabelColor(QColor("#000000"))
     for stage in medians:
         bar.append(round(medians[stage] or 0.0))
     series.append(bar)

@@ -33,3 +33,45 @@ VIEWS: list[ViewSpec] = [
     # ("board", "Board"), ("events", "Events"), ("partners", "Partners"),
     # ("funding", "Funding"), ("dashboard", "Summary").
 ]
+
+
+# Issue 6: the board, events, partners, funding and the dashboard (Synthèse).
+def _board(context) -> QWidget:
+    from labest_desktop.ui.views.board import BoardView
+
+    return BoardView(context)
+
+
+def _events(context) -> QWidget:
+    from labest_desktop.ui.views.events import EventsView
+
+    return EventsView(context)
+
+
+def _partners(context) -> QWidget:
+    from labest_desktop.ui.views.partners import PartnersView
+
+    return PartnersView(context)
+
+
+def _funding(context) -> QWidget:
+    from labest_desktop.ui.views.funding import FundingView
+
+    return FundingView(context)
+
+
+def _dashboard(context) -> QWidget:
+    from labest_desktop.ui.views.dashboard import DashboardView
+
+    return DashboardView(context)
+
+
+VIEWS.extend(
+    [
+        ViewSpec("board", QT_TRANSLATE_NOOP("Views", "Board"), _board),
+        ViewSpec("events", QT_TRANSLATE_NOOP("Views", "Events"), _events),
+        ViewSpec("partners", QT_TRANSLATE_NOOP("Views", "Partners"), _partners),
+        ViewSpec("funding", QT_TRANSLATE_NOOP("Views", "Funding"), _funding),
+        ViewSpec("dashboard", QT_TRANSLATE_NOOP("Views", "Summary"), _dashboard),
+    ]
+)

@@ -48,7 +48,7 @@ class ChartPanel(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.view = QChartView()
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.view.setMinimumSize(QSize(420, 300))
+        self.view.setMinimumSize(QSize(360, 300))
         self.view.setAccessibleName(charts.chart_title(key))
         self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.export = QPushButton(self.tr("Export PNG…"))

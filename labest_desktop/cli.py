@@ -32,8 +32,16 @@ class UsageError(LabestError):
     key = "cli.usage"
 
 
+class _Parser(argparse.ArgumentParser):
+    """A usage mistake is one line like every other error (the usage is in --help);
+    sub-command parsers inherit this class."""
+
+    def error(self, message: str):
+        self.exit(EXIT_UNREADABLE, f"{self.prog}: {message.rstrip('.')}. {messages.text('cli.see_help')}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="labest",
         description="Lab'EST Desktop: the portfolio of the Grand Est public-innovation lab. "
         "Without a command, opens the window.",
@@ -130,8 +138,9 @@ def open_workspace(args):
 
 
 def cmd_demo(args) -> int:
-    from labest_desktop.services.demo import load_demo
+    from labest_desktop.services.demo import check_count, load_demo
 
+    check_count(args.projects)  # before the database is created or opened
     ws = open_workspace(args)
     counts = load_demo(ws, projects=args.projects, seed=args.seed)
     print(messages.text("cli.demo_done", where=ws.database.location.describe(), **counts))
@@ -139,6 +148,7 @@ def cmd_demo(args) -> int:
 
 
 def cmd_list(args) -> int:
+    from labest_desktop.domain.fields import fingerprint
     from labest_desktop.services.project_query import ProjectFilter, iter_snapshots
 
     ws = open_workspace(args)
@@ -154,6 +164,7 @@ def cmd_list(args) -> int:
         out.write("[")
         separator = "\n "
         for snapshot in iter_snapshots(ws, flt):
+            snapshot["fingerprint"] = fingerprint(snapshot)  # the exchange format's hidden column
             out.write(separator + json.dumps(snapshot, ensure_ascii=False, default=_json_default))
             separator = ",\n "
         out.write("\n]\n" if separator != "\n " else "]\n")
@@ -319,9 +330,20 @@ COMMANDS = {
 }
 
 
+def _language_asked(argv: list[str]) -> str | None:
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     from labest_desktop import logging_setup
 
+    # The language first, so that argument errors are already in it.
+    messages.set_language(_language_asked(sys.argv[1:] if argv is None else argv) or messages.language())
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.lang:
@@ -352,6 +374,7 @@ def main(argv: list[str] | None = None) -> int:
 messages.register(
     {
         "cli.usage": ("{detail}", "{detail}"),
+        "cli.see_help": ("Voir labest --help.", "See labest --help."),
         "cli.demo_done": (
             "Démonstration ajoutée à {where} : {projects} projets, {decisions} décisions, {events} "
             "événements, {notes} notes.",

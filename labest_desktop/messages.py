@@ -37,7 +37,7 @@ def language() -> str:
     return _language
 
 
-def text(key: str, **params: object) -> str:
+def text(key: str, /, **params: object) -> str:
     """The sentence for ``key`` in the current language, with ``params`` filled in.
 
     An unknown key falls back to the other language, then to the key itself, so a

@@ -136,10 +136,15 @@ class DemoTooLarge(ValidationError):
     pass
 
 
+def check_count(projects: int) -> None:
+    """Refuse a sample of no project (nothing to show) or more than the benchmarks need."""
+    if projects < 1 or projects > MAX_PROJECTS:
+        raise DemoTooLarge("projects", "demo.bad_count", limit=MAX_PROJECTS, value=projects)
+
+
 def load_demo(ws: Workspace, projects: int = 60, seed: int = 2026) -> dict[str, int]:
     """Add the sample to the database; returns the counts written."""
-    if projects < 0 or projects > MAX_PROJECTS:
-        raise DemoTooLarge("projects", "demo.bad_count", limit=MAX_PROJECTS, value=projects)
+    check_count(projects)
     rng = random.Random(seed)
     author = ws.author
     with ws.unit_of_work() as uow:
@@ -361,8 +366,8 @@ def _add_events(session, rng: random.Random, first_project: int, projects: int, 
 messages.register(
     {
         "demo.bad_count": (
-            "Nombre de projets de démonstration invalide ({value}) : entre 0 et {limit}.",
-            "Invalid number of demo projects ({value}): between 0 and {limit}.",
+            "Nombre de projets de démonstration invalide ({value}) : entre 1 et {limit}.",
+            "Invalid number of demo projects ({value}): between 1 and {limit}.",
         ),
         "demo.rationale": (
             "Passage à l'étape {stage} validé en comité.",

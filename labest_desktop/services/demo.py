@@ -14,7 +14,7 @@ import uuid
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, text
 
 from labest_desktop import messages
 from labest_desktop.domain.errors import ValidationError
@@ -289,6 +289,12 @@ def load_demo(ws: Workspace, projects: int = 60, seed: int = 2026) -> dict[str, 
             if len(project_rows) >= 5000:
                 _flush(session, project_rows, partner_rows, decision_rows, revision_rows, note_rows, counts)
         _flush(session, project_rows, partner_rows, decision_rows, revision_rows, note_rows, counts)
+        if session.get_bind().dialect.name == "postgresql":
+            # Explicit ids bypass PostgreSQL's id sequence: move it past them, or the
+            # next project created through the ORM would be given id 1 again.
+            session.execute(
+                text("SELECT setval(pg_get_serial_sequence('project', 'id'), (SELECT max(id) FROM project))")
+            )
         counts["events"] = _add_events(session, rng, next_id, projects, all_org_ids)
         session.flush()
         uow.commit()

@@ -207,16 +207,19 @@ def test_a_failed_upgrade_leaves_the_database_at_its_old_revision(tmp_path):
 # --- refusals ------------------------------------------------------------------------
 
 
-def test_a_newer_database_is_refused_naming_both_versions_and_left_unchanged(tmp_path):
+@pytest.mark.parametrize("journal", ["wal", "delete"])
+def test_a_newer_database_is_refused_naming_both_versions_and_left_unchanged(tmp_path, journal):
     """A database whose schema revision this application does not know (written by a
     newer release) is refused with a message naming its revision, the application's
-    revision and version; the file is byte-identical afterwards, never downgraded."""
+    revision and version; the file is byte-identical afterwards, never downgraded —
+    also when it is in rollback-journal mode, as a restored backup is."""
     path = tmp_path / "labest.sqlite3"
     location = sqlite_location(path)
     open_database(location, backups_folder=tmp_path / "backups").dispose()
     with sqlite3.connect(path) as connection:
         connection.execute("UPDATE alembic_version SET version_num = '9999'")
         connection.execute("UPDATE setting SET value = '9.1.0' WHERE key = 'app.version'")
+    connection.execute(f"PRAGMA journal_mode={journal}")
     connection.close()
     before = path.read_bytes()
     with pytest.raises(NewerSchemaError) as caught:

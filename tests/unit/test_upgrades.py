@@ -171,18 +171,7 @@ def _newer_database(tmp_path: Path, journal_mode: str = "WAL") -> Path:
 
 @pytest.mark.parametrize(
     "journal_mode",
-    [
-        "WAL",
-        pytest.param(
-            "DELETE",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="storage/engine.py sets journal_mode=WAL on connect, before the schema "
-                "version is read: the refused file's header bytes 18-19 flip from 1 to 2 "
-                "(rows untouched). Remove this mark once the check comes first.",
-            ),
-        ),
-    ],
+    ["WAL", "DELETE"],
 )
 def test_a_newer_database_is_refused_and_left_unchanged(tmp_path, monkeypatch, journal_mode):
     """A database stamped by a newer release is refused with both versions named, and

@@ -25,7 +25,9 @@ def _refused(path, error_type):
     started = time.perf_counter()
     with pytest.raises(error_type) as caught:
         read_exchange_file(path)
-    assert time.perf_counter() - started < 10
+    # Bounded, not benchmarked: a refusal must not hang. The bound is generous because
+    # CI machines are shared; speed itself is measured in benchmarks/.
+    assert time.perf_counter() - started < 60
     message = caught.value.message
     assert path.name in message and "\n" not in message
     return message

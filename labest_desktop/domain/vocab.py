@@ -122,16 +122,28 @@ def _lookup(enum_type, labels: tuple[dict, ...]):
 
 _STAGES = _lookup(Stage, (STAGE_LABELS_FR, STAGE_LABELS_EN))
 _STATUSES = _lookup(Status, (STATUS_LABELS_FR, STATUS_LABELS_EN))
+_EVENT_KINDS = _lookup(EventKind, (EVENT_KIND_LABELS_FR, EVENT_KIND_LABELS_EN))
+_ORG_KINDS = _lookup(OrgKind, (ORG_KIND_LABELS_FR, ORG_KIND_LABELS_EN))
+
+
+def _from_text(table: dict, value: str):
+    from labest_desktop.domain.text import fold
+
+    return table.get(fold(value or ""))
 
 
 def stage_from_text(value: str) -> Stage | None:
     """The stage a person meant: code, French or English label, any case or accents."""
-    from labest_desktop.domain.text import fold
-
-    return _STAGES.get(fold(value or ""))
+    return _from_text(_STAGES, value)
 
 
 def status_from_text(value: str) -> Status | None:
-    from labest_desktop.domain.text import fold
+    return _from_text(_STATUSES, value)
 
-    return _STATUSES.get(fold(value or ""))
+
+def event_kind_from_text(value: str) -> EventKind | None:
+    return _from_text(_EVENT_KINDS, value)
+
+
+def org_kind_from_text(value: str) -> OrgKind | None:
+    return _from_text(_ORG_KINDS, value)

@@ -23,19 +23,15 @@ from labest_desktop.domain.text import fold, split_list
 from labest_desktop.domain.vocab import (
     DEPARTMENT_NAMES,
     DEPARTMENTS,
-    EVENT_KIND_LABELS_EN,
-    EVENT_KIND_LABELS_FR,
-    ORG_KIND_LABELS_EN,
-    ORG_KIND_LABELS_FR,
     REGION,
-    STAGE_LABELS_EN,
-    STAGE_LABELS_FR,
-    STATUS_LABELS_EN,
-    STATUS_LABELS_FR,
     EventKind,
     OrgKind,
     Stage,
     Status,
+    event_kind_from_text,
+    org_kind_from_text,
+    stage_from_text,
+    status_from_text,
 )
 from labest_desktop.exchange.columns import Kind
 from labest_desktop.exchange.errors import CellError
@@ -91,31 +87,31 @@ def parse_list(raw: object) -> list[str]:
     return split_list(text) if text else []
 
 
-def _choice(raw: object, labels: list[dict], enum: type, key: str) -> object:
+def _choice(raw: object, from_text, key: str):
+    """A vocabulary member from its code or its French or English label (the
+    domain's lookup: any case, accents or extra spaces)."""
     if is_blank(raw):
         return None
-    wanted = fold(parse_text(raw) or "")
-    for member in enum:
-        names = [str(member), *(table[member] for table in labels)]
-        if wanted in {fold(n) for n in names}:
-            return member
-    raise CellError(key, value=_shown(raw))
+    member = from_text(parse_text(raw) or "")
+    if member is None:
+        raise CellError(key, value=_shown(raw))
+    return member
 
 
 def parse_stage(raw: object) -> Stage | None:
-    return _choice(raw, [STAGE_LABELS_FR, STAGE_LABELS_EN], Stage, "cell.stage")  # type: ignore[return-value]
+    return _choice(raw, stage_from_text, "cell.stage")
 
 
 def parse_status(raw: object) -> Status | None:
-    return _choice(raw, [STATUS_LABELS_FR, STATUS_LABELS_EN], Status, "cell.status")  # type: ignore[return-value]
+    return _choice(raw, status_from_text, "cell.status")
 
 
 def parse_event_kind(raw: object) -> EventKind | None:
-    return _choice(raw, [EVENT_KIND_LABELS_FR, EVENT_KIND_LABELS_EN], EventKind, "cell.event_kind")  # type: ignore[return-value]
+    return _choice(raw, event_kind_from_text, "cell.event_kind")
 
 
 def parse_org_kind(raw: object) -> OrgKind | None:
-    return _choice(raw, [ORG_KIND_LABELS_FR, ORG_KIND_LABELS_EN], OrgKind, "cell.org_kind")  # type: ignore[return-value]
+    return _choice(raw, org_kind_from_text, "cell.org_kind")
 
 
 _DEPARTMENT_BY_NAME = {fold(name): code for code, name in DEPARTMENT_NAMES.items()}

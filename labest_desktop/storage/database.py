@@ -73,6 +73,28 @@ class Database:
             backups.prune(self.backups_folder, self.keep)
         return made
 
+    def checkpoint(self) -> None:
+        """Merge what the WAL holds into the database file (SQLite; best effort).
+
+        Called after every committed unit of work: until then a save lives only in
+        the ``-wal`` file beside the database, and a copy of the database file alone
+        (to a USB stick, by a sync tool) or a ``-wal`` lost after a crash would not
+        have it. PASSIVE never waits for nor blocks other connections; frames a
+        reader still needs stay in the WAL and are merged by a later checkpoint.
+        """
+        if not self.location.is_sqlite:
+            return
+        try:
+            raw = self.engine.raw_connection()
+            try:
+                # The driver connection is in autocommit mode (engine.py): no BEGIN
+                # is wrapped around the pragma, which a checkpoint would refuse.
+                raw.driver_connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+            finally:
+                raw.close()
+        except Exception as exc:  # the save is committed; a later checkpoint will merge it
+            logger.info("WAL checkpoint of %s skipped: %s", self.location.describe(), exc)
+
     def dispose(self) -> None:
         self.engine.dispose()
 

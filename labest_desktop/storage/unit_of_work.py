@@ -44,3 +44,4 @@ class UnitOfWork:
     def commit(self) -> None:
         assert self.session is not None
         self.session.commit()
+        self.database.checkpoint()

@@ -57,12 +57,16 @@ def known_revisions() -> list[str]:
     return [rev.revision for rev in script.walk_revisions()]
 
 
-def upgrade(engine: Engine, target: str = "head") -> None:
-    """Run the migrations up to ``target`` in a single transaction."""
+def upgrade(engine: Engine, target: str = "head", *, record_version: bool = False) -> None:
+    """Run the migrations up to ``target`` in a single transaction; with
+    ``record_version``, the application's version is recorded in the same one, so
+    that a crash never leaves an upgraded schema naming the older writer."""
     from alembic import command
 
     with engine.begin() as connection:
         command.upgrade(alembic_config(connection), target)
+        if record_version:
+            _record_app_version(connection)
 
 
 def ensure_current(engine: Engine, *, backup: Callable[[str], object] | None = None) -> str:
@@ -76,8 +80,7 @@ def ensure_current(engine: Engine, *, backup: Callable[[str], object] | None = N
     if revision == "foreign":
         raise ForeignDatabaseError(path=engine.url.database or engine.url.render_as_string(hide_password=True))
     if revision is None:
-        upgrade(engine)
-        _record_app_version(engine)
+        upgrade(engine, record_version=True)
         return "new"
     if revision not in known_revisions():
         written_by = app_version_of(engine)
@@ -90,8 +93,7 @@ def ensure_current(engine: Engine, *, backup: Callable[[str], object] | None = N
     if backup is not None:
         backup(f"before-upgrade-{revision}-to-{HEAD}")
     logger.info("Upgrading database schema from %s to %s", revision, HEAD)
-    upgrade(engine)
-    _record_app_version(engine)
+    upgrade(engine, record_version=True)
     return "upgraded"
 
 
@@ -104,12 +106,9 @@ def app_version_of(engine: Engine) -> str | None:
         return None
 
 
-def _record_app_version(engine: Engine) -> None:
-    with engine.begin() as connection:
-        connection.execute(text("DELETE FROM setting WHERE key = 'app.version'"))
-        connection.execute(
-            text("INSERT INTO setting (key, value) VALUES ('app.version', :v)"), {"v": __version__}
-        )
+def _record_app_version(connection) -> None:
+    connection.execute(text("DELETE FROM setting WHERE key = 'app.version'"))
+    connection.execute(text("INSERT INTO setting (key, value) VALUES ('app.version', :v)"), {"v": __version__})
 
 
 messages.register(

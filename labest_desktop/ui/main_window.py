@@ -68,7 +68,6 @@ class MainWindow(GeometryMixin, QMainWindow):
         self.welcome.import_requested.connect(self.file_actions.import_workbook)
         self.welcome.demo_requested.connect(self.file_actions.load_demo)
         context.signals.projects_changed.connect(self.refresh_views)
-        context.undo_stack.cleanChanged.connect(lambda _c: self._update_title())
         if self.projects_view is not None:
             self.projects_view.counts_changed.connect(self._show_counts)
             self.projects_view.open_requested.connect(self.project_actions.open_project)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from labest_desktop.domain.fields import ProjectFields
 from labest_desktop.domain.errors import StorageError
+from labest_desktop.domain.fields import ProjectFields
 from labest_desktop.services import projects
 from labest_desktop.services.maintenance import check_database
 from labest_desktop.services.workspace import Workspace

@@ -15,7 +15,14 @@ from labest_desktop.domain.models import FundingEnvelope, Organisation, Project
 from labest_desktop.domain.text import fold
 from labest_desktop.domain.vocab import Stage, Status
 from labest_desktop.services import projects
-from labest_desktop.services.project_query import SORT_COLUMNS, ProjectFilter, count, ids_query, project_ids, rows
+from labest_desktop.services.project_query import (
+    SORT_COLUMNS,
+    ProjectFilter,
+    count,
+    ids_query,
+    project_ids,
+    rows,
+)
 
 
 def found(ws, query: str, **filters) -> set[str]:
@@ -312,7 +319,8 @@ def test_every_sort_key_orders_with_nulls_last_and_ties_by_id(workspace, listed)
             present = [v for v in values if v is not None]
             assert values == present + [None] * (len(values) - len(present)), f"{where}: NULLs must come last"
             assert present == sorted(present, reverse=descending), where
-            for (a, va), (b, vb) in zip(zip(ordered, values), zip(ordered[1:], values[1:])):
+            pairs = list(zip(ordered, values, strict=True))
+            for (a, va), (b, vb) in zip(pairs, pairs[1:], strict=False):
                 if va == vb:
                     assert (a < b) if not descending else (a > b), f"{where}: ties must keep the id order"
 

@@ -21,7 +21,12 @@ from labest_desktop.storage.database import open_database
 from labest_desktop.storage.engine import make_engine
 from labest_desktop.storage.location import server_location, sqlite_location
 from labest_desktop.storage.migrations import HEAD
-from labest_desktop.storage.schema import NewerSchemaError, current_revision, known_revisions, upgrade
+from labest_desktop.storage.schema import (
+    NewerSchemaError,
+    current_revision,
+    known_revisions,
+    upgrade,
+)
 
 
 def test_head_constant_matches_the_migration_scripts():

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
+
 from sqlalchemy.exc import DBAPIError
 
 from labest_desktop import messages
 from labest_desktop.domain.errors import StorageError
 from labest_desktop.storage.location import DatabaseLocation
+
+
+NEARLY_FULL_BYTES = 1024 * 1024  # less than this free beside the database: a full disk
 
 
 class DatabaseBusyError(StorageError):
@@ -38,6 +43,11 @@ def translate(exc: Exception, location: DatabaseLocation | None = None) -> Stora
         return ReadOnlyDatabaseError(path=where)
     if "unable to open database" in lowered:
         return ReadOnlyDatabaseError(path=where)
+    if "disk i/o error" in lowered and _disk_nearly_full(location):
+        # SQLite says "disk I/O error", not "disk is full", when a full disk stops it
+        # growing the WAL index (-shm): telling the user the file is damaged (and to
+        # restore a backup over it) would be wrong and could cost them recent work.
+        return DiskFullError(path=where)
     if "malformed" in lowered or "not a database" in lowered or "disk i/o error" in lowered:
         from labest_desktop.storage.damage import DamagedDatabaseError
 
@@ -47,6 +57,15 @@ def translate(exc: Exception, location: DatabaseLocation | None = None) -> Stora
     ):
         return ServerUnreachableError(path=where, detail=detail)
     return StorageError("error.storage", detail=detail)
+
+
+def _disk_nearly_full(location: DatabaseLocation | None) -> bool:
+    if location is None or not location.is_sqlite or location.path is None:
+        return False
+    try:
+        return shutil.disk_usage(location.path.parent).free < NEARLY_FULL_BYTES
+    except OSError:
+        return False
 
 
 messages.register(

@@ -142,6 +142,11 @@ def restore_sqlite(backup: Path, database: Path, backups_folder: Path) -> Path |
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
             previous = database.with_name(f"{database.name}.damaged-{stamp}")
             os.replace(database, previous)
+            # Its WAL goes along (it may hold committed data the file lacks); the
+            # -shm is only an index, rebuilt from the two, and is removed below.
+            wal = Path(str(database) + "-wal")
+            if wal.exists():
+                os.replace(wal, Path(str(previous) + "-wal"))
     partial = database.with_name(database.name + ".restoring")
     try:
         shutil.copyfile(backup, partial)

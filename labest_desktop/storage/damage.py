@@ -49,10 +49,25 @@ def header_problem(path: Path) -> str | None:
     page_count = int.from_bytes(header[28:32], "big")
     change_counter = int.from_bytes(header[24:28], "big")
     valid_for = int.from_bytes(header[92:96], "big")
-    # The in-header size is only trustworthy when its "valid-for" matches the counter.
-    if page_count and valid_for == change_counter and size < page_count * page_size:
+    # The in-header size is only trustworthy when its "valid-for" matches the counter,
+    # and only when no write-ahead log lies beside the file: a checkpoint writes page 1
+    # (with the grown size) first, and a crash before it reaches the last page leaves
+    # a short file that the WAL completes at the next opening (integrity_check, after
+    # opening, still finds real damage).
+    if page_count and valid_for == change_counter and size < page_count * page_size and not has_wal(path):
         return messages.text("storage.damage.truncated", size=size, expected=page_count * page_size)
     return None
+
+
+WAL_HEADER_BYTES = 32
+
+
+def has_wal(path: Path) -> bool:
+    """Whether a write-ahead log with at least its header lies beside ``path``."""
+    try:
+        return Path(str(path) + "-wal").stat().st_size >= WAL_HEADER_BYTES
+    except OSError:
+        return False
 
 
 def is_foreign(path: Path) -> bool:

@@ -167,3 +167,64 @@ def test_a_writer_killed_after_its_save_loses_nothing(tmp_path):
     writer.communicate(timeout=30)
     assert cli(db, tmp_path / "data", "check").returncode == 0
     assert "Sauvé puis tué" in titles(db, tmp_path / "data")
+
+
+def interrupted_checkpoint(folder: Path) -> Path:
+    """The files a crash in the middle of a WAL checkpoint leaves: the WAL still holds
+    a large committed transaction; the database file already has its new first page
+    (which declares the grown size) but not yet the pages after its old end.
+
+    Found by the kill campaign: an import killed at its very end (the checkpoint that
+    follows its commit) left exactly this, and ``labest check`` called it truncated."""
+    db = healthy(folder / "live.sqlite3", count=5)
+    connection = sqlite3.connect(db, isolation_level=None)
+    connection.execute("PRAGMA wal_autocheckpoint=0")
+    with connection:
+        connection.execute("BEGIN")
+        connection.executemany("INSERT INTO setting (key, value) VALUES (?, ?)",
+                               [(f"campagne.{i}", "é" * 1000) for i in range(3000)])
+        connection.execute("COMMIT")
+    crash = folder / "crash"
+    crash.mkdir()
+    copy = crash / "labest.sqlite3"
+    copy.write_bytes(db.read_bytes())
+    Path(str(copy) + "-wal").write_bytes(Path(str(db) + "-wal").read_bytes())
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    first_page = db.read_bytes()[:4096]
+    connection.close()
+    old = bytearray(copy.read_bytes())
+    old[:4096] = first_page
+    copy.write_bytes(bytes(old))
+    return copy
+
+
+def test_a_crash_during_a_checkpoint_is_recovered_not_called_damaged(tmp_path):
+    """A database file shorter than its header says, beside a WAL that completes it, is
+    what SQLite leaves when killed mid-checkpoint, and what its next opening repairs
+    from the WAL: it is not damaged. ``labest check`` passes and every committed row
+    is there (calling it truncated would lead the user to restore an older backup,
+    and the restore would set the file aside without its WAL: the import lost)."""
+    db = interrupted_checkpoint(tmp_path)
+    done = cli(db, tmp_path / "data", "check")
+    assert done.returncode == 0, done.stderr
+    connection = sqlite3.connect(db)
+    try:
+        assert connection.execute("SELECT count(*) FROM setting WHERE key LIKE 'campagne.%'").fetchone() == (3000,)
+    finally:
+        connection.close()
+
+
+def test_a_damaged_file_is_set_aside_with_its_wal(tmp_path):
+    """When a restore sets a damaged database aside, its WAL goes with it (renamed
+    alongside), never deleted: whatever the WAL held can still be recovered."""
+    db = interrupted_checkpoint(tmp_path)
+    wal = Path(str(db) + "-wal").read_bytes()
+    whole = db.read_bytes()
+    db.write_bytes(whole[:100] + b"\0" * 4000)  # now truly damaged
+    good = backup_sqlite(healthy(tmp_path / "good.sqlite3", count=2), tmp_path / "backup.sqlite3")
+    done = cli(db, tmp_path / "data", "restore", str(good))
+    assert done.returncode == 0, done.stderr
+    aside = sorted(p.name for p in db.parent.iterdir() if ".damaged-" in p.name)
+    assert len(aside) == 2 and aside[1] == aside[0] + "-wal"
+    assert (db.parent / aside[1]).read_bytes() == wal
+    assert not Path(str(db) + "-wal").exists() or Path(str(db) + "-wal").stat().st_size == 0

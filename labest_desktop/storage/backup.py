@@ -12,6 +12,7 @@ import logging
 import os
 import shutil
 import sqlite3
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -101,10 +102,18 @@ def integrity_problem(path: Path) -> str | None:
     return None if result == "ok" else result
 
 
+STALE_PARTIAL_SECONDS = 24 * 3600
+
+
 def prune(folder: Path, keep: int = DEFAULT_KEEP) -> list[Path]:
-    """Delete all but the newest ``keep`` backups in ``folder``; returns the removed."""
+    """Delete all but the newest ``keep`` backups in ``folder``, and the ``.partial``
+    files of backups cut short by a crash more than a day ago (a backup still being
+    written by another program is younger); returns the removed."""
     backups = list_backups(folder)
     removed = backups[keep:]
+    if folder.is_dir():
+        cutoff = time.time() - STALE_PARTIAL_SECONDS
+        removed += [p for p in folder.glob(f"labest-*{BACKUP_SUFFIX}.partial") if p.stat().st_mtime < cutoff]
     for path in removed:
         path.unlink(missing_ok=True)
     return removed

@@ -78,3 +78,22 @@ def test_the_full_campaign(tmp_path):
     thousands of fuzzed files): nothing lost, no crash."""
     assert campaign.main(["--projects", str(campaign.FULL_PROJECTS), "--trials", str(campaign.FULL_TRIALS),
                           "--cases", str(campaign.FULL_CASES), "--workdir", str(tmp_path)]) == 0
+
+
+def test_backups_cut_short_by_a_crash_are_cleared_after_a_day(sqlite_workspace, tmp_path):
+    """A kill during a backup leaves its ``.partial`` file (never a final name); the
+    next automatic backup's pruning removes such leftovers once a day old, and leaves
+    a younger one alone (another program may be writing it)."""
+    from labest_desktop.storage.backup import backup_name
+
+    folder = sqlite_workspace.database.backups_folder
+    folder.mkdir(parents=True, exist_ok=True)
+    old = folder / (backup_name("before-import") + ".partial")
+    young = folder / (backup_name("manual") + ".partial")
+    for path in (old, young):
+        path.write_bytes(b"SQLite format 3\x00" + b"\0" * 5000)
+    day_ago = old.stat().st_mtime - 25 * 3600
+    os.utime(old, (day_ago, day_ago))
+    sqlite_workspace.database.backup(reason="before-import")
+    assert not old.exists()
+    assert young.exists()

@@ -10,7 +10,6 @@ from labest_desktop import messages
 from labest_desktop.domain.errors import StorageError
 from labest_desktop.storage.location import DatabaseLocation
 
-
 NEARLY_FULL_BYTES = 1024 * 1024  # less than this free beside the database: a full disk
 
 

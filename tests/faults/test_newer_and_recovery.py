@@ -6,8 +6,6 @@ import os
 import sqlite3
 from pathlib import Path
 
-import pytest
-
 from labest_desktop.domain.fields import ProjectFields
 from labest_desktop.services import project_query, projects
 from labest_desktop.services.workspace import Workspace

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from datetime import date, datetime, time
+from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl

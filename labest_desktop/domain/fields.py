@@ -126,15 +126,9 @@ def validate(values: ProjectFields) -> list[ValidationError]:
         errors.append(ValidationError("status", "rule.status_unknown", value=values.status))
     if values.department is not None and values.department not in DEPARTMENTS:
         errors.append(ValidationError("department", "rule.department_unknown", value=values.department))
-    if values.start_date and values.end_date and values.end_date < values.start_date:
-        errors.append(
-            ValidationError(
-                "end_date",
-                "rule.end_before_start",
-                start=values.start_date.strftime("%d/%m/%Y"),
-                end=values.end_date.strftime("%d/%m/%Y"),
-            )
-        )
+    order = date_order_error(values.start_date, values.end_date)
+    if order is not None:
+        errors.append(order)
     errors.extend(_budget_errors(values.budget))
     for key in ("users_involved", "agents_involved"):
         value = getattr(values, key)
@@ -147,6 +141,15 @@ def validate(values: ProjectFields) -> list[ValidationError]:
         elif value > COUNT_MAX:
             errors.append(ValidationError(key, "rule.count_too_large", value=value, limit=COUNT_MAX))
     return errors
+
+
+def date_order_error(start: date | None, end: date | None) -> ValidationError | None:
+    """The one rule that ties two fields: the planned end is not before the start."""
+    if start and end and end < start:
+        return ValidationError(
+            "end_date", "rule.end_before_start", start=start.strftime("%d/%m/%Y"), end=end.strftime("%d/%m/%Y")
+        )
+    return None
 
 
 def _budget_errors(budget: Decimal | None) -> list[ValidationError]:

@@ -14,6 +14,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import bindparam, delete, func, insert, select, update
@@ -21,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from labest_desktop import messages
 from labest_desktop.domain.errors import LabestError, StaleEditError
-from labest_desktop.domain.fields import EDITABLE_KEYS, fingerprint, from_snapshot, validate
+from labest_desktop.domain.fields import EDITABLE_KEYS, date_order_error, fingerprint
 from labest_desktop.domain.models import (
     FundingEnvelope,
     ImportBatch,
@@ -52,6 +53,7 @@ from labest_desktop.services.import_plan import (
 from labest_desktop.services.import_sheets import SheetPlan, apply_sheets, plan_sheets
 from labest_desktop.services.snapshots import chunks, column_values
 from labest_desktop.services.workspace import Workspace
+from labest_desktop.storage.search import bulk_index_upkeep
 
 logger = logging.getLogger(__name__)
 
@@ -206,10 +208,9 @@ def apply_import(
         final = _final_snapshot(plan, resolutions, on_conflict, unsettled)
         if final is None:
             continue
-        problems = validate(from_snapshot(final))
-        if problems:
-            for problem in problems:
-                report.errors.append(_merge_error(preview, plan, problem, final))
+        problem = _merge_problem(plan, final)
+        if problem is not None:
+            report.errors.append(_merge_error(preview, plan, problem, final))
             continue
         if plan.kind == UPDATE and final == plan.mine:
             report.unchanged += 1
@@ -299,6 +300,21 @@ def _final_snapshot(
     return None if open_conflicts else final
 
 
+def _merge_problem(plan: RowPlan, final: dict) -> LabestError | None:
+    """The rule a merged project breaks, if any.
+
+    Every value comes from a row the parser checked or from a project stored here,
+    so each one is valid on its own; only the rule that ties two fields can break
+    when one date is taken from the file and the other kept from here.
+    """
+    if plan.kind != UPDATE:
+        return None
+    start, end = final.get("start_date"), final.get("end_date")
+    return date_order_error(
+        date.fromisoformat(start) if start else None, date.fromisoformat(end) if end else None
+    )
+
+
 def _merge_error(preview: ImportPreview, plan: RowPlan, problem: LabestError, final: dict) -> dict:
     key = getattr(problem, "field", None)
     header = preview.exchange.projects.headers.get(key) if key else None
@@ -367,8 +383,9 @@ class _Writer:
         self._lock_and_check(updates)
         for _, snapshot in work:
             self._resolve_names(snapshot)
-        self._create(creates)
-        self._update(updates)
+        with bulk_index_upkeep(self.session, len(work)):
+            self._create(creates)
+            self._update(updates)
 
     def _lock_and_check(self, updates: list[tuple[RowPlan, dict]]) -> None:
         """Projects changed since the preview are not overwritten: the import stops."""

@@ -116,8 +116,8 @@ def match_rows(session: Session, rows: list[ProjectRow], cancelled=None) -> Matc
     by_uid = {p.uid: p for p in stored.values()}
     by_reference = {p.reference: p for p in stored.values()}
     titles = {fold(p.snapshot["title"]): p.reference for p in stored.values() if not p.deleted}
-    bases = _bases(session, rows, by_uid, by_reference, stored)
     plans: list[RowPlan] = []
+    differing: list[tuple[int, ProjectRow, dict, StoredProject]] = []  # (plan index, …)
     row_errors: list[tuple[int, str, dict]] = []
     seen: dict[int, int] = {}  # project id -> first row that named it
     new_titles: dict[str, int] = {}
@@ -136,7 +136,12 @@ def match_rows(session: Session, rows: list[ProjectRow], cancelled=None) -> Matc
                 row_errors.append((row.row, "import.row_twice", {"other": seen[target.id], "reference": target.reference}))
                 continue
             seen[target.id] = row.row
-            plans.append(_merge(row, theirs, target, bases.get(target.id)))
+            if all(target.snapshot.get(key) == value for key, value in theirs.items()):
+                plans.append(_unchanged(row, theirs, target))
+            else:
+                # Merged below, once the bases of all such rows are read in one go.
+                differing.append((len(plans), row, theirs, target))
+                plans.append(_unchanged(row, theirs, target))
             continue
         # A new project here.
         if row.uid and row.uid in new_uids:
@@ -160,6 +165,9 @@ def match_rows(session: Session, rows: list[ProjectRow], cancelled=None) -> Matc
             else:
                 new_titles[key] = row.row
         plans.append(plan)
+    bases = _bases(session, [(row, target) for _, row, _, target in differing], stored)
+    for index, row, theirs, target in differing:
+        plans[index] = _merge(row, theirs, target, bases.get(target.id))
     absent = sorted(
         (p.reference, p.snapshot["title"]) for p in stored.values() if p.id not in seen and not p.deleted
     )
@@ -167,20 +175,15 @@ def match_rows(session: Session, rows: list[ProjectRow], cancelled=None) -> Matc
     return MatchResult(plans, absent, row_errors, new_orgs, new_envelopes)
 
 
-def _bases(
-    session: Session, rows: list[ProjectRow], by_uid: dict, by_reference: dict, stored: dict[int, StoredProject]
-) -> dict[int, dict]:
-    """Base snapshot per matched project, found through the row's fingerprint."""
+def _bases(session: Session, rows: list[tuple[ProjectRow, StoredProject]], stored: dict[int, StoredProject]) -> dict[int, dict]:
+    """Base snapshot per matched project, found through the row's fingerprint (only
+    for rows that differ from here: an identical row needs no base)."""
     wanted: dict[str, set[int]] = {}
-    for row in rows:
-        if not row.fingerprint:
-            continue
-        target = by_uid.get(row.uid) if row.uid else (by_reference.get(row.reference) if row.reference else None)
-        if target is not None:
+    for row, target in rows:
+        if row.fingerprint:
             wanted.setdefault(row.fingerprint, set()).add(target.id)
     bases: dict[int, dict] = {}
-    prints = sorted(wanted)
-    for chunk in chunks(prints):  # type: ignore[arg-type]
+    for chunk in chunks(sorted(wanted)):  # type: ignore[arg-type]
         for project_id, fp, snapshot in session.execute(
             select(ProjectRevision.project_id, ProjectRevision.fingerprint, ProjectRevision.snapshot).where(
                 ProjectRevision.fingerprint.in_(chunk)
@@ -197,20 +200,24 @@ def _bases(
     return bases
 
 
-def _merge(row: ProjectRow, theirs: dict, target: StoredProject, base: dict | None) -> RowPlan:
-    mine = target.snapshot
-    plan = RowPlan(
+def _unchanged(row: ProjectRow, theirs: dict, target: StoredProject) -> RowPlan:
+    return RowPlan(
         row=row.row,
         kind=UNCHANGED,
-        title=mine["title"],
+        title=target.snapshot["title"],
         theirs=theirs,
         project_id=target.id,
         version=target.version,
         uid=target.uid,
         reference=target.reference,
-        mine=mine,
-        base=base,
+        mine=target.snapshot,
     )
+
+
+def _merge(row: ProjectRow, theirs: dict, target: StoredProject, base: dict | None) -> RowPlan:
+    mine = target.snapshot
+    plan = _unchanged(row, theirs, target)
+    plan.base = base
     for key, value in theirs.items():
         current = mine.get(key)
         if value == current:

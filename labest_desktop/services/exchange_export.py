@@ -119,7 +119,15 @@ def _side_sheets(ws: Workspace, flt: ProjectFilter):
         ]
         events_query = select(Event).options(selectinload(Event.projects), selectinload(Event.organisations))
         history_query = (
-            select(StageDecision, Project.reference, Project.title)
+            select(
+                Project.reference,
+                Project.title,
+                StageDecision.decided_at,
+                StageDecision.from_stage,
+                StageDecision.to_stage,
+                StageDecision.decided_by,
+                StageDecision.rationale,
+            )
             .join(Project, Project.id == StageDecision.project_id)
             .where(Project.deleted_at.is_(None))
             .order_by(StageDecision.decided_at, StageDecision.id)
@@ -148,22 +156,17 @@ def _side_sheets(ws: Workspace, flt: ProjectFilter):
                     "description": event.description,
                 }
             )
-        history = []
-        for decision, reference, title in session.execute(history_query):
-            if selected is not None and reference not in selected:
-                continue
-            history.append(
-                {
-                    "reference": reference,
-                    "title": title,
-                    "decided_at": decision.decided_at,
-                    "from_stage": decision.from_stage,
-                    "to_stage": decision.to_stage,
-                    "decided_by": decision.decided_by,
-                    "rationale": decision.rationale,
-                }
-            )
-    return events, organisations, history, funding
+    return events, organisations, _history(ws, history_query, selected), funding
+
+
+def _history(ws: Workspace, query, selected: set[str] | None) -> Iterator[dict]:
+    """Stage decisions streamed from the database (a 100,000-project portfolio has
+    nearly 200,000), so the export's memory stays flat."""
+    with ws.reading() as session:
+        # Plain columns, not entities: nothing piles up in the session's identity map.
+        for row in session.execute(query.execution_options(yield_per=2000)).mappings():
+            if selected is None or row["reference"] in selected:
+                yield dict(row)
 
 
 messages.register(

@@ -208,6 +208,7 @@ class Trial:
     check: int
     backups: int
     partials: int
+    wal_bytes: int = 0  # the -wal left by the kill: > 0 when it struck mid-write
     problems: list[str] = field(default_factory=list)
 
 
@@ -229,6 +230,11 @@ class KillCampaign:
             "killed": sum(t.killed for t in self.trials),
             "before": states["before"],
             "after": states["after"],
+            # after the backup was made, before the change was committed: the write phase
+            "killed_after_backup_before_commit": sum(
+                1 for t in self.trials if t.killed and t.backups and t.state == "before"),
+            "killed_during_backup": sum(1 for t in self.trials if t.killed and t.partials),
+            "killed_leaving_a_wal": sum(1 for t in self.trials if t.killed and t.wal_bytes > 0),
             "leftover_partial_backups": sum(t.partials for t in self.trials),
             "reference_seconds": round(self.reference_seconds, 2),
             "failures": self.failures,
@@ -290,6 +296,8 @@ def kill_campaign(
             leftover.unlink()
         shutil.copyfile(base, db)
         killed = run_and_kill(command, env, delay)
+        wal = Path(str(db) + "-wal")
+        wal_bytes = wal.stat().st_size if wal.exists() else 0
         problems: list[str] = []
         checked = cli(db, data, "check")
         if checked.returncode != 0:
@@ -310,7 +318,8 @@ def kill_campaign(
         bad, partials = backup_problems(data / "backups")
         problems.extend(f"half backup under its final name: {b}" for b in bad)
         count = len(list((data / "backups").glob("labest-*.sqlite3"))) if (data / "backups").is_dir() else 0
-        results.append(Trial(round(delay, 3), killed, state, checked.returncode, count, partials, problems))
+        results.append(Trial(round(delay, 3), killed, state, checked.returncode, count, partials, wal_bytes,
+                             problems))
     return KillCampaign(name, results, duration)
 
 

@@ -59,6 +59,7 @@ logger = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
 MINE, THEIRS, FAIL = "mine", "theirs", "fail"
+WRITE_SLICE = 5_000
 
 
 @dataclass
@@ -179,6 +180,9 @@ def preview_import(
             exchange.events.records if exchange.events else [],
             exchange.partners.records if exchange.partners else [],
         )
+    # The plans now hold what each row brings; the parsed rows are dropped so a
+    # 100,000-row preview does not keep both in memory while the user decides.
+    exchange.projects.records = []
     report(100, 100)
     return ImportPreview(path, sha, exchange, match, sheets)
 
@@ -447,8 +451,13 @@ class _Writer:
         self.created = len(ids)
 
     def _update(self, updates: list[tuple[RowPlan, dict]]) -> None:
-        if not updates:
-            return
+        # In slices, so the statement parameters and revision documents of a
+        # 100,000-row import are never all in memory at once.
+        for start in range(0, len(updates), WRITE_SLICE):
+            self._update_slice(updates[start : start + WRITE_SLICE])
+        self.updated = len(updates)
+
+    def _update_slice(self, updates: list[tuple[RowPlan, dict]]) -> None:
         ids = [p.project_id for p, _ in updates]
         last_numbers: dict[int, int] = {}
         for chunk in chunks(ids):  # type: ignore[arg-type]
@@ -493,7 +502,6 @@ class _Writer:
         for chunk in chunks(relinked):
             self.session.execute(delete(project_partner).where(project_partner.c.project_id.in_(chunk)))
         self._insert_many(decisions, revisions, links)
-        self.updated = len(updates)
 
     def _decision(self, pid: int, from_stage: str | None, to_stage: str) -> dict:
         return {

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from labest_desktop.domain.errors import LabestError
 from labest_desktop.domain.fields import EDITABLE_KEYS, fingerprint, to_snapshot
-from labest_desktop.domain.models import FundingEnvelope, Organisation, ProjectRevision
+from labest_desktop.domain.models import FundingEnvelope, Organisation, Project, ProjectRevision
 from labest_desktop.domain.text import fold
 from labest_desktop.exchange.sheet_parser import ProjectRow
 from labest_desktop.services.snapshots import StoredProject, chunks, load_projects
@@ -62,8 +62,7 @@ class RowPlan:
     version: int | None = None
     uid: str | None = None
     reference: str | None = None  # the reference here (kept, matched or to assign)
-    mine: dict | None = None
-    base: dict | None = None
+    mine: dict | None = None  # the project here, for rows that change it
     taken: dict = field(default_factory=dict)  # fields the file changes, no conflict
     conflicts: list[FieldConflict] = field(default_factory=list)
     renumbered_from: str | None = None
@@ -110,14 +109,32 @@ def file_snapshot(row: ProjectRow, names: NameBook) -> dict:
     return names.canonical(present)
 
 
+@dataclass(frozen=True)
+class _Known:
+    """What matching needs of every stored project (full snapshots are read later,
+    chunk by chunk, only for the projects the file names)."""
+
+    id: int
+    reference: str
+    title: str
+    deleted: bool
+
+
+MATCH_CHUNK = 2000
+
+
 def match_rows(session: Session, rows: list[ProjectRow], cancelled=None) -> MatchResult:
     names = NameBook(session)
-    stored = {p.id: p for p in load_projects(session)}
-    by_uid = {p.uid: p for p in stored.values()}
-    by_reference = {p.reference: p for p in stored.values()}
-    titles = {fold(p.snapshot["title"]): p.reference for p in stored.values() if not p.deleted}
+    by_uid: dict[str, _Known] = {}
+    by_reference: dict[str, _Known] = {}
+    for pid, uid, reference, title, deleted_at in session.execute(
+        select(Project.id, Project.uid, Project.reference, Project.title, Project.deleted_at)
+    ):
+        known = _Known(pid, reference, title, deleted_at is not None)
+        by_uid[uid] = by_reference[reference] = known
+    titles = {fold(k.title): k.reference for k in by_reference.values() if not k.deleted}
     plans: list[RowPlan] = []
-    differing: list[tuple[int, ProjectRow, dict, StoredProject]] = []  # (plan index, …)
+    matched: list[tuple[int, ProjectRow, int]] = []  # (plan index, row, project id)
     row_errors: list[tuple[int, str, dict]] = []
     seen: dict[int, int] = {}  # project id -> first row that named it
     new_titles: dict[str, int] = {}
@@ -126,8 +143,6 @@ def match_rows(session: Session, rows: list[ProjectRow], cancelled=None) -> Matc
     for index, row in enumerate(rows):
         if cancelled is not None and index % 1000 == 0 and cancelled():
             raise ImportCancelled()
-        theirs = file_snapshot(row, names)
-        title = row.fields.title
         target = by_uid.get(row.uid) if row.uid else None
         if target is None and not row.uid and row.reference:
             target = by_reference.get(row.reference)
@@ -136,18 +151,15 @@ def match_rows(session: Session, rows: list[ProjectRow], cancelled=None) -> Matc
                 row_errors.append((row.row, "import.row_twice", {"other": seen[target.id], "reference": target.reference}))
                 continue
             seen[target.id] = row.row
-            if all(target.snapshot.get(key) == value for key, value in theirs.items()):
-                plans.append(_unchanged(row, theirs, target))
-            else:
-                # Merged below, once the bases of all such rows are read in one go.
-                differing.append((len(plans), row, theirs, target))
-                plans.append(_unchanged(row, theirs, target))
+            matched.append((len(plans), row, target.id))
+            plans.append(RowPlan(row=row.row, kind=UNCHANGED, title=target.title, theirs={}, project_id=target.id))
             continue
         # A new project here.
         if row.uid and row.uid in new_uids:
             row_errors.append((row.row, "import.uid_twice", {"other": new_uids[row.uid]}))
             continue
-        plan = RowPlan(row=row.row, kind=CREATE, title=title, theirs=theirs, uid=row.uid)
+        title = row.fields.title
+        plan = RowPlan(row=row.row, kind=CREATE, title=title, theirs=file_snapshot(row, names), uid=row.uid)
         if row.reference:
             if row.reference in by_reference or row.reference in new_references:
                 plan.renumbered_from = row.reference
@@ -165,12 +177,25 @@ def match_rows(session: Session, rows: list[ProjectRow], cancelled=None) -> Matc
             else:
                 new_titles[key] = row.row
         plans.append(plan)
-    bases = _bases(session, [(row, target) for _, row, _, target in differing], stored)
-    for index, row, theirs, target in differing:
-        plans[index] = _merge(row, theirs, target, bases.get(target.id))
-    absent = sorted(
-        (p.reference, p.snapshot["title"]) for p in stored.values() if p.id not in seen and not p.deleted
-    )
+    # Matched rows, a chunk at a time: identical ones keep nothing but their title, so
+    # a re-imported portfolio of 100,000 never holds 100,000 snapshots at once.
+    for start in range(0, len(matched), MATCH_CHUNK):
+        if cancelled is not None and cancelled():
+            raise ImportCancelled()
+        chunk = matched[start : start + MATCH_CHUNK]
+        stored = {p.id: p for p in load_projects(session, [pid for _, _, pid in chunk])}
+        differing = []
+        for index, row, pid in chunk:
+            target = stored[pid]
+            theirs = file_snapshot(row, names)
+            plan = plans[index]
+            plan.version, plan.uid, plan.reference = target.version, target.uid, target.reference
+            if any(target.snapshot.get(key) != value for key, value in theirs.items()):
+                differing.append((index, row, theirs, target))
+        bases = _bases(session, [(row, target) for _, row, _, target in differing], stored)
+        for index, row, theirs, target in differing:
+            plans[index] = _merge(row, theirs, target, bases.get(target.id))
+    absent = sorted((k.reference, k.title) for k in by_reference.values() if k.id not in seen and not k.deleted)
     new_orgs, new_envelopes = _new_names(plans, names)
     return MatchResult(plans, absent, row_errors, new_orgs, new_envelopes)
 
@@ -200,24 +225,19 @@ def _bases(session: Session, rows: list[tuple[ProjectRow, StoredProject]], store
     return bases
 
 
-def _unchanged(row: ProjectRow, theirs: dict, target: StoredProject) -> RowPlan:
-    return RowPlan(
+def _merge(row: ProjectRow, theirs: dict, target: StoredProject, base: dict | None) -> RowPlan:
+    mine = target.snapshot
+    plan = RowPlan(
         row=row.row,
         kind=UNCHANGED,
-        title=target.snapshot["title"],
+        title=mine["title"],
         theirs=theirs,
         project_id=target.id,
         version=target.version,
         uid=target.uid,
         reference=target.reference,
-        mine=target.snapshot,
+        mine=mine,
     )
-
-
-def _merge(row: ProjectRow, theirs: dict, target: StoredProject, base: dict | None) -> RowPlan:
-    mine = target.snapshot
-    plan = _unchanged(row, theirs, target)
-    plan.base = base
     for key, value in theirs.items():
         current = mine.get(key)
         if value == current:

@@ -42,14 +42,21 @@ class MainWindow(GeometryMixin, QMainWindow):
         self.setWindowTitle(self.tr("Lab'EST Desktop"))
         self.resize(1280, 780)
 
+        # Views are built when first shown: the board or the dashboard of 100,000
+        # projects must not delay the window.
         self.views: dict[str, QWidget] = {}
+        self._specs = {spec.key: spec for spec in VIEWS}
+        self._keys = [spec.key for spec in VIEWS]
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("viewTabs")
         self.tabs.setDocumentMode(True)
+        current = keys.value(context.settings, keys.CURRENT_VIEW)
         for spec in VIEWS:
-            widget = spec.factory(context)
-            self.views[spec.key] = widget
-            self.tabs.addTab(widget, QCoreApplication.translate("Views", spec.title))
+            if spec.key in ("projects", current):
+                page = self._build_view(spec.key)
+            else:
+                page = QWidget(self.tabs)
+            self.tabs.addTab(page, QCoreApplication.translate("Views", spec.title))
         self.projects_view = self.views.get("projects")
 
         self.welcome = WelcomePanel(self._database_text(), self)
@@ -73,10 +80,9 @@ class MainWindow(GeometryMixin, QMainWindow):
             self.projects_view.open_requested.connect(self.project_actions.open_project)
             self.projects_view.selection_changed.connect(self._selection_changed)
             self._show_counts(self.projects_view.model.rowCount(), self.projects_view.total)
-        current = keys.value(context.settings, keys.CURRENT_VIEW)
         if current in self.views:
             self.tabs.setCurrentWidget(self.views[current])
-        self.tabs.currentChanged.connect(self._remember_view)
+        self.tabs.currentChanged.connect(self._view_shown)
         self._selection_changed([])
         self._update_stack()
         self.restore_layout(context.settings)
@@ -205,18 +211,40 @@ class MainWindow(GeometryMixin, QMainWindow):
             action.setEnabled(bool(ids))
         self.open_action.setEnabled(len(ids) == 1)
 
-    def _remember_view(self, _index: int) -> None:
-        for key, widget in self.views.items():
-            if widget is self.tabs.currentWidget():
-                keys.set_value(self.context.settings, keys.CURRENT_VIEW, key)
+    def _build_view(self, key: str) -> QWidget:
+        widget = self._specs[key].factory(self.context)
+        self.views[key] = widget
+        return widget
+
+    def ensure_view(self, key: str) -> QWidget:
+        """The view's widget, built and put in its tab on first use."""
+        if key not in self.views:
+            index = self._keys.index(key)
+            placeholder = self.tabs.widget(index)
+            widget = self._build_view(key)
+            self.tabs.blockSignals(True)
+            current = self.tabs.currentIndex()
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, widget, QCoreApplication.translate("Views", self._specs[key].title))
+            self.tabs.setCurrentIndex(current)
+            self.tabs.blockSignals(False)
+            placeholder.deleteLater()
+        return self.views[key]
+
+    def _view_shown(self, index: int) -> None:
+        if 0 <= index < len(self._keys):
+            key = self._keys[index]
+            self.ensure_view(key)
+            self.tabs.setCurrentIndex(index)
+            keys.set_value(self.context.settings, keys.CURRENT_VIEW, key)
 
     def _update_title(self) -> None:
         self.setWindowTitle(self.tr("Lab'EST Desktop"))
 
     def show_view(self, key: str) -> None:
-        if key in self.views:
+        if key in self._specs:
             self.stack.setCurrentWidget(self.tabs)
-            self.tabs.setCurrentWidget(self.views[key])
+            self.tabs.setCurrentWidget(self.ensure_view(key))
 
     def refresh_views(self, changed_ids: list[int] | None = None) -> None:
         """Data changed: every view reads again (views without refresh() are static)."""

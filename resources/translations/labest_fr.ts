@@ -932,173 +932,173 @@ La base actuelle est d'abord sauvegardée.</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../../labest_desktop/ui/main_window.py" line="42" />
-        <location filename="../../labest_desktop/ui/main_window.py" line="215" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="214" />
         <source>Lab'EST Desktop</source>
         <translation>Lab'EST Desktop</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="100" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="99" />
         <source>&amp;New project…</source>
         <translation>&amp;Nouveau projet…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="101" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="100" />
         <source>Create a project</source>
         <translation>Créer un projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="102" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="101" />
         <source>&amp;Import a workbook…</source>
         <translation>&amp;Importer un classeur…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="103" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="102" />
         <source>Import projects from an .xlsx, .ods or .csv file</source>
         <translation>Importer des projets depuis un fichier .xlsx, .ods ou .csv</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="104" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="103" />
         <source>&amp;Export…</source>
         <translation>&amp;Exporter…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="105" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="104" />
         <source>Export the portfolio or the current view</source>
         <translation>Exporter le portefeuille ou la vue actuelle</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="106" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="105" />
         <source>Export the &amp;selection…</source>
         <translation>Exporter la &amp;sélection…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="108" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="107" />
         <source>Undo the last import</source>
         <translation>Annuler le dernier import</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="110" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="109" />
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="112" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="111" />
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="113" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="112" />
         <source>&amp;Restore a backup…</source>
         <translation>&amp;Restaurer une sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="114" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="113" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="116" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="115" />
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="118" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="117" />
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="122" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="121" />
         <source>&amp;Open the project</source>
         <translation>&amp;Ouvrir le projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="124" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="123" />
         <source>Change the &amp;status…</source>
         <translation>Changer le &amp;statut…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="126" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="125" />
         <source>&amp;Delete…</source>
         <translation>S&amp;upprimer…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="128" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="127" />
         <source>&amp;Find</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="129" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="128" />
         <source>&amp;Clear the filters</source>
         <translation>&amp;Effacer les filtres</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="131" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="130" />
         <source>Re&amp;fresh</source>
         <translation>Ac&amp;tualiser</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="133" />
-        <location filename="../../labest_desktop/ui/main_window.py" line="161" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="132" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="160" />
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="135" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="134" />
         <source>&amp;About Lab'EST Desktop</source>
         <translation>À &amp;propos de Lab'EST Desktop</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="139" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="138" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="144" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="143" />
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="148" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="147" />
         <source>&amp;View</source>
         <translation>Affic&amp;hage</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="157" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="156" />
         <source>&amp;Columns</source>
         <translation>&amp;Colonnes</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="165" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="164" />
         <source>Main toolbar</source>
         <translation>Barre d'outils principale</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="189" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="188" />
         <source>Database: %1</source>
         <translation>Base : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="192" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="191" />
         <source>%1 of %2 projects shown</source>
         <translation>%1 projets affichés sur %2</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="243" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="242" />
         <source>Help</source>
         <translation>Aide</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="245" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="244" />
         <source>&lt;h3&gt;Lab'EST Desktop&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Ctrl+N&lt;/b&gt; new project · &lt;b&gt;Enter&lt;/b&gt; open the selected project · &lt;b&gt;Ctrl+F&lt;/b&gt; search · &lt;b&gt;Ctrl+I&lt;/b&gt; import · &lt;b&gt;Ctrl+E&lt;/b&gt; export · &lt;b&gt;Ctrl+Z / Ctrl+Y&lt;/b&gt; undo / redo · &lt;b&gt;Suppr&lt;/b&gt; delete · &lt;b&gt;Ctrl+1…6&lt;/b&gt; views · &lt;b&gt;Ctrl+Q&lt;/b&gt; quit.&lt;/p&gt;&lt;p&gt;Search ignores case and accents and matches the start of words. Filters appear as chips under the search field; click a chip to remove it. Save a combination of filters, sort and columns as a named view.&lt;/p&gt;&lt;p&gt;The stage of a project changes only through “Move to stage…” in its editor, with a rationale kept in the Decisions tab.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Lab'EST Desktop&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Ctrl+N&lt;/b&gt; nouveau projet · &lt;b&gt;Entrée&lt;/b&gt; ouvrir le projet sélectionné · &lt;b&gt;Ctrl+F&lt;/b&gt; rechercher · &lt;b&gt;Ctrl+I&lt;/b&gt; importer · &lt;b&gt;Ctrl+E&lt;/b&gt; exporter · &lt;b&gt;Ctrl+Z / Ctrl+Y&lt;/b&gt; annuler / rétablir · &lt;b&gt;Suppr&lt;/b&gt; supprimer · &lt;b&gt;Ctrl+1…6&lt;/b&gt; vues · &lt;b&gt;Ctrl+Q&lt;/b&gt; quitter.&lt;/p&gt;&lt;p&gt;La recherche ignore majuscules et accents et trouve le début des mots. Les filtres apparaissent en étiquettes sous le champ de recherche ; cliquez sur une étiquette pour retirer son filtre. Enregistrez une combinaison de filtres, de tri et de colonnes comme vue nommée.&lt;/p&gt;&lt;p&gt;L'étape d'un projet ne change que par « Passer à l'étape… » dans sa fiche, avec une justification conservée dans l'onglet Décisions.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="261" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="260" />
         <source>About Lab'EST Desktop</source>
         <translation>À propos de Lab'EST Desktop</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="262" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="261" />
         <source>Lab'EST Desktop %1&lt;br&gt;Portfolio of the Grand Est public-innovation lab.&lt;br&gt;%2</source>
         <translation>Lab'EST Desktop %1&lt;br&gt;Portefeuille du laboratoire d'innovation publique du Grand Est.&lt;br&gt;%2</translation>
     </message>
@@ -2152,6 +2152,31 @@ La base actuelle est d'abord sauvegardée.</translation>
         <location filename="../../labest_desktop/ui/views/__init__.py" line="31" />
         <source>Projects</source>
         <translation>Projets</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/__init__.py" line="71" />
+        <source>Board</source>
+        <translation>Tableau</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/__init__.py" line="72" />
+        <source>Events</source>
+        <translation>Événements</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/__init__.py" line="73" />
+        <source>Partners</source>
+        <translation>Partenaires</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/__init__.py" line="74" />
+        <source>Funding</source>
+        <translation>Financement</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/__init__.py" line="75" />
+        <source>Summary</source>
+        <translation>Synthèse</translation>
     </message>
 </context>
 <context>

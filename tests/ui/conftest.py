@@ -57,3 +57,18 @@ def screenshot(widget, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     widget.grab().save(str(path))
     return path
+
+
+@pytest.fixture(autouse=True)
+def no_modal_dialogs(monkeypatch):
+    """No test may hang on a modal question: each ask() answers harmlessly unless the
+    test replaces it; error dialogs are recorded and checked by the tests that expect them."""
+    from labest_desktop.ui import excepthook
+    from labest_desktop.ui.dialogs import prompts
+
+    shown: list[str] = []
+    monkeypatch.setattr(prompts.UnsavedChangesDialog, "ask", classmethod(lambda cls, parent: "discard"))
+    monkeypatch.setattr(prompts.ConfirmDialog, "ask", classmethod(lambda cls, parent, title, text: False))
+    monkeypatch.setattr(excepthook.ExpectedErrorDialog, "ask", classmethod(lambda cls, p, text: shown.append(text)))
+    monkeypatch.setattr(excepthook.UnexpectedErrorDialog, "ask", classmethod(lambda cls, p, text: shown.append(text)))
+    return shown

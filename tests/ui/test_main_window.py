@@ -50,7 +50,7 @@ def test_screenshot_of_each_view(make_window, demo_workspace, qtbot):
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
         qtbot.wait(0) if False else None
-        key = list(window.views)[index]
+        key = window._keys[index]
         assert screenshot(window, f"view-{key}").exists()
 
 

@@ -90,6 +90,10 @@ class ProjectForm(QWidget):
             "agents_involved": self.agents_involved,
             "description": self.description,
         }
+        # Only one of the two stage widgets has a place in the form.
+        self.stage_combo.setVisible(new_project)
+        self.stage_button.setVisible(not new_project)
+        self.stage_label.setVisible(not new_project)
         self.errors: dict[str, QLabel] = {}
         form = QFormLayout(self)
         mnemonics = {"title": "&", "status": "", "lead": "", "budget": "", "description": ""}

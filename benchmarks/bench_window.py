@@ -1,0 +1,106 @@
+"""Figures of the window on a big portfolio, and the ratio to a bare PySide6 window.
+
+    .venv/bin/labest --db /tmp/big.sqlite3 demo --projects 100000     # ~30 s, once
+    .venv/bin/labest --db /tmp/small.sqlite3 demo --projects 10000
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_window.py /tmp/small.sqlite3 /tmp/big.sqlite3
+
+Prints: time from process start to the window shown and populated (each database),
+the same for a bare PySide6 window importing SQLAlchemy and openpyxl, the ratio,
+search-as-you-type per keystroke and sort per column on the biggest database (ids
+query plus the first screen of rows), and the peak memory of the window process.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BARE = """
+import time, resource
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+import sqlalchemy, openpyxl
+app = QApplication([])
+w = QMainWindow(); w.setCentralWidget(QTableView()); w.resize(1280, 780); w.show()
+app.processEvents()
+print(f"LABEST_SHOWN {time.time():.6f} 0 {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024:.0f}", flush=True)
+"""
+
+
+def _timed(command: list[str], env: dict) -> tuple[float, int, float]:
+    start = time.time()
+    out = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120).stdout
+    line = next(x for x in out.splitlines() if x.startswith("LABEST_SHOWN"))
+    _tag, shown, rows, rss = line.split()
+    return float(shown) - start, int(rows), float(rss)
+
+
+def startup(database: Path | None, runs: int = 3) -> tuple[float, int, float]:
+    env = dict(os.environ, LABEST_EXIT_WHEN_SHOWN="1", LABEST_DATA_DIR=tempfile.mkdtemp())
+    if database is None:
+        command = [sys.executable, "-c", BARE]
+    else:
+        command = [sys.executable, "-m", "labest_desktop", "--db", str(database)]
+    results = [_timed(command, env) for _ in range(runs)]
+    best = min(results)
+    return best[0], best[1], max(r[2] for r in results)
+
+
+def interaction(database: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from labest_desktop.services.project_query import ProjectFilter
+    from labest_desktop.services.workspace import Workspace
+    from labest_desktop.storage.database import open_database
+    from labest_desktop.storage.location import sqlite_location
+    from labest_desktop.ui.models.project_table import COLUMNS, ProjectTableModel
+
+    QApplication.instance() or QApplication([])
+    ws = Workspace(open_database(sqlite_location(database), backups_folder=Path(tempfile.mkdtemp())), "bench")
+    model = ProjectTableModel(ws)
+    model.reload()
+
+    def first_screen() -> None:
+        for row in range(min(40, model.rowCount())):
+            model.data(model.index(row, 1))
+
+    for word in ("mobilité", "numérique", "préfecture"):
+        times = []
+        for end in range(1, len(word) + 1):
+            started = time.perf_counter()
+            model.set_filter(ProjectFilter(search=word[:end]))
+            first_screen()
+            times.append((time.perf_counter() - started) * 1000)
+        print(f"  search '{word}' per keystroke: " + " ".join(f"{t:.0f}" for t in times)
+              + f" ms (median {statistics.median(times):.0f}, worst {max(times):.0f}; target 50)")
+    model.set_filter(ProjectFilter())
+    worst = ("", 0.0)
+    for column in COLUMNS:
+        for descending in (False, True):
+            started = time.perf_counter()
+            model.set_sort(column.key, descending)
+            first_screen()
+            elapsed = (time.perf_counter() - started) * 1000
+            worst = max(worst, (f"{column.key}{' desc' if descending else ''}", elapsed), key=lambda x: x[1])
+    print(f"  sort, worst column: {worst[0]} {worst[1]:.0f} ms (target 200)")
+
+
+def main(argv: list[str]) -> int:
+    databases = [Path(a) for a in argv] or [Path("/tmp/lb/small.sqlite3"), Path("/tmp/lb/big.sqlite3")]
+    bare, _rows, bare_rss = startup(None)
+    print(f"bare PySide6 window (+SQLAlchemy, openpyxl): {bare:.2f} s, {bare_rss:.0f} MB")
+    for database in databases:
+        shown, rows, rss = startup(database)
+        print(f"{database.name}: window shown with {rows} projects in {shown:.2f} s "
+              f"({shown / bare:.1f}× bare), peak memory {rss:.0f} MB")
+    print(f"interaction on {databases[-1].name}:")
+    interaction(databases[-1])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

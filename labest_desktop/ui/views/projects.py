@@ -224,8 +224,10 @@ class ProjectsView(QWidget):
         if not geometry.restore_header(settings, keys.PROJECTS_HEADER, header):
             for column, spec in enumerate(COLUMNS):
                 header.setSectionHidden(column, not spec.shown_by_default)
-            header.resizeSection(COLUMN_KEYS.index("title"), 380)
-            header.resizeSection(COLUMN_KEYS.index("lead"), 220)
+            em = self.fontMetrics().horizontalAdvance("M")
+            for key, width in (("reference", 11), ("title", 30), ("stage", 10), ("status", 7),
+                               ("lead", 18), ("department", 5), ("budget", 9)):
+                header.resizeSection(COLUMN_KEYS.index(key), width * em)
         sort = keys.value(settings, keys.PROJECTS_SORT)
         descending = keys.value(settings, keys.PROJECTS_DESCENDING)
         column = COLUMN_KEYS.index(sort) if sort in COLUMN_KEYS else 0

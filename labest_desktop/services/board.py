@@ -71,26 +71,27 @@ def stage_counts(ws: Workspace, flt: ProjectFilter = ALL_PROJECTS) -> dict[str, 
     return counts
 
 
+def _card_query():
+    """What a card shows of a project (one column list for the column and the card)."""
+    return select(
+        Project.id,
+        Project.reference,
+        Project.title,
+        Project.stage,
+        Project.status,
+        _lead.name,
+        Project.department,
+        Project.stage_since,
+        Project.version,
+    ).outerjoin(_lead, _lead.id == Project.lead_id)
+
+
 def cards(
     ws: Workspace, stage: Stage | str, flt: ProjectFilter = ALL_PROJECTS, offset: int = 0, limit: int = 100
 ) -> list[Card]:
     """One window of a column's cards, longest in the stage first (what a committee
     looks at), then by reference so windows never overlap."""
-    statement = (
-        select(
-            Project.id,
-            Project.reference,
-            Project.title,
-            Project.stage,
-            Project.status,
-            _lead.name,
-            Project.department,
-            Project.stage_since,
-            Project.version,
-        )
-        .outerjoin(_lead, _lead.id == Project.lead_id)
-        .where(Project.stage == str(Stage(stage)))
-    )
+    statement = _card_query().where(Project.stage == str(Stage(stage)))
     statement = apply_filter(statement, flt, ws.database.dialect)
     statement = statement.order_by(
         Project.stage_since.is_(None), Project.stage_since, Project.reference, Project.id
@@ -100,21 +101,7 @@ def cards(
 
 
 def card(ws: Workspace, project_id: int) -> Card:
-    statement = (
-        select(
-            Project.id,
-            Project.reference,
-            Project.title,
-            Project.stage,
-            Project.status,
-            _lead.name,
-            Project.department,
-            Project.stage_since,
-            Project.version,
-        )
-        .outerjoin(_lead, _lead.id == Project.lead_id)
-        .where(Project.id == project_id)
-    )
+    statement = _card_query().where(Project.id == project_id)
     with ws.reading() as session:
         row = session.execute(statement).first()
     if row is None:

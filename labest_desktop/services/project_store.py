@@ -52,33 +52,28 @@ def snapshot_of(project: Project) -> dict:
     return to_snapshot(fields_of(project), uid=project.uid, reference=project.reference)
 
 
-def organisation_named(session: Session, name: str, created: list[str] | None = None) -> Organisation:
-    """The organisation whose name folds like ``name``, created if there is none."""
+def _named(session: Session, model, name: str, created: list[str] | None):
+    """The ``model`` row whose name folds like ``name`` (stored or pending in this
+    session), created if there is none; new names are appended to ``created``."""
     key = fold(name)
-    org = session.scalar(select(Organisation).where(Organisation.name_key == key))
-    if org is None:
+    found = session.scalar(select(model).where(model.name_key == key))
+    if found is None:
         for pending in session.new:
-            if isinstance(pending, Organisation) and pending.name_key == key:
+            if isinstance(pending, model) and pending.name_key == key:
                 return pending
-        org = Organisation(name=name.strip(), name_key=key)
-        session.add(org)
+        found = model(name=name.strip(), name_key=key)
+        session.add(found)
         if created is not None:
-            created.append(org.name)
-    return org
+            created.append(found.name)
+    return found
+
+
+def organisation_named(session: Session, name: str, created: list[str] | None = None) -> Organisation:
+    return _named(session, Organisation, name, created)
 
 
 def envelope_named(session: Session, name: str, created: list[str] | None = None) -> FundingEnvelope:
-    key = fold(name)
-    envelope = session.scalar(select(FundingEnvelope).where(FundingEnvelope.name_key == key))
-    if envelope is None:
-        for pending in session.new:
-            if isinstance(pending, FundingEnvelope) and pending.name_key == key:
-                return pending
-        envelope = FundingEnvelope(name=name.strip(), name_key=key)
-        session.add(envelope)
-        if created is not None:
-            created.append(envelope.name)
-    return envelope
+    return _named(session, FundingEnvelope, name, created)
 
 
 def assign_fields(

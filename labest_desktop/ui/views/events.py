@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QModelIndex,
     QSortFilterProxyModel,
@@ -40,6 +39,7 @@ from PySide6.QtWidgets import (
 from labest_desktop.domain.errors import LabestError
 from labest_desktop.services import events, organisations
 from labest_desktop.ui import labels
+from labest_desktop.ui.models.row_list import RowListModel
 from labest_desktop.ui.reports.formatting import french_date
 from labest_desktop.ui.views import view_errors
 from labest_desktop.ui.views.kind_labels import event_kind_label, event_kinds
@@ -49,29 +49,12 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 COL_DATE, COL_TITLE, COL_KIND, COL_PLACE, COL_PARTICIPANTS, COL_PROJECTS = range(6)
 
 
-class EventTableModel(QAbstractTableModel):
+class EventTableModel(RowListModel):
     """Events as rows (a few hundred at most: loaded whole)."""
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[events.EventRow] = []
-
-    def set_rows(self, rows: list[events.EventRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 6
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 6:
-            return (self.tr("Date"), self.tr("Title"), self.tr("Kind"), self.tr("Place"),
-                    self.tr("Participants"), self.tr("Projects"))[section]
-        return None
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Date"), self.tr("Title"), self.tr("Kind"), self.tr("Place"),
+                self.tr("Participants"), self.tr("Projects"))
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from labest_desktop.domain.errors import LabestError, ValidationError
 from labest_desktop.services import funding
+from labest_desktop.ui.models.row_list import RowListModel
 from labest_desktop.ui.reports.formatting import french_amount
 from labest_desktop.ui.views import view_errors
 
@@ -34,27 +35,10 @@ COL_NAME, COL_ORIGIN, COL_ALLOCATED, COL_COMMITTED, COL_REMAINING, COL_PROJECTS,
 OVER_BACKGROUND = QColor("#f8d7da")
 
 
-class EnvelopeTableModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[funding.EnvelopeRow] = []
-
-    def set_rows(self, rows) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 7
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 7:
-            return (self.tr("Envelope"), self.tr("Origin"), self.tr("Allocated"), self.tr("Committed"),
-                    self.tr("Remaining"), self.tr("Projects"), self.tr("State"))[section]
-        return None
+class EnvelopeTableModel(RowListModel):
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Envelope"), self.tr("Origin"), self.tr("Allocated"), self.tr("Committed"),
+                self.tr("Remaining"), self.tr("Projects"), self.tr("State"))
 
     def state_text(self, row: funding.EnvelopeRow) -> str:
         if row.allocated is None:

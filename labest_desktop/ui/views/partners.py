@@ -3,7 +3,7 @@ leads or partners, its events; merging two spellings of one organisation (undoab
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,7 @@ from labest_desktop.domain.errors import LabestError
 from labest_desktop.domain.vocab import DEPARTMENTS
 from labest_desktop.services import organisations
 from labest_desktop.ui import labels
+from labest_desktop.ui.models.row_list import RowListModel
 from labest_desktop.ui.reports.formatting import french_date
 from labest_desktop.ui.views import view_errors
 from labest_desktop.ui.views.kind_labels import org_kind_label, org_kinds
@@ -37,27 +38,10 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 COL_NAME, COL_KIND, COL_DEPARTMENT, COL_LED, COL_PARTNERED, COL_EVENTS = range(6)
 
 
-class OrganisationTableModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[organisations.OrganisationRow] = []
-
-    def set_rows(self, rows) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 6
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < 6:
-            return (self.tr("Organisation"), self.tr("Kind"), self.tr("Department"), self.tr("Leads"),
-                    self.tr("Partners"), self.tr("Events"))[section]
-        return None
+class OrganisationTableModel(RowListModel):
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Organisation"), self.tr("Kind"), self.tr("Department"), self.tr("Leads"),
+                self.tr("Partners"), self.tr("Events"))
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -1,0 +1,35 @@
+"""A table over a short list of plain row objects, loaded whole (events,
+organisations, envelopes: hundreds of rows, not the portfolio)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+
+class RowListModel(QAbstractTableModel):
+    """Subclasses give ``headers()`` (translated with their own ``self.tr`` so each
+    keeps its translation context) and ``data()``; rows live in ``self._rows``."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list = []
+
+    def headers(self) -> tuple[str, ...]:
+        raise NotImplementedError
+
+    def set_rows(self, rows) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers())
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        headers = self.headers()
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(headers):
+            return headers[section]
+        return None

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from labest_desktop import messages
 from labest_desktop.domain.errors import StorageError
-from labest_desktop.storage.damage import header_problem
+from labest_desktop.storage.damage import has_wal, header_problem
 
 logger = logging.getLogger(__name__)
 
@@ -155,11 +155,10 @@ def restore_sqlite(backup: Path, database: Path, backups_folder: Path) -> Path |
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
             previous = database.with_name(f"{database.name}.damaged-{stamp}")
             os.replace(database, previous)
-            # Its WAL goes along (it may hold committed data the file lacks); the
-            # -shm is only an index, rebuilt from the two, and is removed below.
-            wal = Path(str(database) + "-wal")
-            if wal.exists():
-                os.replace(wal, Path(str(previous) + "-wal"))
+            # Its WAL goes along (it may hold committed data the file lacks); an
+            # empty one, and the -shm (only an index), are removed below.
+            if has_wal(database):
+                os.replace(Path(str(database) + "-wal"), Path(str(previous) + "-wal"))
     partial = database.with_name(database.name + ".restoring")
     try:
         shutil.copyfile(backup, partial)

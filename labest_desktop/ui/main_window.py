@@ -76,6 +76,10 @@ class MainWindow(GeometryMixin, QMainWindow):
         self.welcome.demo_requested.connect(self.file_actions.load_demo)
         context.signals.projects_changed.connect(self.refresh_views)
         if self.projects_view is not None:
+            table = self.projects_view.table
+            table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+            table.addActions([self.open_action, self.status_action, self.export_selection_action,
+                              self.sheets_action, self.delete_action])
             self.projects_view.counts_changed.connect(self._show_counts)
             self.projects_view.open_requested.connect(self.project_actions.open_project)
             self.projects_view.selection_changed.connect(self._selection_changed)
@@ -110,6 +114,8 @@ class MainWindow(GeometryMixin, QMainWindow):
                                           self.tr("Export the portfolio or the current view"))
         self.export_selection_action = self._action(self.tr("Export the &selection…"), fa.export_selection,
                                                     None, "exportSelection")
+        self.sheets_action = self._action(self.tr("Project &sheet (PDF)…"), pa.sheets_of_selection, "Ctrl+P",
+                                          "projectSheets", self.tr("One PDF with the sheet of each selected project"))
         self.undo_import_action = self._action(self.tr("Undo the last import"), fa.undo_last_import, None,
                                                "undoImport")
         self.preferences_action = self._action(self.tr("&Preferences…"), fa.preferences,
@@ -143,7 +149,7 @@ class MainWindow(GeometryMixin, QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         for action in (self.new_action, self.import_action, self.export_action, self.export_selection_action,
-                       self.undo_import_action, None, self.preferences_action, self.backup_action,
+                       self.sheets_action, self.undo_import_action, None, self.preferences_action, self.backup_action,
                        self.restore_action, None, self.quit_action):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
         edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -207,14 +213,21 @@ class MainWindow(GeometryMixin, QMainWindow):
             self.stack.setCurrentWidget(self.tabs)
 
     def _selection_changed(self, ids: list[int]) -> None:
-        for action in (self.status_action, self.delete_action, self.export_selection_action):
+        for action in (self.status_action, self.delete_action, self.export_selection_action, self.sheets_action):
             action.setEnabled(bool(ids))
         self.open_action.setEnabled(len(ids) == 1)
 
     def _build_view(self, key: str) -> QWidget:
         widget = self._specs[key].factory(self.context)
         self.views[key] = widget
+        # Board, events and partners ask for a project's editor by this signal.
+        request = getattr(widget, "open_project", None)
+        if request is not None and hasattr(request, "connect"):
+            request.connect(self._open_project_requested)
         return widget
+
+    def _open_project_requested(self, project_id: int) -> None:
+        self.project_actions.open_project(project_id)
 
     def ensure_view(self, key: str) -> QWidget:
         """The view's widget, built and put in its tab on first use."""

@@ -47,6 +47,29 @@ class ProjectActions(QObject):
             self._report(exc)
             return
         editor.exec()
+        if editor.event_to_show is not None:
+            self.show_event(editor.event_to_show)
+
+    def show_event(self, event_id: int) -> None:
+        """The Événements view with ``event_id`` selected in its list."""
+        self.window.show_view("events")
+        events_view = self.window.views.get("events")
+        if events_view is not None:
+            events_view.select_event(event_id)
+
+    def sheets_of_selection(self):
+        """« Fiche projet (PDF) » from the list: one PDF for the selected projects."""
+        from labest_desktop.ui.project_sheets import export_sheets
+
+        view = self._view()
+        ids = view.selected_ids() if view is not None else []
+        if not ids:
+            return None
+        reference = None
+        if len(ids) == 1:
+            row = view.model.project_row(view.model.row_of(ids[0]))
+            reference = row.reference if row is not None else None
+        return export_sheets(self.window, self.context, ids, reference)
 
     def open_current(self) -> None:
         view = self._view()

@@ -435,6 +435,50 @@ FR = {
 }
 
 # (context, source) -> French, where one English word needs two French ones.
+# Project sheets from the window, the applying step of the import, the texts of the
+# charts and PDF reports (committee documents are French whatever the interface).
+FR.update({
+    "Project &sheet (PDF)…": "&Fiche projet (PDF)…",
+    "One PDF with the sheet of each selected project": "Un PDF avec la fiche de chaque projet sélectionné",
+    "Write this project's sheet for a committee, as a PDF": "Écrire la fiche de ce projet pour un comité, en PDF",
+    "Save the project sheet": "Enregistrer la fiche projet",
+    "Project sheet written: %1": "Fiche projet écrite : %1",
+    "Progress of the import": "Avancement de l'import",
+    "Importing… the database is backed up first, then every change is written in one go.":
+        "Import en cours… la base est d'abord sauvegardée, puis toutes les modifications sont écrites d'un seul coup.",
+    "Budget by envelope (k€): allocated and committed": "Budget par enveloppe (k€) : alloué et engagé",
+    "Median days": "Jours (médiane)",
+    "Median time in each stage (days)": "Durée médiane à chaque étape (jours)",
+    "Projects per department": "Projets par département",
+    "Projects per stage": "Projets par étape",
+    "Stage decisions per month": "Décisions d'étape par mois",
+    "none": "aucun",
+    "Budget": "Budget",
+    "By": "Par",
+    "Created": "Créé le",
+    "Decision": "Décision",
+    "Funding envelope": "Enveloppe de financement",
+    "Project sheet – %1": "Fiche projet – %1",
+    "Project sheets (%1)": "Fiches projets (%1)",
+    "Stage and status": "Étape et statut",
+    "Users / agents involved": "Usagers / agents impliqués",
+    "%1 projects — total budget %2": "%1 projets — budget total %2",
+    "%1 selected projects": "%1 projets sélectionnés",
+    "Lab'EST dashboard": "Synthèse Lab'EST",
+    "Lab'EST portfolio report": "Rapport de portefeuille Lab'EST",
+    "departments: %1": "départements : %1",
+    "search: %1": "recherche : %1",
+    "whole portfolio": "tout le portefeuille",
+    "Project sheet": "Fiche projet",
+    "Recent notes": "Notes récentes",
+    "No note.": "Aucune note.",
+    "No project at this stage.": "Aucun projet à cette étape.",
+    "… and %1 more projects.": "… et %1 projets de plus.",
+    "Drawn up on %1 — %2": "Établi le %1 — %2",
+    "Over-committed envelopes: %1": "Enveloppes dépassées : %1",
+    "Charts": "Graphiques",
+})
+
 CONTEXTUAL = {
     ("Views", "Summary"): "Synthèse",
     ("Views", "Board"): "Tableau",

@@ -75,6 +75,59 @@
     </message>
 </context>
 <context>
+    <name>Charts</name>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="35" />
+        <source>Projects per stage</source>
+        <translation>Projets par étape</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="36" />
+        <source>Projects per department</source>
+        <translation>Projets par département</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="37" />
+        <source>Budget by envelope (k€): allocated and committed</source>
+        <translation>Budget par enveloppe (k€) : alloué et engagé</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="38" />
+        <source>Stage decisions per month</source>
+        <translation>Décisions d'étape par mois</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="39" />
+        <source>Median time in each stage (days)</source>
+        <translation>Durée médiane à chaque étape (jours)</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="101" />
+        <source>Projects</source>
+        <translation>Projets</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="106" />
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="131" />
+        <source>Allocated</source>
+        <translation>Allouée</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="133" />
+        <source>Committed</source>
+        <translation>Engagée</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="194" />
+        <source>Median days</source>
+        <translation>Jours (médiane)</translation>
+    </message>
+</context>
+<context>
     <name>ChipBar</name>
     <message>
         <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="168" />
@@ -209,52 +262,52 @@
 <context>
     <name>EnvelopeTableModel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="55" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="40" />
         <source>Envelope</source>
         <translation>Enveloppe</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="55" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="40" />
         <source>Origin</source>
         <translation>Origine</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="55" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="40" />
         <source>Allocated</source>
         <translation>Allouée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="55" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="40" />
         <source>Committed</source>
         <translation>Engagée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="56" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="41" />
         <source>Remaining</source>
         <translation>Reste</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="56" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="41" />
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="56" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="41" />
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="61" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="45" />
         <source>No allocation</source>
         <translation>Sans allocation</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="63" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="47" />
         <source>Over-committed</source>
         <translation>Dépassée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="65" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="49" />
         <source>%1 % used</source>
         <translation>%1 % utilisés</translation>
     </message>
@@ -290,140 +343,140 @@ Merci de transmettre ce fichier au support.</translation>
 <context>
     <name>EventEditor</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="130" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="161" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="113" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="144" />
         <source>Dated</source>
         <translation>Daté</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="141" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="124" />
         <source>not known</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="147" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="130" />
         <source>Reference or words of a title, then Enter</source>
         <translation>Référence ou mots d'un titre, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="150" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="133" />
         <source>Remove the project</source>
         <translation>Retirer le projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="151" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="134" />
         <source>Open the project</source>
         <translation>Ouvrir le projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="153" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="165" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="136" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="148" />
         <source>Filter organisations</source>
         <translation>Filtrer les organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="155" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="138" />
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="157" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="274" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="140" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="257" />
         <source>New event</source>
         <translation>Nouvel événement</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="158" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="141" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="161" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="144" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="161" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="144" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="162" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="145" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="162" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="145" />
         <source>Place</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="162" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="145" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="163" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="146" />
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="163" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="146" />
         <source>Linked projects</source>
         <translation>Projets liés</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="164" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="147" />
         <source>Find a project to link</source>
         <translation>Chercher un projet à lier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="164" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="147" />
         <source>Projects found</source>
         <translation>Projets trouvés</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="165" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="148" />
         <source>Linked organisations</source>
         <translation>Organisations liées</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="171" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="154" />
         <source>&amp;Title</source>
         <translation>&amp;Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="172" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="155" />
         <source>&amp;Kind</source>
         <translation>T&amp;ype</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="176" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="159" />
         <source>&amp;Date</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="178" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="161" />
         <source>&amp;Place</source>
         <translation>&amp;Lieu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="179" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="162" />
         <source>Pa&amp;rticipants</source>
         <translation>Pa&amp;rticipants</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="180" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="163" />
         <source>D&amp;escription</source>
         <translation>D&amp;escription</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="189" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="172" />
         <source>Pro&amp;jects</source>
         <translation>Pro&amp;jets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="194" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="177" />
         <source>&amp;Organisations</source>
         <translation>&amp;Organisations</translation>
     </message>
@@ -431,32 +484,32 @@ Merci de transmettre ce fichier au support.</translation>
 <context>
     <name>EventTableModel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="72" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="56" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="72" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="56" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="72" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="56" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="72" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="56" />
         <source>Place</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="73" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="57" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="73" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="57" />
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
@@ -464,47 +517,47 @@ Merci de transmettre ce fichier au support.</translation>
 <context>
     <name>EventsView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="381" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="364" />
         <source>Events</source>
         <translation>Événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="387" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="370" />
         <source>Search events (title, place)</source>
         <translation>Rechercher un événement (titre, lieu)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="388" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="371" />
         <source>Search events</source>
         <translation>Rechercher des événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="396" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="379" />
         <source>Events list</source>
         <translation>Liste des événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="403" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="386" />
         <source>Month of events</source>
         <translation>Mois des événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="406" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="389" />
         <source>Events of the selected day</source>
         <translation>Événements du jour choisi</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="419" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="402" />
         <source>&amp;List</source>
         <translation>&amp;Liste</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="420" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="403" />
         <source>&amp;Month</source>
         <translation>&amp;Mois</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/events.py" line="488" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="471" />
         <source>Events on %1: %n</source>
         <translation><numerusform>Événements le %1 : %n</numerusform><numerusform>Événements le %1 : %n</numerusform></translation>
     </message>
@@ -850,72 +903,72 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>FundingView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="117" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="101" />
         <source>Funding</source>
         <translation>Financement</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="125" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="109" />
         <source>Funding envelopes</source>
         <translation>Enveloppes de financement</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="130" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="114" />
         <source>Count only the projects of the current &amp;filter</source>
         <translation>Ne compter que les projets du &amp;filtre actuel</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="136" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="120" />
         <source>e.g. 250 000,00</source>
         <translation>ex. 250 000,00</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="137" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="121" />
         <source>Envelope name</source>
         <translation>Nom de l'enveloppe</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="137" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="121" />
         <source>Origin</source>
         <translation>Origine</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="138" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="122" />
         <source>Allocated amount in euros</source>
         <translation>Montant alloué en euros</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="140" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="124" />
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="141" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="125" />
         <source>Add as a new envelope</source>
         <translation>Ajouter comme nouvelle enveloppe</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="143" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="127" />
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="144" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="128" />
         <source>&amp;Origin</source>
         <translation>&amp;Origine</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="145" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="129" />
         <source>&amp;Allocated (€)</source>
         <translation>&amp;Allouée (€)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/funding.py" line="180" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="164" />
         <source>%n envelope(s) over-committed: %1</source>
         <translation><numerusform>%n enveloppe dépassée : %1</numerusform><numerusform>%n enveloppes dépassées : %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="182" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="166" />
         <source>No envelope is over-committed.</source>
         <translation>Aucune enveloppe n'est dépassée.</translation>
     </message>
@@ -923,7 +976,7 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="289" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="337" />
         <source>Import a workbook</source>
         <translation>Importer un classeur</translation>
     </message>
@@ -932,173 +985,183 @@ La base actuelle est d'abord sauvegardée.</translation>
     <name>MainWindow</name>
     <message>
         <location filename="../../labest_desktop/ui/main_window.py" line="42" />
-        <location filename="../../labest_desktop/ui/main_window.py" line="214" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="255" />
         <source>Lab'EST Desktop</source>
         <translation>Lab'EST Desktop</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="99" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="109" />
         <source>&amp;New project…</source>
         <translation>&amp;Nouveau projet…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="100" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="110" />
         <source>Create a project</source>
         <translation>Créer un projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="101" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="111" />
         <source>&amp;Import a workbook…</source>
         <translation>&amp;Importer un classeur…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="102" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="112" />
         <source>Import projects from an .xlsx, .ods or .csv file</source>
         <translation>Importer des projets depuis un fichier .xlsx, .ods ou .csv</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="103" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="113" />
         <source>&amp;Export…</source>
         <translation>&amp;Exporter…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="104" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="114" />
         <source>Export the portfolio or the current view</source>
         <translation>Exporter le portefeuille ou la vue actuelle</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="105" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="115" />
         <source>Export the &amp;selection…</source>
         <translation>Exporter la &amp;sélection…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="107" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="117" />
+        <source>Project &amp;sheet (PDF)…</source>
+        <translation>&amp;Fiche projet (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/main_window.py" line="118" />
+        <source>One PDF with the sheet of each selected project</source>
+        <translation>Un PDF avec la fiche de chaque projet sélectionné</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/main_window.py" line="119" />
         <source>Undo the last import</source>
         <translation>Annuler le dernier import</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="109" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="121" />
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="111" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="123" />
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="112" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="124" />
         <source>&amp;Restore a backup…</source>
         <translation>&amp;Restaurer une sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="113" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="125" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="115" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="127" />
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="117" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="129" />
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="121" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="133" />
         <source>&amp;Open the project</source>
         <translation>&amp;Ouvrir le projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="123" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="135" />
         <source>Change the &amp;status…</source>
         <translation>Changer le &amp;statut…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="125" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="137" />
         <source>&amp;Delete…</source>
         <translation>S&amp;upprimer…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="127" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="139" />
         <source>&amp;Find</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="128" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="140" />
         <source>&amp;Clear the filters</source>
         <translation>&amp;Effacer les filtres</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="130" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="142" />
         <source>Re&amp;fresh</source>
         <translation>Ac&amp;tualiser</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="132" />
-        <location filename="../../labest_desktop/ui/main_window.py" line="160" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="144" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="172" />
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="134" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="146" />
         <source>&amp;About Lab'EST Desktop</source>
         <translation>À &amp;propos de Lab'EST Desktop</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="138" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="150" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="143" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="155" />
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="147" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="159" />
         <source>&amp;View</source>
         <translation>Affic&amp;hage</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="156" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="168" />
         <source>&amp;Columns</source>
         <translation>&amp;Colonnes</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="164" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="176" />
         <source>Main toolbar</source>
         <translation>Barre d'outils principale</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="188" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="200" />
         <source>Database: %1</source>
         <translation>Base : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="191" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="203" />
         <source>%1 of %2 projects shown</source>
         <translation>%1 projets affichés sur %2</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="242" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="283" />
         <source>Help</source>
         <translation>Aide</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="244" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="285" />
         <source>&lt;h3&gt;Lab'EST Desktop&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Ctrl+N&lt;/b&gt; new project · &lt;b&gt;Enter&lt;/b&gt; open the selected project · &lt;b&gt;Ctrl+F&lt;/b&gt; search · &lt;b&gt;Ctrl+I&lt;/b&gt; import · &lt;b&gt;Ctrl+E&lt;/b&gt; export · &lt;b&gt;Ctrl+Z / Ctrl+Y&lt;/b&gt; undo / redo · &lt;b&gt;Suppr&lt;/b&gt; delete · &lt;b&gt;Ctrl+1…6&lt;/b&gt; views · &lt;b&gt;Ctrl+Q&lt;/b&gt; quit.&lt;/p&gt;&lt;p&gt;Search ignores case and accents and matches the start of words. Filters appear as chips under the search field; click a chip to remove it. Save a combination of filters, sort and columns as a named view.&lt;/p&gt;&lt;p&gt;The stage of a project changes only through “Move to stage…” in its editor, with a rationale kept in the Decisions tab.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Lab'EST Desktop&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Ctrl+N&lt;/b&gt; nouveau projet · &lt;b&gt;Entrée&lt;/b&gt; ouvrir le projet sélectionné · &lt;b&gt;Ctrl+F&lt;/b&gt; rechercher · &lt;b&gt;Ctrl+I&lt;/b&gt; importer · &lt;b&gt;Ctrl+E&lt;/b&gt; exporter · &lt;b&gt;Ctrl+Z / Ctrl+Y&lt;/b&gt; annuler / rétablir · &lt;b&gt;Suppr&lt;/b&gt; supprimer · &lt;b&gt;Ctrl+1…6&lt;/b&gt; vues · &lt;b&gt;Ctrl+Q&lt;/b&gt; quitter.&lt;/p&gt;&lt;p&gt;La recherche ignore majuscules et accents et trouve le début des mots. Les filtres apparaissent en étiquettes sous le champ de recherche ; cliquez sur une étiquette pour retirer son filtre. Enregistrez une combinaison de filtres, de tri et de colonnes comme vue nommée.&lt;/p&gt;&lt;p&gt;L'étape d'un projet ne change que par « Passer à l'étape… » dans sa fiche, avec une justification conservée dans l'onglet Décisions.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="260" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="301" />
         <source>About Lab'EST Desktop</source>
         <translation>À propos de Lab'EST Desktop</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="261" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="302" />
         <source>Lab'EST Desktop %1&lt;br&gt;Portfolio of the Grand Est public-innovation lab.&lt;br&gt;%2</source>
         <translation>Lab'EST Desktop %1&lt;br&gt;Portefeuille du laboratoire d'innovation publique du Grand Est.&lt;br&gt;%2</translation>
     </message>
@@ -1106,27 +1169,27 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="91" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="75" />
         <source>Merge organisations</source>
         <translation>Fusionner des organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="92" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="76" />
         <source>“%1” and the organisation chosen below are the same. Every project, partnership and event of “%1” moves to the one kept, and “%1” is removed. You can undo it.</source>
         <translation>« %1 » et l'organisation choisie ci-dessous sont la même. Chaque projet, partenariat et événement de « %1 » passe à celle conservée, et « %1 » est supprimée. Vous pouvez l'annuler.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="97" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="81" />
         <source>Organisation kept</source>
         <translation>Organisation conservée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="102" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="86" />
         <source>&amp;Keep</source>
         <translation>&amp;Conserver</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="104" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="88" />
         <source>Merge</source>
         <translation>Fusionner</translation>
     </message>
@@ -1134,32 +1197,32 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>OrganisationTableModel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="58" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="43" />
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="58" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="43" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="58" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="43" />
         <source>Department</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="58" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="43" />
         <source>Leads</source>
         <translation>Porte</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="59" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="44" />
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="59" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="44" />
         <source>Events</source>
         <translation>Événements</translation>
     </message>
@@ -1185,94 +1248,94 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>PartnersView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="158" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="142" />
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="165" />
-        <location filename="../../labest_desktop/ui/views/partners.py" line="166" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="149" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="150" />
         <source>Search organisations</source>
         <translation>Rechercher des organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="175" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="159" />
         <source>Organisations</source>
         <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="182" />
-        <location filename="../../labest_desktop/ui/views/partners.py" line="186" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="166" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="170" />
         <source>(not set)</source>
         <translation>(non renseigné)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="189" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="173" />
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="190" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="174" />
         <source>Merge into…</source>
         <translation>Fusionner avec…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="194" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="178" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="194" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="178" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="195" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="179" />
         <source>Department</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="195" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="179" />
         <source>Projects it leads</source>
         <translation>Projets qu'elle porte</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="196" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="180" />
         <source>Projects it partners</source>
         <translation>Projets dont elle est partenaire</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="196" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="180" />
         <source>Its events</source>
         <translation>Ses événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="199" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="183" />
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="200" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="184" />
         <source>&amp;Kind</source>
         <translation>T&amp;ype</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="201" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="185" />
         <source>&amp;Department</source>
         <translation>&amp;Département</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="275" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="259" />
         <source>Projects it &amp;leads (%n)</source>
         <translation><numerusform>Projets qu'elle &amp;porte (%n)</numerusform><numerusform>Projets qu'elle &amp;porte (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="277" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="261" />
         <source>Projects it &amp;partners (%n)</source>
         <translation><numerusform>Projets dont elle est &amp;partenaire (%n)</numerusform><numerusform>Projets dont elle est &amp;partenaire (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="285" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="269" />
         <source>Its &amp;events (%n)</source>
         <translation><numerusform>Ses &amp;événements (%n)</numerusform><numerusform>Ses &amp;événements (%n)</numerusform></translation>
     </message>
@@ -1394,126 +1457,136 @@ La base actuelle est d'abord sauvegardée.</translation>
         <translation>Rien n'est encore écrit. Tranchez chaque conflit, puis choisissez Importer.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="167" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="165" />
+        <source>Progress of the import</source>
+        <translation>Avancement de l'import</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="176" />
         <source>&amp;Import</source>
         <translation>&amp;Importer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="179" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="189" />
         <source>New (%1)</source>
         <translation>Nouveaux (%1)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="180" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="194" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="214" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="218" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="190" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="204" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="224" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="228" />
         <source>Row</source>
         <translation>Ligne</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="180" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="216" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="218" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="190" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="226" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="228" />
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="180" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="216" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="218" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="190" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="226" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="228" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="182" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="194" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="192" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="204" />
         <source>Project</source>
         <translation>Projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="182" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="194" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="192" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="204" />
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="182" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="192" />
         <source>Here → in the file</source>
         <translation>Ici → dans le fichier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="190" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="200" />
         <source>Changed (%1)</source>
         <translation>Modifiés (%1)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="193" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="203" />
         <source>Conflicts</source>
         <translation>Conflits</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="194" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="204" />
         <source>Here</source>
         <translation>Ici</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="195" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="205" />
         <source>In the file</source>
         <translation>Dans le fichier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="195" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="205" />
         <source>Keep</source>
         <translation>Garder</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="202" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="212" />
         <source>Keep mine</source>
         <translation>Garder la mienne</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="203" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="213" />
         <source>Take theirs</source>
         <translation>Prendre celle du fichier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="204" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="214" />
         <source>Choice for %1, %2</source>
         <translation>Choix pour %1, %2</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="210" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="220" />
         <source>Conflicts (%1)</source>
         <translation>Conflits (%1)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="211" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="221" />
         <source>Errors (%1)</source>
         <translation>Erreurs (%1)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="214" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="224" />
         <source>Cell</source>
         <translation>Cellule</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="214" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="224" />
         <source>Problem</source>
         <translation>Problème</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="215" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="225" />
         <source>Absent (%1)</source>
         <translation>Absents (%1)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="217" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="227" />
         <source>Unchanged (%1)</source>
         <translation>Inchangés (%1)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="251" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="262" />
+        <source>Importing… the database is backed up first, then every change is written in one go.</source>
+        <translation>Import en cours… la base est d'abord sauvegardée, puis toutes les modifications sont écrites d'un seul coup.</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="291" />
         <source>Nothing was imported: %1 error(s) and %2 unsettled conflict(s). Correct the file and import it again.</source>
         <translation>Rien n'a été importé : %1 erreur(s) et %2 conflit(s) non tranché(s). Corrigez le fichier et importez-le de nouveau.</translation>
     </message>
@@ -1521,17 +1594,17 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>ProjectActions</name>
     <message>
-        <location filename="../../labest_desktop/ui/project_actions.py" line="63" />
+        <location filename="../../labest_desktop/ui/project_actions.py" line="86" />
         <source>Delete the project “%1”? It can be brought back with Undo (Ctrl+Z).</source>
         <translation>Supprimer le projet « %1 » ? Il peut être rétabli par Annuler (Ctrl+Z).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/project_actions.py" line="66" />
+        <location filename="../../labest_desktop/ui/project_actions.py" line="89" />
         <source>Delete %n projects? They can be brought back with Undo (Ctrl+Z).</source>
         <translation><numerusform>Supprimer %n projet ? Il peut être rétabli par Annuler (Ctrl+Z).</numerusform><numerusform>Supprimer %n projets ? Ils peuvent être rétablis par Annuler (Ctrl+Z).</numerusform></translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/project_actions.py" line="67" />
+        <location filename="../../labest_desktop/ui/project_actions.py" line="90" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
@@ -1539,153 +1612,158 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>ProjectEditor</name>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="77" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="79" />
         <source>&amp;Details</source>
         <translation>&amp;Fiche</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="79" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="81" />
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="79" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="81" />
         <source>Who</source>
         <translation>Qui</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="79" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="81" />
         <source>What</source>
         <translation>Quoi</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="79" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="81" />
         <source>Change</source>
         <translation>Modification</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="80" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="82" />
         <source>History of the project</source>
         <translation>Historique du projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="83" />
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="111" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="85" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="83" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="85" />
         <source>From</source>
         <translation>De</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="83" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="85" />
         <source>To</source>
         <translation>Vers</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="83" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="85" />
         <source>Decided by</source>
         <translation>Décidé par</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="83" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="85" />
         <source>Rationale</source>
         <translation>Justification</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="85" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="87" />
         <source>Stage decisions</source>
         <translation>Décisions d'étape</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="95" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="97" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="99" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="101" />
         <source>New note</source>
         <translation>Nouvelle note</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="100" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="102" />
         <source>Write a note…</source>
         <translation>Écrire une note…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="101" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="103" />
         <source>&amp;Add the note</source>
         <translation>&amp;Ajouter la note</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="111" />
         <source>Event</source>
         <translation>Événement</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="111" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="111" />
         <source>Place</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="113" />
         <source>Linked events</source>
         <translation>Événements liés</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="115" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="116" />
         <source>&amp;History</source>
         <translation>&amp;Historique</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="116" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="117" />
         <source>De&amp;cisions</source>
         <translation>Dé&amp;cisions</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="117" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="118" />
         <source>&amp;Notes</source>
         <translation>&amp;Notes</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="118" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="119" />
         <source>Linked &amp;events</source>
         <translation>Événements &amp;liés</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="138" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="125" />
+        <source>Project &amp;sheet (PDF)…</source>
+        <translation>&amp;Fiche projet (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="128" />
+        <source>Write this project's sheet for a committee, as a PDF</source>
+        <translation>Écrire la fiche de ce projet pour un comité, en PDF</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="145" />
         <source>New project</source>
         <translation>Nouveau projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="139" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="146" />
         <source>&lt;b&gt;New project&lt;/b&gt; — the reference is given when saving.</source>
         <translation>&lt;b&gt;Nouveau projet&lt;/b&gt; — la référence est attribuée à l'enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="153" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="160" />
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="155" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="162" />
         <source>&lt;b&gt;%1&lt;/b&gt; · version %2 · modified %3 by %4</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · version %2 · modifié le %3 par %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="173" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="180" />
         <source>%n field(s)</source>
         <translation><numerusform>%n champ</numerusform><numerusform>%n champs</numerusform></translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="189" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="196" />
         <source>Time in each stage: %1</source>
         <translation>Temps passé à chaque étape : %1</translation>
     </message>
@@ -1693,12 +1771,12 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>ProjectEventsPanel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="520" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="503" />
         <source>Events of the project</source>
         <translation>Événements du projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="529" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="512" />
         <source>undated</source>
         <translation>non daté</translation>
     </message>
@@ -1719,6 +1797,152 @@ La base actuelle est d'abord sauvegardée.</translation>
         <location filename="../../labest_desktop/ui/editor/form.py" line="58" />
         <source>Themes separated by ;</source>
         <translation>Thématiques séparées par ;</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectSheet</name>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="20" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="20" />
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="21" />
+        <source>By</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="21" />
+        <source>Rationale</source>
+        <translation>Justification</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="43" />
+        <source>Project sheet</source>
+        <translation>Fiche projet</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="45" />
+        <source>Stage and status</source>
+        <translation>Étape et statut</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="46" />
+        <source>In stage since</source>
+        <translation>À cette étape depuis</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="47" />
+        <source>Lead organisation</source>
+        <translation>Porteur</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="48" />
+        <source>Partners</source>
+        <translation>Partenaires</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="49" />
+        <source>Department</source>
+        <translation>Département</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="50" />
+        <source>Person in charge</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="51" />
+        <source>Start date</source>
+        <translation>Date de début</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="52" />
+        <source>Planned end date</source>
+        <translation>Date de fin prévue</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="53" />
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="54" />
+        <source>Funding envelope</source>
+        <translation>Enveloppe de financement</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="55" />
+        <source>Users / agents involved</source>
+        <translation>Usagers / agents impliqués</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="58" />
+        <source>Themes</source>
+        <translation>Thématiques</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="59" />
+        <source>Created</source>
+        <translation>Créé le</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="61" />
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="63" />
+        <source>Stage decisions</source>
+        <translation>Décisions d'étape</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="76" />
+        <source>Recent notes</source>
+        <translation>Notes récentes</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="84" />
+        <source>No note.</source>
+        <translation>Aucune note.</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="86" />
+        <source>Events</source>
+        <translation>Événements</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="105" />
+        <source>Project sheet – %1</source>
+        <translation>Fiche projet – %1</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="107" />
+        <source>Project sheets (%1)</source>
+        <translation>Fiches projets (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectSheets</name>
+    <message>
+        <location filename="../../labest_desktop/ui/project_sheets.py" line="29" />
+        <source>Save the project sheet</source>
+        <translation>Enregistrer la fiche projet</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/project_sheets.py" line="30" />
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/project_sheets.py" line="70" />
+        <source>Project sheet written: %1</source>
+        <translation>Fiche projet écrite : %1</translation>
     </message>
 </context>
 <context>
@@ -1847,12 +2071,12 @@ La base actuelle est d'abord sauvegardée.</translation>
         <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="249" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="251" />
         <source>Columns</source>
         <translation>Colonnes</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="268" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="270" />
         <source>(current view)</source>
         <translation>(vue actuelle)</translation>
     </message>
@@ -1977,6 +2201,109 @@ La base actuelle est d'abord sauvegardée.</translation>
     </message>
 </context>
 <context>
+    <name>Reports</name>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="22" />
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="22" />
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="23" />
+        <source>Lead</source>
+        <translation>Porteur</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="23" />
+        <source>Dept.</source>
+        <translation>Dépt</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="24" />
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="24" />
+        <source>In stage since</source>
+        <translation>À cette étape depuis</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="25" />
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="36" />
+        <source>search: %1</source>
+        <translation>recherche : %1</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="42" />
+        <source>departments: %1</source>
+        <translation>départements : %1</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="44" />
+        <source>%1 selected projects</source>
+        <translation>%1 projets sélectionnés</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="45" />
+        <source>whole portfolio</source>
+        <translation>tout le portefeuille</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="54" />
+        <source>No project at this stage.</source>
+        <translation>Aucun projet à cette étape.</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="74" />
+        <source>… and %1 more projects.</source>
+        <translation>… et %1 projets de plus.</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="85" />
+        <source>Lab'EST portfolio report</source>
+        <translation>Rapport de portefeuille Lab'EST</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="85" />
+        <source>Lab'EST dashboard</source>
+        <translation>Synthèse Lab'EST</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="97" />
+        <source>Drawn up on %1 — %2</source>
+        <translation>Établi le %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="101" />
+        <source>%1 projects — total budget %2</source>
+        <translation>%1 projets — budget total %2</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="107" />
+        <source>Over-committed envelopes: %1</source>
+        <translation>Enveloppes dépassées : %1</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="109" />
+        <source>Charts</source>
+        <translation>Graphiques</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="112" />
+        <source>Projects per stage</source>
+        <translation>Projets par étape</translation>
+    </message>
+</context>
+<context>
     <name>StageDialog</name>
     <message>
         <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="53" />
@@ -2083,32 +2410,32 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="261" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="309" />
         <source>Import finished</source>
         <translation>Import terminé</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="269" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="317" />
         <source>%1 project(s) created, %2 updated, %3 unchanged, %4 absent from the file.</source>
         <translation>%1 projet(s) créé(s), %2 mis à jour, %3 inchangé(s), %4 absent(s) du fichier.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="274" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="322" />
         <source>%1 reference(s) renumbered.</source>
         <translation>%1 référence(s) renumérotée(s).</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="276" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="324" />
         <source>Ignored columns: %1</source>
         <translation>Colonnes ignorées : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="278" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="326" />
         <source>Backup made before the import: %1</source>
         <translation>Sauvegarde faite avant l'import : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="279" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="327" />
         <source>File &gt; Undo the last import brings everything back.</source>
         <translation>Fichier &gt; Annuler le dernier import remet tout en l'état.</translation>
     </message>
@@ -2368,7 +2695,7 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>editor</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="347" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="330" />
         <source>Create event “%1”</source>
         <translation>Création de l'événement « %1 »</translation>
     </message>
@@ -2454,7 +2781,7 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>view</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="122" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="106" />
         <source>Merge “%1” into “%2”</source>
         <translation>Fusion de « %1 » dans « %2 »</translation>
     </message>

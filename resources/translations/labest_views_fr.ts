@@ -75,6 +75,59 @@
     </message>
 </context>
 <context>
+    <name>Charts</name>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="35" />
+        <source>Projects per stage</source>
+        <translation>Projets par étape</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="36" />
+        <source>Projects per department</source>
+        <translation>Projets par département</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="37" />
+        <source>Budget by envelope (k€): allocated and committed</source>
+        <translation>Budget par enveloppe (k€) : alloué et engagé</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="38" />
+        <source>Stage decisions per month</source>
+        <translation>Décisions d'étape par mois</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="39" />
+        <source>Median time in each stage (days)</source>
+        <translation>Durée médiane à chaque étape (jours)</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="101" />
+        <source>Projects</source>
+        <translation>Projets</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="106" />
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="131" />
+        <source>Allocated</source>
+        <translation>Allouée</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="133" />
+        <source>Committed</source>
+        <translation>Engagée</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="194" />
+        <source>Median days</source>
+        <translation>Jours (médiane)</translation>
+    </message>
+</context>
+<context>
     <name>DashboardView</name>
     <message>
         <location filename="../../labest_desktop/ui/views/dashboard.py" line="87" />
@@ -128,52 +181,52 @@
 <context>
     <name>EnvelopeTableModel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="55" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="40" />
         <source>Envelope</source>
         <translation>Enveloppe</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="55" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="40" />
         <source>Origin</source>
         <translation>Origine</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="55" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="40" />
         <source>Allocated</source>
         <translation>Allouée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="55" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="40" />
         <source>Committed</source>
         <translation>Engagée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="56" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="41" />
         <source>Remaining</source>
         <translation>Reste</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="56" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="41" />
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="56" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="41" />
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="61" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="45" />
         <source>No allocation</source>
         <translation>Sans allocation</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="63" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="47" />
         <source>Over-committed</source>
         <translation>Dépassée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="65" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="49" />
         <source>%1 % used</source>
         <translation>%1 % utilisés</translation>
     </message>
@@ -181,140 +234,140 @@
 <context>
     <name>EventEditor</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="130" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="161" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="113" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="144" />
         <source>Dated</source>
         <translation>Daté</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="141" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="124" />
         <source>not known</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="147" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="130" />
         <source>Reference or words of a title, then Enter</source>
         <translation>Référence ou mots d'un titre, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="150" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="133" />
         <source>Remove the project</source>
         <translation>Retirer le projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="151" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="134" />
         <source>Open the project</source>
         <translation>Ouvrir le projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="153" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="165" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="136" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="148" />
         <source>Filter organisations</source>
         <translation>Filtrer les organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="155" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="138" />
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="157" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="274" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="140" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="257" />
         <source>New event</source>
         <translation>Nouvel événement</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="158" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="141" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="161" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="144" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="161" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="144" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="162" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="145" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="162" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="145" />
         <source>Place</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="162" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="145" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="163" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="146" />
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="163" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="146" />
         <source>Linked projects</source>
         <translation>Projets liés</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="164" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="147" />
         <source>Find a project to link</source>
         <translation>Chercher un projet à lier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="164" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="147" />
         <source>Projects found</source>
         <translation>Projets trouvés</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="165" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="148" />
         <source>Linked organisations</source>
         <translation>Organisations liées</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="171" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="154" />
         <source>&amp;Title</source>
         <translation>&amp;Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="172" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="155" />
         <source>&amp;Kind</source>
         <translation>T&amp;ype</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="176" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="159" />
         <source>&amp;Date</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="178" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="161" />
         <source>&amp;Place</source>
         <translation>&amp;Lieu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="179" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="162" />
         <source>Pa&amp;rticipants</source>
         <translation>Pa&amp;rticipants</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="180" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="163" />
         <source>D&amp;escription</source>
         <translation>D&amp;escription</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="189" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="172" />
         <source>Pro&amp;jects</source>
         <translation>Pro&amp;jets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="194" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="177" />
         <source>&amp;Organisations</source>
         <translation>&amp;Organisations</translation>
     </message>
@@ -322,32 +375,32 @@
 <context>
     <name>EventTableModel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="72" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="56" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="72" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="56" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="72" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="56" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="72" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="56" />
         <source>Place</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="73" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="57" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="73" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="57" />
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
@@ -355,47 +408,47 @@
 <context>
     <name>EventsView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="381" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="364" />
         <source>Events</source>
         <translation>Événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="387" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="370" />
         <source>Search events (title, place)</source>
         <translation>Rechercher un événement (titre, lieu)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="388" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="371" />
         <source>Search events</source>
         <translation>Rechercher des événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="396" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="379" />
         <source>Events list</source>
         <translation>Liste des événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="403" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="386" />
         <source>Month of events</source>
         <translation>Mois des événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="406" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="389" />
         <source>Events of the selected day</source>
         <translation>Événements du jour choisi</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="419" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="402" />
         <source>&amp;List</source>
         <translation>&amp;Liste</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="420" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="403" />
         <source>&amp;Month</source>
         <translation>&amp;Mois</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/events.py" line="488" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="471" />
         <source>Events on %1: %n</source>
         <translation><numerusform>Événements le %1 : %n</numerusform><numerusform>Événements le %1 : %n</numerusform></translation>
     </message>
@@ -403,72 +456,72 @@
 <context>
     <name>FundingView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="117" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="101" />
         <source>Funding</source>
         <translation>Financement</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="125" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="109" />
         <source>Funding envelopes</source>
         <translation>Enveloppes de financement</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="130" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="114" />
         <source>Count only the projects of the current &amp;filter</source>
         <translation>Ne compter que les projets du &amp;filtre actuel</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="136" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="120" />
         <source>e.g. 250 000,00</source>
         <translation>ex. 250 000,00</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="137" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="121" />
         <source>Envelope name</source>
         <translation>Nom de l'enveloppe</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="137" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="121" />
         <source>Origin</source>
         <translation>Origine</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="138" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="122" />
         <source>Allocated amount in euros</source>
         <translation>Montant alloué en euros</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="140" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="124" />
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="141" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="125" />
         <source>Add as a new envelope</source>
         <translation>Ajouter comme nouvelle enveloppe</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="143" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="127" />
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="144" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="128" />
         <source>&amp;Origin</source>
         <translation>&amp;Origine</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="145" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="129" />
         <source>&amp;Allocated (€)</source>
         <translation>&amp;Allouée (€)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/funding.py" line="180" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="164" />
         <source>%n envelope(s) over-committed: %1</source>
         <translation><numerusform>%n enveloppe dépassée : %1</numerusform><numerusform>%n enveloppes dépassées : %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="182" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="166" />
         <source>No envelope is over-committed.</source>
         <translation>Aucune enveloppe n'est dépassée.</translation>
     </message>
@@ -476,27 +529,27 @@
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="91" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="75" />
         <source>Merge organisations</source>
         <translation>Fusionner des organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="92" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="76" />
         <source>“%1” and the organisation chosen below are the same. Every project, partnership and event of “%1” moves to the one kept, and “%1” is removed. You can undo it.</source>
         <translation>« %1 » et l'organisation choisie ci-dessous sont la même. Chaque projet, partenariat et événement de « %1 » passe à celle conservée, et « %1 » est supprimée. Vous pouvez l'annuler.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="97" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="81" />
         <source>Organisation kept</source>
         <translation>Organisation conservée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="102" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="86" />
         <source>&amp;Keep</source>
         <translation>&amp;Conserver</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="104" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="88" />
         <source>Merge</source>
         <translation>Fusionner</translation>
     </message>
@@ -504,32 +557,32 @@
 <context>
     <name>OrganisationTableModel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="58" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="43" />
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="58" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="43" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="58" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="43" />
         <source>Department</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="58" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="43" />
         <source>Leads</source>
         <translation>Porte</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="59" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="44" />
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="59" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="44" />
         <source>Events</source>
         <translation>Événements</translation>
     </message>
@@ -537,94 +590,94 @@
 <context>
     <name>PartnersView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="158" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="142" />
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="165" />
-        <location filename="../../labest_desktop/ui/views/partners.py" line="166" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="149" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="150" />
         <source>Search organisations</source>
         <translation>Rechercher des organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="175" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="159" />
         <source>Organisations</source>
         <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="182" />
-        <location filename="../../labest_desktop/ui/views/partners.py" line="186" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="166" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="170" />
         <source>(not set)</source>
         <translation>(non renseigné)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="189" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="173" />
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="190" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="174" />
         <source>Merge into…</source>
         <translation>Fusionner avec…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="194" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="178" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="194" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="178" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="195" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="179" />
         <source>Department</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="195" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="179" />
         <source>Projects it leads</source>
         <translation>Projets qu'elle porte</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="196" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="180" />
         <source>Projects it partners</source>
         <translation>Projets dont elle est partenaire</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="196" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="180" />
         <source>Its events</source>
         <translation>Ses événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="199" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="183" />
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="200" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="184" />
         <source>&amp;Kind</source>
         <translation>T&amp;ype</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="201" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="185" />
         <source>&amp;Department</source>
         <translation>&amp;Département</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="275" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="259" />
         <source>Projects it &amp;leads (%n)</source>
         <translation><numerusform>Projets qu'elle &amp;porte (%n)</numerusform><numerusform>Projets qu'elle &amp;porte (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="277" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="261" />
         <source>Projects it &amp;partners (%n)</source>
         <translation><numerusform>Projets dont elle est &amp;partenaire (%n)</numerusform><numerusform>Projets dont elle est &amp;partenaire (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="285" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="269" />
         <source>Its &amp;events (%n)</source>
         <translation><numerusform>Ses &amp;événements (%n)</numerusform><numerusform>Ses &amp;événements (%n)</numerusform></translation>
     </message>
@@ -632,14 +685,142 @@
 <context>
     <name>ProjectEventsPanel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="520" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="503" />
         <source>Events of the project</source>
         <translation>Événements du projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="529" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="512" />
         <source>undated</source>
         <translation>non daté</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectSheet</name>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="20" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="20" />
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="21" />
+        <source>By</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="21" />
+        <source>Rationale</source>
+        <translation>Justification</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="43" />
+        <source>Project sheet</source>
+        <translation>Fiche projet</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="45" />
+        <source>Stage and status</source>
+        <translation>Étape et statut</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="46" />
+        <source>In stage since</source>
+        <translation>À cette étape depuis</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="47" />
+        <source>Lead organisation</source>
+        <translation>Porteur</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="48" />
+        <source>Partners</source>
+        <translation>Partenaires</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="49" />
+        <source>Department</source>
+        <translation>Département</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="50" />
+        <source>Person in charge</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="51" />
+        <source>Start date</source>
+        <translation>Date de début</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="52" />
+        <source>Planned end date</source>
+        <translation>Date de fin prévue</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="53" />
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="54" />
+        <source>Funding envelope</source>
+        <translation>Enveloppe de financement</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="55" />
+        <source>Users / agents involved</source>
+        <translation>Usagers / agents impliqués</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="58" />
+        <source>Themes</source>
+        <translation>Thématiques</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="59" />
+        <source>Created</source>
+        <translation>Créé le</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="61" />
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="63" />
+        <source>Stage decisions</source>
+        <translation>Décisions d'étape</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="76" />
+        <source>Recent notes</source>
+        <translation>Notes récentes</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="84" />
+        <source>No note.</source>
+        <translation>Aucune note.</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="86" />
+        <source>Events</source>
+        <translation>Événements</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="105" />
+        <source>Project sheet – %1</source>
+        <translation>Fiche projet – %1</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="107" />
+        <source>Project sheets (%1)</source>
+        <translation>Fiches projets (%1)</translation>
     </message>
 </context>
 <context>
@@ -663,6 +844,109 @@
         <location filename="../../labest_desktop/ui/views/board.py" line="94" />
         <source>Record the decision</source>
         <translation>Enregistrer la décision</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="22" />
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="22" />
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="23" />
+        <source>Lead</source>
+        <translation>Porteur</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="23" />
+        <source>Dept.</source>
+        <translation>Dépt</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="24" />
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="24" />
+        <source>In stage since</source>
+        <translation>À cette étape depuis</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="25" />
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="36" />
+        <source>search: %1</source>
+        <translation>recherche : %1</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="42" />
+        <source>departments: %1</source>
+        <translation>départements : %1</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="44" />
+        <source>%1 selected projects</source>
+        <translation>%1 projets sélectionnés</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="45" />
+        <source>whole portfolio</source>
+        <translation>tout le portefeuille</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="54" />
+        <source>No project at this stage.</source>
+        <translation>Aucun projet à cette étape.</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="74" />
+        <source>… and %1 more projects.</source>
+        <translation>… et %1 projets de plus.</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="85" />
+        <source>Lab'EST portfolio report</source>
+        <translation>Rapport de portefeuille Lab'EST</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="85" />
+        <source>Lab'EST dashboard</source>
+        <translation>Synthèse Lab'EST</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="97" />
+        <source>Drawn up on %1 — %2</source>
+        <translation>Établi le %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="101" />
+        <source>%1 projects — total budget %2</source>
+        <translation>%1 projets — budget total %2</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="107" />
+        <source>Over-committed envelopes: %1</source>
+        <translation>Enveloppes dépassées : %1</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="109" />
+        <source>Charts</source>
+        <translation>Graphiques</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="112" />
+        <source>Projects per stage</source>
+        <translation>Projets par étape</translation>
     </message>
 </context>
 <context>
@@ -731,7 +1015,7 @@
 <context>
     <name>editor</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="347" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="330" />
         <source>Create event “%1”</source>
         <translation>Création de l'événement « %1 »</translation>
     </message>
@@ -752,7 +1036,7 @@
         <translation>Passage de %1 à %2</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="122" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="106" />
         <source>Merge “%1” into “%2”</source>
         <translation>Fusion de « %1 » dans « %2 »</translation>
     </message>

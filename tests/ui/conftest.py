@@ -63,12 +63,13 @@ def screenshot(widget, name: str) -> Path:
 def no_modal_dialogs(monkeypatch):
     """No test may hang on a modal question: each ask() answers harmlessly unless the
     test replaces it; error dialogs are recorded and checked by the tests that expect them."""
-    from labest_desktop.ui import excepthook
+    from labest_desktop.ui import excepthook, file_actions
     from labest_desktop.ui.dialogs import prompts
 
     shown: list[str] = []
     monkeypatch.setattr(prompts.UnsavedChangesDialog, "ask", classmethod(lambda cls, parent: "discard"))
     monkeypatch.setattr(prompts.ConfirmDialog, "ask", classmethod(lambda cls, parent, title, text: False))
     monkeypatch.setattr(excepthook.ExpectedErrorDialog, "ask", classmethod(lambda cls, p, text: shown.append(text)))
+    monkeypatch.setattr(file_actions.InfoDialog, "ask", classmethod(lambda cls, parent, title, text: None))
     monkeypatch.setattr(excepthook.UnexpectedErrorDialog, "ask", classmethod(lambda cls, p, text: shown.append(text)))
     return shown

@@ -64,8 +64,8 @@ def test_import_wizard_settles_conflict_per_field(make_window, demo_workspace, q
     assert field == "title"
     screenshot(wizard, "import-preview")
     combo.setCurrentIndex(combo.findData(choice))
-    wizard.next()
-    assert wizard.currentPage() is wizard.summary_page
+    wizard.next()  # applying runs in the background, then the summary shows
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.summary_page, timeout=20_000)
     assert wizard.report.applied
     expected = "Titre d'ici" if choice == "mine" else "Titre du fichier"
     assert projects.get_project(ws, pid).fields.title == expected

@@ -161,13 +161,23 @@ class PreviewPage(QWizardPage):
         self.tabs = QTabWidget(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
+        self.progress = QProgressBar(self)
+        self.progress.setAccessibleName(self.tr("Progress of the import"))
+        self.progress.hide()
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
         self.choices: dict[tuple[int, str], QComboBox] = {}
         self.conflicts_table: QTableWidget | None = None
+        self.task = None
+        self.applied_report = None
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Import"))
 
     def initializePage(self) -> None:
         preview = self.wizard().read_page.preview
+        self.applied_report = None
         self.tabs.clear()
         self.choices = {}
         creates = preview.plans("create") + preview.plans("duplicate")
@@ -234,16 +244,46 @@ class PreviewPage(QWizardPage):
         return {key: combo.currentData() for key, combo in self.choices.items()}
 
     def validatePage(self) -> bool:
+        """Apply in the background (10,000 rows take seconds): the first call starts
+        the work and keeps the page; when it ends, ``next()`` comes back here."""
         from labest_desktop.services.exchange_import import apply_import
 
         wizard = self.wizard()
-        preview = wizard.read_page.preview
-        try:
-            report = apply_import(wizard.context.workspace, preview, resolutions=self.resolutions())
-        except LabestError as exc:
-            show_error(self, exc)
+        if self.applied_report is not None:
+            wizard.report = self.applied_report
+            return True
+        if self.task is not None:
             return False
-        wizard.report = report
+        preview = wizard.read_page.preview
+        ws = wizard.context.workspace
+        resolutions = self.resolutions()
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.status.setText(self.tr("Importing… the database is backed up first, then every change is written "
+                                    "in one go."))
+        self.tabs.setEnabled(False)
+        self._set_buttons_enabled(False)
+        self.task = run_in_background(lambda _control: apply_import(ws, preview, resolutions=resolutions),
+                                      self._applied, self._apply_failed)
+        return False
+
+    def _set_buttons_enabled(self, enabled: bool) -> None:
+        for which in (QWizard.WizardButton.CommitButton, QWizard.WizardButton.BackButton,
+                      QWizard.WizardButton.CancelButton):
+            button = self.wizard().button(which)
+            if button is not None:
+                button.setEnabled(enabled)
+
+    def _finished_applying(self) -> None:
+        self.task = None
+        self.progress.hide()
+        self.status.clear()
+        self.tabs.setEnabled(True)
+        self._set_buttons_enabled(True)
+
+    def _applied(self, report) -> None:
+        self._finished_applying()
+        self.wizard().report = report
         if not report.applied:
             from labest_desktop.ui.excepthook import ExpectedErrorDialog
 
@@ -251,8 +291,16 @@ class PreviewPage(QWizardPage):
                 "Nothing was imported: %1 error(s) and %2 unsettled conflict(s). Correct the file "
                 "and import it again.").replace("%1", str(len(report.errors)))
                 .replace("%2", str(len(report.conflicts))))
-            return False
-        return True
+            return
+        self.applied_report = report
+        self.wizard().next()
+
+    def _apply_failed(self, exc: BaseException) -> None:
+        self._finished_applying()
+        show_error(self, exc)
+
+    def is_applying(self) -> bool:
+        return self.task is not None
 
 
 class SummaryPage(QWizardPage):
@@ -299,5 +347,7 @@ class ImportWizard(QWizard):
         self.resize(860, 560)
 
     def reject(self) -> None:
+        if self.preview_page.is_applying():
+            return  # one transaction under way: it ends by itself, applied or not
         self.read_page.cancel()
         super().reject()

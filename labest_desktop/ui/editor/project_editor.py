@@ -38,6 +38,7 @@ from labest_desktop.ui.editor.form import ProjectForm
 from labest_desktop.ui.excepthook import show_error
 from labest_desktop.ui.geometry import GeometryMixin
 from labest_desktop.ui.undo_commands import CreateCommand, EditCommand, StageCommand
+from labest_desktop.ui.views.events import ProjectEventsPanel
 
 logger = logging.getLogger(__name__)
 
@@ -63,6 +64,7 @@ class ProjectEditor(GeometryMixin, QDialog):
         self.setObjectName("projectEditor")
         self.context = context
         self.project_id = project_id
+        self.event_to_show: int | None = None
         self.view = projects.get_project(self.ws, project_id) if project_id is not None else None
         ws = self.ws
         organisations = [name for _i, name in lookups.organisations(ws)]
@@ -107,11 +109,10 @@ class ProjectEditor(GeometryMixin, QDialog):
         row.addWidget(self.note_text, 1)
         row.addWidget(self.add_note_button)
         column.addLayout(row)
-        self.events = QTableWidget(0, 4, self)
-        self.events.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Event"), self.tr("Kind"), self.tr("Place")])
-        self.events.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.events.setAccessibleName(self.tr("Linked events"))
-        self.events.horizontalHeader().setStretchLastSection(True)
+        # From a project, its events: the events view's own panel (activating one shows
+        # it in the Événements view, once this editor is closed).
+        self.events = ProjectEventsPanel(context, None, self)
+        self.events.open_event.connect(self._open_event)
         self.tabs.addTab(self.history, self.tr("&History"))
         self.tabs.addTab(decisions_page, self.tr("De&cisions"))
         self.tabs.addTab(notes_page, self.tr("&Notes"))
@@ -121,6 +122,12 @@ class ProjectEditor(GeometryMixin, QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
                                         self)
+        self.sheet_button = self.buttons.addButton(self.tr("Project &sheet (PDF)…"),
+                                                   QDialogButtonBox.ButtonRole.ActionRole)
+        self.sheet_button.setObjectName("projectSheetButton")
+        self.sheet_button.setToolTip(self.tr("Write this project's sheet for a committee, as a PDF"))
+        self.sheet_button.setEnabled(self.view is not None)
+        self.sheet_button.clicked.connect(self.export_sheet)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.header = QLabel(self)
@@ -192,11 +199,7 @@ class ProjectEditor(GeometryMixin, QDialog):
         for note in projects.notes(self.ws, pid):
             self.notes.addItem(f"{locale.toString(note.created_at, QLocale.FormatType.ShortFormat)} — "
                                f"{note.author}\n{note.text}")
-        events = lookups.project_events(self.ws, pid)
-        self.events.setRowCount(len(events))
-        for row, (when, title, kind, place) in enumerate(events):
-            for column, value in enumerate([when.strftime("%d/%m/%Y") if when else "", title, kind, place or ""]):
-                self.events.setItem(row, column, QTableWidgetItem(value))
+        self.events.set_project(pid)
 
     # --- state ------------------------------------------------------------------------
 
@@ -306,6 +309,20 @@ class ProjectEditor(GeometryMixin, QDialog):
             return
         self.note_text.clear()
         self._load_tabs()
+
+    def export_sheet(self):
+        """The PDF sheet of this project as saved (unsaved edits are not in it)."""
+        from labest_desktop.ui.project_sheets import export_sheets
+
+        if self.view is None:
+            return None
+        return export_sheets(self, self.context, [self.view.id], self.view.reference)
+
+    def _open_event(self, event_id: int) -> None:
+        self.event_to_show = event_id
+        self.reject()
+        if self.isVisible():  # the user kept the editor open (unsaved changes)
+            self.event_to_show = None
 
     # --- closing ----------------------------------------------------------------------
 

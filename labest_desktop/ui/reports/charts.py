@@ -32,11 +32,11 @@ def _tr(text: str) -> str:
 
 def chart_title(key: str) -> str:
     return {
-        "funnel": _tr("Projects per stage"),
-        "departments": _tr("Projects per department"),
-        "envelopes": _tr("Budget by envelope (k€): allocated and committed"),
-        "timeline": _tr("Stage decisions per month"),
-        "median": _tr("Median time in each stage (days)"),
+        "funnel": QCoreApplication.translate("Charts", "Projects per stage"),
+        "departments": QCoreApplication.translate("Charts", "Projects per department"),
+        "envelopes": QCoreApplication.translate("Charts", "Budget by envelope (k€): allocated and committed"),
+        "timeline": QCoreApplication.translate("Charts", "Stage decisions per month"),
+        "median": QCoreApplication.translate("Charts", "Median time in each stage (days)"),
     }[key]
 
 
@@ -98,12 +98,12 @@ def funnel_chart(counts: dict[str, int]) -> QChart:
 
 def departments_chart(rows: list[tuple[str | None, int]]) -> QChart:
     chart = _chart("departments")
-    bar = QBarSet(_tr("Projects"))
+    bar = QBarSet(QCoreApplication.translate("Charts", "Projects"))
     bar.setColor(QColor("#3a6ea5"))
     bar.setLabelColor(QColor("#000000"))  # labels sit above the bars, on white
     categories = []
     for department, n in rows:
-        categories.append(department or _tr("none"))
+        categories.append(department or QCoreApplication.translate("Charts", "none"))
         bar.append(n)
     series = QBarSeries()
     series.append(bar)
@@ -128,9 +128,9 @@ def envelopes_chart(rows: list[dashboard.EnvelopeBudget]) -> QChart:
     chart = _chart("envelopes")
     chart.legend().setVisible(True)
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-    allocated = QBarSet(_tr("Allocated"))
+    allocated = QBarSet(QCoreApplication.translate("Charts", "Allocated"))
     allocated.setColor(QColor("#9bbbd9"))
-    committed = QBarSet(_tr("Committed"))
+    committed = QBarSet(QCoreApplication.translate("Charts", "Committed"))
     committed.setColor(QColor("#1f4e79"))
     categories = []
     for row in rows[::-1]:
@@ -191,7 +191,7 @@ def timeline_chart(rows: list[tuple[str, int]]) -> QChart:
 def median_chart(medians: dict[str, float | None]) -> QChart:
     chart = _chart("median")
     series = QBarSeries()
-    bar = QBarSet(_tr("Median days"))
+    bar = QBarSet(QCoreApplication.translate("Charts", "Median days"))
     bar.setColor(QColor("#7b5ea7"))
     bar.setLabelColor(QColor("#000000"))
     for stage in medians:

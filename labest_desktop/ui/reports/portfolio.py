@@ -8,7 +8,7 @@ from datetime import date
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSize
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize
 
 from labest_desktop.services import dashboard, project_query
 from labest_desktop.services.project_query import ProjectFilter
@@ -18,6 +18,12 @@ from labest_desktop.ui.reports.formatting import french_amount, french_date
 from labest_desktop.ui.reports.pdf import write_pdf
 
 TABLE_LIMIT = 500  # rows per stage; a committee reads a few hundred at most
+HEADINGS = (
+    QT_TRANSLATE_NOOP("Reports", "Reference"), QT_TRANSLATE_NOOP("Reports", "Title"),
+    QT_TRANSLATE_NOOP("Reports", "Lead"), QT_TRANSLATE_NOOP("Reports", "Dept."),
+    QT_TRANSLATE_NOOP("Reports", "Status"), QT_TRANSLATE_NOOP("Reports", "In stage since"),
+    QT_TRANSLATE_NOOP("Reports", "Budget"),
+)
 
 
 def _tr(text: str) -> str:
@@ -27,16 +33,16 @@ def _tr(text: str) -> str:
 def _filter_description(flt: ProjectFilter) -> str:
     parts = []
     if flt.search.strip():
-        parts.append(_tr("search: %1").replace("%1", flt.search.strip()))
+        parts.append(QCoreApplication.translate("Reports", "search: %1").replace("%1", flt.search.strip()))
     if flt.stages:
         parts.append(", ".join(labels.stage_label(s) for s in sorted(flt.stages)))
     if flt.statuses:
         parts.append(", ".join(labels.status_label(s) for s in sorted(flt.statuses)))
     if flt.departments:
-        parts.append(_tr("departments: %1").replace("%1", ", ".join(sorted(flt.departments))))
+        parts.append(QCoreApplication.translate("Reports", "departments: %1").replace("%1", ", ".join(sorted(flt.departments))))
     if flt.ids is not None:
-        parts.append(_tr("%1 selected projects").replace("%1", str(len(flt.ids))))
-    return "; ".join(parts) if parts else _tr("whole portfolio")
+        parts.append(QCoreApplication.translate("Reports", "%1 selected projects").replace("%1", str(len(flt.ids))))
+    return "; ".join(parts) if parts else QCoreApplication.translate("Reports", "whole portfolio")
 
 
 def _stage_table(ws, flt: ProjectFilter, stage: str) -> str:
@@ -45,13 +51,13 @@ def _stage_table(ws, flt: ProjectFilter, stage: str) -> str:
     ids = project_query.project_ids(ws, replace(flt, stages=frozenset({stage})), "reference")
     heading = f"<h3>{escape(labels.stage_label(stage))} ({len(ids)})</h3>"
     if not ids:
-        return heading + f"<p class='muted'>{escape(_tr('No project at this stage.'))}</p>"
+        return heading + "<p class='muted'>" + escape(QCoreApplication.translate("Reports", "No project at this stage.")) + "</p>"
     shown = ids[:TABLE_LIMIT]
     rows = project_query.rows(ws, shown)
     widths = (14, 34, 18, 6, 9, 9, 10)  # per cent of the page: titles need the room
     head = "".join(
         f"<th width='{w}%'>{escape(_tr(h))}</th>"
-        for h, w in zip(("Reference", "Title", "Lead", "Dept.", "Status", "In stage since", "Budget"), widths, strict=True)
+        for h, w in zip(HEADINGS, widths, strict=True)
     )
     body = []
     for pid in shown:
@@ -65,7 +71,8 @@ def _stage_table(ws, flt: ProjectFilter, stage: str) -> str:
         )
     more = ""
     if len(ids) > len(shown):
-        more = f"<p class='muted'>{escape(_tr('… and %1 more projects.').replace('%1', str(len(ids) - len(shown))))}</p>"
+        text = QCoreApplication.translate("Reports", "… and %1 more projects.")
+        more = f"<p class='muted'>{escape(text.replace('%1', str(len(ids) - len(shown))))}</p>"
     return (
         heading
         + f"<table class='grid small' width='100%' cellspacing='0'><tr>{head}</tr>{''.join(body)}</table>"
@@ -75,7 +82,7 @@ def _stage_table(ws, flt: ProjectFilter, stage: str) -> str:
 
 def write_portfolio_report(ws, flt: ProjectFilter, path: str | Path, *, with_table: bool = True) -> Path:
     """Write the report (charts, then the tables when ``with_table``) to ``path``."""
-    title = _tr("Lab'EST portfolio report") if with_table else _tr("Lab'EST dashboard")
+    title = QCoreApplication.translate("Reports", "Lab'EST portfolio report") if with_table else QCoreApplication.translate("Reports", "Lab'EST dashboard")
     data = charts.figures(ws, flt)
     totals = dashboard.summary(ws, flt)
     images = {}
@@ -86,19 +93,23 @@ def write_portfolio_report(ws, flt: ProjectFilter, path: str | Path, *, with_tab
     over = [b.name for b in data["envelopes"] if b.over_committed]
     html = [
         f"<h1>{escape(title)}</h1>",
-        f"<p class='muted'>{escape(_tr('Drawn up on %1 — %2').replace('%1', french_date(date.today())).replace('%2', _filter_description(flt)))}</p>",
+        "<p class='muted'>"
+        + escape(QCoreApplication.translate("Reports", "Drawn up on %1 — %2")
+                 .replace("%1", french_date(date.today())).replace("%2", _filter_description(flt)))
+        + "</p>",
         "<p>"
-        + escape(_tr("%1 projects — total budget %2").replace("%1", str(totals.projects)).replace("%2", french_amount(totals.budget)))
+        + escape(QCoreApplication.translate("Reports", "%1 projects — total budget %2").replace("%1", str(totals.projects)).replace("%2", french_amount(totals.budget)))
         + "<br>"
         + " · ".join(escape(f"{labels.stage_label(s)} : {n}") for s, n in totals.by_stage.items())
         + "</p>",
     ]
     if over:
-        html.append(f"<p class='warn'>⚠ {escape(_tr('Over-committed envelopes: %1').replace('%1', ', '.join(over)))}</p>")
-    html.append(f"<h2>{escape(_tr('Charts'))}</h2>")
+        text = QCoreApplication.translate("Reports", "Over-committed envelopes: %1")
+        html.append(f"<p class='warn'>⚠ {escape(text.replace('%1', ', '.join(over)))}</p>")
+    html.append("<h2>" + escape(QCoreApplication.translate("Reports", "Charts")) + "</h2>")
     html.extend(blocks)
     if with_table:
-        html.append(f"<h2 style='page-break-before: always'>{escape(_tr('Projects per stage'))}</h2>")
+        html.append("<h2 style='page-break-before: always'>" + escape(QCoreApplication.translate("Reports", "Projects per stage")) + "</h2>")
         for stage in labels.stages():
             html.append(_stage_table(ws, flt, stage))
     return write_pdf(path, title, "\n".join(html), images)

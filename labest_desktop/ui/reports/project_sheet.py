@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from labest_desktop.services import events, projects
 from labest_desktop.ui import labels
@@ -16,6 +16,10 @@ from labest_desktop.ui.reports.pdf import write_pdf
 from labest_desktop.ui.views.kind_labels import event_kind_label
 
 RECENT_NOTES = 5
+DECISION_HEADINGS = (
+    QT_TRANSLATE_NOOP("ProjectSheet", "Date"), QT_TRANSLATE_NOOP("ProjectSheet", "Decision"),
+    QT_TRANSLATE_NOOP("ProjectSheet", "By"), QT_TRANSLATE_NOOP("ProjectSheet", "Rationale"),
+)
 
 
 def _tr(text: str) -> str:
@@ -36,29 +40,29 @@ def sheet_html(ws, project_id: int, first: bool = True) -> tuple[str, str]:
     page_break = "" if first else " style='page-break-before: always'"
     parts = [
         f"<h1{page_break}>{escape(f.title)}</h1>",
-        f"<p class='muted'>{escape(_tr('Project sheet'))} · {escape(view.reference)}</p>",
+        "<p class='muted'>" + escape(QCoreApplication.translate("ProjectSheet", "Project sheet")) + f" · {escape(view.reference)}</p>",
         "<table class='grid' width='100%' cellspacing='0'>",
-        _row(_tr("Stage and status"), f"{labels.stage_label(str(f.stage))} · {labels.status_label(str(f.status))}"),
-        _row(_tr("In stage since"), french_date(view.stage_since)),
-        _row(_tr("Lead organisation"), f.lead or "—"),
-        _row(_tr("Partners"), ", ".join(f.partners) or "—"),
-        _row(_tr("Department"), labels.department_label(f.department) or "—"),
-        _row(_tr("Person in charge"), f.contact or "—"),
-        _row(_tr("Start date"), french_date(f.start_date)),
-        _row(_tr("Planned end date"), french_date(f.end_date)),
-        _row(_tr("Budget"), french_amount(f.budget)),
-        _row(_tr("Funding envelope"), f.funding or "—"),
-        _row(_tr("Users / agents involved"),
+        _row(QCoreApplication.translate("ProjectSheet", "Stage and status"), f"{labels.stage_label(str(f.stage))} · {labels.status_label(str(f.status))}"),
+        _row(QCoreApplication.translate("ProjectSheet", "In stage since"), french_date(view.stage_since)),
+        _row(QCoreApplication.translate("ProjectSheet", "Lead organisation"), f.lead or "—"),
+        _row(QCoreApplication.translate("ProjectSheet", "Partners"), ", ".join(f.partners) or "—"),
+        _row(QCoreApplication.translate("ProjectSheet", "Department"), labels.department_label(f.department) or "—"),
+        _row(QCoreApplication.translate("ProjectSheet", "Person in charge"), f.contact or "—"),
+        _row(QCoreApplication.translate("ProjectSheet", "Start date"), french_date(f.start_date)),
+        _row(QCoreApplication.translate("ProjectSheet", "Planned end date"), french_date(f.end_date)),
+        _row(QCoreApplication.translate("ProjectSheet", "Budget"), french_amount(f.budget)),
+        _row(QCoreApplication.translate("ProjectSheet", "Funding envelope"), f.funding or "—"),
+        _row(QCoreApplication.translate("ProjectSheet", "Users / agents involved"),
              f"{'—' if f.users_involved is None else f.users_involved} / "
              f"{'—' if f.agents_involved is None else f.agents_involved}"),
-        _row(_tr("Themes"), ", ".join(f.tags) or "—"),
-        _row(_tr("Created"), f"{french_date(view.created_at)} ({view.created_by})"),
+        _row(QCoreApplication.translate("ProjectSheet", "Themes"), ", ".join(f.tags) or "—"),
+        _row(QCoreApplication.translate("ProjectSheet", "Created"), f"{french_date(view.created_at)} ({view.created_by})"),
         "</table>",
-        f"<h2>{escape(_tr('Description'))}</h2>",
+        "<h2>" + escape(QCoreApplication.translate("ProjectSheet", "Description")) + "</h2>",
         "<p>" + (escape(f.description).replace("\n", "<br>") if f.description else "—") + "</p>",
-        f"<h2>{escape(_tr('Stage decisions'))}</h2>",
+        "<h2>" + escape(QCoreApplication.translate("ProjectSheet", "Stage decisions")) + "</h2>",
     ]
-    head = "".join(f"<th>{escape(_tr(h))}</th>" for h in ("Date", "Decision", "By", "Rationale"))
+    head = "".join(f"<th>{escape(_tr(h))}</th>" for h in DECISION_HEADINGS)
     rows = []
     for d in decided:
         move = labels.stage_label(d.to_stage)
@@ -69,7 +73,7 @@ def sheet_html(ws, project_id: int, first: bool = True) -> tuple[str, str]:
             f"<td>{escape(d.decided_by)}</td><td>{escape(d.rationale)}</td></tr>"
         )
     parts.append(f"<table class='grid' width='100%' cellspacing='0'><tr>{head}</tr>{''.join(rows)}</table>")
-    parts.append(f"<h2>{escape(_tr('Recent notes'))}</h2>")
+    parts.append("<h2>" + escape(QCoreApplication.translate("ProjectSheet", "Recent notes")) + "</h2>")
     if noted:
         parts.extend(
             f"<p><b>{escape(french_datetime(n.created_at))} — {escape(n.author)}</b><br>"
@@ -77,9 +81,9 @@ def sheet_html(ws, project_id: int, first: bool = True) -> tuple[str, str]:
             for n in noted
         )
     else:
-        parts.append(f"<p class='muted'>{escape(_tr('No note.'))}</p>")
+        parts.append("<p class='muted'>" + escape(QCoreApplication.translate("ProjectSheet", "No note.")) + "</p>")
     if linked_events:
-        parts.append(f"<h2>{escape(_tr('Events'))}</h2><ul>")
+        parts.append("<h2>" + escape(QCoreApplication.translate("ProjectSheet", "Events")) + "</h2><ul>")
         parts.extend(
             f"<li>{escape(french_date(e.date))} — {escape(e.title)} ({escape(event_kind_label(e.kind))})</li>"
             for e in linked_events
@@ -98,7 +102,7 @@ def write_project_sheets(ws, project_ids: Iterable[int], path: str | Path) -> Pa
         bodies.append(body)
         titles.append(title)
     if len(titles) == 1:
-        title = _tr("Project sheet – %1").replace("%1", titles[0])
+        title = QCoreApplication.translate("ProjectSheet", "Project sheet – %1").replace("%1", titles[0])
     else:
-        title = _tr("Project sheets (%1)").replace("%1", str(len(titles)))
+        title = QCoreApplication.translate("ProjectSheet", "Project sheets (%1)").replace("%1", str(len(titles)))
     return write_pdf(path, title, "\n".join(bodies))

@@ -477,6 +477,7 @@ FR.update({
     "Drawn up on %1 — %2": "Établi le %1 — %2",
     "Over-committed envelopes: %1": "Enveloppes dépassées : %1",
     "Charts": "Graphiques",
+    "%n project(s), total budget %1": ("%n projet, budget total %1", "%n projets, budget total %1"),
 })
 
 CONTEXTUAL = {
@@ -497,7 +498,8 @@ def fill(path: Path = TS) -> list[str]:
             if translation is None:
                 translation = ET.SubElement(message, "translation")
             if french is None:
-                if not (translation.text or list(translation)):
+                # Empty <numerusform/> children are no translation either.
+                if not ((translation.text or "").strip() or any(form.text for form in translation)):
                     missing.append(f"{name}: {source}")
                 continue
             for child in list(translation):

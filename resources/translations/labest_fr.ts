@@ -200,10 +200,7 @@
     <message numerus="yes">
         <location filename="../../labest_desktop/ui/views/dashboard.py" line="141" />
         <source>%n project(s), total budget %1</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n projet, budget total %1</numerusform><numerusform>%n projets, budget total %1</numerusform></translation>
     </message>
     <message>
         <location filename="../../labest_desktop/ui/views/dashboard.py" line="143" />

@@ -155,3 +155,22 @@ def test_editor_linked_events_tab_uses_the_project_events_panel(window, qtbot):
     events_view = window.views["events"]
     assert window.tabs.currentWidget() is events_view
     assert events_view.editor.event_id == linked[0].id
+
+
+def test_first_start_columns_show_whole_references_stages_and_statuses(window):
+    """At first start (no saved layout) the Référence, Étape, Statut and Modifié le
+    columns are wide enough for their longest text, so none is cut (« Déploiem… »)."""
+    from labest_desktop.ui import labels
+    from labest_desktop.ui.models.project_table import COLUMN_KEYS
+
+    view = window.projects_view
+    header = view.table.horizontalHeader()
+    metrics = view.table.fontMetrics()
+    reference = view.model.index(0, COLUMN_KEYS.index("reference")).data()
+    updated = view.model.index(0, COLUMN_KEYS.index("updated_at")).data()
+    for key, texts in (("reference", [reference]),
+                       ("stage", [labels.stage_label(s) for s in labels.stages()]),
+                       ("status", [labels.status_label(s) for s in labels.statuses()]),
+                       ("updated_at", [updated])):
+        widest = max(metrics.horizontalAdvance(t) for t in texts)
+        assert header.sectionSize(COLUMN_KEYS.index(key)) > widest + 8, key

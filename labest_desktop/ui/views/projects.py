@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QDateTime, QLocale, QPoint, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QStyle,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from labest_desktop.services import lookups, project_query
-from labest_desktop.ui import geometry
+from labest_desktop.ui import geometry, labels
 from labest_desktop.ui import saved_views as views_store
 from labest_desktop.ui import settings as keys
 from labest_desktop.ui.models.project_table import COLUMN_KEYS, COLUMNS, ID_ROLE, ProjectTableModel
@@ -119,7 +120,7 @@ class ProjectsView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
-        header.setStretchLastSection(False)
+        header.setStretchLastSection(True)  # no dead band right of the last column
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
         self.table.doubleClicked.connect(lambda index: self.open_requested.emit(index.data(ID_ROLE)))
@@ -224,10 +225,8 @@ class ProjectsView(QWidget):
         if not geometry.restore_header(settings, keys.PROJECTS_HEADER, header):
             for column, spec in enumerate(COLUMNS):
                 header.setSectionHidden(column, not spec.shown_by_default)
-            em = self.fontMetrics().horizontalAdvance("M")
-            for key, width in (("reference", 11), ("title", 30), ("stage", 10), ("status", 7),
-                               ("lead", 18), ("department", 5), ("budget", 9)):
-                header.resizeSection(COLUMN_KEYS.index(key), width * em)
+            for column, width in self._default_widths().items():
+                header.resizeSection(column, width)
         sort = keys.value(settings, keys.PROJECTS_SORT)
         descending = keys.value(settings, keys.PROJECTS_DESCENDING)
         column = COLUMN_KEYS.index(sort) if sort in COLUMN_KEYS else 0
@@ -235,6 +234,41 @@ class ProjectsView(QWidget):
         header.setSortIndicator(
             column, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
         )
+
+    def _default_widths(self) -> dict[int, int]:
+        """First-start widths measured on the texts the columns show (the longest
+        stage and status in the interface language, a reference, a date and time),
+        so nothing is cut at any font size; titles and leads get a readable share."""
+        metrics = self.table.fontMetrics()
+        em = metrics.horizontalAdvance("M")
+        padding = em  # cell margins and the grid
+        icon = self.table.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + em // 2
+        locale = QLocale()
+        when = QDateTime(QDate(2026, 12, 31), QTime(23, 59))
+        samples = {
+            "reference": (["PREF67-2026-00000"], 0),
+            "stage": ([labels.stage_label(s) for s in labels.stages()], icon),
+            "status": ([labels.status_label(s) for s in labels.statuses()], 0),
+            "department": (["Région", "2A"], 0),
+            "start_date": ([locale.toString(when.date(), QLocale.FormatType.ShortFormat)], 0),
+            "end_date": ([locale.toString(when.date(), QLocale.FormatType.ShortFormat)], 0),
+            "budget": ([locale.toString(9_999_999.99, "f", 2)], 0),
+            "updated_at": ([locale.toString(when.date(), QLocale.FormatType.ShortFormat) + " 23:59"], 0),
+            "stage_since": ([locale.toString(when.date(), QLocale.FormatType.ShortFormat)], 0),
+        }
+        header_metrics = self.table.horizontalHeader().fontMetrics()
+        widths = {}
+        for column, key in enumerate(COLUMN_KEYS):
+            # The header's text and its sort arrow must fit too.
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            needed = header_metrics.horizontalAdvance(title) + padding + em
+            texts, extra = samples.get(key, ([], 0))
+            for text in texts:
+                needed = max(needed, metrics.horizontalAdvance(text) + extra + padding)
+            widths[column] = needed
+        widths[COLUMN_KEYS.index("title")] = 28 * em
+        widths[COLUMN_KEYS.index("lead")] = 16 * em
+        return widths
 
     def _remember_sort(self, column: int, order: Qt.SortOrder) -> None:
         keys.set_value(self.context.settings, keys.PROJECTS_SORT, COLUMN_KEYS[column])

@@ -51,9 +51,9 @@ def case_xlsxwriter(db: str, out: str) -> dict:
     """The reference: the same project rows through xlsxwriter's constant_memory mode."""
     import xlsxwriter
 
+    from labest_desktop.domain.fields import fingerprint
     from labest_desktop.exchange.columns import PROJECT_COLUMNS
     from labest_desktop.exchange.export_rows import TextCleaner, row_values
-    from labest_desktop.domain.fields import fingerprint
     from labest_desktop.services.project_query import iter_snapshots
 
     ws = workspace(Path(db))

@@ -14,7 +14,12 @@ from labest_desktop import messages, paths
 from labest_desktop.domain.errors import StorageError
 from labest_desktop.storage import backup as backups
 from labest_desktop.storage import search
-from labest_desktop.storage.damage import DamagedDatabaseError, ForeignDatabaseError, header_problem, is_foreign
+from labest_desktop.storage.damage import (
+    DamagedDatabaseError,
+    ForeignDatabaseError,
+    header_problem,
+    is_foreign,
+)
 from labest_desktop.storage.engine import WRITE_OPTION, make_engine
 from labest_desktop.storage.errors import translate
 from labest_desktop.storage.location import DatabaseLocation

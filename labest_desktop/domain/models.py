@@ -24,6 +24,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -186,9 +187,24 @@ class Project(Base):
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
     # Folded text of every searchable field, kept by the session hook in storage.search.
     search_text: Mapped[str] = mapped_column(Text, default="")
+    # Folded title and contact (case, accents, leading punctuation) the list sorts
+    # by in French order; kept by the same hook as ``search_text``.
+    title_key: Mapped[str] = mapped_column(String(200), default="")
+    contact_key: Mapped[str | None] = mapped_column(String(200))
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
     __mapper_args__ = {"version_id_col": version}
+    # One partial index per sort key of the list, over live projects only: the sorted
+    # ids are read from the index alone, never from the wide rows (migration 0003).
+    __table_args__ = tuple(
+        Index(f"ix_project_live_{column}", column, sqlite_where=text("deleted_at IS NULL"),
+              postgresql_where=text("deleted_at IS NULL"))
+        for column in (
+            "reference", "title_key", "stage", "status", "lead_id", "department", "contact_key", "start_date",
+            "end_date", "budget", "funding_envelope_id", "users_involved", "agents_involved", "updated_at",
+            "stage_since",
+        )
+    )
 
     lead: Mapped[Organisation | None] = relationship(back_populates="led_projects", foreign_keys=[lead_id])
     partners: Mapped[list[Organisation]] = relationship(

@@ -36,7 +36,7 @@ from labest_desktop.domain.text import fold
 from labest_desktop.domain.vocab import DEPARTMENTS, EventKind, OrgKind, Stage, Status
 from labest_desktop.services import office
 from labest_desktop.services.workspace import Workspace
-from labest_desktop.storage.search import search_text
+from labest_desktop.storage.search import search_text, sort_key
 
 MAX_PROJECTS = 100_000
 
@@ -234,6 +234,7 @@ def load_demo(ws: Workspace, projects: int = 60, seed: int = 2026) -> dict[str, 
                     "uid": uid,
                     "reference": reference,
                     "title": values.title,
+                    "title_key": sort_key(values.title) or "",
                     "description": values.description,
                     "stage": str(values.stage),
                     "status": str(values.status),
@@ -241,6 +242,7 @@ def load_demo(ws: Workspace, projects: int = 60, seed: int = 2026) -> dict[str, 
                     "tags": ";".join(values.tags),
                     "department": values.department,
                     "contact": values.contact,
+                    "contact_key": sort_key(values.contact),
                     "start_date": start,
                     "end_date": end,
                     "budget": values.budget,

@@ -542,14 +542,14 @@ class _Writer:
 # Columns of the project table that hold each snapshot key (partners live in the
 # link table; they only change the search text).
 KEY_COLUMNS = {
-    "title": ("title",),
+    "title": ("title", "title_key"),
     "stage": ("stage",),
     "status": ("status",),
     "lead": ("lead_id",),
     "partners": (),
     "tags": ("tags",),
     "department": ("department",),
-    "contact": ("contact",),
+    "contact": ("contact", "contact_key"),
     "start_date": ("start_date",),
     "end_date": ("end_date",),
     "budget": ("budget",),

@@ -4,11 +4,12 @@ whole portfolio into Python)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import Select, case, func, or_, select
+from sqlalchemy import Select, case, func, inspect, literal_column, or_, select
 from sqlalchemy.orm import aliased
 
 from labest_desktop.domain.models import FundingEnvelope, Organisation, Project, project_partner
@@ -35,21 +36,22 @@ class ProjectFilter:
         return self == ProjectFilter()
 
 
-_lead = aliased(Organisation)
-_envelope = aliased(FundingEnvelope)
+_lead = aliased(Organisation, name="lead_org")
+_envelope = aliased(FundingEnvelope, name="funding_env")
 
 STAGE_ORDER = case({str(s): i for i, s in enumerate(Stage)}, value=Project.stage, else_=99)
 STATUS_ORDER = case({str(s): i for i, s in enumerate(Status)}, value=Project.status, else_=99)
 
-# Sort keys the list offers, each evaluated in SQL; joins added when needed.
+# Sort keys the list offers, each evaluated in SQL; joins added when needed. Text is
+# sorted by folded keys (French order: case and accents ignored).
 SORT_COLUMNS = {
     "reference": Project.reference,
-    "title": func.lower(Project.title),
+    "title": Project.title_key,
     "stage": STAGE_ORDER,
     "status": STATUS_ORDER,
     "lead": _lead.name_key,
     "department": Project.department,
-    "contact": func.lower(Project.contact),
+    "contact": Project.contact_key,
     "start_date": Project.start_date,
     "end_date": Project.end_date,
     "budget": Project.budget,
@@ -59,6 +61,9 @@ SORT_COLUMNS = {
     "updated_at": Project.updated_at,
     "stage_since": Project.stage_since,
 }
+# Folded keys compare byte for byte on both backends (PostgreSQL's locale collations
+# would otherwise skip spaces and punctuation where SQLite does not).
+_BYTEWISE = {"title", "contact", "lead", "funding"}
 
 
 def apply_filter(statement: Select, flt: ProjectFilter, dialect: str) -> Select:
@@ -91,22 +96,78 @@ def apply_filter(statement: Select, flt: ProjectFilter, dialect: str) -> Select:
 
 
 def ids_query(flt: ProjectFilter, dialect: str, sort: str = "reference", descending: bool = False) -> Select:
+    """Ids of the matching projects in list order: NULLs last either way, and the id
+    as tie-breaker so windows never overlap."""
     column = SORT_COLUMNS.get(sort, Project.reference)
+    if sort in _BYTEWISE and dialect == "postgresql":
+        column = column.collate("C")
     statement = select(Project.id)
     if sort == "lead":
         statement = statement.outerjoin(_lead, _lead.id == Project.lead_id)
     elif sort == "funding":
         statement = statement.outerjoin(_envelope, _envelope.id == Project.funding_envelope_id)
     statement = apply_filter(statement, flt, dialect)
-    # NULLs last either way, and the id as tie-breaker so windows never overlap.
     order = column.desc() if descending else column.asc()
     tie = Project.id.desc() if descending else Project.id.asc()
-    return statement.order_by(column.is_(None), order, tie)
+    return statement.order_by(order.nulls_last(), tie)
+
+
+def _segments(session, flt: ProjectFilter, sort: str, descending: bool) -> list[Select]:
+    """``ids_query`` on SQLite as consecutive parts, each read in order from one
+    partial index (``ix_project_live_*``) without a sort and without reading the
+    wide rows: the non-NULL keys, then the NULL ones; a stage or status one value
+    after another in vocabulary order; a lead or envelope by walking the
+    organisations (envelopes) in name order."""
+    if sort not in SORT_COLUMNS:
+        sort = "reference"
+    tie = Project.id.desc() if descending else Project.id.asc()
+
+    def part(*conditions, key=None, join=None) -> Select:
+        statement = select(Project.id)
+        if join is not None:
+            statement = statement.join(*join)
+        statement = apply_filter(statement.where(*conditions), flt, "sqlite")
+        if key is None:
+            return statement.order_by(tie)
+        return statement.order_by(key.desc() if descending else key.asc(), tie)
+
+    if sort in ("stage", "status"):
+        column = Project.stage if sort == "stage" else Project.status
+        known = [str(v) for v in (Stage if sort == "stage" else Status)]
+        present = set(session.scalars(select(column).where(Project.deleted_at.is_(None)).distinct()))
+        parts = [part(column == value) for value in known if value in present]
+        unknown = sorted(present.difference(known))
+        if unknown:  # sorted after the vocabulary, as ids_query's "else 99"
+            parts.append(part(column.in_(unknown)))
+        return parts[::-1] if descending else parts
+    if sort in ("lead", "funding"):
+        other, link = (_lead, Project.lead_id) if sort == "lead" else (_envelope, Project.funding_envelope_id)
+        # ``+id``: the name may not be looked up per project (then sorted); the
+        # names are walked in order and each one's projects read from the index.
+        joined = literal_column(f"+{inspect(other).name}.id") == link
+        return [part(key=other.name_key, join=(other, joined)), part(link.is_(None))]
+    column = SORT_COLUMNS[sort]
+    parts = [part(column.is_not(None), key=column)]
+    if column.expression.nullable:
+        parts.append(part(column.is_(None)))
+    return parts
 
 
 def project_ids(ws: Workspace, flt: ProjectFilter = ProjectFilter(), sort: str = "reference", descending: bool = False) -> list[int]:
+    dialect = ws.database.dialect
     with ws.reading() as session:
-        return list(session.scalars(ids_query(flt, ws.database.dialect, sort, descending)))
+        if dialect != "sqlite" or flt.include_deleted:  # no partial index for deleted rows
+            return list(session.scalars(ids_query(flt, dialect, sort, descending)))
+        # Each part comes back as one JSON array built in SQLite: 100,000 ids cost
+        # one string instead of 100,000 result rows (30 ms -> 14 ms). SQLite keeps a
+        # FROM-subquery's ORDER BY for an aggregate such as json_group_array
+        # (test_sort_order checks the result against ids_query).
+        ids: list[int] = []
+        for statement in _segments(session, flt, sort, descending):
+            inner = statement.subquery()
+            packed = session.execute(select(func.json_group_array(inner.c.id))).scalar()
+            ids.extend(json.loads(packed))
+        return ids
 
 
 def count(ws: Workspace, flt: ProjectFilter = ProjectFilter()) -> int:

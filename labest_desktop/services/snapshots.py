@@ -118,23 +118,26 @@ def column_values(
     snapshot: dict, organisation_ids: dict[str, int], envelope_ids: dict[str, int], *, with_search: bool = True
 ) -> dict:
     """The ``project`` table's editable columns for a snapshot (names resolved to ids
-    through maps keyed by folded name), and its search text unless told otherwise."""
+    through maps keyed by folded name) with their sort keys, and its search text
+    unless told otherwise."""
     from datetime import date
     from decimal import Decimal
 
-    from labest_desktop.storage.search import search_text
+    from labest_desktop.storage.search import search_text, sort_key
 
     lead = snapshot.get("lead")
     funding = snapshot.get("funding")
     tags = ";".join(snapshot.get("tags") or []) or None
     values = {
         "title": snapshot["title"],
+        "title_key": sort_key(snapshot["title"]) or "",
         "stage": snapshot["stage"],
         "status": snapshot["status"],
         "lead_id": organisation_ids[fold(lead)] if lead else None,
         "tags": tags,
         "department": snapshot.get("department"),
         "contact": snapshot.get("contact"),
+        "contact_key": sort_key(snapshot.get("contact")),
         "start_date": date.fromisoformat(snapshot["start_date"]) if snapshot.get("start_date") else None,
         "end_date": date.fromisoformat(snapshot["end_date"]) if snapshot.get("end_date") else None,
         "budget": Decimal(snapshot["budget"]) if snapshot.get("budget") is not None else None,

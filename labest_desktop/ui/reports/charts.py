@@ -16,7 +16,17 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QMargins, QRectF, QSize, Qt, QTime
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QLocale,
+    QMargins,
+    QRectF,
+    QSize,
+    Qt,
+    QTime,
+)
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QGraphicsScene
 
@@ -46,6 +56,9 @@ def _chart(key: str) -> QChart:
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
     chart.setMargins(QMargins(4, 4, 4, 4))
     chart.legend().setVisible(False)
+    # Numbers in the interface's locale (set at start-up): "9 187,9", not "9187.9".
+    chart.setLocale(QLocale())
+    chart.setLocalizeNumbers(True)
     return chart
 
 

@@ -196,7 +196,9 @@ def load_demo(ws: Workspace, projects: int = 60, seed: int = 2026) -> dict[str, 
                 contact=f"{rng.choice(FIRST)} {rng.choice(LAST)}",
                 start_date=start,
                 end_date=end,
-                budget=Decimal(rng.randrange(0, 300_000_00, 50)) / 100 if rng.random() > 0.1 else None,
+                # Lab projects are small: 5,000 to 80,000 euros, so envelopes are not all
+                # over-committed in the sample.
+                budget=Decimal(rng.randrange(5_000_00, 80_000_00, 50)) / 100 if rng.random() > 0.1 else None,
                 funding=envelope_names[envelope_id] if envelope_id else None,
                 users_involved=rng.randint(0, 400),
                 agents_involved=rng.randint(0, 60),

@@ -149,15 +149,10 @@ def cmd_demo(args) -> int:
 
 def cmd_list(args) -> int:
     from labest_desktop.domain.fields import fingerprint
-    from labest_desktop.services.project_query import ProjectFilter, iter_snapshots
+    from labest_desktop.services.project_query import iter_snapshots
 
     ws = open_workspace(args)
-    flt = ProjectFilter(
-        search=args.search,
-        stages=frozenset(args.stage or ()),
-        statuses=frozenset(args.status or ()),
-        departments=frozenset(args.department or ()),
-    )
+    flt = _filter(args)
     if args.json:
         out = sys.stdout
         # Streamed item by item: 100,000 projects never sit in memory as one string.

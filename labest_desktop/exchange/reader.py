@@ -8,6 +8,12 @@ and for DTD/entity declarations in every XML member, encrypted workbooks are
 recognised by their OLE2 container. Only then does python-calamine (which never
 runs macros and keeps nothing of them) read the cells. CSV goes through the csv
 module.
+
+The ``Projets`` sheet can be handed back as a stream of rows rather than a list
+(``stream_projects=True``): at 100,000 rows the lists of raw cells weigh more than
+the records parsed from them, so the import parses each row as it comes out of
+calamine or the csv module and drops it. Every guard still runs before the first
+row is handed out, in the same order as for lists (see :func:`_check_row_count`).
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ import io
 import logging
 import re
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -67,17 +73,21 @@ _FORBIDDEN_DECL = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 
 
+Rows = Sequence[list[object]] | Iterator[list[object]]
+"""A sheet's rows: a list, or (a streamed ``Projets`` sheet) an iterator read once."""
+
+
 @dataclass
 class RawWorkbook:
     """Sheets by their name in the file, rows from row 1 and cells from column A."""
 
     file: str
     sheet_names: list[str]
-    sheets: dict[str, list[list[object]]]
+    sheets: dict[str, Rows]
     meta: dict[str, str] = field(default_factory=dict)
     format: str = "xlsx"  # xlsx, ods or csv
 
-    def find(self, spec: SheetSpec) -> tuple[str, list[list[object]]] | None:
+    def find(self, spec: SheetSpec) -> tuple[str, Rows] | None:
         """The sheet a spec names, under any of its names, case or accents."""
         for name in self.sheet_names:
             if sheet_matches(name, spec) and name in self.sheets:
@@ -85,20 +95,30 @@ class RawWorkbook:
         return None
 
 
-def read_workbook(path: str | Path) -> RawWorkbook:
-    """Every sheet the import reads, as raw rows; raises only ``ExchangeFileError``."""
+def read_workbook(path: str | Path, *, stream_projects: bool = False) -> RawWorkbook:
+    """Every sheet the import reads, as raw rows; raises only ``ExchangeFileError``.
+
+    With ``stream_projects``, the ``Projets`` sheet's rows are an iterator to read
+    once, while the parse goes; reading it may still raise ``ExchangeFileError``
+    (a CSV line the csv module refuses, more rows than allowed), never anything
+    else. The other sheets are lists as without it.
+    """
     path = Path(path)
     name = path.name
     try:
-        return _read(path, name)
+        return _read(path, name, stream_projects)
     except ExchangeFileError:
         raise
     except (OSError, MemoryError, UnicodeError, csv.Error) as exc:
-        logger.warning("could not read %s: %s", path, exc)
-        raise ExchangeFileError("exchange.file.unreadable", file=name) from None
+        raise _unreadable(path, name, exc) from None
 
 
-def _read(path: Path, name: str) -> RawWorkbook:
+def _unreadable(path: Path, name: str, exc: BaseException) -> ExchangeFileError:
+    logger.warning("could not read %s: %s", path, exc)
+    return ExchangeFileError("exchange.file.unreadable", file=name)
+
+
+def _read(path: Path, name: str, stream_projects: bool = False) -> RawWorkbook:
     if not path.is_file():
         raise ExchangeFileError("exchange.file.missing", file=name)
     size = path.stat().st_size
@@ -114,9 +134,9 @@ def _read(path: Path, name: str) -> RawWorkbook:
         _refuse_ole2(path, name)
     if head[:4] in ZIP_MAGICS:
         kind = _check_zip(path, name)
-        return _read_with_calamine(path, name, kind)
+        return _read_with_calamine(path, name, kind, stream_projects)
     if path.suffix.lower() in (".csv", ".txt", ".tsv"):
-        return _read_csv(path, name)
+        return _read_csv(path, name, stream_projects)
     raise NotASpreadsheetError(file=name)
 
 
@@ -223,7 +243,7 @@ def _check_xml_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str
         raise UnsafeWorkbookError(file=name)
 
 
-def _read_with_calamine(path: Path, name: str, kind: str) -> RawWorkbook:
+def _read_with_calamine(path: Path, name: str, kind: str, stream_projects: bool = False) -> RawWorkbook:
     try:
         with path.open("rb") as handle:
             # from_filelike sniffs the content, so an .ods renamed .xlsx still reads.
@@ -231,7 +251,17 @@ def _read_with_calamine(path: Path, name: str, kind: str) -> RawWorkbook:
         try:
             sheet_names = list(workbook.sheet_names)
             wanted = [n for n in sheet_names if _is_read_sheet(n)]
-            sheets = {n: _sheet_rows(workbook.get_sheet_by_name(n), name, n) for n in wanted}
+            streamed = _streamed_sheet(wanted) if stream_projects else None
+            sheets: dict[str, Rows] = {}
+            for n in wanted:
+                sheet = workbook.get_sheet_by_name(n)
+                if n == streamed:
+                    # The sheet's cells stay in calamine (a loaded sheet outlives
+                    # the closed workbook) until its last row has been handed out.
+                    _check_row_count(sheet, name, n)
+                    sheets[n] = _stream_sheet(sheet, path, name, n)
+                else:
+                    sheets[n] = _sheet_rows(sheet, name, n)
         finally:
             workbook.close()
     except ExchangeFileError:
@@ -241,11 +271,62 @@ def _read_with_calamine(path: Path, name: str, kind: str) -> RawWorkbook:
     except Exception as exc:
         # calamine reports damage through several exception types (and a Rust panic
         # as a BaseException subclass is not caught here: it would be a bug there).
-        logger.warning("calamine could not read %s: %s", path, exc)
-        detail = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
-        raise ExchangeFileError("exchange.file.corrupt_workbook", file=name, detail=detail) from None
+        raise _corrupt(path, name, exc) from None
     meta_rows = next((rows for n, rows in sheets.items() if n.strip().lower() == META_SHEET), [])
-    return RawWorkbook(name, sheet_names, sheets, read_meta(meta_rows), kind)
+    return RawWorkbook(name, sheet_names, sheets, read_meta(meta_rows), kind)  # type: ignore[arg-type]
+
+
+def _corrupt(path: Path, name: str, exc: Exception) -> ExchangeFileError:
+    logger.warning("calamine could not read %s: %s", path, exc)
+    detail = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
+    return ExchangeFileError("exchange.file.corrupt_workbook", file=name, detail=detail)
+
+
+def _streamed_sheet(wanted: list[str]) -> str | None:
+    """The sheet ``RawWorkbook.find(PROJECTS_SHEET)`` will return, unless it is also
+    read as another sheet (it could then not be read twice)."""
+    for n in wanted:
+        if sheet_matches(n, PROJECTS_SHEET):
+            others = (EVENTS_SHEET, PARTNERS_SHEET)
+            if n.strip().lower() == META_SHEET or any(sheet_matches(n, spec) for spec in others):
+                return None
+            return n
+    return None
+
+
+def _check_row_count(sheet: python_calamine.CalamineSheet, file: str, sheet_name: str) -> None:
+    """Refuse a sheet with too many filled rows now, as a list would have been.
+
+    Rows come out of calamine from row 1 to the last used one, so a sheet that
+    ends within the limit cannot break it and costs nothing here; a longer one
+    (blank rows, or too many rows) is counted once without keeping its rows. This
+    keeps the order of the errors (this sheet's size before the next sheet's
+    damage, the format version, or a missing header) that lists gave.
+    """
+    end = sheet.end
+    if end is None or end[0] < MAX_SHEET_ROWS:
+        return
+    for _ in _bounded_stream(sheet.iter_rows(), file, sheet_name):
+        pass
+
+
+def _stream_sheet(sheet: python_calamine.CalamineSheet, path: Path, file: str, sheet_name: str) -> Iterator[list[object]]:
+    """The rows :func:`_sheet_rows` would give, one at a time."""
+    _, first_col = sheet.start if sheet.start else (0, 0)
+    pad: list[object] = [""] * first_col
+    rows = sheet.iter_rows()
+
+    def stream() -> Iterator[list[object]]:
+        try:
+            yield from _bounded_stream((pad + row if first_col else row for row in rows), file, sheet_name)
+        except ExchangeFileError:
+            raise
+        except python_calamine.PasswordError:
+            raise EncryptedWorkbookError(file=file) from None
+        except Exception as exc:
+            raise _corrupt(path, file, exc) from None
+
+    return stream()
 
 
 def _is_read_sheet(sheet_name: str) -> bool:
@@ -267,17 +348,20 @@ def _bounded_rows(rows: Iterable[list[object]], file: str, sheet_name: str) -> l
     Blank rows between data rows are allowed and kept (row numbers must stay those
     the user sees); the file-size limits bound how many there can be.
     """
-    kept: list[list[object]] = []
+    return list(_bounded_stream(rows, file, sheet_name))
+
+
+def _bounded_stream(rows: Iterable[list[object]], file: str, sheet_name: str) -> Iterator[list[object]]:
+    """:func:`_bounded_rows` one row at a time."""
     filled = 0
     for row in rows:
-        kept.append(row)
         if not _blank_row(row):
             filled += 1
             if filled > MAX_SHEET_ROWS:
                 raise WorkbookTooLargeError(
                     "exchange.file.too_many_rows", file=file, sheet=sheet_name, limit=ROW_LIMIT_TEXT
                 )
-    return kept
+        yield row
 
 
 def _blank_row(row: Iterable[object]) -> bool:
@@ -300,16 +384,31 @@ def read_meta(rows: list[list[object]]) -> dict[str, str]:
 # --- CSV ---------------------------------------------------------------------------
 
 
-def _read_csv(path: Path, name: str) -> RawWorkbook:
+def _read_csv(path: Path, name: str, stream_projects: bool = False) -> RawWorkbook:
     data = path.read_bytes()
     if b"\x00" in data[:4096]:
         raise NotASpreadsheetError(file=name)
     text = _decode(data, name)
+    del data
     first_line = next(iter(text.splitlines()), "")
     delimiter = ";" if first_line.count(";") >= first_line.count(",") and ";" in first_line else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows = _bounded_rows((list(row) for row in reader), name, PROJECTS_SHEET.name)
+    del text  # the StringIO holds its own copy
+    rows: Rows
+    if stream_projects:
+        rows = _stream_csv(_bounded_stream(reader, name, PROJECTS_SHEET.name), path, name)
+    else:
+        rows = _bounded_rows((list(row) for row in reader), name, PROJECTS_SHEET.name)
     return RawWorkbook(name, [PROJECTS_SHEET.name], {PROJECTS_SHEET.name: rows}, {}, "csv")
+
+
+def _stream_csv(rows: Iterator[list[object]], path: Path, name: str) -> Iterator[list[object]]:
+    """The rows, with what the csv module raises on a bad line turned into the same
+    ``ExchangeFileError`` that :func:`read_workbook` gives when reading them all."""
+    try:
+        yield from rows
+    except (OSError, MemoryError, UnicodeError, csv.Error) as exc:
+        raise _unreadable(path, name, exc) from None
 
 
 def _decode(data: bytes, name: str) -> str:

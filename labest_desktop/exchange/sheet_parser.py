@@ -5,12 +5,18 @@ row number the coordinator sees; every cell that cannot be understood and every
 domain rule a row breaks (:func:`labest_desktop.domain.fields.validate`) becomes a
 :class:`RowError` pointing at the sheet, row, column header and cell (``C14``).
 A row with errors gives no record: the merge must never see half a row.
+
+Rows may be a list or an iterator read once (a streamed ``Projets`` sheet, see
+:func:`labest_desktop.exchange.reader.read_workbook`): only the rows where the
+header is looked for are kept, each data row is dropped once parsed.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Generic, TypeVar
 
 from labest_desktop.domain.errors import LabestError
@@ -18,20 +24,24 @@ from labest_desktop.domain.fields import ProjectFields, validate
 from labest_desktop.domain.vocab import Stage, Status
 from labest_desktop.exchange.columns import (
     EVENTS_SHEET,
+    HEADER_SEARCH_ROWS,
     PARTNERS_SHEET,
     PROJECTS_SHEET,
     HeaderMap,
+    Kind,
     SheetSpec,
     column_letter,
     find_header_row,
 )
 from labest_desktop.exchange.errors import CellError, ExchangeFileError, WorkbookTooLargeError
-from labest_desktop.exchange.reader import MAX_DATA_ROWS, ROW_LIMIT_TEXT, iter_data_rows
+from labest_desktop.exchange.reader import MAX_DATA_ROWS, ROW_LIMIT_TEXT, _blank_row
 from labest_desktop.exchange.values import is_blank, parse_cell
 
 logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
+Rows = Iterable[list[object]]
+Parsed = Iterator[tuple[int, dict[str, object], list["RowError"]]]
 
 
 @dataclass(frozen=True)
@@ -108,43 +118,89 @@ class SheetResult(Generic[T]):
     rows_read: int = 0  # non-blank data rows, valid or not
 
 
-def _locate_header(rows: list[list[object]], spec: SheetSpec, sheet: str, file: str) -> HeaderMap | None:
-    if not any(not is_blank(cell) for row in rows for cell in row):
-        return None
-    header = find_header_row(rows, spec)
-    if header is None:
+def _locate_header(
+    head: list[list[object]], rest: Iterator[list[object]], spec: SheetSpec, sheet: str, file: str
+) -> HeaderMap | None:
+    """The header among the top rows ``head``; ``None`` when the whole sheet is blank
+    (``rest`` is then used up)."""
+    header = find_header_row(head, spec)
+    if header is not None:
+        return header
+    if any(not is_blank(cell) for row in head for cell in row) or any(
+        not is_blank(cell) for row in rest for cell in row
+    ):
+        _drain(rest)
         anchor = spec.column(spec.anchor).header
         raise ExchangeFileError("exchange.file.no_header", file=file, sheet=sheet, anchor=anchor)
-    return header
+    return None
 
 
-def _parse_rows(
-    rows: list[list[object]], spec: SheetSpec, sheet: str, file: str
-) -> tuple[SheetResult, list[tuple[int, dict[str, object], list[RowError]]], dict[str, int]]:
+def _drain(rest: Iterator[list[object]]) -> None:
+    """Read the rows left before giving up on a sheet: whatever the reader refuses
+    further on (too many rows, a bad CSV line) is what a fully read sheet gave."""
+    for _ in rest:
+        pass
+
+
+def _parse_rows(rows: Rows, spec: SheetSpec, sheet: str, file: str) -> tuple[SheetResult, Parsed, dict[str, int]]:
     """Cells parsed by column kind, and each key's column index; the caller adds the
-    sheet's own rules."""
+    sheet's own rules. The header is found at once, the rows parsed as the
+    returned iterator is read."""
     result: SheetResult = SheetResult(sheet)
-    header = _locate_header(rows, spec, sheet, file)
+    rest = iter(rows)
+    head = list(islice(rest, HEADER_SEARCH_ROWS))
+    header = _locate_header(head, rest, spec, sheet, file)
     if header is None:
-        return result, [], {}
+        return result, iter(()), {}
     result.header_row = header.row_index + 1
     result.columns = tuple(c.key for c in header.by_index.values())
     result.headers = dict(header.headers)
     result.ignored_columns = list(header.ignored)
-    parsed: list[tuple[int, dict[str, object], list[RowError]]] = []
-    for row_number, cells in iter_data_rows(rows, header.row_index + 1):
+    below = head[header.row_index + 1 :]
+    del head
+    parsed = _parse_data_rows(below, rest, header, result, sheet, file)
+    return result, parsed, {c.key: i for i, c in header.by_index.items()}
+
+
+def _data_rows(below: list[list[object]], rest: Iterator[list[object]], first: int) -> Iterator[tuple[int, list[object]]]:
+    """``(spreadsheet row number, cells)`` of the non-blank rows, from row ``first``."""
+    after = first + len(below)
+    for number, row in enumerate(below, start=first):
+        if not _blank_row(row):
+            yield number, row
+    below.clear()
+    for number, row in enumerate(rest, start=after):
+        if not _blank_row(row):
+            yield number, row
+
+
+# Columns whose every value is its row's own: sharing their text would save nothing.
+_UNIQUE_KINDS = frozenset({Kind.REFERENCE, Kind.UID, Kind.FINGERPRINT})
+
+
+def _parse_data_rows(
+    below: list[list[object]], rest: Iterator[list[object]], header: HeaderMap, result: SheetResult, sheet: str, file: str
+) -> Parsed:
+    # Each text cell comes out of the reader as a string of its own, though an
+    # organisation, a contact, a funding source or a tag is written on thousands of
+    # rows: the records keep one string per distinct text (about 60 MB less at
+    # 100,000 rows), and the table goes with the parse.
+    shared: dict[str, str] = {}
+    share = {index for index, column in header.by_index.items() if column.kind not in _UNIQUE_KINDS}
+    for row_number, cells in _data_rows(below, rest, header.row_index + 2):
         # Cells under no known header do not make a row (a comment beside the table).
         if all(is_blank(cells[i]) for i in header.by_index if i < len(cells)):
             continue
         result.rows_read += 1
         if result.rows_read > MAX_DATA_ROWS:
+            _drain(rest)
             raise WorkbookTooLargeError("exchange.file.too_many_rows", file=file, sheet=sheet, limit=ROW_LIMIT_TEXT)
         values: dict[str, object] = {}
         errors: list[RowError] = []
         for index, column in header.by_index.items():
             raw = cells[index] if index < len(cells) else None
             try:
-                values[column.key] = parse_cell(column.kind, raw)
+                value = parse_cell(column.kind, raw)
             except CellError as exc:
                 errors.append(
                     RowError(
@@ -157,8 +213,14 @@ def _parse_rows(
                         exc.key,
                     )
                 )
-        parsed.append((row_number, values, errors))
-    return result, parsed, {c.key: i for i, c in header.by_index.items()}
+                continue
+            if index in share:
+                if type(value) is str:
+                    value = shared.setdefault(value, value)
+                elif type(value) is list:
+                    value[:] = [shared.setdefault(item, item) if type(item) is str else item for item in value]
+            values[column.key] = value
+        yield row_number, values, errors
 
 
 def _rule_error(
@@ -175,8 +237,9 @@ def _rule_error(
     return RowError(sheet, row, column, cell, value, err.message, err.key)
 
 
-def parse_projects(rows: list[list[object]], *, sheet: str = PROJECTS_SHEET.name, file: str = "") -> SheetResult[ProjectRow]:
-    """Records and errors of a ``Projets`` sheet (rows from row 1, cells from column A)."""
+def parse_projects(rows: Rows, *, sheet: str = PROJECTS_SHEET.name, file: str = "") -> SheetResult[ProjectRow]:
+    """Records and errors of a ``Projets`` sheet (rows from row 1, cells from column A;
+    a list, or an iterator read once as the records are made)."""
     result, parsed, indexes = _parse_rows(rows, PROJECTS_SHEET, sheet, file)
     for row_number, values, errors in parsed:
         if not errors:
@@ -221,7 +284,7 @@ def _simple_rules(values: dict[str, object], required: str, counts: tuple[str, .
     return problems
 
 
-def _parse_records(rows: list[list[object]], spec: SheetSpec, sheet: str, file: str, required: str, counts: tuple[str, ...]) -> SheetResult[RecordRow]:
+def _parse_records(rows: Rows, spec: SheetSpec, sheet: str, file: str, required: str, counts: tuple[str, ...]) -> SheetResult[RecordRow]:
     result, parsed, indexes = _parse_rows(rows, spec, sheet, file)
     for row_number, values, errors in parsed:
         if not errors:
@@ -233,13 +296,13 @@ def _parse_records(rows: list[list[object]], spec: SheetSpec, sheet: str, file: 
     return result
 
 
-def parse_events(rows: list[list[object]], *, sheet: str = EVENTS_SHEET.name, file: str = "") -> SheetResult[RecordRow]:
+def parse_events(rows: Rows, *, sheet: str = EVENTS_SHEET.name, file: str = "") -> SheetResult[RecordRow]:
     """Records of an ``Événements`` sheet: uid, title, kind, date, place, participants,
     projects (references), organisations (names), description."""
     return _parse_records(rows, EVENTS_SHEET, sheet, file, "title", ("participants",))
 
 
-def parse_partners(rows: list[list[object]], *, sheet: str = PARTNERS_SHEET.name, file: str = "") -> SheetResult[RecordRow]:
+def parse_partners(rows: Rows, *, sheet: str = PARTNERS_SHEET.name, file: str = "") -> SheetResult[RecordRow]:
     """Records of a ``Partenaires`` sheet: name, kind, department."""
     return _parse_records(rows, PARTNERS_SHEET, sheet, file, "name", ())
 

@@ -57,7 +57,7 @@ class ExchangeFile:
 def read_exchange_file(path: str | Path) -> ExchangeFile:
     """Read and parse ``path`` (.xlsx, .xlsm, .ods, .csv); raises ``ExchangeFileError``
     when the file cannot be read at all, row problems are in ``errors``."""
-    raw = read_workbook(path)
+    raw = read_workbook(path, stream_projects=True)  # parsed as read: see reader.py
     _check_meta(raw)
     found = raw.find(PROJECTS_SHEET)
     if found is None:

@@ -421,11 +421,3 @@ def _decode(data: bytes, name: str) -> str:
         return data.decode("cp1252")
     except UnicodeDecodeError:
         raise ExchangeFileError("exchange.file.bad_encoding", file=name) from None
-
-
-def iter_data_rows(rows: list[list[object]], start: int) -> Iterator[tuple[int, list[object]]]:
-    """``(spreadsheet row number, cells)`` of the non-blank rows from index ``start``."""
-    for index in range(start, len(rows)):
-        row = rows[index]
-        if not _blank_row(row):
-            yield index + 1, row

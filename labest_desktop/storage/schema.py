@@ -38,22 +38,22 @@ def current_revision(engine: Engine) -> str | None:
         return row[0] if row else None
 
 
-def alembic_config(connection):
+def alembic_config(connection=None):
+    """Alembic's configuration for the scripts shipped in the package (imported
+    lazily: opening an up-to-date database never needs Alembic)."""
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(paths.package_path("storage", "migrations")))
-    config.attributes["connection"] = connection
+    if connection is not None:
+        config.attributes["connection"] = connection
     return config
 
 
 def known_revisions() -> list[str]:
-    from alembic.config import Config
     from alembic.script import ScriptDirectory
 
-    config = Config()
-    config.set_main_option("script_location", str(paths.package_path("storage", "migrations")))
-    script = ScriptDirectory.from_config(config)
+    script = ScriptDirectory.from_config(alembic_config())
     return [rev.revision for rev in script.walk_revisions()]
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from labest_desktop.domain.text import fold
+
 
 class Stage(StrEnum):
     IDEATION = "ideation"
@@ -110,8 +112,6 @@ EVENT_KIND_LABELS_EN = {
 
 
 def _lookup(enum_type, labels: tuple[dict, ...]):
-    from labest_desktop.domain.text import fold
-
     table = {}
     for member in enum_type:
         table[fold(member.value)] = member
@@ -127,8 +127,6 @@ _ORG_KINDS = _lookup(OrgKind, (ORG_KIND_LABELS_FR, ORG_KIND_LABELS_EN))
 
 
 def _from_text(table: dict, value: str):
-    from labest_desktop.domain.text import fold
-
     return table.get(fold(value or ""))
 
 

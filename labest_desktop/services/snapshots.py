@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -19,6 +20,7 @@ from sqlalchemy.orm import Session
 from labest_desktop.domain.fields import CENT
 from labest_desktop.domain.models import FundingEnvelope, Organisation, Project, project_partner
 from labest_desktop.domain.text import fold
+from labest_desktop.storage.search import search_text, sort_key
 
 CHUNK = 900  # ids per IN (...) list: under SQLite's 999 bound parameters of old builds
 
@@ -120,11 +122,6 @@ def column_values(
     """The ``project`` table's editable columns for a snapshot (names resolved to ids
     through maps keyed by folded name) with their sort keys, and its search text
     unless told otherwise."""
-    from datetime import date
-    from decimal import Decimal
-
-    from labest_desktop.storage.search import search_text, sort_key
-
     lead = snapshot.get("lead")
     funding = snapshot.get("funding")
     tags = ";".join(snapshot.get("tags") or []) or None

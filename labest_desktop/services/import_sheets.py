@@ -62,7 +62,7 @@ def plan_sheets(session: Session, event_records, partner_records) -> SheetPlan:
         if event is None:
             plan.new_events.append(values)
             continue
-        differing = [k for k in EVENT_FIELDS if k in values and _stored(event, k) != _value(values, k)]
+        differing = [k for k in EVENT_FIELDS if k in values and getattr(event, k) != _value(values, k)]
         if "projects" in values and sorted(p.reference for p in event.projects) != sorted(values["projects"] or []):
             differing.append("projects")
         if "organisations" in values and sorted(fold(o.name) for o in event.organisations) != sorted(
@@ -86,10 +86,6 @@ def plan_sheets(session: Session, event_records, partner_records) -> SheetPlan:
         elif (values.get("kind") and not org.kind) or (values.get("department") and not org.department):
             plan.filled_organisations.append((org.id, values))
     return plan
-
-
-def _stored(event: Event, key: str):
-    return getattr(event, key)
 
 
 def _value(values: dict, key: str):

@@ -25,7 +25,7 @@ from labest_desktop.exchange.export_rows import ExportMeta, WriteReport
 from labest_desktop.exchange.ods_writer import write_ods
 from labest_desktop.exchange.xlsx_writer import write_xlsx
 from labest_desktop.services import office
-from labest_desktop.services.project_query import ProjectFilter, count, iter_snapshots
+from labest_desktop.services.project_query import ProjectFilter, apply_filter, count, iter_snapshots
 from labest_desktop.services.workspace import Workspace
 
 Progress = Callable[[int, int], None]
@@ -134,10 +134,7 @@ def _side_sheets(ws: Workspace, flt: ProjectFilter):
         )
         selected: set[str] | None = None
         if not flt.is_empty():
-            from labest_desktop.services.project_query import project_ids
-
-            ids = project_ids(ws, flt)
-            selected = set(session.scalars(select(Project.reference).where(Project.id.in_(ids)))) if ids else set()
+            selected = set(session.scalars(apply_filter(select(Project.reference), flt, ws.database.dialect)))
         events = []
         for event in session.scalars(events_query.order_by(Event.date, Event.id)):
             references = sorted(p.reference for p in event.projects if p.deleted_at is None)

@@ -17,6 +17,12 @@ class RowListModel(QAbstractTableModel):
     def headers(self) -> tuple[str, ...]:
         raise NotImplementedError
 
+    def row_at(self, index: QModelIndex):
+        """The row object behind ``index``, or ``None`` for an invalid index."""
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        return self._rows[index.row()]
+
     def set_rows(self, rows) -> None:
         self.beginResetModel()
         self._rows = list(rows)

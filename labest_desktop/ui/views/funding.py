@@ -49,9 +49,9 @@ class EnvelopeTableModel(RowListModel):
         return self.tr("%1 % used").replace("%1", f"{ratio * 100:.0f}")
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = self.row_at(index)
+        if row is None:
             return None
-        row = self._rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return (row.name, row.origin or "", french_amount(row.allocated), french_amount(row.committed),

@@ -44,9 +44,9 @@ class OrganisationTableModel(RowListModel):
                 self.tr("Partners"), self.tr("Events"))
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = self.row_at(index)
+        if row is None:
             return None
-        row = self._rows[index.row()]
         col = index.column()
         values = (row.name, org_kind_label(row.kind), row.department or "",
                   row.led, row.partnered, row.events)

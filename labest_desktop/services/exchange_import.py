@@ -39,6 +39,7 @@ from labest_desktop.domain.text import fold
 from labest_desktop.exchange.columns import PROJECTS_SHEET
 from labest_desktop.exchange.workbook import ExchangeFile, read_exchange_file
 from labest_desktop.services import office
+from labest_desktop.services.bulk_work import collector_paused
 from labest_desktop.services.import_plan import (
     CREATE,
     DUPLICATE,
@@ -154,6 +155,7 @@ def file_digest(path: Path) -> str:
     return digest.hexdigest()
 
 
+@collector_paused()
 def preview_import(
     ws: Workspace,
     path: str | Path,
@@ -190,6 +192,7 @@ def preview_import(
 # --- apply --------------------------------------------------------------------------
 
 
+@collector_paused()
 def apply_import(
     ws: Workspace,
     preview: ImportPreview,

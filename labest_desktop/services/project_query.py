@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from sqlalchemy import Select, case, func, inspect, literal_column, or_, select
@@ -158,16 +158,52 @@ def project_ids(ws: Workspace, flt: ProjectFilter = ProjectFilter(), sort: str =
     with ws.reading() as session:
         if dialect != "sqlite" or flt.include_deleted:  # no partial index for deleted rows
             return list(session.scalars(ids_query(flt, dialect, sort, descending)))
-        # Each part comes back as one JSON array built in SQLite: 100,000 ids cost
-        # one string instead of 100,000 result rows (30 ms -> 14 ms). SQLite keeps a
-        # FROM-subquery's ORDER BY for an aggregate such as json_group_array
-        # (test_sort_order checks the result against ids_query).
-        ids: list[int] = []
-        for statement in _segments(session, flt, sort, descending):
-            inner = statement.subquery()
-            packed = session.execute(select(func.json_group_array(inner.c.id))).scalar()
-            ids.extend(json.loads(packed))
-        return ids
+        # The search is applied in Python to the list without it: the FTS hits as a
+        # set, the ordered ids filtered through it. That list does not change while
+        # the user types, so each keystroke reuses it and costs only the FTS lookup
+        # (100,000 projects, "m": 37 ms when SQLite checked each id of the sorted
+        # index against the hits; 14 ms reused, 35 ms when read afresh).
+        hits = search.sqlite_matches(session, flt.search)
+        if hits is not None and not hits:
+            return []
+        ordered = _unsearched_ids(session, replace(flt, search=""), sort, descending)
+        if hits is None:
+            return list(ordered)
+        return [pid for pid in ordered if pid in hits]
+
+
+# Where a SQLite connection keeps the last list it read without a search, so that
+# each keystroke of a search reuses it. It lives in the pool's record of the
+# connection (dropped with it) because what proves it current is per connection
+# too: ``data_version`` changes when another connection commits, and
+# ``total_changes()`` when this one writes (triggers and rolled back writes
+# included, so the proof errs only towards reading again).
+_UNSEARCHED = "labest_desktop.unsearched_ids"
+
+
+def _unsearched_ids(session, flt: ProjectFilter, sort: str, descending: bool) -> list[int]:
+    """The ids ``flt`` (without a search) lists in order, read from the partial sort
+    indexes or reused from the previous call on this connection if nothing was
+    written since. The stamp is read in the caller's transaction, so it and the
+    ids describe the same snapshot."""
+    connection = session.connection()
+    stamp = tuple(connection.exec_driver_sql("SELECT total_changes(), data_version FROM pragma_data_version()").one())
+    key = (flt, sort, descending, stamp)
+    info = connection.connection.info
+    kept = info.get(_UNSEARCHED)
+    if kept is not None and kept[0] == key:
+        return kept[1]
+    # Each part comes back as one JSON array built in SQLite: 100,000 ids cost one
+    # string instead of 100,000 result rows (30 ms -> 14 ms). SQLite keeps a
+    # FROM-subquery's ORDER BY for an aggregate such as json_group_array
+    # (test_sort_order checks the result against ids_query).
+    ids: list[int] = []
+    for statement in _segments(session, flt, sort, descending):
+        inner = statement.subquery()
+        packed = session.execute(select(func.json_group_array(inner.c.id))).scalar()
+        ids.extend(json.loads(packed))
+    info[_UNSEARCHED] = (key, ids)
+    return ids
 
 
 def count(ws: Workspace, flt: ProjectFilter = ProjectFilter()) -> int:

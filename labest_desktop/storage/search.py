@@ -13,6 +13,7 @@ The same hook keeps ``title_key`` and ``contact_key``, the sort keys of the list
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from contextlib import contextmanager
@@ -104,9 +105,8 @@ def match_clause(query: str, dialect_name: str) -> ColumnElement[bool] | None:
     if not terms:
         return None
     if dialect_name == "sqlite":
-        fts_query = " AND ".join(f'"{term}"*' for term in terms)
         matches = select(text("rowid")).select_from(text("project_fts")).where(
-            text("project_fts MATCH :fts_query").bindparams(fts_query=fts_query)
+            text("project_fts MATCH :fts_query").bindparams(fts_query=_fts_query(terms))
         )
         # ``+id``: the id may not drive the plan, so SQLite walks the sort key's
         # index in order and checks each id against the hits (sorting the hits
@@ -118,6 +118,26 @@ def match_clause(query: str, dialect_name: str) -> ColumnElement[bool] | None:
 def _escape_like(term: str) -> str:
     return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
+
+def sqlite_matches(session: Session, query: str) -> set[int] | None:
+    """Ids of the projects (deleted ones included) whose text matches every word of
+    ``query`` as a prefix, from the SQLite FTS index; ``None`` for an empty query.
+
+    The ids come back as one JSON array built in SQLite: 90,000 hits of a one-letter
+    prefix cost one string instead of 90,000 result rows (21 ms -> 9 ms)."""
+    terms = words(query)
+    if not terms:
+        return None
+    packed = session.execute(
+        text("SELECT json_group_array(rowid) FROM project_fts WHERE project_fts MATCH :fts_query"),
+        {"fts_query": _fts_query(terms)},
+    ).scalar_one()
+    return set(json.loads(packed))
+
+
+def _fts_query(terms: list[str]) -> str:
+    # Each word quoted: FTS5 operators and column filters typed by a user stay text.
+    return " AND ".join(f'"{term}"*' for term in terms)
 
 
 # The triggers that keep the SQLite FTS index in step with ``project.search_text``

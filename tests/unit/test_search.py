@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import delete, select, text
+from sqlalchemy import delete, event, select, text
 
 from labest_desktop.domain.fields import ProjectFields
 from labest_desktop.domain.models import FundingEnvelope, Organisation, Project
@@ -176,6 +176,76 @@ def test_the_search_text_is_folded(portfolio, workspace):
     assert "deploiement" in value
     assert "prefecture du bas-rhin" in value
     assert value == fold(value)
+
+
+
+# --- search as you type ---------------------------------------------------------------
+
+
+def titles_in_order(ws, query: str, sort: str = "reference") -> list[str]:
+    ids = project_ids(ws, ProjectFilter(search=query), sort)
+    by_id = rows(ws, ids)
+    return [by_id[i].title for i in ids]
+
+
+def test_a_write_between_two_keystrokes_shows_in_the_second(portfolio, workspace):
+    """The list reused from one keystroke to the next never hides a write made in
+    between: an edit, a new project, a deletion, an organisation renamed (which
+    reorders the list by lead)."""
+    assert titles_in_order(workspace, "grand", "lead") == [
+        "Gestion des crues et inondations", "Accompagner les jeunes vers l'emploi",
+    ]
+    view = portfolio["jeunes"]
+    projects.update_project(workspace, view.id, view.fields.with_changes(title="Garantie jeunes"), view.version)
+    projects.create_project(workspace, ProjectFields(title="Gîtes ruraux", lead="ADEME Grand Est"))
+    projects.set_deleted(workspace, portfolio["crues"].id, True)
+    assert titles_in_order(workspace, "garantie", "lead") == ["Garantie jeunes"]
+    assert titles_in_order(workspace, "grand", "lead") == ["Gîtes ruraux", "Garantie jeunes"]
+    with workspace.unit_of_work() as uow:
+        org = uow.session.scalar(select(Organisation).where(Organisation.name_key == fold("ADEME Grand Est")))
+        org.name = "Zones humides Grand Est"
+        org.name_key = fold(org.name)
+        uow.commit()
+    assert titles_in_order(workspace, "grand", "lead") == ["Garantie jeunes", "Gîtes ruraux"]
+
+
+def test_a_write_by_another_connection_shows_in_the_next_keystroke(portfolio, workspace, tmp_path):
+    """A project saved by another window or the command line on the same database
+    is listed at the next keystroke, though this connection wrote nothing."""
+    from labest_desktop.services.workspace import Workspace
+    from labest_desktop.storage.database import open_database
+
+    assert titles_in_order(workspace, "ge") == ["Gestion des crues et inondations"]
+    other = open_database(workspace.database.location, backups_folder=tmp_path / "other-backups")
+    try:
+        projects.create_project(Workspace(other, "other-agent"), ProjectFields(title="Gestion des haies"))
+    finally:
+        other.dispose()
+    assert sorted(titles_in_order(workspace, "ges")) == ["Gestion des crues et inondations", "Gestion des haies"]
+
+
+def test_keystrokes_after_the_first_ask_only_the_full_text_index(sqlite_workspace):
+    """While nothing is written, typing reads the sorted list once: each later
+    keystroke asks the FTS index and nothing else (what keeps a keystroke on
+    100,000 projects near 15 ms)."""
+    ws = sqlite_workspace
+    projects.create_project(ws, ProjectFields(title="Déploiement de la fibre"))
+    statements: list[str] = []
+
+    def seen(_conn, _cursor, statement, *_args) -> None:
+        statements.append(statement)
+
+    event.listen(ws.database.engine, "before_cursor_execute", seen)
+    try:
+        project_ids(ws, ProjectFilter(search="d"))
+        statements.clear()
+        for typed in ("de", "dep", "depl", "deploiement f"):
+            project_ids(ws, ProjectFilter(search=typed))
+    finally:
+        event.remove(ws.database.engine, "before_cursor_execute", seen)
+    read = [s for s in statements if s != "BEGIN" and "project_fts" not in s and "data_version" not in s]
+    assert read == []
+    assert titles_in_order(ws, "deploiement f") == ["Déploiement de la fibre"]
 
 
 # --- filters ------------------------------------------------------------------------

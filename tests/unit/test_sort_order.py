@@ -111,6 +111,9 @@ def test_the_fast_sqlite_order_is_the_reference_order(demo_database, sort):
         ProjectFilter(),
         ProjectFilter(search="mob"),
         ProjectFilter(search="p", stages=frozenset({str(Stage.PROTOTYPE)})),
+        ProjectFilter(search="e"),  # nearly every project
+        ProjectFilter(search="mob num"),  # every word must match
+        ProjectFilter(search="kwyjibo"),  # nothing
         ProjectFilter(statuses=frozenset({str(Status.ACTIVE)}), departments=frozenset({"67", "57"})),
         ProjectFilter(include_deleted=True),
     ]

@@ -21,6 +21,7 @@ from typing import Generic, TypeVar
 
 from labest_desktop.domain.errors import LabestError
 from labest_desktop.domain.fields import ProjectFields, validate
+from labest_desktop.domain.text import fold
 from labest_desktop.domain.vocab import Stage, Status
 from labest_desktop.exchange.columns import (
     EVENTS_SHEET,
@@ -174,22 +175,42 @@ def _data_rows(below: list[list[object]], rest: Iterator[list[object]], first: i
             yield number, row
 
 
-# Columns whose every value is its row's own: sharing their text would save nothing.
+# Columns whose every value is its row's own: remembering their parsed values would
+# save nothing.
 _UNIQUE_KINDS = frozenset({Kind.REFERENCE, Kind.UID, Kind.FINGERPRINT})
+_MEMO_LIMIT = 4096  # distinct texts remembered per column
+_MISSING = object()
+
+
+@dataclass
+class _Column:
+    index: int
+    key: str
+    kind: Kind
+    # Parsed value of each text already met in this column. A stage, status,
+    # organisation, tag list or funding source is written on thousands of rows:
+    # each is parsed once, and the rows share one string per distinct text (about
+    # 60 MB less at 100,000 rows).
+    memo: dict[str, object] | None
+    listed: bool  # a list value: each row gets its own copy
+
+
+def _columns(header: HeaderMap) -> list[_Column]:
+    return [
+        _Column(index, column.key, column.kind, None if column.kind in _UNIQUE_KINDS else {}, column.kind is Kind.LIST)
+        for index, column in header.by_index.items()
+    ]
 
 
 def _parse_data_rows(
     below: list[list[object]], rest: Iterator[list[object]], header: HeaderMap, result: SheetResult, sheet: str, file: str
 ) -> Parsed:
-    # Each text cell comes out of the reader as a string of its own, though an
-    # organisation, a contact, a funding source or a tag is written on thousands of
-    # rows: the records keep one string per distinct text (about 60 MB less at
-    # 100,000 rows), and the table goes with the parse.
-    shared: dict[str, str] = {}
-    share = {index for index, column in header.by_index.items() if column.kind not in _UNIQUE_KINDS}
+    columns = _columns(header)
+    shared: dict[str, str] = {}  # list items and texts met after a memo is full
     for row_number, cells in _data_rows(below, rest, header.row_index + 2):
         # Cells under no known header do not make a row (a comment beside the table).
-        if all(is_blank(cells[i]) for i in header.by_index if i < len(cells)):
+        width = len(cells)
+        if all(is_blank(cells[c.index]) for c in columns if c.index < width):
             continue
         result.rows_read += 1
         if result.rows_read > MAX_DATA_ROWS:
@@ -197,8 +218,14 @@ def _parse_data_rows(
             raise WorkbookTooLargeError("exchange.file.too_many_rows", file=file, sheet=sheet, limit=ROW_LIMIT_TEXT)
         values: dict[str, object] = {}
         errors: list[RowError] = []
-        for index, column in header.by_index.items():
-            raw = cells[index] if index < len(cells) else None
+        for column in columns:
+            raw = cells[column.index] if column.index < width else None
+            memo = column.memo
+            if memo is not None and type(raw) is str:
+                value = memo.get(raw, _MISSING)
+                if value is not _MISSING:
+                    values[column.key] = list(value) if column.listed else value  # type: ignore[call-overload]
+                    continue
             try:
                 value = parse_cell(column.kind, raw)
             except CellError as exc:
@@ -207,18 +234,20 @@ def _parse_data_rows(
                         sheet,
                         row_number,
                         header.headers[column.key],
-                        f"{column_letter(index)}{row_number}",
+                        f"{column_letter(column.index)}{row_number}",
                         exc.value,
                         exc.message,
                         exc.key,
                     )
                 )
                 continue
-            if index in share:
+            if memo is not None:
                 if type(value) is str:
                     value = shared.setdefault(value, value)
                 elif type(value) is list:
-                    value[:] = [shared.setdefault(item, item) if type(item) is str else item for item in value]
+                    value = [shared.setdefault(item, item) if type(item) is str else item for item in value]
+                if type(raw) is str and len(memo) < _MEMO_LIMIT:
+                    memo[raw] = tuple(value) if column.listed else value
             values[column.key] = value
         yield row_number, values, errors
 
@@ -253,13 +282,19 @@ def parse_projects(rows: Rows, *, sheet: str = PROJECTS_SHEET.name, file: str = 
 
 
 def project_fields(values: dict[str, object]) -> ProjectFields:
-    """Normalised fields of a row; absent columns take the domain's defaults."""
+    """Normalised fields of a row; absent columns take the domain's defaults.
+
+    The cell parsers already give what :meth:`ProjectFields.normalised` would
+    (trimmed text, ``None`` for blank, lists without blanks or repeats, budgets in
+    cents), so only the partners' order is left to set; a test holds the two equal.
+    """
+    partners = values.get("partners") or ()
     return ProjectFields(
         title=values.get("title") or "",  # type: ignore[arg-type]
         stage=values.get("stage") or Stage.IDEATION,  # type: ignore[arg-type]
         status=values.get("status") or Status.ACTIVE,  # type: ignore[arg-type]
         lead=values.get("lead"),  # type: ignore[arg-type]
-        partners=tuple(values.get("partners") or ()),  # type: ignore[arg-type]
+        partners=tuple(sorted(partners, key=fold) if len(partners) > 1 else partners),  # type: ignore[arg-type]
         tags=tuple(values.get("tags") or ()),  # type: ignore[arg-type]
         department=values.get("department"),  # type: ignore[arg-type]
         contact=values.get("contact"),  # type: ignore[arg-type]
@@ -270,7 +305,7 @@ def project_fields(values: dict[str, object]) -> ProjectFields:
         users_involved=values.get("users_involved"),  # type: ignore[arg-type]
         agents_involved=values.get("agents_involved"),  # type: ignore[arg-type]
         description=values.get("description"),  # type: ignore[arg-type]
-    ).normalised()
+    )
 
 
 def _simple_rules(values: dict[str, object], required: str, counts: tuple[str, ...]) -> list[tuple[str, LabestError]]:

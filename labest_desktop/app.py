@@ -80,7 +80,7 @@ def build_window(workspace, settings):
 def run(args) -> int:
     from PySide6.QtWidgets import QApplication
 
-    from labest_desktop.ui import excepthook, translation
+    from labest_desktop.ui import excepthook, theme, translation
     from labest_desktop.ui import settings as keys
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -90,6 +90,7 @@ def run(args) -> int:
     settings = keys.store()
     language = getattr(args, "lang", None) or keys.value(settings, keys.LANGUAGE)
     translation.install(app, language)
+    theme.apply(app, keys.value(settings, keys.THEME))
     excepthook.install()
     workspace = open_workspace(choose_location(args, settings), settings)
     if workspace is None:

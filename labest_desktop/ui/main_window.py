@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -39,7 +39,6 @@ class MainWindow(GeometryMixin, QMainWindow):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.context = context
-        self.setWindowTitle(self.tr("Lab'EST Desktop"))
         self.resize(1280, 780)
 
         # Views are built when first shown: the board or the dashboard of 100,000
@@ -56,10 +55,10 @@ class MainWindow(GeometryMixin, QMainWindow):
                 page = self._build_view(spec.key)
             else:
                 page = QWidget(self.tabs)
-            self.tabs.addTab(page, QCoreApplication.translate("Views", spec.title))
+            self.tabs.addTab(page, "")
         self.projects_view = self.views.get("projects")
 
-        self.welcome = WelcomePanel(self._database_text(), self)
+        self.welcome = WelcomePanel("", self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.tabs)
@@ -67,9 +66,11 @@ class MainWindow(GeometryMixin, QMainWindow):
 
         self.project_actions = ProjectActions(self)
         self.file_actions = FileActions(self)
+        self._counts = (0, 0)
         self._build_actions()
         self._build_menus()
         self._build_status_bar()
+        self.retranslate()
 
         self.welcome.create_requested.connect(self.project_actions.new_project)
         self.welcome.import_requested.connect(self.file_actions.import_workbook)
@@ -93,12 +94,11 @@ class MainWindow(GeometryMixin, QMainWindow):
 
     # --- building ------------------------------------------------------------------
 
-    def _action(self, text: str, slot, shortcut=None, name: str = "", tip: str = "") -> QAction:
-        action = QAction(text, self)
+    def _action(self, slot, shortcut=None, name: str = "") -> QAction:
+        """An action without text yet: ``retranslate()`` gives every action its words."""
+        action = QAction(self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
         action.setObjectName(name)
         action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
@@ -106,80 +106,138 @@ class MainWindow(GeometryMixin, QMainWindow):
 
     def _build_actions(self) -> None:
         pa, fa = self.project_actions, self.file_actions
-        self.new_action = self._action(self.tr("&New project…"), pa.new_project, QKeySequence.StandardKey.New,
-                                       "newProject", self.tr("Create a project"))
-        self.import_action = self._action(self.tr("&Import a workbook…"), fa.import_workbook, "Ctrl+I", "import",
-                                          self.tr("Import projects from an .xlsx, .ods or .csv file"))
-        self.export_action = self._action(self.tr("&Export…"), fa.export_workbook, "Ctrl+E", "export",
-                                          self.tr("Export the portfolio or the current view"))
-        self.export_selection_action = self._action(self.tr("Export the &selection…"), fa.export_selection,
-                                                    None, "exportSelection")
-        self.sheets_action = self._action(self.tr("Project &sheet (PDF)…"), pa.sheets_of_selection, "Ctrl+P",
-                                          "projectSheets", self.tr("One PDF with the sheet of each selected project"))
-        self.undo_import_action = self._action(self.tr("Undo the last import"), fa.undo_last_import, None,
-                                               "undoImport")
-        self.preferences_action = self._action(self.tr("&Preferences…"), fa.preferences,
-                                               QKeySequence.StandardKey.Preferences, "preferences")
-        self.backup_action = self._action(self.tr("&Back up now"), fa.backup_now, None, "backupNow")
-        self.restore_action = self._action(self.tr("&Restore a backup…"), fa.restore_backup, None, "restore")
-        self.quit_action = self._action(self.tr("&Quit"), self.close, "Ctrl+Q", "quit")
+        self.new_action = self._action(pa.new_project, QKeySequence.StandardKey.New, "newProject")
+        self.import_action = self._action(fa.import_workbook, "Ctrl+I", "import")
+        self.export_action = self._action(fa.export_workbook, "Ctrl+E", "export")
+        self.export_selection_action = self._action(fa.export_selection, None, "exportSelection")
+        self.sheets_action = self._action(pa.sheets_of_selection, "Ctrl+P", "projectSheets")
+        self.undo_import_action = self._action(fa.undo_last_import, None, "undoImport")
+        self.preferences_action = self._action(fa.preferences, QKeySequence.StandardKey.Preferences, "preferences")
+        self.backup_action = self._action(fa.backup_now, None, "backupNow")
+        self.restore_action = self._action(fa.restore_backup, None, "restore")
+        self.quit_action = self._action(self.close, "Ctrl+Q", "quit")
 
-        self.undo_action = self.context.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
-        self.redo_action = self.context.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        # Our own undo/redo actions rather than QUndoStack.createUndoAction(), whose
+        # prefix ("Annuler") could not follow a change of language.
+        stack = self.context.undo_stack
+        self.undo_action = self._action(stack.undo, "Ctrl+Z", "undo")
+        self.redo_action = self._action(stack.redo, None, "redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        self.addAction(self.undo_action)
-        self.addAction(self.redo_action)
-        self.open_action = self._action(self.tr("&Open the project"), pa.open_current, None, "openProject")
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        stack.undoTextChanged.connect(lambda _text: self._update_undo_texts())
+        stack.redoTextChanged.connect(lambda _text: self._update_undo_texts())
+        self.undo_action.setEnabled(stack.canUndo())
+        self.redo_action.setEnabled(stack.canRedo())
+        self.open_action = self._action(pa.open_current, None, "openProject")
         self.open_action.setShortcuts([QKeySequence("Ctrl+O")])
-        self.status_action = self._action(self.tr("Change the &status…"), pa.change_status_of_selection,
-                                          None, "changeStatus")
-        self.delete_action = self._action(self.tr("&Delete…"), pa.delete_selection, QKeySequence.StandardKey.Delete,
-                                          "delete")
-        self.find_action = self._action(self.tr("&Find"), self.focus_search, QKeySequence.StandardKey.Find, "find")
-        self.clear_filters_action = self._action(self.tr("&Clear the filters"), self.context.filter_state.clear,
-                                                 None, "clearFilters")
-        self.refresh_action = self._action(self.tr("Re&fresh"), self.refresh_views, QKeySequence.StandardKey.Refresh,
-                                           "refresh")
-        self.help_action = self._action(self.tr("&Help"), self.show_help, QKeySequence.StandardKey.HelpContents, "help")
+        self.status_action = self._action(pa.change_status_of_selection, None, "changeStatus")
+        self.delete_action = self._action(pa.delete_selection, QKeySequence.StandardKey.Delete, "delete")
+        self.find_action = self._action(self.focus_search, QKeySequence.StandardKey.Find, "find")
+        self.clear_filters_action = self._action(self.context.filter_state.clear, None, "clearFilters")
+        self.refresh_action = self._action(self.refresh_views, QKeySequence.StandardKey.Refresh, "refresh")
+        self.help_action = self._action(self.show_help, QKeySequence.StandardKey.HelpContents, "help")
         self.help_action.setShortcuts([QKeySequence("F1")])
-        self.about_action = self._action(self.tr("&About Lab'EST Desktop"), self.show_about, None, "about")
+        self.about_action = self._action(self.show_about, None, "about")
+
+    def _action_texts(self) -> dict[QAction, tuple[str, str]]:
+        """Each action's text and status tip, in the current language."""
+        return {
+            self.new_action: (self.tr("&New project…"), self.tr("Create a project")),
+            self.import_action: (self.tr("&Import a workbook…"),
+                                 self.tr("Import projects from an .xlsx, .ods or .csv file")),
+            self.export_action: (self.tr("&Export…"), self.tr("Export the portfolio or the current view")),
+            self.export_selection_action: (self.tr("Export the &selection…"), ""),
+            self.sheets_action: (self.tr("Project s&heet (PDF)…"),
+                                 self.tr("One PDF with the sheet of each selected project")),
+            self.undo_import_action: (self.tr("&Undo the last import"), ""),
+            self.preferences_action: (self.tr("&Preferences…"), ""),
+            self.backup_action: (self.tr("&Back up now"), ""),
+            self.restore_action: (self.tr("&Restore a backup…"), ""),
+            self.quit_action: (self.tr("&Quit"), ""),
+            self.open_action: (self.tr("&Open the project"), ""),
+            self.status_action: (self.tr("Change the &status…"), ""),
+            self.delete_action: (self.tr("&Delete…"), ""),
+            self.find_action: (self.tr("&Find"), ""),
+            self.clear_filters_action: (self.tr("C&lear the filters"), ""),
+            self.refresh_action: (self.tr("&Refresh"), ""),
+            self.help_action: (self.tr("&Help"), ""),
+            self.about_action: (self.tr("&About Lab'EST Desktop"), ""),
+        }
+
+    def _update_undo_texts(self) -> None:
+        stack = self.context.undo_stack
+        undo, redo = stack.undoText(), stack.redoText()
+        self.undo_action.setText(self.tr("&Undo %1").replace("%1", undo) if undo else self.tr("&Undo"))
+        self.redo_action.setText(self.tr("&Redo %1").replace("%1", redo) if redo else self.tr("&Redo"))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
+        self.file_menu = bar.addMenu("")
         for action in (self.new_action, self.import_action, self.export_action, self.export_selection_action,
                        self.sheets_action, self.undo_import_action, None, self.preferences_action, self.backup_action,
                        self.restore_action, None, self.quit_action):
-            file_menu.addSeparator() if action is None else file_menu.addAction(action)
-        edit_menu = bar.addMenu(self.tr("&Edit"))
+            self.file_menu.addSeparator() if action is None else self.file_menu.addAction(action)
+        self.edit_menu = bar.addMenu("")
         for action in (self.undo_action, self.redo_action, None, self.open_action, self.status_action,
                        self.delete_action, None, self.find_action):
-            edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
-        view_menu = bar.addMenu(self.tr("&View"))
+            self.edit_menu.addSeparator() if action is None else self.edit_menu.addAction(action)
+        self.view_menu = bar.addMenu("")
+        self.view_actions: dict[str, QAction] = {}
         for number, spec in enumerate(VIEWS, start=1):
-            action = QAction(QCoreApplication.translate("Views", spec.title), self)
+            action = QAction(self)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _c=False, k=spec.key: self.show_view(k))
-            view_menu.addAction(action)
+            self.view_menu.addAction(action)
             self.addAction(action)
-        view_menu.addSeparator()
+            self.view_actions[spec.key] = action
+        self.view_menu.addSeparator()
+        self.columns_menu = None
         if self.projects_view is not None:
-            columns = view_menu.addMenu(self.tr("&Columns"))
-            columns.aboutToShow.connect(lambda: self._fill_columns_menu(columns))
-        view_menu.addAction(self.clear_filters_action)
-        view_menu.addAction(self.refresh_action)
-        help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(self.help_action)
-        help_menu.addAction(self.about_action)
+            self.columns_menu = self.view_menu.addMenu("")
+            self.columns_menu.aboutToShow.connect(lambda: self._fill_columns_menu(self.columns_menu))
+        self.view_menu.addAction(self.clear_filters_action)
+        self.view_menu.addAction(self.refresh_action)
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.help_action)
+        self.help_menu.addAction(self.about_action)
 
-        toolbar = QToolBar(self.tr("Main toolbar"), self)
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in (self.new_action, self.import_action, self.export_action, None, self.undo_action,
                        self.redo_action, None, self.status_action, self.delete_action):
-            toolbar.addSeparator() if action is None else toolbar.addAction(action)
-        self.addToolBar(toolbar)
+            self.toolbar.addSeparator() if action is None else self.toolbar.addAction(action)
+        self.addToolBar(self.toolbar)
+
+    def retranslate(self) -> None:
+        """Every text of the window in the language just installed (views translate
+        their own on the same ``LanguageChange`` event)."""
+        self.setWindowTitle(self.tr("Lab'EST Desktop"))
+        for action, (text, tip) in self._action_texts().items():
+            action.setText(text)
+            action.setStatusTip(tip)
+        self._update_undo_texts()
+        self.file_menu.setTitle(self.tr("&File"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        if self.columns_menu is not None:
+            self.columns_menu.setTitle(self.tr("&Columns"))
+        for index, spec in enumerate(VIEWS):
+            self.view_actions[spec.key].setText(QCoreApplication.translate("ViewMenu", spec.menu_text))
+            self.tabs.setTabText(index, QCoreApplication.translate("Views", spec.title))
+        self.tabs.tabBar().setAccessibleName(self.tr("Views"))
+        self.toolbar.setWindowTitle(self.tr("Main toolbar"))
+        self.toolbar.setAccessibleName(self.tr("Main toolbar"))
+        self._set_count_text()
+        self.database_label.setText(self._database_text())
+        self.welcome.database_label.setText(self._database_text())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _fill_columns_menu(self, menu) -> None:
         menu.clear()
@@ -189,7 +247,7 @@ class MainWindow(GeometryMixin, QMainWindow):
     def _build_status_bar(self) -> None:
         self.count_label = QLabel(self)
         self.count_label.setObjectName("countLabel")
-        self.database_label = QLabel(self._database_text(), self)
+        self.database_label = QLabel(self)
         self.database_label.setObjectName("databaseLabel")
         self.statusBar().addWidget(self.count_label)
         self.statusBar().addPermanentWidget(self.database_label)
@@ -200,9 +258,14 @@ class MainWindow(GeometryMixin, QMainWindow):
         return self.tr("Database: %1").replace("%1", self.context.workspace.database.location.describe())
 
     def _show_counts(self, shown: int, total: int) -> None:
+        self._counts = (shown, total)
+        self._set_count_text()
+        self._update_stack(total)
+
+    def _set_count_text(self) -> None:
+        shown, total = self._counts
         self.count_label.setText(self.tr("%1 of %2 projects shown").replace("%1", f"{shown:,}".replace(",", "\u202f"))
                                  .replace("%2", f"{total:,}".replace(",", "\u202f")))
-        self._update_stack(total)
 
     def _update_stack(self, total: int | None = None) -> None:
         if total is None:
@@ -250,9 +313,6 @@ class MainWindow(GeometryMixin, QMainWindow):
             self.ensure_view(key)
             self.tabs.setCurrentIndex(index)
             keys.set_value(self.context.settings, keys.CURRENT_VIEW, key)
-
-    def _update_title(self) -> None:
-        self.setWindowTitle(self.tr("Lab'EST Desktop"))
 
     def show_view(self, key: str) -> None:
         if key in self._specs:

@@ -24,6 +24,7 @@ class Key:
 
 USER_NAME = Key("user/name", "", str)  # empty: the system login (default_author())
 LANGUAGE = Key("ui/language", "fr", str)
+THEME = Key("ui/theme", "system", str)  # "system", "light" or "dark" (ui.theme)
 BACKUPS_FOLDER = Key("backups/folder", "", str)  # empty: paths.backups_dir()
 BACKUPS_KEEP = Key("backups/keep", 20, int)
 LAST_DATABASE = Key("database/last", "", str)  # a file chosen in Préférences
@@ -41,6 +42,7 @@ GEOMETRY_PREFIX = "geometry"
 ALL_KEYS = (
     USER_NAME,
     LANGUAGE,
+    THEME,
     BACKUPS_FOLDER,
     BACKUPS_KEEP,
     LAST_DATABASE,

@@ -17,7 +17,10 @@ _installed: list[QTranslator] = []
 def install(app: QCoreApplication, language: str) -> list[str]:
     """Load the translations for ``language`` (``fr`` or ``en``); returns what loaded.
 
-    English is the source language, so only the locale changes for it.
+    Called again at any time (Préférences): the previous translators are removed and
+    Qt sends ``LanguageChange`` to every widget, which retranslates itself.
+    English is the source language: only its plural forms ("%n project(s)") have a
+    translation file, and Qt's own texts need none.
     """
     for translator in _installed:
         app.removeTranslator(translator)
@@ -27,13 +30,15 @@ def install(app: QCoreApplication, language: str) -> list[str]:
         QLocale.Language.English, QLocale.Country.UnitedKingdom
     )
     QLocale.setDefault(locale)
-    loaded = []
-    if language == "en":
-        return loaded
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     ours = str(resource_path("translations"))
-    # labest_views: the board, events, partners, funding and dashboard (issue 6).
-    for name, folder in (("qtbase", qt_folder), ("labest", ours), ("labest_views", ours)):
+    if language == "en":
+        wanted = (("labest", ours),)
+    else:
+        # labest_views: the board, events, partners, funding and dashboard (issue 6).
+        wanted = (("qtbase", qt_folder), ("labest", ours), ("labest_views", ours))
+    loaded = []
+    for name, folder in wanted:
         translator = QTranslator(app)
         if translator.load(locale, name, "_", folder):
             app.installTranslator(translator)

@@ -174,7 +174,7 @@ FR = {
     "Import projects from an .xlsx, .ods or .csv file": "Importer des projets depuis un fichier .xlsx, .ods ou .csv",
     "&Export…": "&Exporter…",
     "Export the portfolio or the current view": "Exporter le portefeuille ou la vue actuelle",
-    "Export the &selection…": "Exporter la &sélection…",
+    "Export the &selection…": "Exporter la sé&lection…",
     "&Preferences…": "&Préférences…",
     "&Back up now": "&Sauvegarder maintenant",
     "&Restore a backup…": "&Restaurer une sauvegarde…",
@@ -184,7 +184,7 @@ FR = {
     "&Open the project": "&Ouvrir le projet",
     "Change the &status…": "Changer le &statut…",
     "&Delete…": "S&upprimer…",
-    "&Find": "&Rechercher",
+    "&Find": "Re&chercher",
     "&Clear the filters": "&Effacer les filtres",
     "Re&fresh": "Ac&tualiser",
     "&Help": "&Aide",
@@ -478,6 +478,32 @@ FR.update({
     "Over-committed envelopes: %1": "Enveloppes dépassées : %1",
     "Charts": "Graphiques",
     "%n project(s), total budget %1": ("%n projet, budget total %1", "%n projets, budget total %1"),
+})
+
+# Live language change, theme, keyboard paths (one distinct mnemonic per menu).
+FR.update({
+    "Move to &next stage…": "Passer à l'étape &suivante…",
+    "Move to &previous stage…": "Revenir à l'étape &précédente…",
+    "List or month": "Liste ou mois",
+    "C&lear the filters": "&Effacer les filtres",
+    "&Refresh": "Act&ualiser",
+    "Project s&heet (PDF)…": "&Fiche projet (PDF)…",
+    "&Undo the last import": "Annuler le &dernier import",
+    "&Undo %1": "&Annuler %1",
+    "&Redo %1": "&Rétablir %1",
+    "Views": "Vues",
+    "Follow the system": "Suivre le système",
+    "Light": "Clair",
+    "Dark": "Sombre",
+    "Colour theme": "Thème de couleurs",
+    "Identity and appearance": "Identité et apparence",
+    "&Theme:": "&Thème :",
+    "&Projects": "&Projets",
+    "&Board": "&Tableau",
+    "&Events": "É&vénements",
+    "P&artners": "P&artenaires",
+    "&Funding": "&Financement",
+    "&Summary": "&Synthèse",
 })
 
 CONTEXTUAL = {

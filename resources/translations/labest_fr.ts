@@ -3,17 +3,17 @@
 <context>
     <name>BoardColumn</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="354" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="371" />
         <source>Show more cards</source>
         <translation>Afficher plus de fiches</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="365" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="378" />
         <source>%1: %n project(s)</source>
         <translation><numerusform>%1 : %n projet</numerusform><numerusform>%1 : %n projets</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="369" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="382" />
         <source>Show more (%n remaining)</source>
         <translation><numerusform>Afficher plus (%n restant)</numerusform><numerusform>Afficher plus (%n restants)</numerusform></translation>
     </message>
@@ -21,42 +21,54 @@
 <context>
     <name>BoardView</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="238" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="240" />
         <source>%n day(s) in this stage</source>
         <translation><numerusform>%n jour à cette étape</numerusform><numerusform>%n jours à cette étape</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="284" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="297" />
         <source>%n day(s)</source>
         <translation><numerusform>%n jour</numerusform><numerusform>%n jours</numerusform></translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="387" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="427" />
         <source>Board</source>
         <translation>Tableau</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="414" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="430" />
+        <source>Move to &amp;next stage…</source>
+        <translation>Passer à l'étape &amp;suivante…</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/board.py" line="431" />
+        <source>Move to &amp;previous stage…</source>
+        <translation>Revenir à l'étape &amp;précédente…</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/board.py" line="432" />
+        <source>&amp;Open the project</source>
+        <translation>&amp;Ouvrir le projet</translation>
+    </message>
+    <message>
         <source>Move to next stage…</source>
         <translation>Passer à l'étape suivante…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="418" />
         <source>Move to previous stage…</source>
         <translation>Revenir à l'étape précédente…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="427" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="437" />
         <source>Move to %1…</source>
         <translation>Passer à %1…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="430" />
         <source>Open the project</source>
         <translation>Ouvrir le projet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="517" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="441" />
         <source>%n project(s) on the board. Drag a card to another column, or select it and press Ctrl+Shift+→ / Ctrl+Shift+← (or use its context menu), to record a stage decision.</source>
         <translation><numerusform>%n projet au tableau. Faites glisser une fiche vers une autre colonne, ou sélectionnez-la et appuyez sur Ctrl+Maj+→ / Ctrl+Maj+← (ou utilisez son menu contextuel), pour enregistrer une décision d'étape.</numerusform><numerusform>%n projets au tableau. Faites glisser une fiche vers une autre colonne, ou sélectionnez-la et appuyez sur Ctrl+Maj+→ / Ctrl+Maj+← (ou utilisez son menu contextuel), pour enregistrer une décision d'étape.</numerusform></translation>
     </message>
@@ -64,12 +76,12 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="54" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="72" />
         <source>Export PNG…</source>
         <translation>Exporter en PNG…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="55" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="73" />
         <source>Export the chart “%1” as PNG</source>
         <translation>Exporter le graphique « %1 » en PNG</translation>
     </message>
@@ -77,52 +89,52 @@
 <context>
     <name>Charts</name>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="35" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="45" />
         <source>Projects per stage</source>
         <translation>Projets par étape</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="36" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="46" />
         <source>Projects per department</source>
         <translation>Projets par département</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="37" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="47" />
         <source>Budget by envelope (k€): allocated and committed</source>
         <translation>Budget par enveloppe (k€) : alloué et engagé</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="38" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="48" />
         <source>Stage decisions per month</source>
         <translation>Décisions d'étape par mois</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="39" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="49" />
         <source>Median time in each stage (days)</source>
         <translation>Durée médiane à chaque étape (jours)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="101" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="122" />
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="106" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="127" />
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="131" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="152" />
         <source>Allocated</source>
         <translation>Allouée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="133" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="153" />
         <source>Committed</source>
         <translation>Engagée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="194" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="216" />
         <source>Median days</source>
         <translation>Jours (médiane)</translation>
     </message>
@@ -130,52 +142,52 @@
 <context>
     <name>ChipBar</name>
     <message>
-        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="168" />
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="182" />
         <source>Remove this filter</source>
         <translation>Retirer ce filtre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="169" />
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="183" />
         <source>Remove the filter %1</source>
         <translation>Retirer le filtre %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="177" />
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="191" />
         <source>Clear all filters</source>
         <translation>Effacer tous les filtres</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="190" />
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="204" />
         <source>Stage: %1</source>
         <translation>Étape : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="192" />
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="206" />
         <source>Status: %1</source>
         <translation>Statut : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="194" />
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="208" />
         <source>Department: %1</source>
         <translation>Département : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="197" />
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="211" />
         <source>Organisation: %1</source>
         <translation>Organisation : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="200" />
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="214" />
         <source>Funding: %1</source>
         <translation>Financement : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="202" />
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="216" />
         <source>Dates: %1 – %2</source>
         <translation>Dates : %1 – %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="207" />
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="221" />
         <source>Selection (%n project(s))</source>
         <translation><numerusform>Sélection (%n projet)</numerusform><numerusform>Sélection (%n projets)</numerusform></translation>
     </message>
@@ -183,47 +195,47 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="87" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="149" />
         <source>Summary</source>
         <translation>Synthèse</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="90" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="150" />
         <source>Export the dashboard as PDF…</source>
         <translation>Exporter la synthèse en PDF…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="91" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="151" />
         <source>Portfolio report (PDF)…</source>
         <translation>Rapport du portefeuille (PDF)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="141" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="158" />
         <source>%n project(s), total budget %1</source>
         <translation><numerusform>%n projet, budget total %1</numerusform><numerusform>%n projets, budget total %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="143" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="160" />
         <source>following the current filter</source>
         <translation>selon le filtre actuel</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="147" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="188" />
         <source>Export the chart</source>
         <translation>Exporter le graphique</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="147" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="188" />
         <source>PNG images (*.png)</source>
         <translation>Images PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="157" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="198" />
         <source>Export as PDF</source>
         <translation>Exporter en PDF</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="157" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="198" />
         <source>PDF documents (*.pdf)</source>
         <translation>Documents PDF (*.pdf)</translation>
     </message>
@@ -231,27 +243,27 @@
 <context>
     <name>DateRangeDialog</name>
     <message>
-        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="33" />
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="34" />
         <source>Filter by dates</source>
         <translation>Filtrer par dates</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="37" />
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="38" />
         <source>Running on or after</source>
         <translation>En cours le ou après le</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="38" />
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="39" />
         <source>Started on or before</source>
         <translation>Commencé le ou avant le</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="40" />
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="41" />
         <source>Running on or &amp;after:</source>
         <translation>En cours le ou &amp;après le :</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="41" />
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="42" />
         <source>Started on or &amp;before:</source>
         <translation>Commencé le ou a&amp;vant le :</translation>
     </message>
@@ -340,140 +352,141 @@ Merci de transmettre ce fichier au support.</translation>
 <context>
     <name>EventEditor</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="113" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="144" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="197" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="207" />
         <source>Dated</source>
         <translation>Daté</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="124" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="208" />
         <source>not known</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="130" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="209" />
         <source>Reference or words of a title, then Enter</source>
         <translation>Référence ou mots d'un titre, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="133" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="211" />
         <source>Remove the project</source>
         <translation>Retirer le projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="134" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="212" />
         <source>Open the project</source>
         <translation>Ouvrir le projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="136" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="148" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="201" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="210" />
         <source>Filter organisations</source>
         <translation>Filtrer les organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="138" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="213" />
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="140" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="257" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="214" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="217" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="276" />
         <source>New event</source>
         <translation>Nouvel événement</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="141" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="215" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="144" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="197" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="144" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="197" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="145" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="198" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="145" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="198" />
         <source>Place</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="145" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="198" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="146" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="199" />
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="146" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="199" />
         <source>Linked projects</source>
         <translation>Projets liés</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="147" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="200" />
         <source>Find a project to link</source>
         <translation>Chercher un projet à lier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="147" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="200" />
         <source>Projects found</source>
         <translation>Projets trouvés</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="148" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="201" />
         <source>Linked organisations</source>
         <translation>Organisations liées</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="154" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="192" />
         <source>&amp;Title</source>
         <translation>&amp;Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="155" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="192" />
         <source>&amp;Kind</source>
         <translation>T&amp;ype</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="159" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="192" />
         <source>&amp;Date</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="161" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="192" />
         <source>&amp;Place</source>
         <translation>&amp;Lieu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="162" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="192" />
         <source>Pa&amp;rticipants</source>
         <translation>Pa&amp;rticipants</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="163" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="193" />
         <source>D&amp;escription</source>
         <translation>D&amp;escription</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="172" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="193" />
         <source>Pro&amp;jects</source>
         <translation>Pro&amp;jets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="177" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="193" />
         <source>&amp;Organisations</source>
         <translation>&amp;Organisations</translation>
     </message>
@@ -481,32 +494,32 @@ Merci de transmettre ce fichier au support.</translation>
 <context>
     <name>EventTableModel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="56" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="58" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="56" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="58" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="56" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="58" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="56" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="58" />
         <source>Place</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="57" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="59" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="57" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="59" />
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
@@ -514,47 +527,52 @@ Merci de transmettre ce fichier au support.</translation>
 <context>
     <name>EventsView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="364" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="444" />
         <source>Events</source>
         <translation>Événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="370" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="445" />
         <source>Search events (title, place)</source>
         <translation>Rechercher un événement (titre, lieu)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="371" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="446" />
         <source>Search events</source>
         <translation>Rechercher des événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="379" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="447" />
         <source>Events list</source>
         <translation>Liste des événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="386" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="448" />
         <source>Month of events</source>
         <translation>Mois des événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="389" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="449" />
         <source>Events of the selected day</source>
         <translation>Événements du jour choisi</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="402" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="450" />
         <source>&amp;List</source>
         <translation>&amp;Liste</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="403" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="451" />
         <source>&amp;Month</source>
         <translation>&amp;Mois</translation>
     </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="452" />
+        <source>List or month</source>
+        <translation>Liste ou mois</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/events.py" line="471" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="506" />
         <source>Events on %1: %n</source>
         <translation><numerusform>Événements le %1 : %n</numerusform><numerusform>Événements le %1 : %n</numerusform></translation>
     </message>
@@ -852,47 +870,47 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="64" />
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="86" />
         <source>&amp;Stage</source>
         <translation>É&amp;tape</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="65" />
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="87" />
         <source>S&amp;tatus</source>
         <translation>&amp;Statut</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="66" />
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="88" />
         <source>&amp;Department</source>
         <translation>&amp;Département</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="67" />
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="89" />
         <source>&amp;Organisation</source>
         <translation>&amp;Organisation</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="68" />
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="90" />
         <source>F&amp;unding</source>
         <translation>&amp;Financement</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="70" />
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="94" />
         <source>Dat&amp;es…</source>
         <translation>Dat&amp;es…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="71" />
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="95" />
         <source>Filter by dates</source>
         <translation>Filtrer par dates</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="87" />
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="93" />
         <source>Filter: %1</source>
         <translation>Filtre : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="121" />
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="132" />
         <source>(any)</source>
         <translation>(toutes)</translation>
     </message>
@@ -900,72 +918,72 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>FundingView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="101" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="152" />
         <source>Funding</source>
         <translation>Financement</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="109" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="153" />
         <source>Funding envelopes</source>
         <translation>Enveloppes de financement</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="114" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="154" />
         <source>Count only the projects of the current &amp;filter</source>
         <translation>Ne compter que les projets du &amp;filtre actuel</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="120" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="155" />
         <source>e.g. 250 000,00</source>
         <translation>ex. 250 000,00</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="121" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="156" />
         <source>Envelope name</source>
         <translation>Nom de l'enveloppe</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="121" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="156" />
         <source>Origin</source>
         <translation>Origine</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="122" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="157" />
         <source>Allocated amount in euros</source>
         <translation>Montant alloué en euros</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="124" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="162" />
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="125" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="163" />
         <source>Add as a new envelope</source>
         <translation>Ajouter comme nouvelle enveloppe</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="127" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="159" />
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="128" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="159" />
         <source>&amp;Origin</source>
         <translation>&amp;Origine</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="129" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="159" />
         <source>&amp;Allocated (€)</source>
         <translation>&amp;Allouée (€)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/funding.py" line="164" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="170" />
         <source>%n envelope(s) over-committed: %1</source>
         <translation><numerusform>%n enveloppe dépassée : %1</numerusform><numerusform>%n enveloppes dépassées : %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="166" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="172" />
         <source>No envelope is over-committed.</source>
         <translation>Aucune enveloppe n'est dépassée.</translation>
     </message>
@@ -981,184 +999,215 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="42" />
-        <location filename="../../labest_desktop/ui/main_window.py" line="255" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="216" />
         <source>Lab'EST Desktop</source>
         <translation>Lab'EST Desktop</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="109" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="146" />
         <source>&amp;New project…</source>
         <translation>&amp;Nouveau projet…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="110" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="146" />
         <source>Create a project</source>
         <translation>Créer un projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="111" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="147" />
         <source>&amp;Import a workbook…</source>
         <translation>&amp;Importer un classeur…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="112" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="148" />
         <source>Import projects from an .xlsx, .ods or .csv file</source>
         <translation>Importer des projets depuis un fichier .xlsx, .ods ou .csv</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="113" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="149" />
         <source>&amp;Export…</source>
         <translation>&amp;Exporter…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="114" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="149" />
         <source>Export the portfolio or the current view</source>
         <translation>Exporter le portefeuille ou la vue actuelle</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="115" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="150" />
         <source>Export the &amp;selection…</source>
-        <translation>Exporter la &amp;sélection…</translation>
+        <translation>Exporter la sé&amp;lection…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="117" />
         <source>Project &amp;sheet (PDF)…</source>
         <translation>&amp;Fiche projet (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="118" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="152" />
         <source>One PDF with the sheet of each selected project</source>
         <translation>Un PDF avec la fiche de chaque projet sélectionné</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="119" />
         <source>Undo the last import</source>
         <translation>Annuler le dernier import</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="121" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="154" />
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="123" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="155" />
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="124" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="156" />
         <source>&amp;Restore a backup…</source>
         <translation>&amp;Restaurer une sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="125" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="157" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="127" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="162" />
+        <source>C&amp;lear the filters</source>
+        <translation>&amp;Effacer les filtres</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/main_window.py" line="163" />
+        <source>&amp;Refresh</source>
+        <translation>Act&amp;ualiser</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/main_window.py" line="171" />
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="129" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="172" />
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="133" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="158" />
         <source>&amp;Open the project</source>
         <translation>&amp;Ouvrir le projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="135" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="151" />
+        <source>Project s&amp;heet (PDF)…</source>
+        <translation>&amp;Fiche projet (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/main_window.py" line="153" />
+        <source>&amp;Undo the last import</source>
+        <translation>Annuler le &amp;dernier import</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/main_window.py" line="159" />
         <source>Change the &amp;status…</source>
         <translation>Changer le &amp;statut…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="137" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="160" />
         <source>&amp;Delete…</source>
         <translation>S&amp;upprimer…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="139" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="161" />
         <source>&amp;Find</source>
-        <translation>&amp;Rechercher</translation>
+        <translation>Re&amp;chercher</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="140" />
         <source>&amp;Clear the filters</source>
         <translation>&amp;Effacer les filtres</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="142" />
         <source>Re&amp;fresh</source>
         <translation>Ac&amp;tualiser</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="144" />
-        <location filename="../../labest_desktop/ui/main_window.py" line="172" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="164" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="224" />
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="146" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="165" />
         <source>&amp;About Lab'EST Desktop</source>
         <translation>À &amp;propos de Lab'EST Desktop</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="150" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="171" />
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Annuler %1</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/main_window.py" line="172" />
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Rétablir %1</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/main_window.py" line="221" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="155" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="222" />
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="159" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="223" />
         <source>&amp;View</source>
         <translation>Affic&amp;hage</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="168" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="226" />
         <source>&amp;Columns</source>
         <translation>&amp;Colonnes</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="176" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="230" />
+        <source>Views</source>
+        <translation>Vues</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/main_window.py" line="231" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="232" />
         <source>Main toolbar</source>
         <translation>Barre d'outils principale</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="200" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="258" />
         <source>Database: %1</source>
         <translation>Base : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="203" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="267" />
         <source>%1 of %2 projects shown</source>
         <translation>%1 projets affichés sur %2</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="283" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="343" />
         <source>Help</source>
         <translation>Aide</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="285" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="345" />
         <source>&lt;h3&gt;Lab'EST Desktop&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Ctrl+N&lt;/b&gt; new project · &lt;b&gt;Enter&lt;/b&gt; open the selected project · &lt;b&gt;Ctrl+F&lt;/b&gt; search · &lt;b&gt;Ctrl+I&lt;/b&gt; import · &lt;b&gt;Ctrl+E&lt;/b&gt; export · &lt;b&gt;Ctrl+Z / Ctrl+Y&lt;/b&gt; undo / redo · &lt;b&gt;Suppr&lt;/b&gt; delete · &lt;b&gt;Ctrl+1…6&lt;/b&gt; views · &lt;b&gt;Ctrl+Q&lt;/b&gt; quit.&lt;/p&gt;&lt;p&gt;Search ignores case and accents and matches the start of words. Filters appear as chips under the search field; click a chip to remove it. Save a combination of filters, sort and columns as a named view.&lt;/p&gt;&lt;p&gt;The stage of a project changes only through “Move to stage…” in its editor, with a rationale kept in the Decisions tab.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Lab'EST Desktop&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Ctrl+N&lt;/b&gt; nouveau projet · &lt;b&gt;Entrée&lt;/b&gt; ouvrir le projet sélectionné · &lt;b&gt;Ctrl+F&lt;/b&gt; rechercher · &lt;b&gt;Ctrl+I&lt;/b&gt; importer · &lt;b&gt;Ctrl+E&lt;/b&gt; exporter · &lt;b&gt;Ctrl+Z / Ctrl+Y&lt;/b&gt; annuler / rétablir · &lt;b&gt;Suppr&lt;/b&gt; supprimer · &lt;b&gt;Ctrl+1…6&lt;/b&gt; vues · &lt;b&gt;Ctrl+Q&lt;/b&gt; quitter.&lt;/p&gt;&lt;p&gt;La recherche ignore majuscules et accents et trouve le début des mots. Les filtres apparaissent en étiquettes sous le champ de recherche ; cliquez sur une étiquette pour retirer son filtre. Enregistrez une combinaison de filtres, de tri et de colonnes comme vue nommée.&lt;/p&gt;&lt;p&gt;L'étape d'un projet ne change que par « Passer à l'étape… » dans sa fiche, avec une justification conservée dans l'onglet Décisions.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="301" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="361" />
         <source>About Lab'EST Desktop</source>
         <translation>À propos de Lab'EST Desktop</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="302" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="362" />
         <source>Lab'EST Desktop %1&lt;br&gt;Portfolio of the Grand Est public-innovation lab.&lt;br&gt;%2</source>
         <translation>Lab'EST Desktop %1&lt;br&gt;Portefeuille du laboratoire d'innovation publique du Grand Est.&lt;br&gt;%2</translation>
     </message>
@@ -1166,27 +1215,27 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="75" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="76" />
         <source>Merge organisations</source>
         <translation>Fusionner des organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="76" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="77" />
         <source>“%1” and the organisation chosen below are the same. Every project, partnership and event of “%1” moves to the one kept, and “%1” is removed. You can undo it.</source>
         <translation>« %1 » et l'organisation choisie ci-dessous sont la même. Chaque projet, partenariat et événement de « %1 » passe à celle conservée, et « %1 » est supprimée. Vous pouvez l'annuler.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="81" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="82" />
         <source>Organisation kept</source>
         <translation>Organisation conservée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="86" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="87" />
         <source>&amp;Keep</source>
         <translation>&amp;Conserver</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="88" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="89" />
         <source>Merge</source>
         <translation>Fusionner</translation>
     </message>
@@ -1194,32 +1243,32 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>OrganisationTableModel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="43" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="44" />
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="43" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="44" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="43" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="44" />
         <source>Department</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="43" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="44" />
         <source>Leads</source>
         <translation>Porte</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="44" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="45" />
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="44" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="45" />
         <source>Events</source>
         <translation>Événements</translation>
     </message>
@@ -1245,94 +1294,94 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>PartnersView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="142" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="230" />
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="149" />
-        <location filename="../../labest_desktop/ui/views/partners.py" line="150" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="231" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="232" />
         <source>Search organisations</source>
         <translation>Rechercher des organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="159" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="233" />
         <source>Organisations</source>
         <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="166" />
-        <location filename="../../labest_desktop/ui/views/partners.py" line="170" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="234" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="237" />
         <source>(not set)</source>
         <translation>(non renseigné)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="173" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="240" />
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="174" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="241" />
         <source>Merge into…</source>
         <translation>Fusionner avec…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="178" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="242" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="178" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="242" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="179" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="243" />
         <source>Department</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="179" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="243" />
         <source>Projects it leads</source>
         <translation>Projets qu'elle porte</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="180" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="244" />
         <source>Projects it partners</source>
         <translation>Projets dont elle est partenaire</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="180" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="244" />
         <source>Its events</source>
         <translation>Ses événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="183" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="246" />
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="184" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="246" />
         <source>&amp;Kind</source>
         <translation>T&amp;ype</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="185" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="246" />
         <source>&amp;Department</source>
         <translation>&amp;Département</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="259" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="254" />
         <source>Projects it &amp;leads (%n)</source>
         <translation><numerusform>Projets qu'elle &amp;porte (%n)</numerusform><numerusform>Projets qu'elle &amp;porte (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="261" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="255" />
         <source>Projects it &amp;partners (%n)</source>
         <translation><numerusform>Projets dont elle est &amp;partenaire (%n)</numerusform><numerusform>Projets dont elle est &amp;partenaire (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="269" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="256" />
         <source>Its &amp;events (%n)</source>
         <translation><numerusform>Ses &amp;événements (%n)</numerusform><numerusform>Ses &amp;événements (%n)</numerusform></translation>
     </message>
@@ -1340,103 +1389,131 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="48" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="50" />
         <source>Preferences</source>
         <translation>Préférences</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="52" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="54" />
         <source>Your name, recorded as author</source>
         <translation>Votre nom, enregistré comme auteur</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="58" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="60" />
         <source>Office name written in exports</source>
         <translation>Nom du bureau écrit dans les exports</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="63" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="65" />
         <source>Language of the interface</source>
         <translation>Langue de l'interface</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="64" />
         <source>Identity and language</source>
         <translation>Identité et langue</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="66" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="74" />
         <source>&amp;Your name:</source>
         <translation>&amp;Votre nom :</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="67" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="75" />
         <source>&amp;Office name:</source>
         <translation>Nom du &amp;bureau :</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="68" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="76" />
         <source>&amp;Language:</source>
         <translation>&amp;Langue :</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="69" />
         <source>A change of language applies at the next start.</source>
         <translation>Un changement de langue s'applique au prochain démarrage.</translation>
     </message>
     <message>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="67" />
+        <source>Follow the system</source>
+        <translation>Suivre le système</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="68" />
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="69" />
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
         <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="71" />
+        <source>Colour theme</source>
+        <translation>Thème de couleurs</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="72" />
+        <source>Identity and appearance</source>
+        <translation>Identité et apparence</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="77" />
+        <source>&amp;Theme:</source>
+        <translation>&amp;Thème :</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="79" />
         <source>Database</source>
         <translation>Base de données</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="74" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="82" />
         <source>Open &amp;another…</source>
         <translation>Ouvrir une &amp;autre…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="76" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="84" />
         <source>Create a &amp;new one…</source>
         <translation>En créer une &amp;nouvelle…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="86" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="94" />
         <source>Backups</source>
         <translation>Sauvegardes</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="88" />
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="127" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="96" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="135" />
         <source>Backups folder</source>
         <translation>Dossier des sauvegardes</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="89" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="97" />
         <source>&amp;Browse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="94" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="102" />
         <source>Number of backups kept</source>
         <translation>Nombre de sauvegardes conservées</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="95" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="103" />
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="97" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="105" />
         <source>&amp;Restore a backup…</source>
         <translation>&amp;Restaurer une sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="103" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="111" />
         <source>&amp;Folder:</source>
         <translation>&amp;Dossier :</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="104" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="112" />
         <source>&amp;Keep:</source>
         <translation>&amp;Conserver :</translation>
     </message>
@@ -1768,12 +1845,13 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>ProjectEventsPanel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="503" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="538" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="544" />
         <source>Events of the project</source>
         <translation>Événements du projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="512" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="553" />
         <source>undated</source>
         <translation>non daté</translation>
     </message>
@@ -2023,57 +2101,58 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>ProjectsView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="77" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="152" />
         <source>Search title, reference, organisation, theme… (Ctrl+F)</source>
         <translation>Rechercher un titre, une référence, une organisation, une thématique… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="78" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="153" />
         <source>Search projects</source>
         <translation>Rechercher des projets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="90" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="154" />
         <source>Saved views</source>
         <translation>Vues enregistrées</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="94" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="157" />
         <source>Save view…</source>
         <translation>Enregistrer la vue…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="95" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="158" />
         <source>Save the current view</source>
         <translation>Enregistrer la vue actuelle</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="98" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="159" />
         <source>Delete view</source>
         <translation>Supprimer la vue</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="99" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="160" />
         <source>Delete the chosen saved view</source>
         <translation>Supprimer la vue enregistrée choisie</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="101" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="161" />
         <source>&amp;View:</source>
         <translation>&amp;Vue :</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="108" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="162" />
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="251" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="304" />
         <source>Columns</source>
         <translation>Colonnes</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="270" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="156" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="324" />
         <source>(current view)</source>
         <translation>(vue actuelle)</translation>
     </message>
@@ -2081,22 +2160,22 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>RationaleDialog</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="82" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="84" />
         <source>Stage decision</source>
         <translation>Décision d'étape</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="84" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="86" />
         <source>Move “%1” from %2 to %3. Why?</source>
         <translation>Faire passer « %1 » de %2 à %3. Pourquoi ?</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="89" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="91" />
         <source>Rationale of the decision</source>
         <translation>Justification de la décision</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="94" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="96" />
         <source>Record the decision</source>
         <translation>Enregistrer la décision</translation>
     </message>
@@ -2471,34 +2550,67 @@ La base actuelle est d'abord sauvegardée.</translation>
     </message>
 </context>
 <context>
+    <name>ViewMenu</name>
+    <message>
+        <location filename="../../labest_desktop/ui/views/__init__.py" line="32" />
+        <source>&amp;Projects</source>
+        <translation>&amp;Projets</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/__init__.py" line="72" />
+        <source>&amp;Board</source>
+        <translation>&amp;Tableau</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/__init__.py" line="73" />
+        <source>&amp;Events</source>
+        <translation>É&amp;vénements</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/__init__.py" line="74" />
+        <source>P&amp;artners</source>
+        <translation>P&amp;artenaires</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/__init__.py" line="75" />
+        <source>&amp;Funding</source>
+        <translation>&amp;Financement</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/__init__.py" line="76" />
+        <source>&amp;Summary</source>
+        <translation>&amp;Synthèse</translation>
+    </message>
+</context>
+<context>
     <name>Views</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/__init__.py" line="31" />
+        <location filename="../../labest_desktop/ui/views/__init__.py" line="32" />
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/__init__.py" line="71" />
+        <location filename="../../labest_desktop/ui/views/__init__.py" line="72" />
         <source>Board</source>
         <translation>Tableau</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/__init__.py" line="72" />
+        <location filename="../../labest_desktop/ui/views/__init__.py" line="73" />
         <source>Events</source>
         <translation>Événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/__init__.py" line="73" />
+        <location filename="../../labest_desktop/ui/views/__init__.py" line="74" />
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/__init__.py" line="74" />
+        <location filename="../../labest_desktop/ui/views/__init__.py" line="75" />
         <source>Funding</source>
         <translation>Financement</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/__init__.py" line="75" />
+        <location filename="../../labest_desktop/ui/views/__init__.py" line="76" />
         <source>Summary</source>
         <translation>Synthèse</translation>
     </message>
@@ -2649,42 +2761,42 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>WelcomePanel</name>
     <message>
-        <location filename="../../labest_desktop/ui/welcome.py" line="17" />
+        <location filename="../../labest_desktop/ui/welcome.py" line="55" />
         <source>Welcome to Lab'EST Desktop</source>
         <translation>Bienvenue dans Lab'EST Desktop</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/welcome.py" line="24" />
+        <location filename="../../labest_desktop/ui/welcome.py" line="57" />
         <source>The portfolio is empty. Start by creating a first project, import a workbook sent by another office, or explore the application with a sample portfolio.</source>
         <translation>Le portefeuille est vide. Commencez par créer un premier projet, importez un classeur envoyé par un autre bureau, ou découvrez l'application avec un portefeuille d'exemple.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/welcome.py" line="32" />
+        <location filename="../../labest_desktop/ui/welcome.py" line="61" />
         <source>&amp;Create a project</source>
         <translation>&amp;Créer un projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/welcome.py" line="33" />
+        <location filename="../../labest_desktop/ui/welcome.py" line="62" />
         <source>&amp;Import a workbook…</source>
         <translation>&amp;Importer un classeur…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/welcome.py" line="34" />
+        <location filename="../../labest_desktop/ui/welcome.py" line="63" />
         <source>Load the &amp;demo sample</source>
         <translation>Charger l'exemple de &amp;démonstration</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/welcome.py" line="36" />
+        <location filename="../../labest_desktop/ui/welcome.py" line="61" />
         <source>Create a first project</source>
         <translation>Créer un premier projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/welcome.py" line="37" />
+        <location filename="../../labest_desktop/ui/welcome.py" line="62" />
         <source>Import an .xlsx, .ods or .csv workbook</source>
         <translation>Importer un classeur .xlsx, .ods ou .csv</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/welcome.py" line="38" />
+        <location filename="../../labest_desktop/ui/welcome.py" line="63" />
         <source>Fill the database with sample projects</source>
         <translation>Remplir la base avec des projets d'exemple</translation>
     </message>
@@ -2692,7 +2804,7 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>editor</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="330" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="349" />
         <source>Create event “%1”</source>
         <translation>Création de l'événement « %1 »</translation>
     </message>
@@ -2705,12 +2817,12 @@ La base actuelle est d'abord sauvegardée.</translation>
         <translation>Lab'EST</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="55" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="57" />
         <source>Save the view</source>
         <translation>Enregistrer la vue</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="56" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="58" />
         <source>Name of this view (filters, sort and columns):</source>
         <translation>Nom de cette vue (filtres, tri et colonnes) :</translation>
     </message>
@@ -2730,22 +2842,22 @@ La base actuelle est d'abord sauvegardée.</translation>
         <translation>Exporter vers</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="34" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="36" />
         <source>Create a database</source>
         <translation>Créer une base</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="35" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="37" />
         <source>Lab'EST databases (*.sqlite3)</source>
         <translation>Bases Lab'EST (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="37" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="39" />
         <source>Open a database</source>
         <translation>Ouvrir une base</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="38" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="40" />
         <source>Lab'EST databases (*.sqlite3 *.db);;All files (*)</source>
         <translation>Bases Lab'EST (*.sqlite3 *.db);;Tous les fichiers (*)</translation>
     </message>
@@ -2778,12 +2890,12 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>view</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="106" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="107" />
         <source>Merge “%1” into “%2”</source>
         <translation>Fusion de « %1 » dans « %2 »</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="117" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="119" />
         <source>Move %1 to %2</source>
         <translation>Passage de %1 à %2</translation>
     </message>

@@ -3,17 +3,17 @@
 <context>
     <name>BoardColumn</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="354" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="371" />
         <source>Show more cards</source>
         <translation>Afficher plus de fiches</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="365" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="378" />
         <source>%1: %n project(s)</source>
         <translation><numerusform>%1 : %n projet</numerusform><numerusform>%1 : %n projets</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="369" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="382" />
         <source>Show more (%n remaining)</source>
         <translation><numerusform>Afficher plus (%n restant)</numerusform><numerusform>Afficher plus (%n restants)</numerusform></translation>
     </message>
@@ -21,42 +21,54 @@
 <context>
     <name>BoardView</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="238" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="240" />
         <source>%n day(s) in this stage</source>
         <translation><numerusform>%n jour à cette étape</numerusform><numerusform>%n jours à cette étape</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="284" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="297" />
         <source>%n day(s)</source>
         <translation><numerusform>%n jour</numerusform><numerusform>%n jours</numerusform></translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="387" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="427" />
         <source>Board</source>
         <translation>Tableau</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="414" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="430" />
+        <source>Move to &amp;next stage…</source>
+        <translation>Passer à l'étape &amp;suivante…</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/board.py" line="431" />
+        <source>Move to &amp;previous stage…</source>
+        <translation>Revenir à l'étape &amp;précédente…</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/board.py" line="432" />
+        <source>&amp;Open the project</source>
+        <translation>&amp;Ouvrir le projet</translation>
+    </message>
+    <message>
         <source>Move to next stage…</source>
         <translation>Passer à l'étape suivante…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="418" />
         <source>Move to previous stage…</source>
         <translation>Revenir à l'étape précédente…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="427" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="437" />
         <source>Move to %1…</source>
         <translation>Passer à %1…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="430" />
         <source>Open the project</source>
         <translation>Ouvrir le projet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="517" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="441" />
         <source>%n project(s) on the board. Drag a card to another column, or select it and press Ctrl+Shift+→ / Ctrl+Shift+← (or use its context menu), to record a stage decision.</source>
         <translation><numerusform>%n projet au tableau. Faites glisser une fiche vers une autre colonne, ou sélectionnez-la et appuyez sur Ctrl+Maj+→ / Ctrl+Maj+← (ou utilisez son menu contextuel), pour enregistrer une décision d'étape.</numerusform><numerusform>%n projets au tableau. Faites glisser une fiche vers une autre colonne, ou sélectionnez-la et appuyez sur Ctrl+Maj+→ / Ctrl+Maj+← (ou utilisez son menu contextuel), pour enregistrer une décision d'étape.</numerusform></translation>
     </message>
@@ -64,12 +76,12 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="54" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="72" />
         <source>Export PNG…</source>
         <translation>Exporter en PNG…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="55" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="73" />
         <source>Export the chart “%1” as PNG</source>
         <translation>Exporter le graphique « %1 » en PNG</translation>
     </message>
@@ -77,52 +89,52 @@
 <context>
     <name>Charts</name>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="35" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="45" />
         <source>Projects per stage</source>
         <translation>Projets par étape</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="36" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="46" />
         <source>Projects per department</source>
         <translation>Projets par département</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="37" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="47" />
         <source>Budget by envelope (k€): allocated and committed</source>
         <translation>Budget par enveloppe (k€) : alloué et engagé</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="38" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="48" />
         <source>Stage decisions per month</source>
         <translation>Décisions d'étape par mois</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="39" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="49" />
         <source>Median time in each stage (days)</source>
         <translation>Durée médiane à chaque étape (jours)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="101" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="122" />
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="106" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="127" />
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="131" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="152" />
         <source>Allocated</source>
         <translation>Allouée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="133" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="153" />
         <source>Committed</source>
         <translation>Engagée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="194" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="216" />
         <source>Median days</source>
         <translation>Jours (médiane)</translation>
     </message>
@@ -130,47 +142,47 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="87" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="149" />
         <source>Summary</source>
         <translation>Synthèse</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="90" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="150" />
         <source>Export the dashboard as PDF…</source>
         <translation>Exporter la synthèse en PDF…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="91" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="151" />
         <source>Portfolio report (PDF)…</source>
         <translation>Rapport du portefeuille (PDF)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="141" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="158" />
         <source>%n project(s), total budget %1</source>
         <translation><numerusform>%n projet, budget total %1</numerusform><numerusform>%n projets, budget total %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="143" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="160" />
         <source>following the current filter</source>
         <translation>selon le filtre actuel</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="147" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="188" />
         <source>Export the chart</source>
         <translation>Exporter le graphique</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="147" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="188" />
         <source>PNG images (*.png)</source>
         <translation>Images PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="157" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="198" />
         <source>Export as PDF</source>
         <translation>Exporter en PDF</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="157" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="198" />
         <source>PDF documents (*.pdf)</source>
         <translation>Documents PDF (*.pdf)</translation>
     </message>
@@ -231,140 +243,141 @@
 <context>
     <name>EventEditor</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="113" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="144" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="197" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="207" />
         <source>Dated</source>
         <translation>Daté</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="124" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="208" />
         <source>not known</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="130" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="209" />
         <source>Reference or words of a title, then Enter</source>
         <translation>Référence ou mots d'un titre, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="133" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="211" />
         <source>Remove the project</source>
         <translation>Retirer le projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="134" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="212" />
         <source>Open the project</source>
         <translation>Ouvrir le projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="136" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="148" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="201" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="210" />
         <source>Filter organisations</source>
         <translation>Filtrer les organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="138" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="213" />
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="140" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="257" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="214" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="217" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="276" />
         <source>New event</source>
         <translation>Nouvel événement</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="141" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="215" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="144" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="197" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="144" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="197" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="145" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="198" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="145" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="198" />
         <source>Place</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="145" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="198" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="146" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="199" />
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="146" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="199" />
         <source>Linked projects</source>
         <translation>Projets liés</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="147" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="200" />
         <source>Find a project to link</source>
         <translation>Chercher un projet à lier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="147" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="200" />
         <source>Projects found</source>
         <translation>Projets trouvés</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="148" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="201" />
         <source>Linked organisations</source>
         <translation>Organisations liées</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="154" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="192" />
         <source>&amp;Title</source>
         <translation>&amp;Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="155" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="192" />
         <source>&amp;Kind</source>
         <translation>T&amp;ype</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="159" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="192" />
         <source>&amp;Date</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="161" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="192" />
         <source>&amp;Place</source>
         <translation>&amp;Lieu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="162" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="192" />
         <source>Pa&amp;rticipants</source>
         <translation>Pa&amp;rticipants</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="163" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="193" />
         <source>D&amp;escription</source>
         <translation>D&amp;escription</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="172" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="193" />
         <source>Pro&amp;jects</source>
         <translation>Pro&amp;jets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="177" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="193" />
         <source>&amp;Organisations</source>
         <translation>&amp;Organisations</translation>
     </message>
@@ -372,32 +385,32 @@
 <context>
     <name>EventTableModel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="56" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="58" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="56" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="58" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="56" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="58" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="56" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="58" />
         <source>Place</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="57" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="59" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="57" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="59" />
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
@@ -405,47 +418,52 @@
 <context>
     <name>EventsView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="364" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="444" />
         <source>Events</source>
         <translation>Événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="370" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="445" />
         <source>Search events (title, place)</source>
         <translation>Rechercher un événement (titre, lieu)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="371" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="446" />
         <source>Search events</source>
         <translation>Rechercher des événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="379" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="447" />
         <source>Events list</source>
         <translation>Liste des événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="386" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="448" />
         <source>Month of events</source>
         <translation>Mois des événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="389" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="449" />
         <source>Events of the selected day</source>
         <translation>Événements du jour choisi</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="402" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="450" />
         <source>&amp;List</source>
         <translation>&amp;Liste</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="403" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="451" />
         <source>&amp;Month</source>
         <translation>&amp;Mois</translation>
     </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="452" />
+        <source>List or month</source>
+        <translation>Liste ou mois</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/events.py" line="471" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="506" />
         <source>Events on %1: %n</source>
         <translation><numerusform>Événements le %1 : %n</numerusform><numerusform>Événements le %1 : %n</numerusform></translation>
     </message>
@@ -453,72 +471,72 @@
 <context>
     <name>FundingView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="101" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="152" />
         <source>Funding</source>
         <translation>Financement</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="109" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="153" />
         <source>Funding envelopes</source>
         <translation>Enveloppes de financement</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="114" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="154" />
         <source>Count only the projects of the current &amp;filter</source>
         <translation>Ne compter que les projets du &amp;filtre actuel</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="120" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="155" />
         <source>e.g. 250 000,00</source>
         <translation>ex. 250 000,00</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="121" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="156" />
         <source>Envelope name</source>
         <translation>Nom de l'enveloppe</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="121" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="156" />
         <source>Origin</source>
         <translation>Origine</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="122" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="157" />
         <source>Allocated amount in euros</source>
         <translation>Montant alloué en euros</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="124" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="162" />
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="125" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="163" />
         <source>Add as a new envelope</source>
         <translation>Ajouter comme nouvelle enveloppe</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="127" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="159" />
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="128" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="159" />
         <source>&amp;Origin</source>
         <translation>&amp;Origine</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="129" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="159" />
         <source>&amp;Allocated (€)</source>
         <translation>&amp;Allouée (€)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/funding.py" line="164" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="170" />
         <source>%n envelope(s) over-committed: %1</source>
         <translation><numerusform>%n enveloppe dépassée : %1</numerusform><numerusform>%n enveloppes dépassées : %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="166" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="172" />
         <source>No envelope is over-committed.</source>
         <translation>Aucune enveloppe n'est dépassée.</translation>
     </message>
@@ -526,27 +544,27 @@
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="75" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="76" />
         <source>Merge organisations</source>
         <translation>Fusionner des organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="76" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="77" />
         <source>“%1” and the organisation chosen below are the same. Every project, partnership and event of “%1” moves to the one kept, and “%1” is removed. You can undo it.</source>
         <translation>« %1 » et l'organisation choisie ci-dessous sont la même. Chaque projet, partenariat et événement de « %1 » passe à celle conservée, et « %1 » est supprimée. Vous pouvez l'annuler.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="81" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="82" />
         <source>Organisation kept</source>
         <translation>Organisation conservée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="86" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="87" />
         <source>&amp;Keep</source>
         <translation>&amp;Conserver</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="88" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="89" />
         <source>Merge</source>
         <translation>Fusionner</translation>
     </message>
@@ -554,32 +572,32 @@
 <context>
     <name>OrganisationTableModel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="43" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="44" />
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="43" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="44" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="43" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="44" />
         <source>Department</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="43" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="44" />
         <source>Leads</source>
         <translation>Porte</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="44" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="45" />
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="44" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="45" />
         <source>Events</source>
         <translation>Événements</translation>
     </message>
@@ -587,94 +605,94 @@
 <context>
     <name>PartnersView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="142" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="230" />
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="149" />
-        <location filename="../../labest_desktop/ui/views/partners.py" line="150" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="231" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="232" />
         <source>Search organisations</source>
         <translation>Rechercher des organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="159" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="233" />
         <source>Organisations</source>
         <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="166" />
-        <location filename="../../labest_desktop/ui/views/partners.py" line="170" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="234" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="237" />
         <source>(not set)</source>
         <translation>(non renseigné)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="173" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="240" />
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="174" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="241" />
         <source>Merge into…</source>
         <translation>Fusionner avec…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="178" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="242" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="178" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="242" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="179" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="243" />
         <source>Department</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="179" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="243" />
         <source>Projects it leads</source>
         <translation>Projets qu'elle porte</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="180" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="244" />
         <source>Projects it partners</source>
         <translation>Projets dont elle est partenaire</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="180" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="244" />
         <source>Its events</source>
         <translation>Ses événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="183" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="246" />
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="184" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="246" />
         <source>&amp;Kind</source>
         <translation>T&amp;ype</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="185" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="246" />
         <source>&amp;Department</source>
         <translation>&amp;Département</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="259" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="254" />
         <source>Projects it &amp;leads (%n)</source>
         <translation><numerusform>Projets qu'elle &amp;porte (%n)</numerusform><numerusform>Projets qu'elle &amp;porte (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="261" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="255" />
         <source>Projects it &amp;partners (%n)</source>
         <translation><numerusform>Projets dont elle est &amp;partenaire (%n)</numerusform><numerusform>Projets dont elle est &amp;partenaire (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="269" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="256" />
         <source>Its &amp;events (%n)</source>
         <translation><numerusform>Ses &amp;événements (%n)</numerusform><numerusform>Ses &amp;événements (%n)</numerusform></translation>
     </message>
@@ -682,12 +700,13 @@
 <context>
     <name>ProjectEventsPanel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="503" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="538" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="544" />
         <source>Events of the project</source>
         <translation>Événements du projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="512" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="553" />
         <source>undated</source>
         <translation>non daté</translation>
     </message>
@@ -823,22 +842,22 @@
 <context>
     <name>RationaleDialog</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="82" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="84" />
         <source>Stage decision</source>
         <translation>Décision d'étape</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="84" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="86" />
         <source>Move “%1” from %2 to %3. Why?</source>
         <translation>Faire passer « %1 » de %2 à %3. Pourquoi ?</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="89" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="91" />
         <source>Rationale of the decision</source>
         <translation>Justification de la décision</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="94" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="96" />
         <source>Record the decision</source>
         <translation>Enregistrer la décision</translation>
     </message>
@@ -1012,7 +1031,7 @@
 <context>
     <name>editor</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="330" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="349" />
         <source>Create event “%1”</source>
         <translation>Création de l'événement « %1 »</translation>
     </message>
@@ -1028,12 +1047,12 @@
 <context>
     <name>view</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="117" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="119" />
         <source>Move %1 to %2</source>
         <translation>Passage de %1 à %2</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="106" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="107" />
         <source>Merge “%1” into “%2”</source>
         <translation>Fusion de « %1 » dans « %2 »</translation>
     </message>

@@ -119,7 +119,7 @@ def test_board_open_request_opens_the_project_editor(window, qtbot, monkeypatch)
     column = next(c for c in board.columns.values() if c.model.rowCount() > 0)
     column.view.setCurrentIndex(column.model.index(0))
     card = column.selected_card()
-    opener = next(a for a in column.view.actions() if a.text() == "Ouvrir le projet")
+    opener = next(a for a in column.view.actions() if a.text().replace("&", "") == "Ouvrir le projet")
     opener.trigger()
     assert opened == [card.id]
 

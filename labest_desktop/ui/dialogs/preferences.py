@@ -1,10 +1,11 @@
-"""Préférences: who I am, the office, the language, the database and its backups."""
+"""Préférences: who I am, the office, the language and theme, the database and its backups."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -19,11 +20,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from labest_desktop import paths
+from labest_desktop import messages, paths
 from labest_desktop.domain.errors import LabestError
 from labest_desktop.services import office
 from labest_desktop.services.workspace import default_author
 from labest_desktop.ui import settings as keys
+from labest_desktop.ui import theme, translation
 from labest_desktop.ui.excepthook import show_error
 
 
@@ -61,12 +63,18 @@ class PreferencesDialog(QDialog):
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(0, self.language.findData(keys.value(settings, keys.LANGUAGE))))
         self.language.setAccessibleName(self.tr("Language of the interface"))
-        identity = QGroupBox(self.tr("Identity and language"), self)
+        self.theme = QComboBox(self)
+        self.theme.addItem(self.tr("Follow the system"), theme.SYSTEM)
+        self.theme.addItem(self.tr("Light"), theme.LIGHT)
+        self.theme.addItem(self.tr("Dark"), theme.DARK)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(keys.value(settings, keys.THEME))))
+        self.theme.setAccessibleName(self.tr("Colour theme"))
+        identity = QGroupBox(self.tr("Identity and appearance"), self)
         form = QFormLayout(identity)
         form.addRow(self._label(self.tr("&Your name:"), self.user_name), self.user_name)
         form.addRow(self._label(self.tr("&Office name:"), self.office_name), self.office_name)
         form.addRow(self._label(self.tr("&Language:"), self.language), self.language)
-        form.addRow(QLabel(self.tr("A change of language applies at the next start."), self))
+        form.addRow(self._label(self.tr("&Theme:"), self.theme), self.theme)
 
         database = QGroupBox(self.tr("Database"), self)
         self.database_path = QLabel(context.workspace.database.location.describe(), self)
@@ -152,10 +160,23 @@ class PreferencesDialog(QDialog):
             return
         keys.set_value(settings, keys.USER_NAME, "" if name == default_author() else name)
         ws.author = name
-        keys.set_value(settings, keys.LANGUAGE, self.language.currentData())
+        self._apply_appearance(settings)
         folder = self.backups_folder.text().strip()
         keys.set_value(settings, keys.BACKUPS_FOLDER, "" if folder == str(paths.backups_dir()) else folder)
         keys.set_value(settings, keys.BACKUPS_KEEP, self.keep.value())
         ws.database.backups_folder = Path(folder) if folder else paths.backups_dir()
         ws.database.keep = self.keep.value()
         super().accept()
+
+    def _apply_appearance(self, settings) -> None:
+        """Language and theme take effect at once: installing the translators makes
+        Qt send ``LanguageChange`` to every widget, which retranslates itself."""
+        app = QApplication.instance()
+        language = self.language.currentData()
+        if language != keys.value(settings, keys.LANGUAGE) or language != messages.language():
+            keys.set_value(settings, keys.LANGUAGE, language)
+            translation.install(app, language)
+        chosen = self.theme.currentData()
+        if chosen != keys.value(settings, keys.THEME):
+            keys.set_value(settings, keys.THEME, chosen)
+            theme.apply(app, chosen)

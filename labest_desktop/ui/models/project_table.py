@@ -27,7 +27,7 @@ from PySide6.QtCore import (
 
 from labest_desktop.services import project_query
 from labest_desktop.services.project_query import ProjectFilter, ProjectRow
-from labest_desktop.ui import labels
+from labest_desktop.ui import colours, labels
 
 logger = logging.getLogger(__name__)
 
@@ -125,6 +125,14 @@ class ProjectTableModel(QAbstractTableModel):
         self.endResetModel()
         self.reloaded.emit(len(ids))
 
+    def retranslate(self) -> None:
+        """The language changed: headers, stage and status names, numbers and dates
+        are drawn again in it (nothing is read from the database)."""
+        self._locale = QLocale()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1))
+
     def forget(self, ids: list[int]) -> None:
         """Drop cached rows (they changed) and repaint them."""
         for pid in ids:
@@ -201,11 +209,15 @@ class ProjectTableModel(QAbstractTableModel):
             Qt.ItemDataRole.DecorationRole,
             Qt.ItemDataRole.TextAlignmentRole,
             Qt.ItemDataRole.AccessibleTextRole,
+            Qt.ItemDataRole.BackgroundRole,
+            Qt.ItemDataRole.ForegroundRole,
             STAGE_ROLE,
             VERSION_ROLE,
         ):
             return None
         key = COLUMNS[column].key
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole) and key != "stage":
+            return None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if COLUMNS[column].numeric:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -217,6 +229,10 @@ class ProjectTableModel(QAbstractTableModel):
             return record.stage
         if role == VERSION_ROLE:
             return record.version
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+            # The stage as a badge whose text reads on it, light or dark palette.
+            background, text = colours.stage_badge(record.stage)
+            return background if role == Qt.ItemDataRole.BackgroundRole else text
         if role == Qt.ItemDataRole.DecorationRole:
             # The stage's colour beside its name: colour never carries meaning alone.
             return labels.stage_colour(record.stage) if key == "stage" else None

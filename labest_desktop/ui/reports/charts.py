@@ -31,7 +31,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QGraphicsScene
 
 from labest_desktop.services import dashboard
-from labest_desktop.ui import labels
+from labest_desktop.ui import colours, labels
 
 CHART_KEYS = ("funnel", "departments", "envelopes", "timeline", "median")
 
@@ -50,8 +50,11 @@ def chart_title(key: str) -> str:
     }[key]
 
 
-def _chart(key: str) -> QChart:
+def _chart(key: str, dark: bool = False) -> QChart:
+    """A chart in Qt's light or dark theme (dark on a dark palette on screen; files
+    and PDFs are always light)."""
     chart = QChart()
+    chart.setTheme(QChart.ChartTheme.ChartThemeDark if dark else QChart.ChartTheme.ChartThemeLight)
     chart.setTitle(chart_title(key))
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
     chart.setMargins(QMargins(4, 4, 4, 4))
@@ -70,9 +73,14 @@ def _value_axis(maximum: float, label_format: str = "%d") -> QValueAxis:
     return axis
 
 
-def funnel_chart(counts: dict[str, int]) -> QChart:
+def _outside_label_colour(chart: QChart) -> QColor:
+    """Labels above a bar sit on the chart's background."""
+    return colours.readable_on(chart.backgroundBrush().color())
+
+
+def funnel_chart(counts: dict[str, int], dark: bool = False) -> QChart:
     """Centred horizontal bars, widest at the top: a transparent pad on each side."""
-    chart = _chart("funnel")
+    chart = _chart("funnel", dark)
     stages = list(counts)[::-1]  # horizontal categories run bottom-up
     widest = max(counts.values(), default=0) or 1
     pad = QBarSet("pad")
@@ -84,7 +92,7 @@ def funnel_chart(counts: dict[str, int]) -> QChart:
     for stage in stages:
         bar = QBarSet(labels.stage_label(stage))
         bar.setColor(labels.stage_colour(stage))
-        bar.setLabelColor(QColor("#000000"))
+        bar.setLabelColor(colours.readable_on(labels.stage_colour(stage)))  # labels inside the bars
         sets.append(bar)
     for i, stage in enumerate(stages):
         pad.append((widest - counts[stage]) / 2)
@@ -109,11 +117,11 @@ def funnel_chart(counts: dict[str, int]) -> QChart:
     return chart
 
 
-def departments_chart(rows: list[tuple[str | None, int]]) -> QChart:
-    chart = _chart("departments")
+def departments_chart(rows: list[tuple[str | None, int]], dark: bool = False) -> QChart:
+    chart = _chart("departments", dark)
     bar = QBarSet(QCoreApplication.translate("Charts", "Projects"))
     bar.setColor(QColor("#3a6ea5"))
-    bar.setLabelColor(QColor("#000000"))  # labels sit above the bars, on white
+    bar.setLabelColor(_outside_label_colour(chart))
     categories = []
     for department, n in rows:
         categories.append(department or QCoreApplication.translate("Charts", "none"))
@@ -137,14 +145,15 @@ def _short(name: str, limit: int = 28) -> str:
     return name if len(name) <= limit else name[: limit - 1] + "…"
 
 
-def envelopes_chart(rows: list[dashboard.EnvelopeBudget]) -> QChart:
-    chart = _chart("envelopes")
+def envelopes_chart(rows: list[dashboard.EnvelopeBudget], dark: bool = False) -> QChart:
+    chart = _chart("envelopes", dark)
     chart.legend().setVisible(True)
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
     allocated = QBarSet(QCoreApplication.translate("Charts", "Allocated"))
-    allocated.setColor(QColor("#9bbbd9"))
     committed = QBarSet(QCoreApplication.translate("Charts", "Committed"))
-    committed.setColor(QColor("#1f4e79"))
+    for bar, colour in ((allocated, QColor("#9bbbd9")), (committed, QColor("#1f4e79"))):
+        bar.setColor(colour)
+        bar.setLabelColor(colours.readable_on(colour))  # labels inside the bars
     categories = []
     for row in rows[::-1]:
         marker = " ⚠" if row.over_committed else ""  # over-commitment not by colour alone
@@ -173,12 +182,12 @@ def _month_start(key: str) -> QDateTime:
     return QDateTime(QDate(int(key[:4]), int(key[5:7]), 1), QTime(0, 0))
 
 
-def timeline_chart(rows: list[tuple[str, int]]) -> QChart:
-    chart = _chart("timeline")
+def timeline_chart(rows: list[tuple[str, int]], dark: bool = False) -> QChart:
+    chart = _chart("timeline", dark)
     line = QLineSeries()
     points = QScatterSeries()
     points.setMarkerSize(6)
-    colour = QColor("#2e7d32")
+    colour = QColor("#66bb6a" if dark else "#2e7d32")
     line.setColor(colour)
     points.setColor(colour)
     for key, n in rows:
@@ -201,12 +210,12 @@ def timeline_chart(rows: list[tuple[str, int]]) -> QChart:
     return chart
 
 
-def median_chart(medians: dict[str, float | None]) -> QChart:
-    chart = _chart("median")
+def median_chart(medians: dict[str, float | None], dark: bool = False) -> QChart:
+    chart = _chart("median", dark)
     series = QBarSeries()
     bar = QBarSet(QCoreApplication.translate("Charts", "Median days"))
     bar.setColor(QColor("#7b5ea7"))
-    bar.setLabelColor(QColor("#000000"))
+    bar.setLabelColor(_outside_label_colour(chart))
     for stage in medians:
         bar.append(round(medians[stage] or 0.0))
     series.append(bar)
@@ -243,8 +252,8 @@ BUILDERS = {
 }
 
 
-def build(key: str, data) -> QChart:
-    return BUILDERS[key](data)
+def build(key: str, data, dark: bool = False) -> QChart:
+    return BUILDERS[key](data, dark)
 
 
 def render(chart: QChart, size: QSize = QSize(900, 520)) -> QImage:  # noqa: B008 - an immutable value

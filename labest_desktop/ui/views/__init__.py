@@ -19,6 +19,7 @@ class ViewSpec:
     key: str
     title: str  # source text; translated in the "Views" context
     factory: Callable[[object], QWidget]  # UiContext -> widget
+    menu_text: str = ""  # the View menu's entry, with its mnemonic; context "ViewMenu"
 
 
 def _projects(context) -> QWidget:
@@ -28,7 +29,7 @@ def _projects(context) -> QWidget:
 
 
 VIEWS: list[ViewSpec] = [
-    ViewSpec("projects", QT_TRANSLATE_NOOP("Views", "Projects"), _projects),
+    ViewSpec("projects", QT_TRANSLATE_NOOP("Views", "Projects"), _projects, QT_TRANSLATE_NOOP("ViewMenu", "&Projects")),
     # Planned by the views issue, in this order:
     # ("board", "Board"), ("events", "Events"), ("partners", "Partners"),
     # ("funding", "Funding"), ("dashboard", "Summary").
@@ -68,10 +69,10 @@ def _dashboard(context) -> QWidget:
 
 VIEWS.extend(
     [
-        ViewSpec("board", QT_TRANSLATE_NOOP("Views", "Board"), _board),
-        ViewSpec("events", QT_TRANSLATE_NOOP("Views", "Events"), _events),
-        ViewSpec("partners", QT_TRANSLATE_NOOP("Views", "Partners"), _partners),
-        ViewSpec("funding", QT_TRANSLATE_NOOP("Views", "Funding"), _funding),
-        ViewSpec("dashboard", QT_TRANSLATE_NOOP("Views", "Summary"), _dashboard),
+        ViewSpec("board", QT_TRANSLATE_NOOP("Views", "Board"), _board, QT_TRANSLATE_NOOP("ViewMenu", "&Board")),
+        ViewSpec("events", QT_TRANSLATE_NOOP("Views", "Events"), _events, QT_TRANSLATE_NOOP("ViewMenu", "&Events")),
+        ViewSpec("partners", QT_TRANSLATE_NOOP("Views", "Partners"), _partners, QT_TRANSLATE_NOOP("ViewMenu", "P&artners")),
+        ViewSpec("funding", QT_TRANSLATE_NOOP("Views", "Funding"), _funding, QT_TRANSLATE_NOOP("ViewMenu", "&Funding")),
+        ViewSpec("dashboard", QT_TRANSLATE_NOOP("Views", "Summary"), _dashboard, QT_TRANSLATE_NOOP("ViewMenu", "&Summary")),
     ]
 )

@@ -58,7 +58,9 @@ from PySide6.QtWidgets import (
 from labest_desktop.domain.errors import LabestError
 from labest_desktop.domain.vocab import Stage
 from labest_desktop.services import board
-from labest_desktop.ui import labels
+from labest_desktop.ui import colours, labels
+from labest_desktop.ui.mnemonics import mnemonic_of, with_mnemonics
+from labest_desktop.ui.retranslate import Retranslatable
 from labest_desktop.ui.views import view_errors
 
 logger = logging.getLogger(__name__)
@@ -245,8 +247,20 @@ class CardDelegate(QStyledItemDelegate):
     MARGIN = 6
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        line = QFontMetrics(option.font).lineSpacing()
-        return QSize(220, line * 4 + self.MARGIN * 3)
+        metrics = QFontMetrics(option.font)
+        return QSize(metrics.averageCharWidth() * 30, metrics.lineSpacing() * 4 + self.MARGIN * 3)
+
+    @staticmethod
+    def colours(palette: QPalette, selected: bool) -> tuple[QColor, QColor, QColor]:
+        """``(background, text, secondary text)`` of a card, each text readable on the
+        background with a light or a dark palette."""
+        if selected:
+            background = palette.color(QPalette.ColorRole.Highlight)
+            text = colours.readable_on(background, palette.color(QPalette.ColorRole.HighlightedText))
+            return background, text, text
+        background = palette.color(QPalette.ColorRole.Base)
+        return background, colours.readable_on(background, palette.color(QPalette.ColorRole.Text)), \
+            colours.muted_text(palette, background)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         card: board.Card = index.data(CARD_ROLE)
@@ -256,8 +270,7 @@ class CardDelegate(QStyledItemDelegate):
         rect = option.rect.adjusted(3, 3, -3, -3)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         palette = option.palette
-        background = palette.color(QPalette.ColorRole.Highlight) if selected else palette.color(QPalette.ColorRole.Base)
-        text = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        background, text, muted = self.colours(palette, selected)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
         painter.setBrush(background)
@@ -287,11 +300,6 @@ class CardDelegate(QStyledItemDelegate):
             (card.lead or "—", ""),
             (labels.department_label(card.department) or "—", ""),
         ]
-        muted = QColor(text)
-        if not selected:
-            muted = palette.color(QPalette.ColorRole.PlaceholderText)
-            if muted.lightness() > 180:  # a pale placeholder colour would be unreadable
-                muted = QColor("#555555")
         for n, (left, right) in enumerate(rows, start=1):
             area = QRect(inner.left(), inner.top() + n * line, inner.width(), line)
             painter.setPen(text if n == 1 else muted)
@@ -320,7 +328,7 @@ class CardKeys(QObject):
         return False
 
 
-class BoardColumn(QWidget):
+class BoardColumn(Retranslatable, QWidget):
     """Header with the count, the cards, and « Show more » when cards remain."""
 
     def __init__(self, stage: str, parent: QWidget | None = None) -> None:
@@ -347,17 +355,22 @@ class BoardColumn(QWidget):
         self.view.setUniformItemSizes(True)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.view.setAccessibleName(labels.stage_label(stage))
         self._keys = CardKeys(self)
         self.view.installEventFilter(self._keys)
         self.more = QPushButton()
-        self.more.setAccessibleName(self.tr("Show more cards"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.header)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.more)
         self.header.setBuddy(self.view)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.view.setAccessibleName(labels.stage_label(self.stage))
+        self.more.setAccessibleName(self.tr("Show more cards"))
+        self.update_header()
+        self.view.viewport().update()  # statuses and day counts painted in the new language
 
     def update_header(self) -> None:
         self.header.setText(f"{labels.stage_label(self.stage)} ({self.model.total})")
@@ -375,7 +388,7 @@ class BoardColumn(QWidget):
         return index.data(CARD_ROLE)
 
 
-class BoardView(QWidget):
+class BoardView(Retranslatable, QWidget):
     """The Tableau view. ``open_project`` asks the window to open a project's editor."""
 
     open_project = Signal(int)
@@ -384,7 +397,7 @@ class BoardView(QWidget):
         super().__init__(parent)
         self.context = context
         self.setObjectName("boardView")
-        self.setAccessibleName(self.tr("Board"))
+        self._total = 0
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.columns: dict[str, BoardColumn] = {}
@@ -407,27 +420,52 @@ class BoardView(QWidget):
         signals = getattr(context, "signals", None)
         if signals is not None:
             signals.projects_changed.connect(self._data_changed)
+        self.retranslate()
         self.refresh()
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Board"))
+        self._show_summary()
+        for column in self.columns.values():
+            column.next_action.setText(self.tr("Move to &next stage…"))
+            column.previous_action.setText(self.tr("Move to &previous stage…"))
+            column.open_action.setText(self.tr("&Open the project"))
+            taken = [mnemonic_of(a.text()) for a in (column.next_action, column.previous_action, column.open_action)]
+            targets = list(column.move_actions)
+            names = with_mnemonics([labels.stage_label(stage) for stage in targets], taken)
+            for stage, name in zip(targets, names, strict=True):
+                column.move_actions[stage].setText(self.tr("Move to %1…").replace("%1", name))
+
+    def _show_summary(self) -> None:
+        self.summary.setText(
+            self.tr("%n project(s) on the board. Drag a card to another column, or select it and press "
+                    "Ctrl+Shift+→ / Ctrl+Shift+← (or use its context menu), to record a stage decision.", "",
+                    self._total)
+        )
 
     # Keyboard: the same move as a drag, on the selected card.
     def _add_actions(self, column: BoardColumn) -> None:
-        following = QAction(self.tr("Move to next stage…"), column.view)
+        following = QAction(column.view)
         following.setShortcut(QKeySequence("Ctrl+Shift+Right"))
         following.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         following.triggered.connect(lambda: self.move_selected(column, +1))
-        previous = QAction(self.tr("Move to previous stage…"), column.view)
+        previous = QAction(column.view)
         previous.setShortcut(QKeySequence("Ctrl+Shift+Left"))
         previous.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         previous.triggered.connect(lambda: self.move_selected(column, -1))
         column.view.addAction(following)
         column.view.addAction(previous)
+        column.next_action, column.previous_action = following, previous
+        column.move_actions = {}
         for stage in Stage:
             if str(stage) == column.stage:
                 continue
-            action = QAction(self.tr("Move to %1…").replace("%1", labels.stage_label(str(stage))), column.view)
+            action = QAction(column.view)
             action.triggered.connect(lambda _=False, s=str(stage), c=column: self._move_card(c.selected_card(), s))
             column.view.addAction(action)
-        opener = QAction(self.tr("Open the project"), column.view)
+            column.move_actions[str(stage)] = action
+        opener = QAction(column.view)
+        column.open_action = opener
         opener.setShortcut(QKeySequence(Qt.Key.Key_Return))
         opener.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         opener.triggered.connect(lambda: column.selected_card() and self.open_project.emit(column.selected_card().id))
@@ -512,11 +550,8 @@ class BoardView(QWidget):
         except LabestError as exc:
             view_errors.show_error(self, exc)
             return
-        total = sum(counts.values())
-        self.summary.setText(
-            self.tr("%n project(s) on the board. Drag a card to another column, or select it and press "
-                    "Ctrl+Shift+→ / Ctrl+Shift+← (or use its context menu), to record a stage decision.", "", total)
-        )
+        self._total = sum(counts.values())
+        self._show_summary()
 
     def show_more(self, stage: str) -> None:
         column = self.columns[stage]

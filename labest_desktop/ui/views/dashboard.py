@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCharts import QChartView
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
 
 from labest_desktop.domain.errors import LabestError
 from labest_desktop.services import dashboard
+from labest_desktop.ui import colours
 from labest_desktop.ui.reports import charts
 from labest_desktop.ui.reports.formatting import french_amount
+from labest_desktop.ui.retranslate import Retranslatable
 from labest_desktop.ui.views import view_errors
 
 
@@ -38,7 +40,7 @@ def ask_save_path(parent, caption: str, suggested: str, pattern: str) -> str | N
     return path or None
 
 
-class ChartPanel(QFrame):
+class ChartPanel(Retranslatable, QFrame):
     """One chart with its « Export PNG… » button."""
 
     def __init__(self, key: str, parent: QWidget | None = None) -> None:
@@ -48,11 +50,8 @@ class ChartPanel(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.view = QChartView()
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.view.setMinimumSize(QSize(360, 300))
-        self.view.setAccessibleName(charts.chart_title(key))
         self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.export = QPushButton(self.tr("Export PNG…"))
-        self.export.setAccessibleName(self.tr("Export the chart “%1” as PNG").replace("%1", charts.chart_title(key)))
+        self.export = QPushButton()
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.export)
@@ -60,10 +59,38 @@ class ChartPanel(QFrame):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.view, 1)
         layout.addLayout(row)
+        self._fit_size()
+        self.retranslate()
+
+    def _fit_size(self) -> None:
+        # About 50 × 20 characters: the chart grows with the system's font size.
+        metrics = self.fontMetrics()
+        self.view.setMinimumSize(QSize(metrics.averageCharWidth() * 50, metrics.lineSpacing() * 17))
+
+    def retranslate(self) -> None:
+        self.view.setAccessibleName(charts.chart_title(self.key))
+        self.export.setText(self.tr("Export PNG…"))
+        self.export.setAccessibleName(self.tr("Export the chart “%1” as PNG").replace("%1", charts.chart_title(self.key)))
+        self.redraw()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.redraw()  # Qt's dark or light chart theme, following the palette
+        elif event.type() == QEvent.Type.FontChange:
+            self._fit_size()
+
+    def redraw(self) -> None:
+        """Draw the chart again from the figures already read (new language or palette)."""
+        if self.data is not None:
+            self.show_data(self.data)
 
     def show_data(self, data) -> None:
         self.data = data
-        self.view.setChart(charts.build(self.key, data))
+        old = self.view.chart()
+        self.view.setChart(charts.build(self.key, data, dark=colours.is_dark(self.palette())))
+        if old is not None:
+            old.deleteLater()
         self.view.setAccessibleDescription(self.describe())
 
     def describe(self) -> str:
@@ -80,15 +107,15 @@ class ChartPanel(QFrame):
         return charts.render(charts.build(self.key, self.data)).save(str(path), "PNG")
 
 
-class DashboardView(QWidget):
+class DashboardView(Retranslatable, QWidget):
     def __init__(self, context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.setAccessibleName(self.tr("Summary"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.export_pdf = QPushButton(self.tr("Export the dashboard as PDF…"))
-        self.report_pdf = QPushButton(self.tr("Portfolio report (PDF)…"))
+        self._totals = None
+        self.export_pdf = QPushButton()
+        self.report_pdf = QPushButton()
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.export_pdf)
@@ -115,7 +142,23 @@ class DashboardView(QWidget):
         signals = getattr(context, "signals", None)
         if signals is not None:
             signals.projects_changed.connect(self._data_changed)
+        self.retranslate()
         self.refresh()
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Summary"))
+        self.export_pdf.setText(self.tr("Export the dashboard as PDF…"))
+        self.report_pdf.setText(self.tr("Portfolio report (PDF)…"))
+        self._show_summary()
+
+    def _show_summary(self) -> None:
+        if self._totals is None:
+            return
+        totals, filtered = self._totals
+        text = self.tr("%n project(s), total budget %1", "", totals.projects).replace("%1", french_amount(totals.budget))
+        if filtered:
+            text += " — " + self.tr("following the current filter")
+        self.summary.setText(text)
 
     def _data_changed(self, *_args) -> None:
         self._dirty = True
@@ -138,10 +181,8 @@ class DashboardView(QWidget):
             return
         for key, panel in self.panels.items():
             panel.show_data(data[key])
-        text = self.tr("%n project(s), total budget %1", "", totals.projects).replace("%1", french_amount(totals.budget))
-        if not flt.is_empty():
-            text += " — " + self.tr("following the current filter")
-        self.summary.setText(text)
+        self._totals = (totals, not flt.is_empty())
+        self._show_summary()
 
     def export_chart(self, key: str, path: str | None = None) -> str | None:
         path = path or ask_save_path(self, self.tr("Export the chart"), f"{key}.png", self.tr("PNG images (*.png)"))

@@ -7,12 +7,13 @@ from datetime import date
 
 from PySide6.QtCore import (
     QDate,
+    QEvent,
     QModelIndex,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QTextCharFormat, QUndoCommand
+from PySide6.QtGui import QBrush, QFont, QTextCharFormat, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCalendarWidget,
@@ -38,9 +39,10 @@ from PySide6.QtWidgets import (
 
 from labest_desktop.domain.errors import LabestError
 from labest_desktop.services import events, organisations
-from labest_desktop.ui import labels
+from labest_desktop.ui import colours, labels
 from labest_desktop.ui.models.row_list import RowListModel
 from labest_desktop.ui.reports.formatting import french_date
+from labest_desktop.ui.retranslate import Retranslatable
 from labest_desktop.ui.views import view_errors
 from labest_desktop.ui.views.kind_labels import event_kind_label, event_kinds
 
@@ -89,7 +91,7 @@ class EventTableModel(RowListModel):
         return next((i for i, r in enumerate(self._rows) if r.id == event_id), -1)
 
 
-class EventEditor(QWidget):
+class EventEditor(Retranslatable, QWidget):
     """The form of one event; ``saved`` carries the event's id after a save."""
 
     saved = Signal(int)
@@ -110,7 +112,7 @@ class EventEditor(QWidget):
         self.kind = QComboBox()
         for code in event_kinds():
             self.kind.addItem(event_kind_label(code), code)
-        self.has_date = QCheckBox(self.tr("Dated"))
+        self.has_date = QCheckBox()
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("dd/MM/yyyy")
@@ -121,46 +123,27 @@ class EventEditor(QWidget):
         self.place.setMaxLength(events.PLACE_MAX)
         self.participants = QSpinBox()
         self.participants.setRange(-1, events.PARTICIPANTS_MAX)
-        self.participants.setSpecialValueText(self.tr("not known"))
         self.description = QPlainTextEdit()
         self.description.setTabChangesFocus(True)
-        self.description.setMaximumHeight(90)
+        self.description.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
         self.projects = QListWidget()
         self.project_search = QLineEdit()
-        self.project_search.setPlaceholderText(self.tr("Reference or words of a title, then Enter"))
         self.project_results = QListWidget()
-        self.project_results.setMaximumHeight(90)
-        self.remove_project = QPushButton(self.tr("Remove the project"))
-        self.open_linked = QPushButton(self.tr("Open the project"))
+        self.project_results.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
+        self.remove_project = QPushButton()
+        self.open_linked = QPushButton()
         self.org_filter = QLineEdit()
-        self.org_filter.setPlaceholderText(self.tr("Filter organisations"))
         self.organisations = QListWidget()
-        self.save = QPushButton(self.tr("Save"))
+        self.save = QPushButton()
         self.save.setDefault(True)
-        self.new = QPushButton(self.tr("New event"))
-        self.delete = QPushButton(self.tr("Delete"))
-
-        names = {
-            self.title: self.tr("Title"), self.kind: self.tr("Kind"), self.has_date: self.tr("Dated"),
-            self.date: self.tr("Date"), self.place: self.tr("Place"), self.participants: self.tr("Participants"),
-            self.description: self.tr("Description"), self.projects: self.tr("Linked projects"),
-            self.project_search: self.tr("Find a project to link"), self.project_results: self.tr("Projects found"),
-            self.org_filter: self.tr("Filter organisations"), self.organisations: self.tr("Linked organisations"),
-        }
-        for widget, name in names.items():
-            widget.setAccessibleName(name)
+        self.new = QPushButton()
+        self.delete = QPushButton()
 
         form = QFormLayout()
-        form.addRow(self.tr("&Title"), self.title)
-        form.addRow(self.tr("&Kind"), self.kind)
+        self.form = form
         date_row = QHBoxLayout()
         date_row.addWidget(self.has_date)
         date_row.addWidget(self.date, 1)
-        form.addRow(self.tr("&Date"), date_row)
-        form.labelForField(date_row).setBuddy(self.date)
-        form.addRow(self.tr("&Place"), self.place)
-        form.addRow(self.tr("Pa&rticipants"), self.participants)
-        form.addRow(self.tr("D&escription"), self.description)
         linked = QVBoxLayout()
         linked.addWidget(self.projects)
         buttons = QHBoxLayout()
@@ -169,13 +152,19 @@ class EventEditor(QWidget):
         linked.addLayout(buttons)
         linked.addWidget(self.project_search)
         linked.addWidget(self.project_results)
-        form.addRow(self.tr("Pro&jects"), linked)
-        form.labelForField(linked).setBuddy(self.project_search)
         orgs = QVBoxLayout()
         orgs.addWidget(self.org_filter)
         orgs.addWidget(self.organisations)
-        form.addRow(self.tr("&Organisations"), orgs)
-        form.labelForField(orgs).setBuddy(self.org_filter)
+        # (field, the widget its label gives focus to), top to bottom
+        rows = ((self.title, self.title), (self.kind, self.kind), (date_row, self.date), (self.place, self.place),
+                (self.participants, self.participants), (self.description, self.description),
+                (linked, self.project_search), (orgs, self.org_filter))
+        self.form_labels: list[QLabel] = []
+        for field, buddy in rows:
+            label = QLabel()
+            label.setBuddy(buddy)
+            form.addRow(label, field)
+            self.form_labels.append(label)
         actions = QHBoxLayout()
         actions.addWidget(self.new)
         actions.addWidget(self.delete)
@@ -194,8 +183,38 @@ class EventEditor(QWidget):
         self.org_filter.textChanged.connect(self._filter_organisations)
         self.save.clicked.connect(self.submit)
         self.new.clicked.connect(self.clear)
+        self.retranslate()
         self.load_organisations()
         self.clear()
+
+    def retranslate(self) -> None:
+        for label, text in zip(self.form_labels, (
+            self.tr("&Title"), self.tr("&Kind"), self.tr("&Date"), self.tr("&Place"), self.tr("Pa&rticipants"),
+            self.tr("D&escription"), self.tr("Pro&jects"), self.tr("&Organisations"),
+        ), strict=True):
+            label.setText(text)
+        names = {
+            self.title: self.tr("Title"), self.kind: self.tr("Kind"), self.has_date: self.tr("Dated"),
+            self.date: self.tr("Date"), self.place: self.tr("Place"), self.participants: self.tr("Participants"),
+            self.description: self.tr("Description"), self.projects: self.tr("Linked projects"),
+            self.project_search: self.tr("Find a project to link"), self.project_results: self.tr("Projects found"),
+            self.org_filter: self.tr("Filter organisations"), self.organisations: self.tr("Linked organisations"),
+        }
+        for widget, name in names.items():
+            widget.setAccessibleName(name)
+        for index in range(self.kind.count()):
+            self.kind.setItemText(index, event_kind_label(self.kind.itemData(index)))
+        self.has_date.setText(self.tr("Dated"))
+        self.participants.setSpecialValueText(self.tr("not known"))
+        self.project_search.setPlaceholderText(self.tr("Reference or words of a title, then Enter"))
+        self.org_filter.setPlaceholderText(self.tr("Filter organisations"))
+        self.remove_project.setText(self.tr("Remove the project"))
+        self.open_linked.setText(self.tr("Open the project"))
+        self.save.setText(self.tr("Save"))
+        self.new.setText(self.tr("New event"))
+        self.delete.setText(self.tr("Delete"))
+        if self.event_id is None:
+            self.heading.setText(self.tr("New event"))
 
     def load_organisations(self) -> None:
         checked = self.organisation_ids()
@@ -353,7 +372,7 @@ class CreateEventCommand(QUndoCommand):
         self._editor.saved.emit(-1)
 
 
-class EventsView(QWidget):
+class EventsView(Retranslatable, QWidget):
     """The Événements view; ``open_project`` asks the window to open a project."""
 
     open_project = Signal(int)
@@ -361,14 +380,11 @@ class EventsView(QWidget):
     def __init__(self, context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.setAccessibleName(self.tr("Events"))
         self.model = EventTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search events (title, place)"))
-        self.search.setAccessibleName(self.tr("Search events"))
         self.search.setClearButtonEnabled(True)
         self.table = QTableView()
         self.table.setModel(self.proxy)
@@ -376,17 +392,14 @@ class EventsView(QWidget):
         self.table.sortByColumn(COL_DATE, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAccessibleName(self.tr("Events list"))
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         for col in (COL_KIND, COL_PARTICIPANTS, COL_PROJECTS):
             self.table.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.calendar = QCalendarWidget()
-        self.calendar.setAccessibleName(self.tr("Month of events"))
         self.calendar.setGridVisible(True)
         self.day_events = QListWidget()
-        self.day_events.setAccessibleName(self.tr("Events of the selected day"))
         self.day_label = QLabel()
         self.tabs = QTabWidget()
         list_page = QWidget()
@@ -399,8 +412,8 @@ class EventsView(QWidget):
         month_layout.addWidget(self.day_label)
         month_layout.addWidget(self.day_events, 1)
         self.day_label.setBuddy(self.day_events)
-        self.tabs.addTab(list_page, self.tr("&List"))
-        self.tabs.addTab(month_page, self.tr("&Month"))
+        self.tabs.addTab(list_page, "")
+        self.tabs.addTab(month_page, "")
         self.editor = EventEditor(context)
         splitter = QSplitter()
         splitter.addWidget(self.tabs)
@@ -424,7 +437,27 @@ class EventsView(QWidget):
         if signals is not None:
             signals.projects_changed.connect(lambda _ids: self.refresh())
         self._marked: list[QDate] = []
+        self.retranslate()
         self.refresh()
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Events"))
+        self.search.setPlaceholderText(self.tr("Search events (title, place)"))
+        self.search.setAccessibleName(self.tr("Search events"))
+        self.table.setAccessibleName(self.tr("Events list"))
+        self.calendar.setAccessibleName(self.tr("Month of events"))
+        self.day_events.setAccessibleName(self.tr("Events of the selected day"))
+        self.tabs.setTabText(0, self.tr("&List"))
+        self.tabs.setTabText(1, self.tr("&Month"))
+        self.tabs.tabBar().setAccessibleName(self.tr("List or month"))
+        self.model.retranslate()
+        if self.day_label.text():  # already filled once: the day's title in the new language
+            self._day_selected()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._mark_month(self.calendar.yearShown(), self.calendar.monthShown())
 
     def refresh(self) -> None:
         try:
@@ -457,7 +490,9 @@ class EventsView(QWidget):
         self._marked = []
         marked = QTextCharFormat()
         marked.setFontWeight(QFont.Weight.Bold)
-        marked.setBackground(QBrush(QColor("#cfe3f7")))
+        background, text = colours.marked_day_colours(self.calendar.palette())
+        marked.setBackground(QBrush(background))
+        marked.setForeground(QBrush(text))
         marked.setFontUnderline(True)  # not colour alone
         for row in events.events_in_month(self.context.workspace, year, month):
             day = QDate(row.date.year, row.date.month, row.date.day)
@@ -492,7 +527,7 @@ class EventsView(QWidget):
         self.refresh()
 
 
-class ProjectEventsPanel(QListWidget):
+class ProjectEventsPanel(Retranslatable, QListWidget):
     """A project's events, for the project editor (« from a project, its events »)."""
 
     open_event = Signal(int)
@@ -502,9 +537,15 @@ class ProjectEventsPanel(QListWidget):
         self.context = context
         self.setAccessibleName(self.tr("Events of the project"))
         self.itemActivated.connect(lambda item: self.open_event.emit(item.data(ID_ROLE)))
+        self.project_id = project_id
         self.set_project(project_id)
 
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Events of the project"))
+        self.set_project(self.project_id)
+
     def set_project(self, project_id: int | None) -> None:
+        self.project_id = project_id
         self.clear()
         if project_id is None:
             return

@@ -7,7 +7,6 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,14 +24,15 @@ from PySide6.QtWidgets import (
 
 from labest_desktop.domain.errors import LabestError, ValidationError
 from labest_desktop.services import funding
+from labest_desktop.ui import colours
 from labest_desktop.ui.models.row_list import RowListModel
 from labest_desktop.ui.reports.formatting import french_amount
+from labest_desktop.ui.retranslate import Retranslatable
 from labest_desktop.ui.views import view_errors
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 OVER_ROLE = Qt.ItemDataRole.UserRole + 2
 COL_NAME, COL_ORIGIN, COL_ALLOCATED, COL_COMMITTED, COL_REMAINING, COL_PROJECTS, COL_STATE = range(7)
-OVER_BACKGROUND = QColor("#f8d7da")
 
 
 class EnvelopeTableModel(RowListModel):
@@ -60,10 +60,10 @@ class EnvelopeTableModel(RowListModel):
             from PySide6.QtWidgets import QApplication
 
             return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        if role == Qt.ItemDataRole.BackgroundRole and row.over_committed:
-            return OVER_BACKGROUND
-        if role == Qt.ItemDataRole.ForegroundRole and row.over_committed:
-            return QColor("#000000")  # readable on the pale red whatever the theme
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole) and row.over_committed:
+            # A pale red on a light palette, a deep one on a dark palette; text that reads on it.
+            background, text = colours.warning_colours()
+            return background if role == Qt.ItemDataRole.BackgroundRole else text
         if role == Qt.ItemDataRole.FontRole and row.over_committed and col in (COL_REMAINING, COL_STATE):
             from PySide6.QtGui import QFont
 
@@ -94,11 +94,10 @@ def parse_amount(text: str) -> Decimal | None:
         raise ValidationError("allocated", "funding.allocated_invalid", value=text) from None
 
 
-class FundingView(QWidget):
+class FundingView(Retranslatable, QWidget):
     def __init__(self, context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.setAccessibleName(self.tr("Funding"))
         self.model = EnvelopeTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -106,27 +105,25 @@ class FundingView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
-        self.table.setAccessibleName(self.tr("Funding envelopes"))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         for col in range(COL_ORIGIN, COL_STATE + 1):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        self.follow_filter = QCheckBox(self.tr("Count only the projects of the current &filter"))
+        self.follow_filter = QCheckBox()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.name = QLineEdit()
         self.origin = QLineEdit()
         self.allocated = QLineEdit()
-        self.allocated.setPlaceholderText(self.tr("e.g. 250 000,00"))
-        for widget, name in ((self.name, self.tr("Envelope name")), (self.origin, self.tr("Origin")),
-                             (self.allocated, self.tr("Allocated amount in euros"))):
-            widget.setAccessibleName(name)
-        self.save = QPushButton(self.tr("Save"))
-        self.add = QPushButton(self.tr("Add as a new envelope"))
+        self.save = QPushButton()
+        self.add = QPushButton()
         form = QFormLayout()
-        form.addRow(self.tr("&Name"), self.name)
-        form.addRow(self.tr("&Origin"), self.origin)
-        form.addRow(self.tr("&Allocated (€)"), self.allocated)
+        self.form_labels = []
+        for field in (self.name, self.origin, self.allocated):
+            label = QLabel()
+            label.setBuddy(field)
+            form.addRow(label, field)
+            self.form_labels.append(label)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.add)
@@ -138,6 +135,7 @@ class FundingView(QWidget):
         layout.addLayout(form)
         layout.addLayout(buttons)
         self.current_id: int | None = None
+        self.retranslate()
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         self.save.clicked.connect(self.save_current)
         self.add.clicked.connect(self.add_new)
@@ -150,6 +148,29 @@ class FundingView(QWidget):
             signals.projects_changed.connect(lambda _ids: self.refresh())
         self.refresh()
 
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Funding"))
+        self.table.setAccessibleName(self.tr("Funding envelopes"))
+        self.follow_filter.setText(self.tr("Count only the projects of the current &filter"))
+        self.allocated.setPlaceholderText(self.tr("e.g. 250 000,00"))
+        for widget, name in ((self.name, self.tr("Envelope name")), (self.origin, self.tr("Origin")),
+                             (self.allocated, self.tr("Allocated amount in euros"))):
+            widget.setAccessibleName(name)
+        for label, text in zip(self.form_labels, (self.tr("&Name"), self.tr("&Origin"), self.tr("&Allocated (€)")),
+                               strict=True):
+            label.setText(text)
+        self.save.setText(self.tr("Save"))
+        self.add.setText(self.tr("Add as a new envelope"))
+        self.model.retranslate()
+        self._show_summary()
+
+    def _show_summary(self) -> None:
+        over = [self.model.row(i).name for i in range(self.model.rowCount()) if self.model.row(i).over_committed]
+        if over:
+            self.summary.setText("⚠ " + self.tr("%n envelope(s) over-committed: %1", "", len(over)).replace("%1", ", ".join(over)))
+        else:
+            self.summary.setText(self.tr("No envelope is over-committed."))
+
     def refresh(self) -> None:
         state = getattr(self.context, "filter_state", None)
         flt = state.filter if state is not None and self.follow_filter.isChecked() else funding.ALL_PROJECTS
@@ -159,11 +180,7 @@ class FundingView(QWidget):
             view_errors.show_error(self, exc)
             return
         self.model.set_rows(rows)
-        over = [r.name for r in rows if r.over_committed]
-        if over:
-            self.summary.setText("⚠ " + self.tr("%n envelope(s) over-committed: %1", "", len(over)).replace("%1", ", ".join(over)))
-        else:
-            self.summary.setText(self.tr("No envelope is over-committed."))
+        self._show_summary()
         if self.current_id is not None:
             for i in range(self.model.rowCount()):
                 if self.model.row(i).id == self.current_id:

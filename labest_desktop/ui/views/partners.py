@@ -30,6 +30,7 @@ from labest_desktop.services import organisations
 from labest_desktop.ui import labels
 from labest_desktop.ui.models.row_list import RowListModel
 from labest_desktop.ui.reports.formatting import french_date
+from labest_desktop.ui.retranslate import Retranslatable
 from labest_desktop.ui.views import view_errors
 from labest_desktop.ui.views.kind_labels import org_kind_label, org_kinds
 
@@ -133,21 +134,18 @@ class MergeCommand(QUndoCommand):
         self._view.changed(self._record.affected_projects, restored)
 
 
-class PartnersView(QWidget):
+class PartnersView(Retranslatable, QWidget):
     open_project = Signal(int)
 
     def __init__(self, context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.setAccessibleName(self.tr("Partners"))
         self.model = OrganisationTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("Search organisations"))
-        self.search.setAccessibleName(self.tr("Search organisations"))
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -156,33 +154,31 @@ class PartnersView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
-        self.table.setAccessibleName(self.tr("Organisations"))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         for col in (COL_KIND, COL_DEPARTMENT, COL_LED, COL_PARTNERED, COL_EVENTS):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.name = QLineEdit()
         self.kind = QComboBox()
-        self.kind.addItem(self.tr("(not set)"), None)
+        self.kind.addItem("", None)
         for code in org_kinds():
-            self.kind.addItem(org_kind_label(code), code)
+            self.kind.addItem("", code)
         self.department = QComboBox()
-        self.department.addItem(self.tr("(not set)"), None)
+        self.department.addItem("", None)
         for code in DEPARTMENTS:
-            self.department.addItem(labels.department_label(code), code)
-        self.save = QPushButton(self.tr("Save"))
-        self.merge = QPushButton(self.tr("Merge into…"))
+            self.department.addItem("", code)
+        self.save = QPushButton()
+        self.merge = QPushButton()
         self.led = QListWidget()
         self.partnered = QListWidget()
         self.events = QListWidget()
-        for widget, name in ((self.name, self.tr("Name")), (self.kind, self.tr("Kind")),
-                             (self.department, self.tr("Department")), (self.led, self.tr("Projects it leads")),
-                             (self.partnered, self.tr("Projects it partners")), (self.events, self.tr("Its events"))):
-            widget.setAccessibleName(name)
         form = QFormLayout()
-        form.addRow(self.tr("&Name"), self.name)
-        form.addRow(self.tr("&Kind"), self.kind)
-        form.addRow(self.tr("&Department"), self.department)
+        self.form_labels = []
+        for field in (self.name, self.kind, self.department):
+            label = QLabel()
+            label.setBuddy(field)
+            form.addRow(label, field)
+            self.form_labels.append(label)
         buttons = QHBoxLayout()
         buttons.addWidget(self.merge)
         buttons.addStretch(1)
@@ -215,6 +211,8 @@ class PartnersView(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
         self.current_id: int | None = None
+        self._counts = (0, 0, 0)  # projects led, partnered, events of the one shown
+        self.retranslate()
         self.search.textChanged.connect(self.refresh)
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _prev: current.isValid() and self.show_organisation(current.data(ID_ROLE))
@@ -227,6 +225,35 @@ class PartnersView(QWidget):
         if signals is not None:
             signals.projects_changed.connect(lambda _ids: self.refresh())
         self.refresh()
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Partners"))
+        self.search.setPlaceholderText(self.tr("Search organisations"))
+        self.search.setAccessibleName(self.tr("Search organisations"))
+        self.table.setAccessibleName(self.tr("Organisations"))
+        self.kind.setItemText(0, self.tr("(not set)"))
+        for index in range(1, self.kind.count()):
+            self.kind.setItemText(index, org_kind_label(self.kind.itemData(index)))
+        self.department.setItemText(0, self.tr("(not set)"))
+        for index in range(1, self.department.count()):
+            self.department.setItemText(index, labels.department_label(self.department.itemData(index)))
+        self.save.setText(self.tr("Save"))
+        self.merge.setText(self.tr("Merge into…"))
+        for widget, name in ((self.name, self.tr("Name")), (self.kind, self.tr("Kind")),
+                             (self.department, self.tr("Department")), (self.led, self.tr("Projects it leads")),
+                             (self.partnered, self.tr("Projects it partners")), (self.events, self.tr("Its events"))):
+            widget.setAccessibleName(name)
+        for label, text in zip(self.form_labels, (self.tr("&Name"), self.tr("&Kind"), self.tr("&Department")),
+                               strict=True):
+            label.setText(text)
+        self._title_lists()
+        self.model.retranslate()
+
+    def _title_lists(self) -> None:
+        led, partnered, events = self._counts
+        self.led_label.setText(self.tr("Projects it &leads (%n)", "", led))
+        self.partnered_label.setText(self.tr("Projects it &partners (%n)", "", partnered))
+        self.events_label.setText(self.tr("Its &events (%n)", "", events))
 
     def refresh(self) -> None:
         try:
@@ -255,18 +282,14 @@ class PartnersView(QWidget):
         self.name.setText(detail.row.name)
         self.kind.setCurrentIndex(max(0, self.kind.findData(detail.row.kind)))
         self.department.setCurrentIndex(max(0, self.department.findData(detail.row.department)))
-        for widget, label, items, text in (
-            (self.led, self.led_label, detail.led, self.tr("Projects it &leads (%n)", "", len(detail.led))),
-            (self.partnered, self.partnered_label, detail.partnered,
-             self.tr("Projects it &partners (%n)", "", len(detail.partnered))),
-        ):
-            label.setText(text)
+        self._counts = (len(detail.led), len(detail.partnered), len(detail.events))
+        self._title_lists()
+        for widget, items in ((self.led, detail.led), (self.partnered, detail.partnered)):
             widget.clear()
             for p in items:
                 item = QListWidgetItem(f"{p.reference} – {p.title} ({labels.stage_label(p.stage)})")
                 item.setData(ID_ROLE, p.id)
                 widget.addItem(item)
-        self.events_label.setText(self.tr("Its &events (%n)", "", len(detail.events)))
         self.events.clear()
         for e in detail.events:
             item = QListWidgetItem(f"{french_date(e.date) if e.date else '—'} – {e.title}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QPoint, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, QPoint, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,7 @@ from labest_desktop.services import lookups, project_query
 from labest_desktop.ui import geometry, labels
 from labest_desktop.ui import saved_views as views_store
 from labest_desktop.ui import settings as keys
+from labest_desktop.ui.mnemonics import with_mnemonics
 from labest_desktop.ui.models.project_table import COLUMN_KEYS, COLUMNS, ID_ROLE, ProjectTableModel
 from labest_desktop.ui.widgets.filter_bar import ChipBar, FilterBar
 
@@ -75,8 +76,6 @@ class ProjectsView(QWidget):
 
         self.search = QLineEdit(self)
         self.search.setObjectName("searchField")
-        self.search.setPlaceholderText(self.tr("Search title, reference, organisation, theme… (Ctrl+F)"))
-        self.search.setAccessibleName(self.tr("Search projects"))
         self.search.setClearButtonEnabled(True)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._apply_search)
@@ -88,25 +87,19 @@ class ProjectsView(QWidget):
 
         self.views_combo = QComboBox(self)
         self.views_combo.setObjectName("savedViews")
-        self.views_combo.setAccessibleName(self.tr("Saved views"))
         self.views_combo.setMinimumContentsLength(14)
         self.views_combo.activated.connect(self._apply_saved_view)
         self.save_view_button = QToolButton(self)
-        self.save_view_button.setText(self.tr("Save view…"))
-        self.save_view_button.setAccessibleName(self.tr("Save the current view"))
         self.save_view_button.clicked.connect(self.save_current_view)
         self.delete_view_button = QToolButton(self)
-        self.delete_view_button.setText(self.tr("Delete view"))
-        self.delete_view_button.setAccessibleName(self.tr("Delete the chosen saved view"))
         self.delete_view_button.clicked.connect(self.delete_current_view)
-        views_label = QLabel(self.tr("&View:"), self)
-        views_label.setBuddy(self.views_combo)
+        self.views_label = QLabel(self)
+        self.views_label.setBuddy(self.views_combo)
 
         self.model = ProjectTableModel(context.workspace, self)
         self.model.reloaded.connect(self._after_reload)
         self.table = ProjectTable(self)
         self.table.setObjectName("projectTable")
-        self.table.setAccessibleName(self.tr("Projects"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -114,9 +107,8 @@ class ProjectsView(QWidget):
         self.table.setWordWrap(False)
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
-        # Fixed row heights: the view never measures 100,000 rows.
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self._fit_rows()
         header = self.table.horizontalHeader()
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
@@ -134,7 +126,7 @@ class ProjectsView(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.search, 3)
-        top.addWidget(views_label)
+        top.addWidget(self.views_label)
         top.addWidget(self.views_combo, 1)
         top.addWidget(self.save_view_button)
         top.addWidget(self.delete_view_button)
@@ -151,9 +143,36 @@ class ProjectsView(QWidget):
         self.setTabOrder(self.filter_bar.dates_button, self.table)
 
         context.filter_state.changed.connect(self._filter_changed)
+        self.retranslate()
         self._fill_saved_views()
         self.model._filter = context.filter_state.filter
         self.refresh()
+
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(self.tr("Search title, reference, organisation, theme… (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search projects"))
+        self.views_combo.setAccessibleName(self.tr("Saved views"))
+        if self.views_combo.count():
+            self.views_combo.setItemText(0, self.tr("(current view)"))
+        self.save_view_button.setText(self.tr("Save view…"))
+        self.save_view_button.setAccessibleName(self.tr("Save the current view"))
+        self.delete_view_button.setText(self.tr("Delete view"))
+        self.delete_view_button.setAccessibleName(self.tr("Delete the chosen saved view"))
+        self.views_label.setText(self.tr("&View:"))
+        self.table.setAccessibleName(self.tr("Projects"))
+        self.model.retranslate()
+
+    def _fit_rows(self) -> None:
+        # Fixed row heights: the view never measures 100,000 rows; they follow the font.
+        metrics = self.table.fontMetrics()
+        self.table.verticalHeader().setDefaultSectionSize(metrics.height() * 3 // 2 + 2)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        elif event.type() == QEvent.Type.FontChange:
+            self._fit_rows()
+        super().changeEvent(event)
 
     # --- data ------------------------------------------------------------------
 
@@ -284,8 +303,9 @@ class ProjectsView(QWidget):
         """Check boxes showing or hiding each column (the title always stays)."""
         menu = QMenu(self.tr("Columns"), parent or self)
         header = self.table.horizontalHeader()
+        titles = with_mnemonics(self.model.headerData(c, Qt.Orientation.Horizontal) for c in range(len(COLUMNS)))
         for column in range(len(COLUMNS)):
-            action = menu.addAction(self.model.headerData(column, Qt.Orientation.Horizontal))
+            action = menu.addAction(titles[column])
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(column))
             action.setEnabled(COLUMNS[column].key != "title")

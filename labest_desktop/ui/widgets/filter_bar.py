@@ -23,6 +23,7 @@ from labest_desktop.domain.vocab import DEPARTMENTS
 from labest_desktop.services.project_query import ProjectFilter
 from labest_desktop.ui import labels
 from labest_desktop.ui.filter_state import FilterState
+from labest_desktop.ui.retranslate import Retranslatable
 
 
 class DateRangeDialog(QDialog):
@@ -52,7 +53,7 @@ class DateRangeDialog(QDialog):
         return dialog.start.date().toPython(), dialog.end.date().toPython()
 
 
-class FilterBar(QWidget):
+class FilterBar(Retranslatable, QWidget):
     """Buttons that edit the shared filter through menus."""
 
     def __init__(self, state: FilterState, lookups, parent: QWidget | None = None) -> None:
@@ -61,14 +62,12 @@ class FilterBar(QWidget):
         self._lookups = lookups  # () -> (organisations, envelopes)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.stage_button = self._button(self.tr("&Stage"), self._fill_stages)
-        self.status_button = self._button(self.tr("S&tatus"), self._fill_statuses)
-        self.department_button = self._button(self.tr("&Department"), self._fill_departments)
-        self.organisation_button = self._button(self.tr("&Organisation"), self._fill_organisations)
-        self.envelope_button = self._button(self.tr("F&unding"), self._fill_envelopes)
+        self.stage_button = self._button(self._fill_stages)
+        self.status_button = self._button(self._fill_statuses)
+        self.department_button = self._button(self._fill_departments)
+        self.organisation_button = self._button(self._fill_organisations)
+        self.envelope_button = self._button(self._fill_envelopes)
         self.dates_button = QToolButton(self)
-        self.dates_button.setText(self.tr("Dat&es…"))
-        self.dates_button.setAccessibleName(self.tr("Filter by dates"))
         self.dates_button.clicked.connect(self._ask_dates)
         for button in (
             self.stage_button,
@@ -80,11 +79,23 @@ class FilterBar(QWidget):
         ):
             layout.addWidget(button)
         layout.addStretch(1)
+        self.retranslate()
 
-    def _button(self, text: str, fill) -> QToolButton:
+    def retranslate(self) -> None:
+        for button, text in (
+            (self.stage_button, self.tr("&Stage")),
+            (self.status_button, self.tr("S&tatus")),
+            (self.department_button, self.tr("&Department")),
+            (self.organisation_button, self.tr("&Organisation")),
+            (self.envelope_button, self.tr("F&unding")),
+        ):
+            button.setText(text)
+            button.setAccessibleName(self.tr("Filter: %1").replace("%1", text.replace("&", "")))
+        self.dates_button.setText(self.tr("Dat&es…"))
+        self.dates_button.setAccessibleName(self.tr("Filter by dates"))
+
+    def _button(self, fill) -> QToolButton:
         button = QToolButton(self)
-        button.setText(text)
-        button.setAccessibleName(self.tr("Filter: %1").replace("%1", text.replace("&", "")))
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(button)
         menu.aboutToShow.connect(lambda: fill(menu))
@@ -138,7 +149,7 @@ class FilterBar(QWidget):
             self._state.update(date_from=chosen[0], date_to=chosen[1])
 
 
-class ChipBar(QWidget):
+class ChipBar(Retranslatable, QWidget):
     """One removable chip per active filter; hidden when nothing is filtered."""
 
     removed = Signal(str)
@@ -151,6 +162,9 @@ class ChipBar(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self.chips: list[QToolButton] = []
         state.changed.connect(self.rebuild)
+        self.rebuild()
+
+    def retranslate(self) -> None:
         self.rebuild()
 
     def chip_texts(self) -> list[str]:
@@ -168,7 +182,7 @@ class ChipBar(QWidget):
             chip.setToolTip(self.tr("Remove this filter"))
             chip.setAccessibleName(self.tr("Remove the filter %1").replace("%1", text))
             chip.setAutoRaise(False)
-            chip.setStyleSheet("QToolButton { border: 1px solid palette(mid); border-radius: 9px; padding: 1px 8px; }")
+            chip.setStyleSheet("QToolButton { border: 1px solid palette(mid); border-radius: 0.6em; padding: 0.1em 0.5em; }")
             chip.clicked.connect(lambda _=False, r=remove: self._state.set_filter(r(self._state.filter)))
             self._layout.addWidget(chip)
             self.chips.append(chip)

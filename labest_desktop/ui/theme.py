@@ -1,0 +1,89 @@
+"""Light or dark: the system's colour scheme by default, or the one chosen in
+Préférences.
+
+Qt follows the system's scheme by itself where the platform reports it (Windows,
+macOS, GNOME and KDE through their platform themes): the palette changes and every
+widget repaints, and our colours are derived from the palette (``colours``). When
+the user asks for a scheme the platform cannot give (an X11 session without a
+platform theme, for instance), the window gets Fusion with a palette of that scheme.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+from labest_desktop.ui import colours
+
+logger = logging.getLogger(__name__)
+
+SYSTEM, LIGHT, DARK = "system", "light", "dark"
+CHOICES = (SYSTEM, LIGHT, DARK)
+
+_own_palette = False  # whether the palette in use is one set here (to undo for SYSTEM)
+_platform_style: str | None = None  # the style before Fusion was forced
+
+
+def dark_palette() -> QPalette:
+    """A dark palette for Fusion; every text/background pair reaches WCAG AA."""
+    palette = QPalette()
+    roles = QPalette.ColorRole
+    for role, value in {
+        roles.Window: "#2b2b2e", roles.WindowText: "#e8e8e8", roles.Base: "#1e1e20",
+        roles.AlternateBase: "#27272a", roles.ToolTipBase: "#3a3a3e", roles.ToolTipText: "#f0f0f0",
+        roles.PlaceholderText: "#a0a0a6", roles.Text: "#e8e8e8", roles.Button: "#38383c",
+        roles.ButtonText: "#e8e8e8", roles.BrightText: "#ff8a80", roles.Light: "#4a4a50",
+        roles.Midlight: "#404045", roles.Mid: "#5a5a60", roles.Dark: "#19191b", roles.Shadow: "#000000",
+        roles.Highlight: "#2f65a8", roles.HighlightedText: "#ffffff", roles.Link: "#7ab8ff",
+        roles.LinkVisited: "#c0a8ff", roles.Accent: "#2f65a8",
+    }.items():
+        palette.setColor(role, QColor(value))
+    for role in (roles.WindowText, roles.Text, roles.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#808086"))
+    palette.setColor(QPalette.ColorGroup.Disabled, roles.Highlight, QColor("#4a4a50"))
+    return palette
+
+
+def light_palette() -> QPalette:
+    return QStyleFactory.create("Fusion").standardPalette()
+
+
+def current_is_dark() -> bool:
+    return colours.is_dark(QApplication.palette())
+
+
+def apply(app: QApplication, choice: str) -> None:
+    """Follow the system (``system``) or ask for ``light`` / ``dark``."""
+    global _own_palette, _platform_style
+    if choice not in CHOICES:
+        choice = SYSTEM
+    hints = app.styleHints()
+    if choice == SYSTEM:
+        if hasattr(hints, "unsetColorScheme"):
+            hints.unsetColorScheme()
+        if _platform_style is not None:
+            app.setStyle(_platform_style)
+            _platform_style = None
+        if _own_palette:
+            app.setPalette(QPalette())  # an empty palette: back to the style's and platform's
+            _own_palette = False
+        QCoreApplication.processEvents()
+        return
+    wanted_dark = choice == DARK
+    if hasattr(hints, "setColorScheme"):
+        hints.setColorScheme(Qt.ColorScheme.Dark if wanted_dark else Qt.ColorScheme.Light)
+        QCoreApplication.processEvents()
+    if _own_palette:
+        app.setPalette(QPalette())
+        _own_palette = False
+    if current_is_dark() == wanted_dark:
+        return  # the platform honoured the request
+    logger.info("The platform did not switch to %s: Fusion with its own palette", choice)
+    if app.style().name().lower() != "fusion":
+        _platform_style = _platform_style or app.style().name()
+        app.setStyle("Fusion")
+    app.setPalette(dark_palette() if wanted_dark else light_palette())
+    _own_palette = True

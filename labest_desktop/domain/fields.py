@@ -11,7 +11,6 @@ exchange workbook carries in its hidden ``Empreinte`` column.
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass, field, replace
 from dataclasses import fields as dc_fields
 from datetime import date
@@ -19,6 +18,7 @@ from decimal import Decimal, InvalidOperation
 
 from labest_desktop import messages
 from labest_desktop.domain.errors import ValidationError
+from labest_desktop.domain.snapshot_json import canonical_bytes
 from labest_desktop.domain.text import fold, unique
 from labest_desktop.domain.vocab import DEPARTMENTS, Stage, Status
 
@@ -231,10 +231,8 @@ def fingerprint(snapshot: dict) -> str:
     never changes it. Truncated to 32 hex digits: enough to tell revisions of one
     project apart, short enough for a spreadsheet cell.
     """
-    canonical = json.dumps(
-        [snapshot.get(key) for key in SNAPSHOT_KEYS], ensure_ascii=False, separators=(",", ":")
-    )
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:32]
+    canonical = canonical_bytes([snapshot.get(key) for key in SNAPSHOT_KEYS])
+    return hashlib.sha256(canonical).hexdigest()[:32]
 
 
 def changed_keys(before: dict, after: dict) -> list[str]:

@@ -8,7 +8,6 @@ its fingerprint, and the folded search text.
 
 from __future__ import annotations
 
-import json
 import random
 import uuid
 from datetime import date, datetime, timedelta
@@ -32,6 +31,7 @@ from labest_desktop.domain.models import (
     event_project,
     project_partner,
 )
+from labest_desktop.domain.snapshot_json import dump_snapshot
 from labest_desktop.domain.text import fold
 from labest_desktop.domain.vocab import DEPARTMENTS, EventKind, OrgKind, Stage, Status
 from labest_desktop.services import office
@@ -277,7 +277,7 @@ def load_demo(ws: Workspace, projects: int = 60, seed: int = 2026) -> dict[str, 
                     "author": author,
                     "origin": "create",
                     "import_batch_id": None,
-                    "snapshot": json.dumps(snapshot, ensure_ascii=False, sort_keys=True),
+                    "snapshot": dump_snapshot(snapshot),
                     "fingerprint": fingerprint(snapshot),
                 }
             )

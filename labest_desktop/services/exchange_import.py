@@ -35,6 +35,7 @@ from labest_desktop.domain.models import (
     project_partner,
     utcnow,
 )
+from labest_desktop.domain.snapshot_json import dump_snapshot
 from labest_desktop.domain.text import fold
 from labest_desktop.exchange.columns import PROJECTS_SHEET
 from labest_desktop.exchange.workbook import ExchangeFile, read_exchange_file
@@ -525,7 +526,7 @@ class _Writer:
             "author": self.author,
             "origin": "import",
             "import_batch_id": self.batch.id,
-            "snapshot": json.dumps(snapshot, ensure_ascii=False, sort_keys=True),
+            "snapshot": dump_snapshot(snapshot),
             "fingerprint": fingerprint(snapshot),
         }
 

@@ -13,7 +13,6 @@ merges"):
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -22,6 +21,7 @@ from sqlalchemy.orm import Session
 from labest_desktop.domain.errors import LabestError
 from labest_desktop.domain.fields import EDITABLE_KEYS, fingerprint, to_snapshot
 from labest_desktop.domain.models import FundingEnvelope, Organisation, Project, ProjectRevision
+from labest_desktop.domain.snapshot_json import load_snapshot
 from labest_desktop.domain.text import fold
 from labest_desktop.exchange.sheet_parser import ProjectRow
 from labest_desktop.services.snapshots import StoredProject, chunks, load_projects
@@ -215,7 +215,7 @@ def _bases(session: Session, rows: list[tuple[ProjectRow, StoredProject]], store
             )
         ):
             if project_id in wanted.get(fp, ()):
-                bases[project_id] = json.loads(snapshot)
+                bases[project_id] = load_snapshot(snapshot)
     # A project changed without a revision of its own (an organisation renamed) still
     # has a base when the file's print is that of its current state.
     for fp, project_ids in wanted.items():

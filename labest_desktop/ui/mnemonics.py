@@ -27,15 +27,18 @@ def with_mnemonics(texts: Iterable[str], taken: Iterable[str] = ()) -> list[str]
     a word if free, else any free letter; a text whose letters are all taken stays
     without one. A literal ``&`` is escaped."""
     used = {letter.lower() for letter in taken if letter}
-    result = []
-    for text in texts:
+    texts = list(texts)
+    result = [text.replace("&", "&&") for text in texts]
+    # The texts with the fewest distinct letters choose first, so "Start" still finds
+    # one beside "Stage", "Status" and "Title".
+    order = sorted(range(len(texts)), key=lambda n: len({c.lower() for c in texts[n] if c.isalnum()}))
+    for n in order:
+        text = texts[n]
         starts = [i for i, c in enumerate(text) if c.isalnum() and (i == 0 or not text[i - 1].isalnum())]
         others = [i for i, c in enumerate(text) if c.isalnum() and i not in starts]
         for i in starts + others:
             if text[i].lower() not in used:
                 used.add(text[i].lower())
-                result.append(text[:i].replace("&", "&&") + "&" + text[i:].replace("&", "&&"))
+                result[n] = text[:i].replace("&", "&&") + "&" + text[i:].replace("&", "&&")
                 break
-        else:
-            result.append(text.replace("&", "&&"))
     return result

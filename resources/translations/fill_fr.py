@@ -174,7 +174,7 @@ FR = {
     "Import projects from an .xlsx, .ods or .csv file": "Importer des projets depuis un fichier .xlsx, .ods ou .csv",
     "&Export…": "&Exporter…",
     "Export the portfolio or the current view": "Exporter le portefeuille ou la vue actuelle",
-    "Export the &selection…": "Exporter la sé&lection…",
+    "Export the se&lection…": "Exporter la sé&lection…",
     "&Preferences…": "&Préférences…",
     "&Back up now": "&Sauvegarder maintenant",
     "&Restore a backup…": "&Restaurer une sauvegarde…",
@@ -504,6 +504,9 @@ FR.update({
     "P&artners": "P&artenaires",
     "&Funding": "&Financement",
     "&Summary": "&Synthèse",
+    "Parts of the project": "Parties du projet",
+    "Kinds of change": "Types de changement",
+    "Days of the month; days with events are bold and underlined": "Jours du mois ; les jours avec des événements sont en gras et soulignés",
 })
 
 CONTEXTUAL = {

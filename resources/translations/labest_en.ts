@@ -50,7 +50,7 @@
 <context>
     <name>EventsView</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/events.py" line="506" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="509" />
         <source>Events on %1: %n</source>
         <translation><numerusform>Events on %1: %n</numerusform><numerusform>Events on %1: %n</numerusform></translation>
     </message>
@@ -92,7 +92,7 @@
 <context>
     <name>ProjectEditor</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="180" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="182" />
         <source>%n field(s)</source>
         <translation><numerusform>%n field</numerusform><numerusform>%n fields</numerusform></translation>
     </message>

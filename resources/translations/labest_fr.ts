@@ -552,27 +552,32 @@ Merci de transmettre ce fichier au support.</translation>
         <translation>Mois des événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="449" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="451" />
+        <source>Days of the month; days with events are bold and underlined</source>
+        <translation>Jours du mois ; les jours avec des événements sont en gras et soulignés</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="452" />
         <source>Events of the selected day</source>
         <translation>Événements du jour choisi</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="450" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="453" />
         <source>&amp;List</source>
         <translation>&amp;Liste</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="451" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="454" />
         <source>&amp;Month</source>
         <translation>&amp;Mois</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="452" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="455" />
         <source>List or month</source>
         <translation>Liste ou mois</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/events.py" line="506" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="509" />
         <source>Events on %1: %n</source>
         <translation><numerusform>Événements le %1 : %n</numerusform><numerusform>Événements le %1 : %n</numerusform></translation>
     </message>
@@ -991,7 +996,7 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="337" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="342" />
         <source>Import a workbook</source>
         <translation>Importer un classeur</translation>
     </message>
@@ -999,51 +1004,50 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="216" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="242" />
         <source>Lab'EST Desktop</source>
         <translation>Lab'EST Desktop</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="146" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="178" />
         <source>&amp;New project…</source>
         <translation>&amp;Nouveau projet…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="146" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="178" />
         <source>Create a project</source>
         <translation>Créer un projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="147" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="179" />
         <source>&amp;Import a workbook…</source>
         <translation>&amp;Importer un classeur…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="148" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="180" />
         <source>Import projects from an .xlsx, .ods or .csv file</source>
         <translation>Importer des projets depuis un fichier .xlsx, .ods ou .csv</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="149" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="181" />
         <source>&amp;Export…</source>
         <translation>&amp;Exporter…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="149" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="181" />
         <source>Export the portfolio or the current view</source>
         <translation>Exporter le portefeuille ou la vue actuelle</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="150" />
         <source>Export the &amp;selection…</source>
-        <translation>Exporter la sé&amp;lection…</translation>
+        <translation type="vanished">Exporter la sé&amp;lection…</translation>
     </message>
     <message>
         <source>Project &amp;sheet (PDF)…</source>
         <translation>&amp;Fiche projet (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="152" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="184" />
         <source>One PDF with the sheet of each selected project</source>
         <translation>Un PDF avec la fiche de chaque projet sélectionné</translation>
     </message>
@@ -1052,72 +1056,77 @@ La base actuelle est d'abord sauvegardée.</translation>
         <translation>Annuler le dernier import</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="154" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="186" />
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="155" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="187" />
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="156" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="188" />
         <source>&amp;Restore a backup…</source>
         <translation>&amp;Restaurer une sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="157" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="189" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="162" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="194" />
         <source>C&amp;lear the filters</source>
         <translation>&amp;Effacer les filtres</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="163" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="195" />
         <source>&amp;Refresh</source>
         <translation>Act&amp;ualiser</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="171" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="246" />
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="172" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="247" />
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="158" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="190" />
         <source>&amp;Open the project</source>
         <translation>&amp;Ouvrir le projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="151" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="182" />
+        <source>Export the se&amp;lection…</source>
+        <translation>Exporter la sé&amp;lection…</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/main_window.py" line="183" />
         <source>Project s&amp;heet (PDF)…</source>
         <translation>&amp;Fiche projet (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="153" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="185" />
         <source>&amp;Undo the last import</source>
         <translation>Annuler le &amp;dernier import</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="159" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="191" />
         <source>Change the &amp;status…</source>
         <translation>Changer le &amp;statut…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="160" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="192" />
         <source>&amp;Delete…</source>
         <translation>S&amp;upprimer…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="161" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="193" />
         <source>&amp;Find</source>
         <translation>Re&amp;chercher</translation>
     </message>
@@ -1130,84 +1139,84 @@ La base actuelle est d'abord sauvegardée.</translation>
         <translation>Ac&amp;tualiser</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="164" />
-        <location filename="../../labest_desktop/ui/main_window.py" line="224" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="196" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="251" />
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="165" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="197" />
         <source>&amp;About Lab'EST Desktop</source>
         <translation>À &amp;propos de Lab'EST Desktop</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="171" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="246" />
         <source>&amp;Undo %1</source>
         <translation>&amp;Annuler %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="172" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="247" />
         <source>&amp;Redo %1</source>
         <translation>&amp;Rétablir %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="221" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="248" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="222" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="249" />
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="223" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="250" />
         <source>&amp;View</source>
         <translation>Affic&amp;hage</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="226" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="253" />
         <source>&amp;Columns</source>
         <translation>&amp;Colonnes</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="230" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="257" />
         <source>Views</source>
         <translation>Vues</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="231" />
-        <location filename="../../labest_desktop/ui/main_window.py" line="232" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="258" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="259" />
         <source>Main toolbar</source>
         <translation>Barre d'outils principale</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="258" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="285" />
         <source>Database: %1</source>
         <translation>Base : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="267" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="294" />
         <source>%1 of %2 projects shown</source>
         <translation>%1 projets affichés sur %2</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="343" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="370" />
         <source>Help</source>
         <translation>Aide</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="345" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="372" />
         <source>&lt;h3&gt;Lab'EST Desktop&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Ctrl+N&lt;/b&gt; new project · &lt;b&gt;Enter&lt;/b&gt; open the selected project · &lt;b&gt;Ctrl+F&lt;/b&gt; search · &lt;b&gt;Ctrl+I&lt;/b&gt; import · &lt;b&gt;Ctrl+E&lt;/b&gt; export · &lt;b&gt;Ctrl+Z / Ctrl+Y&lt;/b&gt; undo / redo · &lt;b&gt;Suppr&lt;/b&gt; delete · &lt;b&gt;Ctrl+1…6&lt;/b&gt; views · &lt;b&gt;Ctrl+Q&lt;/b&gt; quit.&lt;/p&gt;&lt;p&gt;Search ignores case and accents and matches the start of words. Filters appear as chips under the search field; click a chip to remove it. Save a combination of filters, sort and columns as a named view.&lt;/p&gt;&lt;p&gt;The stage of a project changes only through “Move to stage…” in its editor, with a rationale kept in the Decisions tab.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Lab'EST Desktop&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Ctrl+N&lt;/b&gt; nouveau projet · &lt;b&gt;Entrée&lt;/b&gt; ouvrir le projet sélectionné · &lt;b&gt;Ctrl+F&lt;/b&gt; rechercher · &lt;b&gt;Ctrl+I&lt;/b&gt; importer · &lt;b&gt;Ctrl+E&lt;/b&gt; exporter · &lt;b&gt;Ctrl+Z / Ctrl+Y&lt;/b&gt; annuler / rétablir · &lt;b&gt;Suppr&lt;/b&gt; supprimer · &lt;b&gt;Ctrl+1…6&lt;/b&gt; vues · &lt;b&gt;Ctrl+Q&lt;/b&gt; quitter.&lt;/p&gt;&lt;p&gt;La recherche ignore majuscules et accents et trouve le début des mots. Les filtres apparaissent en étiquettes sous le champ de recherche ; cliquez sur une étiquette pour retirer son filtre. Enregistrez une combinaison de filtres, de tri et de colonnes comme vue nommée.&lt;/p&gt;&lt;p&gt;L'étape d'un projet ne change que par « Passer à l'étape… » dans sa fiche, avec une justification conservée dans l'onglet Décisions.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="361" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="388" />
         <source>About Lab'EST Desktop</source>
         <translation>À propos de Lab'EST Desktop</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="362" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="389" />
         <source>Lab'EST Desktop %1&lt;br&gt;Portfolio of the Grand Est public-innovation lab.&lt;br&gt;%2</source>
         <translation>Lab'EST Desktop %1&lt;br&gt;Portefeuille du laboratoire d'innovation publique du Grand Est.&lt;br&gt;%2</translation>
     </message>
@@ -1531,136 +1540,141 @@ La base actuelle est d'abord sauvegardée.</translation>
         <translation>Rien n'est encore écrit. Tranchez chaque conflit, puis choisissez Importer.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="165" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="162" />
+        <source>Kinds of change</source>
+        <translation>Types de changement</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="166" />
         <source>Progress of the import</source>
         <translation>Avancement de l'import</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="176" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="177" />
         <source>&amp;Import</source>
         <translation>&amp;Importer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="189" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="190" />
         <source>New (%1)</source>
         <translation>Nouveaux (%1)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="190" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="204" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="224" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="228" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="191" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="207" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="227" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="231" />
         <source>Row</source>
         <translation>Ligne</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="190" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="226" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="228" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="191" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="229" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="231" />
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="190" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="226" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="228" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="191" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="229" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="231" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="192" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="204" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="193" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="207" />
         <source>Project</source>
         <translation>Projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="192" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="204" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="193" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="207" />
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="192" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="193" />
         <source>Here → in the file</source>
         <translation>Ici → dans le fichier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="200" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="201" />
         <source>Changed (%1)</source>
         <translation>Modifiés (%1)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="203" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="206" />
         <source>Conflicts</source>
         <translation>Conflits</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="204" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="207" />
         <source>Here</source>
         <translation>Ici</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="205" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="208" />
         <source>In the file</source>
         <translation>Dans le fichier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="205" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="208" />
         <source>Keep</source>
         <translation>Garder</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="212" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="215" />
         <source>Keep mine</source>
         <translation>Garder la mienne</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="213" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="216" />
         <source>Take theirs</source>
         <translation>Prendre celle du fichier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="214" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="217" />
         <source>Choice for %1, %2</source>
         <translation>Choix pour %1, %2</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="220" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="223" />
         <source>Conflicts (%1)</source>
         <translation>Conflits (%1)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="221" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="224" />
         <source>Errors (%1)</source>
         <translation>Erreurs (%1)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="224" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="227" />
         <source>Cell</source>
         <translation>Cellule</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="224" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="227" />
         <source>Problem</source>
         <translation>Problème</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="225" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="228" />
         <source>Absent (%1)</source>
         <translation>Absents (%1)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="227" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="230" />
         <source>Unchanged (%1)</source>
         <translation>Inchangés (%1)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="262" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="267" />
         <source>Importing… the database is backed up first, then every change is written in one go.</source>
         <translation>Import en cours… la base est d'abord sauvegardée, puis toutes les modifications sont écrites d'un seul coup.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="291" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="296" />
         <source>Nothing was imported: %1 error(s) and %2 unsettled conflict(s). Correct the file and import it again.</source>
         <translation>Rien n'a été importé : %1 erreur(s) et %2 conflit(s) non tranché(s). Corrigez le fichier et importez-le de nouveau.</translation>
     </message>
@@ -1686,82 +1700,87 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>ProjectEditor</name>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="79" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="74" />
+        <source>Parts of the project</source>
+        <translation>Parties du projet</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="81" />
         <source>&amp;Details</source>
         <translation>&amp;Fiche</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="81" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="83" />
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="81" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="83" />
         <source>Who</source>
         <translation>Qui</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="81" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="83" />
         <source>What</source>
         <translation>Quoi</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="81" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="83" />
         <source>Change</source>
         <translation>Modification</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="82" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="84" />
         <source>History of the project</source>
         <translation>Historique du projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="85" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="87" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="85" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="87" />
         <source>From</source>
         <translation>De</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="85" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="87" />
         <source>To</source>
         <translation>Vers</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="85" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="87" />
         <source>Decided by</source>
         <translation>Décidé par</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="85" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="87" />
         <source>Rationale</source>
         <translation>Justification</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="87" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="89" />
         <source>Stage decisions</source>
         <translation>Décisions d'étape</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="97" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="99" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="101" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="103" />
         <source>New note</source>
         <translation>Nouvelle note</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="102" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="104" />
         <source>Write a note…</source>
         <translation>Écrire une note…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="103" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="105" />
         <source>&amp;Add the note</source>
         <translation>&amp;Ajouter la note</translation>
     </message>
@@ -1782,62 +1801,62 @@ La base actuelle est d'abord sauvegardée.</translation>
         <translation>Événements liés</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="116" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="118" />
         <source>&amp;History</source>
         <translation>&amp;Historique</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="117" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="119" />
         <source>De&amp;cisions</source>
         <translation>Dé&amp;cisions</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="118" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="120" />
         <source>&amp;Notes</source>
         <translation>&amp;Notes</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="119" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="121" />
         <source>Linked &amp;events</source>
         <translation>Événements &amp;liés</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="125" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="127" />
         <source>Project &amp;sheet (PDF)…</source>
         <translation>&amp;Fiche projet (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="128" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="130" />
         <source>Write this project's sheet for a committee, as a PDF</source>
         <translation>Écrire la fiche de ce projet pour un comité, en PDF</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="145" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="147" />
         <source>New project</source>
         <translation>Nouveau projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="146" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="148" />
         <source>&lt;b&gt;New project&lt;/b&gt; — the reference is given when saving.</source>
         <translation>&lt;b&gt;Nouveau projet&lt;/b&gt; — la référence est attribuée à l'enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="160" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="162" />
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="162" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="164" />
         <source>&lt;b&gt;%1&lt;/b&gt; · version %2 · modified %3 by %4</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · version %2 · modifié le %3 par %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="180" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="182" />
         <source>%n field(s)</source>
         <translation><numerusform>%n champ</numerusform><numerusform>%n champs</numerusform></translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="196" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="198" />
         <source>Time in each stage: %1</source>
         <translation>Temps passé à chaque étape : %1</translation>
     </message>
@@ -1845,13 +1864,13 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>ProjectEventsPanel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="538" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="544" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="541" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="547" />
         <source>Events of the project</source>
         <translation>Événements du projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="553" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="556" />
         <source>undated</source>
         <translation>non daté</translation>
     </message>
@@ -2486,32 +2505,32 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="309" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="314" />
         <source>Import finished</source>
         <translation>Import terminé</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="317" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="322" />
         <source>%1 project(s) created, %2 updated, %3 unchanged, %4 absent from the file.</source>
         <translation>%1 projet(s) créé(s), %2 mis à jour, %3 inchangé(s), %4 absent(s) du fichier.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="322" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="327" />
         <source>%1 reference(s) renumbered.</source>
         <translation>%1 référence(s) renumérotée(s).</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="324" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="329" />
         <source>Ignored columns: %1</source>
         <translation>Colonnes ignorées : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="326" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="331" />
         <source>Backup made before the import: %1</source>
         <translation>Sauvegarde faite avant l'import : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="327" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="332" />
         <source>File &gt; Undo the last import brings everything back.</source>
         <translation>Fichier &gt; Annuler le dernier import remet tout en l'état.</translation>
     </message>

@@ -443,27 +443,32 @@
         <translation>Mois des événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="449" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="451" />
+        <source>Days of the month; days with events are bold and underlined</source>
+        <translation>Jours du mois ; les jours avec des événements sont en gras et soulignés</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="452" />
         <source>Events of the selected day</source>
         <translation>Événements du jour choisi</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="450" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="453" />
         <source>&amp;List</source>
         <translation>&amp;Liste</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="451" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="454" />
         <source>&amp;Month</source>
         <translation>&amp;Mois</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="452" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="455" />
         <source>List or month</source>
         <translation>Liste ou mois</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/events.py" line="506" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="509" />
         <source>Events on %1: %n</source>
         <translation><numerusform>Événements le %1 : %n</numerusform><numerusform>Événements le %1 : %n</numerusform></translation>
     </message>
@@ -700,13 +705,13 @@
 <context>
     <name>ProjectEventsPanel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="538" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="544" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="541" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="547" />
         <source>Events of the project</source>
         <translation>Événements du projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="553" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="556" />
         <source>undated</source>
         <translation>non daté</translation>
     </message>

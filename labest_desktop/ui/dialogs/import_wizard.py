@@ -159,6 +159,7 @@ class PreviewPage(QWizardPage):
         self.setTitle(self.tr("What the import will change"))
         self.setSubTitle(self.tr("Nothing is written yet. Settle each conflict, then choose Import."))
         self.tabs = QTabWidget(self)
+        self.tabs.tabBar().setAccessibleName(self.tr("Kinds of change"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         self.progress = QProgressBar(self)
@@ -197,7 +198,9 @@ class PreviewPage(QWizardPage):
                 QTreeWidgetItem(item, ["", labels.field_label(key), f"{_text(key, old)} → {_text(key, value)}"])
             changed.addTopLevelItem(item)
         changed.expandAll()
-        self.tabs.addTab(changed, self.tr("Changed (%1)").replace("%1", str(len(updates))))
+        changed_title = self.tr("Changed (%1)").replace("%1", str(len(updates)))
+        changed.setAccessibleName(changed_title)
+        self.tabs.addTab(changed, changed_title)
         table = QTableWidget(len(conflicts), 6, self)
         table.setObjectName("conflictsTable")
         table.setAccessibleName(self.tr("Conflicts"))
@@ -238,7 +241,9 @@ class PreviewPage(QWizardPage):
         for r, values in enumerate(rows[:limit]):
             for c, value in enumerate(values):
                 table.setItem(r, c, QTableWidgetItem(value))
-        self.tabs.addTab(table, title.replace("%1", str(len(rows))))
+        title = title.replace("%1", str(len(rows)))
+        table.setAccessibleName(title)
+        self.tabs.addTab(table, title)
 
     def resolutions(self) -> dict[tuple[int, str], str]:
         return {key: combo.currentData() for key, combo in self.choices.items()}

@@ -69,13 +69,15 @@ class ProjectEditor(GeometryMixin, QDialog):
         ws = self.ws
         organisations = [name for _i, name in lookups.organisations(ws)]
         envelopes = [name for _i, name in lookups.envelopes(ws)]
+        # The tabs first: their bar is above the form, so Tab reaches it first.
+        self.tabs = QTabWidget(self)
+        self.tabs.tabBar().setAccessibleName(self.tr("Parts of the project"))
         self.form = ProjectForm(organisations, envelopes, lookups.tags(ws), new_project=self.view is None, parent=self)
         self.form.stage_change_requested.connect(self.change_stage)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
 
-        self.tabs = QTabWidget(self)
         self.tabs.addTab(scroll, self.tr("&Details"))
         self.history = QTreeWidget(self)
         self.history.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Change")])

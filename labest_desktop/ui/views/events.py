@@ -446,6 +446,9 @@ class EventsView(Retranslatable, QWidget):
         self.search.setAccessibleName(self.tr("Search events"))
         self.table.setAccessibleName(self.tr("Events list"))
         self.calendar.setAccessibleName(self.tr("Month of events"))
+        days = self.calendar.findChild(QTableView, "qt_calendar_calendarview")
+        if days is not None:  # the grid of days Qt builds inside the calendar
+            days.setAccessibleName(self.tr("Days of the month; days with events are bold and underlined"))
         self.day_events.setAccessibleName(self.tr("Events of the selected day"))
         self.tabs.setTabText(0, self.tr("&List"))
         self.tabs.setTabText(1, self.tr("&Month"))

@@ -114,3 +114,11 @@ def error_text(palette: QPalette | None = None) -> QColor:
     palette = _palette(palette)
     background = palette.color(QPalette.ColorRole.Window)
     return toward_contrast(QColor("#ff8a80") if is_dark(palette) else QColor("#b00020"), background)
+
+
+def paint_as_error(widget) -> None:
+    """Give a label the error red of the palette in use (call when it is shown, so a
+    change of scheme since the widget was built is followed)."""
+    palette = widget.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, error_text(QGuiApplication.palette()))
+    widget.setPalette(palette)

@@ -114,27 +114,27 @@
         <translation>Durée médiane à chaque étape (jours)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="122" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="132" />
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="127" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="137" />
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="152" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="162" />
         <source>Allocated</source>
         <translation>Allouée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="153" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="163" />
         <source>Committed</source>
         <translation>Engagée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="216" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="226" />
         <source>Median days</source>
         <translation>Jours (médiane)</translation>
     </message>
@@ -1878,17 +1878,17 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>ProjectForm</name>
     <message>
-        <location filename="../../labest_desktop/ui/editor/form.py" line="48" />
+        <location filename="../../labest_desktop/ui/editor/form.py" line="47" />
         <source>Move to &amp;stage…</source>
         <translation>Passer à l'é&amp;tape…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/form.py" line="49" />
+        <location filename="../../labest_desktop/ui/editor/form.py" line="48" />
         <source>Record a stage decision with its rationale</source>
         <translation>Enregistrer une décision d'étape avec sa justification</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/form.py" line="58" />
+        <location filename="../../labest_desktop/ui/editor/form.py" line="57" />
         <source>Themes separated by ;</source>
         <translation>Thématiques séparées par ;</translation>
     </message>
@@ -2421,17 +2421,17 @@ La base actuelle est d'abord sauvegardée.</translation>
         <translation>Pourquoi cette décision ? (obligatoire ; conservée dans l'onglet Décisions)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="67" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="66" />
         <source>Current stage: %1</source>
         <translation>Étape actuelle : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="68" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="67" />
         <source>&amp;New stage:</source>
         <translation>&amp;Nouvelle étape :</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="71" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="70" />
         <source>&amp;Rationale:</source>
         <translation>&amp;Justification :</translation>
     </message>

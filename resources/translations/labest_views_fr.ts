@@ -114,27 +114,27 @@
         <translation>Durée médiane à chaque étape (jours)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="122" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="132" />
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="127" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="137" />
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="152" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="162" />
         <source>Allocated</source>
         <translation>Allouée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="153" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="163" />
         <source>Committed</source>
         <translation>Engagée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="216" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="226" />
         <source>Median days</source>
         <translation>Jours (médiane)</translation>
     </message>

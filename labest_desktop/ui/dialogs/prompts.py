@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from labest_desktop.ui import labels
+from labest_desktop.ui import colours, labels
 
 
 class ConfirmDialog:
@@ -61,7 +61,6 @@ class StageDialog(QDialog):
         self.rationale.setAccessibleName(self.tr("Rationale of the decision"))
         self.rationale.setPlaceholderText(self.tr("Why this decision? (required; kept in the Decisions tab)"))
         self.error = QLabel(self)
-        self.error.setStyleSheet("color: #b00020")
         self.error.hide()
         form = QFormLayout(self)
         form.addRow(QLabel(self.tr("Current stage: %1").replace("%1", labels.stage_label(current)), self))
@@ -82,6 +81,7 @@ class StageDialog(QDialog):
             from labest_desktop import messages
 
             self.error.setText(messages.text("rule.rationale_required"))
+            colours.paint_as_error(self.error)
             self.error.show()
             self.rationale.setFocus()
             return

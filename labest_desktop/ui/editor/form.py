@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -20,7 +19,7 @@ from labest_desktop.domain.errors import ValidationError
 from labest_desktop.domain.fields import TITLE_MAX, ProjectFields, validate
 from labest_desktop.domain.text import split_list
 from labest_desktop.domain.vocab import DEPARTMENTS, Stage, Status
-from labest_desktop.ui import labels
+from labest_desktop.ui import colours, labels
 from labest_desktop.ui.editor.widgets import (
     AmountEdit,
     CountEdit,
@@ -106,9 +105,6 @@ class ProjectForm(QWidget):
             error = QLabel(self)
             error.setObjectName(f"error_{key}")
             error.setWordWrap(True)
-            palette = error.palette()
-            palette.setColor(QPalette.ColorRole.WindowText, _error_colour(self))
-            error.setPalette(palette)
             error.hide()
             self.errors[key] = error
             cell = QWidget(self)
@@ -211,6 +207,7 @@ class ProjectForm(QWidget):
             key = error.field if error.field in self.errors else "title"
             label = self.errors[key]
             label.setText((label.text() + "\n" if label.text() else "") + error.message)
+            colours.paint_as_error(label)
             label.show()
             self.widgets[key].setAccessibleDescription(label.text())
             if first is None:
@@ -227,10 +224,3 @@ def _french() -> bool:
 
     return messages.language() == "fr"
 
-
-def _error_colour(widget: QWidget):
-    from PySide6.QtGui import QColor
-
-    # Readable on light and dark palettes alike.
-    dark = widget.palette().color(QPalette.ColorRole.Window).lightness() < 128
-    return QColor("#ff8a80") if dark else QColor("#b00020")

@@ -73,9 +73,19 @@ def _value_axis(maximum: float, label_format: str = "%d") -> QValueAxis:
     return axis
 
 
+def background_of(chart: QChart) -> QColor:
+    """The chart's background colour (Qt's themes paint a gradient: its middle)."""
+    brush = chart.backgroundBrush()
+    gradient = brush.gradient()
+    if gradient is not None and gradient.stops():
+        stops = gradient.stops()
+        return colours.mix(stops[0][1], stops[-1][1], 0.5)
+    return brush.color()
+
+
 def _outside_label_colour(chart: QChart) -> QColor:
     """Labels above a bar sit on the chart's background."""
-    return colours.readable_on(chart.backgroundBrush().color())
+    return colours.readable_on(background_of(chart))
 
 
 def funnel_chart(counts: dict[str, int], dark: bool = False) -> QChart:

@@ -493,7 +493,7 @@ class EventsView(Retranslatable, QWidget):
         self._marked = []
         marked = QTextCharFormat()
         marked.setFontWeight(QFont.Weight.Bold)
-        background, text = colours.marked_day_colours(self.calendar.palette())
+        background, text = colours.marked_day_colours(self.palette())
         marked.setBackground(QBrush(background))
         marked.setForeground(QBrush(text))
         marked.setFontUnderline(True)  # not colour alone

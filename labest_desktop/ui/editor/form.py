@@ -70,7 +70,7 @@ class ProjectForm(QWidget):
         self.agents_involved = CountEdit(self)
         self.description = QPlainTextEdit(self)
         self.description.setTabChangesFocus(True)
-        self.description.setMinimumHeight(80)
+        self.description.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
 
         self.widgets: dict[str, QWidget] = {
             "title": self.title,

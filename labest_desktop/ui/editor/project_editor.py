@@ -99,7 +99,7 @@ class ProjectEditor(GeometryMixin, QDialog):
         self.notes.setAccessibleName(self.tr("Notes"))
         self.note_text = QPlainTextEdit(self)
         self.note_text.setTabChangesFocus(True)
-        self.note_text.setMaximumHeight(90)
+        self.note_text.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
         self.note_text.setAccessibleName(self.tr("New note"))
         self.note_text.setPlaceholderText(self.tr("Write a note…"))
         self.add_note_button = QPushButton(self.tr("&Add the note"), self)

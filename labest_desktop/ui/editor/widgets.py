@@ -156,7 +156,7 @@ class PartnersEdit(QWidget):
         self.filter.setAccessibleName(self.tr("Filter or add a partner organisation"))
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.tr("Partner organisations"))
-        self.list.setMinimumHeight(110)
+        self.list.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
         for name in names:
             self._add(name, False)
         self.filter.textChanged.connect(self._filter)

@@ -53,7 +53,7 @@ SNAPSHOT_KEYS = (
 EDITABLE_KEYS = tuple(k for k in SNAPSHOT_KEYS if k not in ("reference", "uid"))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ProjectFields:
     title: str
     stage: Stage = Stage.IDEATION

@@ -71,7 +71,7 @@ class RowError:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ProjectRow:
     """A valid ``Projets`` row.
 

@@ -29,7 +29,7 @@ from labest_desktop.services.snapshots import StoredProject, chunks, load_projec
 CREATE, UPDATE, UNCHANGED, DUPLICATE = "create", "update", "unchanged", "duplicate"
 
 
-@dataclass
+@dataclass(slots=True)
 class FieldConflict:
     row: int
     reference: str
@@ -50,14 +50,16 @@ class FieldConflict:
         }
 
 
-@dataclass
+@dataclass(slots=True)
 class RowPlan:
     """What one ``Projets`` row will do."""
 
     row: int
     kind: str  # create, update, unchanged, duplicate
     title: str
-    theirs: dict  # the row as a snapshot, only the columns present in the file
+    # The row as a snapshot: for a new project, the columns present in the file; for
+    # a matched one, only the fields that differ from here.
+    theirs: dict
     project_id: int | None = None
     version: int | None = None
     uid: str | None = None
@@ -124,6 +126,10 @@ MATCH_CHUNK = 2000
 
 
 def match_rows(session: Session, rows: list[ProjectRow], cancelled=None) -> MatchResult:
+    """Plan every row of a ``Projets`` sheet against the projects stored here.
+
+    ``rows`` is emptied on the way: each row is let go of once planned.
+    """
     names = NameBook(session)
     by_uid: dict[str, _Known] = {}
     by_reference: dict[str, _Known] = {}
@@ -177,12 +183,17 @@ def match_rows(session: Session, rows: list[ProjectRow], cancelled=None) -> Matc
             else:
                 new_titles[key] = row.row
         plans.append(plan)
+    # The rows are now either planned (new ones) or waiting in ``matched``: the
+    # caller's list lets go of them, and each chunk of matched rows is dropped once
+    # planned, so a 100,000-row file and its plans are never in memory together.
+    rows.clear()
     # Matched rows, a chunk at a time: identical ones keep nothing but their title, so
     # a re-imported portfolio of 100,000 never holds 100,000 snapshots at once.
-    for start in range(0, len(matched), MATCH_CHUNK):
+    while matched:
         if cancelled is not None and cancelled():
             raise ImportCancelled()
-        chunk = matched[start : start + MATCH_CHUNK]
+        chunk = matched[:MATCH_CHUNK]
+        del matched[:MATCH_CHUNK]
         stored = {p.id: p for p in load_projects(session, [pid for _, _, pid in chunk])}
         differing = []
         for index, row, pid in chunk:
@@ -238,10 +249,12 @@ def _merge(row: ProjectRow, theirs: dict, target: StoredProject, base: dict | No
         reference=target.reference,
         mine=mine,
     )
+    differing = {}  # what the plan keeps of the row: the fields that differ from here
     for key, value in theirs.items():
         current = mine.get(key)
         if value == current:
             continue
+        differing[key] = value
         if base is not None:
             original = base.get(key)
             if value == original:
@@ -252,6 +265,7 @@ def _merge(row: ProjectRow, theirs: dict, target: StoredProject, base: dict | No
         plan.conflicts.append(
             FieldConflict(row.row, target.reference, key, base.get(key) if base else None, current, value, target.id)
         )
+    plan.theirs = differing
     if plan.taken or plan.conflicts:
         plan.kind = UPDATE
     return plan

@@ -25,7 +25,7 @@ from labest_desktop.storage.search import search_text, sort_key
 CHUNK = 900  # ids per IN (...) list: under SQLite's 999 bound parameters of old builds
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StoredProject:
     id: int
     uid: str

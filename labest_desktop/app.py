@@ -80,13 +80,14 @@ def build_window(workspace, settings):
 def run(args) -> int:
     from PySide6.QtWidgets import QApplication
 
-    from labest_desktop.ui import excepthook, theme, translation
+    from labest_desktop.ui import excepthook, icons, theme, translation
     from labest_desktop.ui import settings as keys
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(keys.ORGANISATION)
     app.setApplicationName(keys.APPLICATION)
     app.setApplicationDisplayName("Lab'EST Desktop")
+    app.setWindowIcon(icons.application_icon())  # vector: sharp at any scale factor
     settings = keys.store()
     language = getattr(args, "lang", None) or keys.value(settings, keys.LANGUAGE)
     translation.install(app, language)

@@ -53,7 +53,7 @@ from labest_desktop.services.import_plan import (
     match_rows,
 )
 from labest_desktop.services.import_sheets import SheetPlan, apply_sheets, plan_sheets
-from labest_desktop.services.snapshots import chunks, column_values
+from labest_desktop.services.snapshots import SEARCH_KEYS, chunks, column_values
 from labest_desktop.services.workspace import Workspace
 from labest_desktop.storage.search import bulk_index_upkeep
 
@@ -476,17 +476,17 @@ class _Writer:
         decisions, revisions, links, relinked, restaged = [], [], [], [], []
         for plan, snapshot in updates:
             pid = plan.project_id
-            changed = [key for key in EDITABLE_KEYS if snapshot.get(key) != plan.mine.get(key)]
-            needs_search = not SEARCH_KEYS.isdisjoint(changed)
-            values = column_values(snapshot, self.organisation_ids, self.envelope_ids, with_search=needs_search)
+            mine = plan.mine
+            changed = [key for key in EDITABLE_KEYS if snapshot.get(key) != mine.get(key)]
             # Only the columns that change are set: SQLite rewrites every index (and the
             # FTS row) of each column named in SET, changed or not.
-            columns = {column for key in changed for column in KEY_COLUMNS[key]}
-            if needs_search:
-                columns.add("search_text")
-            row = {column: values[column] for column in columns}
+            row = column_values(
+                snapshot, self.organisation_ids, self.envelope_ids,
+                keys=changed, with_search=not SEARCH_KEYS.isdisjoint(changed),
+            )
+            columns = tuple(sorted(row))
             row.update(b_id=pid, updated_at=self.now, updated_by=self.author, b_version=plan.version + 1)
-            groups[tuple(sorted(columns))].append(row)
+            groups[columns].append(row)
             if "stage" in changed:
                 restaged.append(pid)
                 decisions.append(self._decision(pid, plan.mine["stage"], snapshot["stage"]))
@@ -543,26 +543,6 @@ class _Writer:
             self.session.execute(insert(project_partner), links)
 
 
-# Columns of the project table that hold each snapshot key (partners live in the
-# link table; they only change the search text).
-KEY_COLUMNS = {
-    "title": ("title", "title_key"),
-    "stage": ("stage",),
-    "status": ("status",),
-    "lead": ("lead_id",),
-    "partners": (),
-    "tags": ("tags",),
-    "department": ("department",),
-    "contact": ("contact", "contact_key"),
-    "start_date": ("start_date",),
-    "end_date": ("end_date",),
-    "budget": ("budget",),
-    "funding": ("funding_envelope_id",),
-    "users_involved": ("users_involved",),
-    "agents_involved": ("agents_involved",),
-    "description": ("description",),
-}
-SEARCH_KEYS = frozenset({"title", "lead", "partners", "tags", "contact", "description"})
 
 
 class _ReferenceBook:

@@ -116,38 +116,58 @@ def load_projects(session: Session, ids: Iterable[int] | None = None) -> Iterato
             yield StoredProject(pid, uid, reference, version, updated_at, deleted_at is not None, snapshot)
 
 
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _name_id(ids: dict[str, int], name: str | None) -> int | None:
+    return ids[fold(name)] if name else None
+
+
+# The ``project`` table's columns for each editable snapshot key (partners live in
+# the link table and only change the search text): (snapshot, organisation ids,
+# envelope ids) -> {column: value}.
+_COLUMNS_OF_KEY = {
+    "title": lambda s, o, e: {"title": s["title"], "title_key": sort_key(s["title"]) or ""},
+    "stage": lambda s, o, e: {"stage": s["stage"]},
+    "status": lambda s, o, e: {"status": s["status"]},
+    "lead": lambda s, o, e: {"lead_id": _name_id(o, s.get("lead"))},
+    "partners": lambda s, o, e: {},
+    "tags": lambda s, o, e: {"tags": ";".join(s.get("tags") or []) or None},
+    "department": lambda s, o, e: {"department": s.get("department")},
+    "contact": lambda s, o, e: {"contact": s.get("contact"), "contact_key": sort_key(s.get("contact"))},
+    "start_date": lambda s, o, e: {"start_date": _date(s.get("start_date"))},
+    "end_date": lambda s, o, e: {"end_date": _date(s.get("end_date"))},
+    "budget": lambda s, o, e: {"budget": Decimal(s["budget"]) if s.get("budget") is not None else None},
+    "funding": lambda s, o, e: {"funding_envelope_id": _name_id(e, s.get("funding"))},
+    "users_involved": lambda s, o, e: {"users_involved": s.get("users_involved")},
+    "agents_involved": lambda s, o, e: {"agents_involved": s.get("agents_involved")},
+    "description": lambda s, o, e: {"description": s.get("description")},
+}
+# Keys whose values make up the search text.
+SEARCH_KEYS = frozenset({"title", "lead", "partners", "tags", "contact", "description"})
+
+
 def column_values(
-    snapshot: dict, organisation_ids: dict[str, int], envelope_ids: dict[str, int], *, with_search: bool = True
+    snapshot: dict,
+    organisation_ids: dict[str, int],
+    envelope_ids: dict[str, int],
+    *,
+    keys: Iterable[str] | None = None,
+    with_search: bool = True,
 ) -> dict:
-    """The ``project`` table's editable columns for a snapshot (names resolved to ids
-    through maps keyed by folded name) with their sort keys, and its search text
-    unless told otherwise."""
-    lead = snapshot.get("lead")
-    funding = snapshot.get("funding")
-    tags = ";".join(snapshot.get("tags") or []) or None
-    values = {
-        "title": snapshot["title"],
-        "title_key": sort_key(snapshot["title"]) or "",
-        "stage": snapshot["stage"],
-        "status": snapshot["status"],
-        "lead_id": organisation_ids[fold(lead)] if lead else None,
-        "tags": tags,
-        "department": snapshot.get("department"),
-        "contact": snapshot.get("contact"),
-        "contact_key": sort_key(snapshot.get("contact")),
-        "start_date": date.fromisoformat(snapshot["start_date"]) if snapshot.get("start_date") else None,
-        "end_date": date.fromisoformat(snapshot["end_date"]) if snapshot.get("end_date") else None,
-        "budget": Decimal(snapshot["budget"]) if snapshot.get("budget") is not None else None,
-        "funding_envelope_id": envelope_ids[fold(funding)] if funding else None,
-        "users_involved": snapshot.get("users_involved"),
-        "agents_involved": snapshot.get("agents_involved"),
-        "description": snapshot.get("description"),
-    }
+    """The ``project`` table's columns for a snapshot (names resolved to ids through
+    maps keyed by folded name) with their sort keys: all editable columns, or only
+    those holding ``keys``; and the search text unless told otherwise."""
+    values: dict = {}
+    for key in _COLUMNS_OF_KEY if keys is None else keys:
+        values.update(_COLUMNS_OF_KEY[key](snapshot, organisation_ids, envelope_ids))
     if with_search:
+        lead = snapshot.get("lead")
         values["search_text"] = search_text(
             title=snapshot["title"],
             description=snapshot.get("description"),
-            tags=tags,
+            tags=";".join(snapshot.get("tags") or []) or None,
             reference=snapshot.get("reference"),
             contact=snapshot.get("contact"),
             organisations=[n for n in [lead, *(snapshot.get("partners") or [])] if n],

@@ -182,3 +182,24 @@ def test_theme_chosen_in_preferences(make_window, demo_workspace, qapp):
         assert keys.value(window.context.settings, keys.THEME) == theme.SYSTEM
     finally:
         theme.apply(qapp, theme.SYSTEM)
+
+
+def test_check_boxes_are_visible(qtbot, scheme):
+    """An unticked check box in a list (the organisations of an event, the partners
+    of a project) has a frame that stands out from the list (3:1, WCAG non-text)."""
+    from PySide6.QtWidgets import QListWidget, QListWidgetItem
+
+    widget = QListWidget()
+    qtbot.addWidget(widget)
+    item = QListWidgetItem("Organisation", widget)
+    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+    item.setCheckState(Qt.CheckState.Unchecked)
+    widget.resize(200, 60)
+    widget.show()
+    qtbot.waitExposed(widget)
+    image = widget.viewport().grab().toImage()
+    box = widget.visualItemRect(item)
+    base = widget.palette().color(QPalette.ColorRole.Base)
+    strongest = max(colours.contrast(image.pixelColor(x, y), base)
+                    for x in range(box.left(), box.left() + box.height()) for y in range(box.top(), box.bottom()))
+    assert strongest >= 3.0

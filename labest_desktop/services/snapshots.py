@@ -14,10 +14,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import BigInteger, String, select, type_coerce
 from sqlalchemy.orm import Session
 
-from labest_desktop.domain.fields import CENT
 from labest_desktop.domain.models import FundingEnvelope, Organisation, Project, project_partner
 from labest_desktop.domain.text import fold
 from labest_desktop.storage.search import search_text, sort_key
@@ -49,6 +48,49 @@ def envelope_names(session: Session) -> dict[int, str]:
     return dict(session.execute(select(FundingEnvelope.id, FundingEnvelope.name)).all())
 
 
+def _iso(value: date | str | None) -> str | None:
+    """A stored date as ISO text (SQLite keeps it as text already, PostgreSQL gives a date)."""
+    if value is None or type(value) is str:
+        return value
+    return value.isoformat()
+
+
+def _euros(cents: int | None) -> str | None:
+    """Stored cents as the snapshot's amount text: ``1200050`` -> ``"12000.50"``."""
+    if cents is None:
+        return None
+    sign = "-" if cents < 0 else ""
+    whole, cent = divmod(abs(int(cents)), 100)
+    return f"{sign}{whole}.{cent:02d}"
+
+
+_table = Project.__table__
+# Read as stored: dates and cents are turned into snapshot text directly, without
+# the round trip through date and Decimal objects the mapped types would make.
+_SNAPSHOT_COLUMNS = (
+    _table.c.id,
+    _table.c.uid,
+    _table.c.reference,
+    _table.c.version,
+    _table.c.updated_at,
+    _table.c.deleted_at,
+    _table.c.title,
+    _table.c.stage,
+    _table.c.status,
+    _table.c.lead_id,
+    _table.c.tags,
+    _table.c.department,
+    _table.c.contact,
+    type_coerce(_table.c.start_date, String),
+    type_coerce(_table.c.end_date, String),
+    type_coerce(_table.c.budget, BigInteger),
+    _table.c.funding_envelope_id,
+    _table.c.users_involved,
+    _table.c.agents_involved,
+    _table.c.description,
+)
+
+
 def load_projects(session: Session, ids: Iterable[int] | None = None) -> Iterator[StoredProject]:
     """Stored projects (all, or ``ids``) with their snapshots, in chunks of ids."""
     orgs = organisation_names(session)
@@ -57,56 +99,36 @@ def load_projects(session: Session, ids: Iterable[int] | None = None) -> Iterato
         ids = list(session.scalars(select(Project.id).order_by(Project.id)))
     else:
         ids = list(ids)
-    columns = (
-        Project.id,
-        Project.uid,
-        Project.reference,
-        Project.version,
-        Project.updated_at,
-        Project.deleted_at,
-        Project.title,
-        Project.stage,
-        Project.status,
-        Project.lead_id,
-        Project.tags,
-        Project.department,
-        Project.contact,
-        Project.start_date,
-        Project.end_date,
-        Project.budget,
-        Project.funding_envelope_id,
-        Project.users_involved,
-        Project.agents_involved,
-        Project.description,
-    )
+    connection = session.connection()
     for chunk in chunks(ids):
         partners: dict[int, list[str]] = defaultdict(list)
-        for project_id, org_id in session.execute(
+        for project_id, org_id in connection.execute(
             select(project_partner.c.project_id, project_partner.c.organisation_id).where(
                 project_partner.c.project_id.in_(chunk)
             )
         ):
             partners[project_id].append(orgs[org_id])
-        rows = {row[0]: row for row in session.execute(select(*columns).where(Project.id.in_(chunk)))}
+        rows = {row[0]: row for row in connection.execute(select(*_SNAPSHOT_COLUMNS).where(_table.c.id.in_(chunk)))}
         for project_id in chunk:
             row = rows.get(project_id)
             if row is None:
                 continue
             (pid, uid, reference, version, updated_at, deleted_at, title, stage, status, lead_id, tags,
-             department, contact, start, end, budget, envelope_id, users, agents, description) = row
+             department, contact, start, end, cents, envelope_id, users, agents, description) = row
+            names = partners.get(pid)
             snapshot = {
                 "reference": reference,
                 "title": title,
                 "stage": stage,
                 "status": status,
                 "lead": orgs.get(lead_id) if lead_id is not None else None,
-                "partners": sorted(partners.get(pid, []), key=fold),
-                "tags": [t for t in (tags or "").split(";") if t],
+                "partners": (sorted(names, key=fold) if len(names) > 1 else names) if names else [],
+                "tags": [t for t in tags.split(";") if t] if tags else [],
                 "department": department,
                 "contact": contact,
-                "start_date": start.isoformat() if start else None,
-                "end_date": end.isoformat() if end else None,
-                "budget": format(budget.quantize(CENT), "f") if budget is not None else None,
+                "start_date": _iso(start),
+                "end_date": _iso(end),
+                "budget": _euros(cents),
                 "funding": envelopes.get(envelope_id) if envelope_id is not None else None,
                 "users_involved": users,
                 "agents_involved": agents,

@@ -220,3 +220,73 @@ def test_every_menu_entry_has_its_own_mnemonic(make_window, demo_workspace, qtbo
         assert problems == []
     finally:
         translation.install(app, "fr")
+
+
+def window_mnemonics(root: QWidget) -> list[tuple[str, str]]:
+    """(letter, text) of every Alt+letter shortcut on screen in ``root``'s window:
+    the menu bar's titles, buttons, labels that give focus to a field, tabs."""
+    from PySide6.QtWidgets import QGroupBox, QLabel, QMainWindow
+
+    found = []
+    if isinstance(root, QMainWindow):
+        found += [(mnemonic_of(a.text()), a.text()) for a in root.menuBar().actions()]
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisible() or widget.window() is not root.window():
+            continue
+        texts = []
+        if isinstance(widget, QAbstractButton):
+            texts.append(widget.text())
+        elif isinstance(widget, QLabel) and widget.buddy() is not None:
+            texts.append(widget.text())
+        elif isinstance(widget, QTabBar):
+            texts += [widget.tabText(i) for i in range(widget.count()) if widget.isTabVisible(i)]
+        elif isinstance(widget, QGroupBox) and widget.isCheckable():
+            texts.append(widget.title())
+        found += [(mnemonic_of(t), t) for t in texts if mnemonic_of(t)]
+    return found
+
+
+def clashes(root: QWidget, where: str) -> list[str]:
+    seen: dict[str, str] = {}
+    problems = []
+    for letter, text in window_mnemonics(root):
+        if letter in seen:
+            problems.append(f"{where}: Alt+{letter} is both « {seen[letter]} » and « {text} »")
+        else:
+            seen[letter] = text
+    return problems
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_no_two_controls_on_screen_share_a_mnemonic(make_window, demo_workspace, qtbot, language):
+    """Alt+letter reaches one control: in each view with the menu bar, in each tab of
+    the editor, in Préférences and the export dialog, no letter is used twice."""
+    from labest_desktop.ui import translation
+
+    app = QApplication.instance()
+    window = make_window(demo_workspace)
+    try:
+        if language != "fr":
+            translation.install(app, language)
+            qtbot.waitUntil(lambda: window.menuBar().actions()[0].text() == "&File")
+        problems = []
+        for key in window._keys:
+            window.show_view(key)
+            view = window.views[key]
+            for page in range(getattr(getattr(view, "tabs", None), "count", lambda: 1)()):
+                if hasattr(view, "tabs"):
+                    view.tabs.setCurrentIndex(page)
+                problems += clashes(window, f"{key} {page}")
+        editor = ProjectEditor(window.context, project_query.project_ids(demo_workspace)[0], window)
+        qtbot.addWidget(editor)
+        editor.show()
+        for page in range(editor.tabs.count()):
+            editor.tabs.setCurrentIndex(page)
+            problems += clashes(editor, f"editor {page}")
+        for dialog in (PreferencesDialog(window.context, window), ExportDialog(window.context, window, [1])):
+            qtbot.addWidget(dialog)
+            dialog.show()
+            problems += clashes(dialog, type(dialog).__name__)
+        assert problems == []
+    finally:
+        translation.install(app, "fr")

@@ -93,8 +93,8 @@ class ExportDialog(QDialog):
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.buttons = QDialogButtonBox(self)
-        self.export_button = self.buttons.addButton(self.tr("&Export"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.open_folder_button = self.buttons.addButton(self.tr("Open the &folder"),
+        self.export_button = self.buttons.addButton(self.tr("E&xport"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.open_folder_button = self.buttons.addButton(self.tr("Open the fol&der"),
                                                          QDialogButtonBox.ButtonRole.ActionRole)
         self.open_folder_button.hide()
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)

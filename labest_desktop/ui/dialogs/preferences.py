@@ -100,7 +100,7 @@ class PreferencesDialog(QDialog):
         self.keep.setRange(1, 500)
         self.keep.setValue(keys.value(settings, keys.BACKUPS_KEEP))
         self.keep.setAccessibleName(self.tr("Number of backups kept"))
-        backup_now = QPushButton(self.tr("&Back up now"), self)
+        backup_now = QPushButton(self.tr("Back &up now"), self)
         backup_now.clicked.connect(window.file_actions.backup_now)
         restore = QPushButton(self.tr("&Restore a backup…"), self)
         restore.clicked.connect(self._restore)

@@ -124,7 +124,7 @@ class ProjectEditor(GeometryMixin, QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
                                         self)
-        self.sheet_button = self.buttons.addButton(self.tr("Project &sheet (PDF)…"),
+        self.sheet_button = self.buttons.addButton(self.tr("Project sheet (&PDF)…"),
                                                    QDialogButtonBox.ButtonRole.ActionRole)
         self.sheet_button.setObjectName("projectSheetButton")
         self.sheet_button.setToolTip(self.tr("Write this project's sheet for a committee, as a PDF"))

@@ -190,7 +190,7 @@ class EventEditor(Retranslatable, QWidget):
     def retranslate(self) -> None:
         for label, text in zip(self.form_labels, (
             self.tr("&Title"), self.tr("&Kind"), self.tr("&Date"), self.tr("&Place"), self.tr("Pa&rticipants"),
-            self.tr("D&escription"), self.tr("Pro&jects"), self.tr("&Organisations"),
+            self.tr("Descr&iption"), self.tr("Pro&jects"), self.tr("&Organisations"),
         ), strict=True):
             label.setText(text)
         names = {

@@ -151,7 +151,7 @@ class FundingView(Retranslatable, QWidget):
     def retranslate(self) -> None:
         self.setAccessibleName(self.tr("Funding"))
         self.table.setAccessibleName(self.tr("Funding envelopes"))
-        self.follow_filter.setText(self.tr("Count only the projects of the current &filter"))
+        self.follow_filter.setText(self.tr("Count only the projects of the current filte&r"))
         self.allocated.setPlaceholderText(self.tr("e.g. 250 000,00"))
         for widget, name in ((self.name, self.tr("Envelope name")), (self.origin, self.tr("Origin")),
                              (self.allocated, self.tr("Allocated amount in euros"))):

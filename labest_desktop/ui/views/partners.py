@@ -253,7 +253,7 @@ class PartnersView(Retranslatable, QWidget):
         led, partnered, events = self._counts
         self.led_label.setText(self.tr("Projects it &leads (%n)", "", led))
         self.partnered_label.setText(self.tr("Projects it &partners (%n)", "", partnered))
-        self.events_label.setText(self.tr("Its &events (%n)", "", events))
+        self.events_label.setText(self.tr("I&ts events (%n)", "", events))
 
     def refresh(self) -> None:
         try:

@@ -158,7 +158,7 @@ class ProjectsView(QWidget):
         self.save_view_button.setAccessibleName(self.tr("Save the current view"))
         self.delete_view_button.setText(self.tr("Delete view"))
         self.delete_view_button.setAccessibleName(self.tr("Delete the chosen saved view"))
-        self.views_label.setText(self.tr("&View:"))
+        self.views_label.setText(self.tr("Vie&w:"))
         self.table.setAccessibleName(self.tr("Projects"))
         self.model.retranslate()
 

@@ -91,7 +91,7 @@ class FilterBar(Retranslatable, QWidget):
         ):
             button.setText(text)
             button.setAccessibleName(self.tr("Filter: %1").replace("%1", text.replace("&", "")))
-        self.dates_button.setText(self.tr("Dat&es…"))
+        self.dates_button.setText(self.tr("D&ates…"))
         self.dates_button.setAccessibleName(self.tr("Filter by dates"))
 
     def _button(self, fill) -> QToolButton:

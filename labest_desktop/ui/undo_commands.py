@@ -138,7 +138,7 @@ class DeleteCommand(_ServiceCommand):
     """Deletion of several projects (they stay in the database, hidden)."""
 
     def __init__(self, context, project_ids: list[int], report_error=None) -> None:
-        super().__init__(context, QCoreApplication.translate("UndoCommands", "Delete %n project(s)").replace("%n", str(len(project_ids))), report_error)
+        super().__init__(context, QCoreApplication.translate("UndoCommands", "Delete %n project(s)", "", len(project_ids)), report_error)
         self.project_ids = list(project_ids)
         self._first = False  # deletion runs on push: nothing to check beforehand
 
@@ -159,7 +159,8 @@ class StatusCommand(_ServiceCommand):
     def __init__(self, context, project_ids: list[int], status: str, report_error=None) -> None:
         super().__init__(
             context,
-            QCoreApplication.translate("UndoCommands", "Set %n project(s) to %1").replace("%n", str(len(project_ids))).replace("%1", labels.status_label(status)),
+            QCoreApplication.translate("UndoCommands", "Set %n project(s) to %1", "", len(project_ids))
+            .replace("%1", labels.status_label(status)),
             report_error,
         )
         self.project_ids = list(project_ids)

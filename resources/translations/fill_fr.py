@@ -420,8 +420,8 @@ FR = {
     "Create “%1”": "Création de « %1 »",
     "Move “%1” to %2": "Passage de « %1 » à l'étape %2",
     "Undo of the decision: %1": "Annulation de la décision : %1",
-    "Delete %n project(s)": "Suppression de %n projet(s)",
-    "Set %n project(s) to %1": "Statut %1 pour %n projet(s)",
+    "Delete %n project(s)": ("Suppression de %n projet", "Suppression de %n projets"),
+    "Set %n project(s) to %1": ("Statut %1 pour %n projet", "Statut %1 pour %n projets"),
     "Export PNG…": "Exporter en PNG…",
     "Export the chart “%1” as PNG": "Exporter le graphique « %1 » en PNG",
     "Summary": "Synthèse",
@@ -544,6 +544,8 @@ def fill(path: Path = TS) -> list[str]:
             for child in list(translation):
                 translation.remove(child)
             translation.attrib.pop("type", None)
+            if isinstance(french, tuple) and "%n" in (source or ""):
+                message.set("numerus", "yes")  # lupdate misses the count of QCoreApplication.translate()
             if message.get("numerus") == "yes":
                 forms = french if isinstance(french, tuple) else (french, french)
                 translation.text = None

@@ -1,156 +1,126 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_GB">
 <context>
     <name>BoardColumn</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="378"/>
+        <location filename="../../labest_desktop/ui/views/board.py" line="378" />
         <source>%1: %n project(s)</source>
-        <translation>
-            <numerusform>%1: %n project</numerusform>
-            <numerusform>%1: %n projects</numerusform>
-        </translation>
+        <translation><numerusform>%1: %n project</numerusform><numerusform>%1: %n projects</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="382"/>
+        <location filename="../../labest_desktop/ui/views/board.py" line="382" />
         <source>Show more (%n remaining)</source>
-        <translation>
-            <numerusform>Show more (%n remaining)</numerusform>
-            <numerusform>Show more (%n remaining)</numerusform>
-        </translation>
+        <translation><numerusform>Show more (%n remaining)</numerusform><numerusform>Show more (%n remaining)</numerusform></translation>
     </message>
 </context>
 <context>
     <name>BoardView</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="441"/>
+        <location filename="../../labest_desktop/ui/views/board.py" line="441" />
         <source>%n project(s) on the board. Drag a card to another column, or select it and press Ctrl+Shift+→ / Ctrl+Shift+← (or use its context menu), to record a stage decision.</source>
-        <translation>
-            <numerusform>%n project on the board. Drag a card to another column, or select it and press Ctrl+Shift+→ / Ctrl+Shift+← (or use its context menu), to record a stage decision.</numerusform>
-            <numerusform>%n projects on the board. Drag a card to another column, or select it and press Ctrl+Shift+→ / Ctrl+Shift+← (or use its context menu), to record a stage decision.</numerusform>
-        </translation>
+        <translation><numerusform>%n project on the board. Drag a card to another column, or select it and press Ctrl+Shift+→ / Ctrl+Shift+← (or use its context menu), to record a stage decision.</numerusform><numerusform>%n projects on the board. Drag a card to another column, or select it and press Ctrl+Shift+→ / Ctrl+Shift+← (or use its context menu), to record a stage decision.</numerusform></translation>
+    </message>
+<message numerus="yes"><source>%n day(s) in this stage</source><translation><numerusform>%n day in this stage</numerusform><numerusform>%n days in this stage</numerusform></translation></message><message numerus="yes"><source>%n day(s)</source><translation><numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation></message></context>
+<context>
+    <name>CardDelegate</name>
+    <message numerus="yes">
+        <location filename="../../labest_desktop/ui/views/board.py" line="297" />
+        <source>%n day(s)</source>
+        <translation><numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>CardModel</name>
+    <message numerus="yes">
+        <location filename="../../labest_desktop/ui/views/board.py" line="165" />
+        <source>%n day(s) in this stage</source>
+        <translation><numerusform>%n day in this stage</numerusform><numerusform>%n days in this stage</numerusform></translation>
     </message>
 </context>
 <context>
     <name>ChipBar</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="221"/>
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="221" />
         <source>Selection (%n project(s))</source>
-        <translation>
-            <numerusform>Selection (%n project)</numerusform>
-            <numerusform>Selection (%n projects)</numerusform>
-        </translation>
+        <translation><numerusform>Selection (%n project)</numerusform><numerusform>Selection (%n projects)</numerusform></translation>
     </message>
 </context>
 <context>
     <name>DashboardView</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="158"/>
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="158" />
         <source>%n project(s), total budget %1</source>
-        <translation>
-            <numerusform>%n project, total budget %1</numerusform>
-            <numerusform>%n projects, total budget %1</numerusform>
-        </translation>
+        <translation><numerusform>%n project, total budget %1</numerusform><numerusform>%n projects, total budget %1</numerusform></translation>
     </message>
 </context>
 <context>
     <name>EventsView</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/events.py" line="509"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="509" />
         <source>Events on %1: %n</source>
-        <translation>
-            <numerusform>Events on %1: %n</numerusform>
-            <numerusform>Events on %1: %n</numerusform>
-        </translation>
+        <translation><numerusform>Events on %1: %n</numerusform><numerusform>Events on %1: %n</numerusform></translation>
     </message>
 </context>
 <context>
     <name>FundingView</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/funding.py" line="170"/>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="170" />
         <source>%n envelope(s) over-committed: %1</source>
-        <translation>
-            <numerusform>%n envelope over-committed: %1</numerusform>
-            <numerusform>%n envelopes over-committed: %1</numerusform>
-        </translation>
+        <translation><numerusform>%n envelope over-committed: %1</numerusform><numerusform>%n envelopes over-committed: %1</numerusform></translation>
     </message>
 </context>
 <context>
     <name>PartnersView</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="254"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="254" />
         <source>Projects it &amp;leads (%n)</source>
-        <translation>
-            <numerusform>Projects it &amp;leads (%n)</numerusform>
-            <numerusform>Projects it &amp;leads (%n)</numerusform>
-        </translation>
+        <translation><numerusform>Projects it &amp;leads (%n)</numerusform><numerusform>Projects it &amp;leads (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="255"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="255" />
         <source>Projects it &amp;partners (%n)</source>
-        <translation>
-            <numerusform>Projects it &amp;partners (%n)</numerusform>
-            <numerusform>Projects it &amp;partners (%n)</numerusform>
-        </translation>
+        <translation><numerusform>Projects it &amp;partners (%n)</numerusform><numerusform>Projects it &amp;partners (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="256"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="256" />
         <source>I&amp;ts events (%n)</source>
-        <translation>
-            <numerusform>I&amp;ts events (%n)</numerusform>
-            <numerusform>I&amp;ts events (%n)</numerusform>
-        </translation>
+        <translation><numerusform>I&amp;ts events (%n)</numerusform><numerusform>I&amp;ts events (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Its &amp;events (%n)</source>
-        <translation type="vanished">
-            <numerusform>Its &amp;events (%n)</numerusform>
-            <numerusform>Its &amp;events (%n)</numerusform>
-        </translation>
+        <translation><numerusform>Its &amp;events (%n)</numerusform><numerusform>Its &amp;events (%n)</numerusform></translation>
     </message>
 </context>
 <context>
     <name>ProjectActions</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/project_actions.py" line="89"/>
+        <location filename="../../labest_desktop/ui/project_actions.py" line="89" />
         <source>Delete %n projects? They can be brought back with Undo (Ctrl+Z).</source>
-        <translation>
-            <numerusform>Delete %n projects? They can be brought back with Undo (Ctrl+Z).</numerusform>
-            <numerusform>Delete %n projects? They can be brought back with Undo (Ctrl+Z).</numerusform>
-        </translation>
+        <translation><numerusform>Delete %n projects? They can be brought back with Undo (Ctrl+Z).</numerusform><numerusform>Delete %n projects? They can be brought back with Undo (Ctrl+Z).</numerusform></translation>
     </message>
 </context>
 <context>
     <name>ProjectEditor</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="182"/>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="182" />
         <source>%n field(s)</source>
-        <translation>
-            <numerusform>%n field</numerusform>
-            <numerusform>%n fields</numerusform>
-        </translation>
+        <translation><numerusform>%n field</numerusform><numerusform>%n fields</numerusform></translation>
     </message>
 </context>
 <context>
     <name>ReadPage</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="128"/>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="128" />
         <source>File read: %n row(s).</source>
-        <translation>
-            <numerusform>File read: %n row.</numerusform>
-            <numerusform>File read: %n rows.</numerusform>
-        </translation>
+        <translation><numerusform>File read: %n row.</numerusform><numerusform>File read: %n rows.</numerusform></translation>
     </message>
 </context>
 <context>
     <name>StatusDialog</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="164"/>
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="164" />
         <source>New &amp;status for %n project(s):</source>
-        <translation>
-            <numerusform>New &amp;status for %n project:</numerusform>
-            <numerusform>New &amp;status for %n projects:</numerusform>
-        </translation>
+        <translation><numerusform>New &amp;status for %n project:</numerusform><numerusform>New &amp;status for %n projects:</numerusform></translation>
     </message>
 </context>
-</TS>
+<context><name>UndoCommands</name><message numerus="yes"><source>Delete %n project(s)</source><translation><numerusform>Delete %n project</numerusform><numerusform>Delete %n projects</numerusform></translation></message><message numerus="yes"><source>Set %n project(s) to %1</source><translation><numerusform>Set %n project to %1</numerusform><numerusform>Set %n projects to %1</numerusform></translation></message></context></TS>

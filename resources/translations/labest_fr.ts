@@ -1,97 +1,101 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr_FR">
 <context>
     <name>BoardColumn</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="371"/>
+        <location filename="../../labest_desktop/ui/views/board.py" line="371" />
         <source>Show more cards</source>
         <translation>Afficher plus de fiches</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="378"/>
+        <location filename="../../labest_desktop/ui/views/board.py" line="378" />
         <source>%1: %n project(s)</source>
-        <translation>
-            <numerusform>%1 : %n projet</numerusform>
-            <numerusform>%1 : %n projets</numerusform>
-        </translation>
+        <translation><numerusform>%1 : %n projet</numerusform><numerusform>%1 : %n projets</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="382"/>
+        <location filename="../../labest_desktop/ui/views/board.py" line="382" />
         <source>Show more (%n remaining)</source>
-        <translation>
-            <numerusform>Afficher plus (%n restant)</numerusform>
-            <numerusform>Afficher plus (%n restants)</numerusform>
-        </translation>
+        <translation><numerusform>Afficher plus (%n restant)</numerusform><numerusform>Afficher plus (%n restants)</numerusform></translation>
     </message>
 </context>
 <context>
     <name>BoardView</name>
-    <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="240"/>
+    <message numerus="yes">
         <source>%n day(s) in this stage</source>
-        <translation>%n jour à cette étape</translation>
+        <translation><numerusform>%n jour à cette étape</numerusform><numerusform>%n jours à cette étape</numerusform></translation>
     </message>
-    <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="297"/>
+    <message numerus="yes">
         <source>%n day(s)</source>
-        <translation>%n jour</translation>
+        <translation><numerusform>%n jour</numerusform><numerusform>%n jours</numerusform></translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="427"/>
+        <location filename="../../labest_desktop/ui/views/board.py" line="427" />
         <source>Board</source>
         <translation>Tableau</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="430"/>
+        <location filename="../../labest_desktop/ui/views/board.py" line="430" />
         <source>Move to &amp;next stage…</source>
-        <translation>Passer à l&apos;étape &amp;suivante…</translation>
+        <translation>Passer à l'étape &amp;suivante…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="431"/>
+        <location filename="../../labest_desktop/ui/views/board.py" line="431" />
         <source>Move to &amp;previous stage…</source>
-        <translation>Revenir à l&apos;étape &amp;précédente…</translation>
+        <translation>Revenir à l'étape &amp;précédente…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="432"/>
+        <location filename="../../labest_desktop/ui/views/board.py" line="432" />
         <source>&amp;Open the project</source>
         <translation>&amp;Ouvrir le projet</translation>
     </message>
     <message>
         <source>Move to next stage…</source>
-        <translation type="vanished">Passer à l&apos;étape suivante…</translation>
+        <translation>Passer à l'étape suivante…</translation>
     </message>
     <message>
         <source>Move to previous stage…</source>
-        <translation type="vanished">Revenir à l&apos;étape précédente…</translation>
+        <translation>Revenir à l'étape précédente…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="437"/>
+        <location filename="../../labest_desktop/ui/views/board.py" line="437" />
         <source>Move to %1…</source>
         <translation>Passer à %1…</translation>
     </message>
     <message>
         <source>Open the project</source>
-        <translation type="vanished">Ouvrir le projet</translation>
+        <translation>Ouvrir le projet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="441"/>
+        <location filename="../../labest_desktop/ui/views/board.py" line="441" />
         <source>%n project(s) on the board. Drag a card to another column, or select it and press Ctrl+Shift+→ / Ctrl+Shift+← (or use its context menu), to record a stage decision.</source>
-        <translation>
-            <numerusform>%n projet au tableau. Faites glisser une fiche vers une autre colonne, ou sélectionnez-la et appuyez sur Ctrl+Maj+→ / Ctrl+Maj+← (ou utilisez son menu contextuel), pour enregistrer une décision d&apos;étape.</numerusform>
-            <numerusform>%n projets au tableau. Faites glisser une fiche vers une autre colonne, ou sélectionnez-la et appuyez sur Ctrl+Maj+→ / Ctrl+Maj+← (ou utilisez son menu contextuel), pour enregistrer une décision d&apos;étape.</numerusform>
-        </translation>
+        <translation><numerusform>%n projet au tableau. Faites glisser une fiche vers une autre colonne, ou sélectionnez-la et appuyez sur Ctrl+Maj+→ / Ctrl+Maj+← (ou utilisez son menu contextuel), pour enregistrer une décision d'étape.</numerusform><numerusform>%n projets au tableau. Faites glisser une fiche vers une autre colonne, ou sélectionnez-la et appuyez sur Ctrl+Maj+→ / Ctrl+Maj+← (ou utilisez son menu contextuel), pour enregistrer une décision d'étape.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>CardDelegate</name>
+    <message numerus="yes">
+        <location filename="../../labest_desktop/ui/views/board.py" line="297" />
+        <source>%n day(s)</source>
+        <translation><numerusform>%n jour</numerusform><numerusform>%n jours</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>CardModel</name>
+    <message numerus="yes">
+        <location filename="../../labest_desktop/ui/views/board.py" line="165" />
+        <source>%n day(s) in this stage</source>
+        <translation><numerusform>%n jour à cette étape</numerusform><numerusform>%n jours à cette étape</numerusform></translation>
     </message>
 </context>
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="72"/>
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="72" />
         <source>Export PNG…</source>
         <translation>Exporter en PNG…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="73"/>
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="73" />
         <source>Export the chart “%1” as PNG</source>
         <translation>Exporter le graphique « %1 » en PNG</translation>
     </message>
@@ -99,52 +103,52 @@
 <context>
     <name>Charts</name>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="45"/>
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="45" />
         <source>Projects per stage</source>
         <translation>Projets par étape</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="46"/>
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="46" />
         <source>Projects per department</source>
         <translation>Projets par département</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="47"/>
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="47" />
         <source>Budget by envelope (k€): allocated and committed</source>
         <translation>Budget par enveloppe (k€) : alloué et engagé</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="48"/>
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="48" />
         <source>Stage decisions per month</source>
-        <translation>Décisions d&apos;étape par mois</translation>
+        <translation>Décisions d'étape par mois</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="49"/>
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="49" />
         <source>Median time in each stage (days)</source>
         <translation>Durée médiane à chaque étape (jours)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="132"/>
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="132" />
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="137"/>
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="137" />
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="162"/>
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="162" />
         <source>Allocated</source>
         <translation>Allouée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="163"/>
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="163" />
         <source>Committed</source>
         <translation>Engagée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="226"/>
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="226" />
         <source>Median days</source>
         <translation>Jours (médiane)</translation>
     </message>
@@ -152,106 +156,100 @@
 <context>
     <name>ChipBar</name>
     <message>
-        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="182"/>
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="182" />
         <source>Remove this filter</source>
         <translation>Retirer ce filtre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="183"/>
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="183" />
         <source>Remove the filter %1</source>
         <translation>Retirer le filtre %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="191"/>
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="191" />
         <source>Clear all filters</source>
         <translation>Effacer tous les filtres</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="204"/>
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="204" />
         <source>Stage: %1</source>
         <translation>Étape : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="206"/>
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="206" />
         <source>Status: %1</source>
         <translation>Statut : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="208"/>
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="208" />
         <source>Department: %1</source>
         <translation>Département : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="211"/>
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="211" />
         <source>Organisation: %1</source>
         <translation>Organisation : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="214"/>
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="214" />
         <source>Funding: %1</source>
         <translation>Financement : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="216"/>
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="216" />
         <source>Dates: %1 – %2</source>
         <translation>Dates : %1 – %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="221"/>
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="221" />
         <source>Selection (%n project(s))</source>
-        <translation>
-            <numerusform>Sélection (%n projet)</numerusform>
-            <numerusform>Sélection (%n projets)</numerusform>
-        </translation>
+        <translation><numerusform>Sélection (%n projet)</numerusform><numerusform>Sélection (%n projets)</numerusform></translation>
     </message>
 </context>
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="149"/>
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="149" />
         <source>Summary</source>
         <translation>Synthèse</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="150"/>
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="150" />
         <source>Export the dashboard as PDF…</source>
         <translation>Exporter la synthèse en PDF…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="151"/>
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="151" />
         <source>Portfolio report (PDF)…</source>
         <translation>Rapport du portefeuille (PDF)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="158"/>
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="158" />
         <source>%n project(s), total budget %1</source>
-        <translation>
-            <numerusform>%n projet, budget total %1</numerusform>
-            <numerusform>%n projets, budget total %1</numerusform>
-        </translation>
+        <translation><numerusform>%n projet, budget total %1</numerusform><numerusform>%n projets, budget total %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="160"/>
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="160" />
         <source>following the current filter</source>
         <translation>selon le filtre actuel</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="188"/>
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="188" />
         <source>Export the chart</source>
         <translation>Exporter le graphique</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="188"/>
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="188" />
         <source>PNG images (*.png)</source>
         <translation>Images PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="198"/>
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="198" />
         <source>Export as PDF</source>
         <translation>Exporter en PDF</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="198"/>
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="198" />
         <source>PDF documents (*.pdf)</source>
         <translation>Documents PDF (*.pdf)</translation>
     </message>
@@ -259,27 +257,27 @@
 <context>
     <name>DateRangeDialog</name>
     <message>
-        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="34"/>
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="34" />
         <source>Filter by dates</source>
         <translation>Filtrer par dates</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="38"/>
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="38" />
         <source>Running on or after</source>
         <translation>En cours le ou après le</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="39"/>
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="39" />
         <source>Started on or before</source>
         <translation>Commencé le ou avant le</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="41"/>
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="41" />
         <source>Running on or &amp;after:</source>
         <translation>En cours le ou &amp;après le :</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="42"/>
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="42" />
         <source>Started on or &amp;before:</source>
         <translation>Commencé le ou a&amp;vant le :</translation>
     </message>
@@ -287,52 +285,52 @@
 <context>
     <name>EnvelopeTableModel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="40"/>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="40" />
         <source>Envelope</source>
         <translation>Enveloppe</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="40"/>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="40" />
         <source>Origin</source>
         <translation>Origine</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="40"/>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="40" />
         <source>Allocated</source>
         <translation>Allouée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="40"/>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="40" />
         <source>Committed</source>
         <translation>Engagée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="41"/>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="41" />
         <source>Remaining</source>
         <translation>Reste</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="41"/>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="41" />
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="41"/>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="41" />
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="45"/>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="45" />
         <source>No allocation</source>
         <translation>Sans allocation</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="47"/>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="47" />
         <source>Over-committed</source>
         <translation>Dépassée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="49"/>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="49" />
         <source>%1 % used</source>
         <translation>%1 % utilisés</translation>
     </message>
@@ -340,24 +338,24 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../labest_desktop/ui/excepthook.py" line="26"/>
+        <location filename="../../labest_desktop/ui/excepthook.py" line="26" />
         <source>Unexpected error</source>
         <translation>Erreur inattendue</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/excepthook.py" line="34"/>
-        <source>Lab&apos;EST</source>
-        <translation>Lab&apos;EST</translation>
+        <location filename="../../labest_desktop/ui/excepthook.py" line="34" />
+        <source>Lab'EST</source>
+        <translation>Lab'EST</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/excepthook.py" line="62"/>
+        <location filename="../../labest_desktop/ui/excepthook.py" line="62" />
         <source>Something unexpected went wrong. Your data is safe: the last action may not have been completed.
 
 The details were written to the log file:
 %1
 
 Please send this file to support.</source>
-        <translation>Une erreur inattendue s&apos;est produite. Vos données sont en sécurité : la dernière action n&apos;a peut-être pas été terminée.
+        <translation>Une erreur inattendue s'est produite. Vos données sont en sécurité : la dernière action n'a peut-être pas été terminée.
 
 Les détails ont été écrits dans le journal :
 %1
@@ -368,145 +366,145 @@ Merci de transmettre ce fichier au support.</translation>
 <context>
     <name>EventEditor</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="197"/>
-        <location filename="../../labest_desktop/ui/views/events.py" line="207"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="197" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="207" />
         <source>Dated</source>
         <translation>Daté</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="208"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="208" />
         <source>not known</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="209"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="209" />
         <source>Reference or words of a title, then Enter</source>
-        <translation>Référence ou mots d&apos;un titre, puis Entrée</translation>
+        <translation>Référence ou mots d'un titre, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="211"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="211" />
         <source>Remove the project</source>
         <translation>Retirer le projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="212"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="212" />
         <source>Open the project</source>
         <translation>Ouvrir le projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="201"/>
-        <location filename="../../labest_desktop/ui/views/events.py" line="210"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="201" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="210" />
         <source>Filter organisations</source>
         <translation>Filtrer les organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="213"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="213" />
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="214"/>
-        <location filename="../../labest_desktop/ui/views/events.py" line="217"/>
-        <location filename="../../labest_desktop/ui/views/events.py" line="276"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="214" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="217" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="276" />
         <source>New event</source>
         <translation>Nouvel événement</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="215"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="215" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="197"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="197" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="193"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="193" />
         <source>Descr&amp;iption</source>
         <translation>Des&amp;cription</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="197"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="197" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="198"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="198" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="198"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="198" />
         <source>Place</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="198"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="198" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="199"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="199" />
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="199"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="199" />
         <source>Linked projects</source>
         <translation>Projets liés</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="200"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="200" />
         <source>Find a project to link</source>
         <translation>Chercher un projet à lier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="200"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="200" />
         <source>Projects found</source>
         <translation>Projets trouvés</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="201"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="201" />
         <source>Linked organisations</source>
         <translation>Organisations liées</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="192"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="192" />
         <source>&amp;Title</source>
         <translation>&amp;Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="192"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="192" />
         <source>&amp;Kind</source>
         <translation>T&amp;ype</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="192"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="192" />
         <source>&amp;Date</source>
         <translation>Dat&amp;e</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="192"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="192" />
         <source>&amp;Place</source>
         <translation>L&amp;ieu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="192"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="192" />
         <source>Pa&amp;rticipants</source>
         <translation>Pa&amp;rticipants</translation>
     </message>
     <message>
         <source>D&amp;escription</source>
-        <translation type="vanished">D&amp;escription</translation>
+        <translation>D&amp;escription</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="193"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="193" />
         <source>Pro&amp;jects</source>
         <translation>Pro&amp;jets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="193"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="193" />
         <source>&amp;Organisations</source>
         <translation>&amp;Organisations</translation>
     </message>
@@ -514,32 +512,32 @@ Merci de transmettre ce fichier au support.</translation>
 <context>
     <name>EventTableModel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="58"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="58" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="58"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="58" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="58"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="58" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="58"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="58" />
         <source>Place</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="59"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="59" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="59"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="59" />
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
@@ -547,138 +545,135 @@ Merci de transmettre ce fichier au support.</translation>
 <context>
     <name>EventsView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="444"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="444" />
         <source>Events</source>
         <translation>Événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="445"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="445" />
         <source>Search events (title, place)</source>
         <translation>Rechercher un événement (titre, lieu)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="446"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="446" />
         <source>Search events</source>
         <translation>Rechercher des événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="447"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="447" />
         <source>Events list</source>
         <translation>Liste des événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="448"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="448" />
         <source>Month of events</source>
         <translation>Mois des événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="451"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="451" />
         <source>Days of the month; days with events are bold and underlined</source>
         <translation>Jours du mois ; les jours avec des événements sont en gras et soulignés</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="452"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="452" />
         <source>Events of the selected day</source>
         <translation>Événements du jour choisi</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="453"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="453" />
         <source>&amp;List</source>
         <translation>&amp;Liste</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="454"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="454" />
         <source>&amp;Month</source>
         <translation>&amp;Mois</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="455"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="455" />
         <source>List or month</source>
         <translation>Liste ou mois</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/events.py" line="509"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="509" />
         <source>Events on %1: %n</source>
-        <translation>
-            <numerusform>Événements le %1 : %n</numerusform>
-            <numerusform>Événements le %1 : %n</numerusform>
-        </translation>
+        <translation><numerusform>Événements le %1 : %n</numerusform><numerusform>Événements le %1 : %n</numerusform></translation>
     </message>
 </context>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="49"/>
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="49" />
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="51"/>
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="51" />
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="55"/>
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="55" />
         <source>Exchange workbook &amp;Excel (.xlsx)</source>
-        <translation>Classeur d&apos;échange &amp;Excel (.xlsx)</translation>
+        <translation>Classeur d'échange &amp;Excel (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="56"/>
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="56" />
         <source>Exchange workbook &amp;LibreOffice (.ods)</source>
-        <translation>Classeur d&apos;échange &amp;LibreOffice (.ods)</translation>
+        <translation>Classeur d'échange &amp;LibreOffice (.ods)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="57"/>
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="57" />
         <source>&amp;Open data (.csv, without names of persons)</source>
         <translation>Données &amp;ouvertes (.csv, sans noms de personnes)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="66"/>
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="66" />
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="69"/>
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="69" />
         <source>The &amp;whole portfolio</source>
         <translation>&amp;Tout le portefeuille</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="70"/>
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="70" />
         <source>The &amp;current view (search and filters)</source>
         <translation>La &amp;vue actuelle (recherche et filtres)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="71"/>
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="71" />
         <source>The &amp;selected projects (%1)</source>
         <translation>Les projets &amp;sélectionnés (%1)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="81"/>
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="81" />
         <source>File to write</source>
         <translation>Fichier à écrire</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="82"/>
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="82" />
         <source>&amp;Browse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="85"/>
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="85" />
         <source>&amp;File:</source>
         <translation>&amp;Fichier :</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="91"/>
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="91" />
         <source>Progress of the export</source>
-        <translation>Avancement de l&apos;export</translation>
+        <translation>Avancement de l'export</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="96"/>
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="96" />
         <source>E&amp;xport</source>
         <translation>E&amp;xporter</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="97"/>
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="97" />
         <source>Open the fol&amp;der</source>
         <translation>Ouvrir le &amp;dossier</translation>
     </message>
@@ -691,27 +686,27 @@ Merci de transmettre ce fichier au support.</translation>
         <translation type="vanished">Ouvrir le &amp;dossier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="158"/>
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="158" />
         <source>Writing %1…</source>
         <translation>Écriture de %1…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="171"/>
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="171" />
         <source>Export written: %1</source>
         <translation>Export écrit : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="173"/>
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="173" />
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="181"/>
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="181" />
         <source>Export stopped; no file was written.</source>
-        <translation>Export interrompu : aucun fichier n&apos;a été écrit.</translation>
+        <translation>Export interrompu : aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="194"/>
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="194" />
         <source>Stopping…</source>
         <translation>Arrêt en cours…</translation>
     </message>
@@ -719,97 +714,97 @@ Merci de transmettre ce fichier au support.</translation>
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="33"/>
+        <location filename="../../labest_desktop/ui/labels.py" line="33" />
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="34"/>
+        <location filename="../../labest_desktop/ui/labels.py" line="34" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="35"/>
+        <location filename="../../labest_desktop/ui/labels.py" line="35" />
         <source>Stage</source>
         <translation>Étape</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="36"/>
+        <location filename="../../labest_desktop/ui/labels.py" line="36" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="37"/>
+        <location filename="../../labest_desktop/ui/labels.py" line="37" />
         <source>Lead organisation</source>
         <translation>Porteur</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="38"/>
+        <location filename="../../labest_desktop/ui/labels.py" line="38" />
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="39"/>
+        <location filename="../../labest_desktop/ui/labels.py" line="39" />
         <source>Themes</source>
         <translation>Thématiques</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="40"/>
+        <location filename="../../labest_desktop/ui/labels.py" line="40" />
         <source>Department</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="41"/>
+        <location filename="../../labest_desktop/ui/labels.py" line="41" />
         <source>Person in charge</source>
         <translation>Responsable</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="42"/>
+        <location filename="../../labest_desktop/ui/labels.py" line="42" />
         <source>Start date</source>
         <translation>Date de début</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="43"/>
+        <location filename="../../labest_desktop/ui/labels.py" line="43" />
         <source>Planned end date</source>
         <translation>Date de fin prévue</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="44"/>
+        <location filename="../../labest_desktop/ui/labels.py" line="44" />
         <source>Budget (€)</source>
         <translation>Budget (€)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="45"/>
+        <location filename="../../labest_desktop/ui/labels.py" line="45" />
         <source>Funding</source>
         <translation>Financement</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="46"/>
+        <location filename="../../labest_desktop/ui/labels.py" line="46" />
         <source>Users involved</source>
         <translation>Usagers impliqués</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="47"/>
+        <location filename="../../labest_desktop/ui/labels.py" line="47" />
         <source>Agents involved</source>
         <translation>Agents impliqués</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="48"/>
+        <location filename="../../labest_desktop/ui/labels.py" line="48" />
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="49"/>
+        <location filename="../../labest_desktop/ui/labels.py" line="49" />
         <source>Modified</source>
         <translation>Modifié le</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="50"/>
+        <location filename="../../labest_desktop/ui/labels.py" line="50" />
         <source>In stage since</source>
         <translation>À cette étape depuis</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="51"/>
+        <location filename="../../labest_desktop/ui/labels.py" line="51" />
         <source>Identifier</source>
         <translation>Identifiant</translation>
     </message>
@@ -817,49 +812,49 @@ Merci de transmettre ce fichier au support.</translation>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../labest_desktop/ui/file_actions.py" line="72"/>
+        <location filename="../../labest_desktop/ui/file_actions.py" line="72" />
         <source>Undo the last import</source>
         <translation>Annuler le dernier import</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/file_actions.py" line="73"/>
+        <location filename="../../labest_desktop/ui/file_actions.py" line="73" />
         <source>Bring every project the last import touched back to its state before the import? A backup is made first.</source>
-        <translation>Ramener chaque projet touché par le dernier import à son état d&apos;avant l&apos;import ? Une sauvegarde est faite d&apos;abord.</translation>
+        <translation>Ramener chaque projet touché par le dernier import à son état d'avant l'import ? Une sauvegarde est faite d'abord.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/file_actions.py" line="83"/>
+        <location filename="../../labest_desktop/ui/file_actions.py" line="83" />
         <source>Import undone</source>
         <translation>Import annulé</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/file_actions.py" line="84"/>
+        <location filename="../../labest_desktop/ui/file_actions.py" line="84" />
         <source>Import of “%1” undone: %2 project(s) restored, %3 removed.</source>
         <translation>Import de « %1 » annulé : %2 projet(s) rétabli(s), %3 retiré(s).</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/file_actions.py" line="97"/>
+        <location filename="../../labest_desktop/ui/file_actions.py" line="97" />
         <source>Backup written: %1</source>
         <translation>Sauvegarde écrite : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/file_actions.py" line="98"/>
+        <location filename="../../labest_desktop/ui/file_actions.py" line="98" />
         <source>Back up now</source>
         <translation>Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/file_actions.py" line="99"/>
+        <location filename="../../labest_desktop/ui/file_actions.py" line="99" />
         <source>Backup written:
 %1</source>
         <translation>Sauvegarde écrite :
 %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/file_actions.py" line="116"/>
+        <location filename="../../labest_desktop/ui/file_actions.py" line="116" />
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/file_actions.py" line="117"/>
+        <location filename="../../labest_desktop/ui/file_actions.py" line="117" />
         <source>Replace the current database by this backup?
 %1
 
@@ -867,38 +862,38 @@ The current database is backed up first.</source>
         <translation>Remplacer la base actuelle par cette sauvegarde ?
 %1
 
-La base actuelle est d&apos;abord sauvegardée.</translation>
+La base actuelle est d'abord sauvegardée.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/file_actions.py" line="126"/>
+        <location filename="../../labest_desktop/ui/file_actions.py" line="126" />
         <source>Loading the demo sample…</source>
-        <translation>Chargement de l&apos;exemple de démonstration…</translation>
+        <translation>Chargement de l'exemple de démonstration…</translation>
     </message>
 </context>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="52"/>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="52" />
         <source>Choose the workbook</source>
         <translation>Choisir le classeur</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="53"/>
-        <source>An .xlsx, .ods or .csv file exported by Lab&apos;EST or edited in a spreadsheet.</source>
-        <translation>Un fichier .xlsx, .ods ou .csv exporté par Lab&apos;EST ou modifié dans un tableur.</translation>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="53" />
+        <source>An .xlsx, .ods or .csv file exported by Lab'EST or edited in a spreadsheet.</source>
+        <translation>Un fichier .xlsx, .ods ou .csv exporté par Lab'EST ou modifié dans un tableur.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="55"/>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="55" />
         <source>File to import</source>
         <translation>Fichier à importer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="57"/>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="57" />
         <source>&amp;Browse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="59"/>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="59" />
         <source>&amp;File:</source>
         <translation>&amp;Fichier :</translation>
     </message>
@@ -906,27 +901,27 @@ La base actuelle est d&apos;abord sauvegardée.</translation>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="86"/>
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="86" />
         <source>&amp;Stage</source>
         <translation>É&amp;tape</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="87"/>
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="87" />
         <source>S&amp;tatus</source>
         <translation>&amp;Statut</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="88"/>
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="88" />
         <source>&amp;Department</source>
         <translation>Dé&amp;partement</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="89"/>
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="89" />
         <source>&amp;Organisation</source>
         <translation>&amp;Organisation</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="90"/>
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="90" />
         <source>F&amp;unding</source>
         <translation>Fi&amp;nancement</translation>
     </message>
@@ -935,22 +930,22 @@ La base actuelle est d&apos;abord sauvegardée.</translation>
         <translation type="vanished">Dat&amp;es…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="95"/>
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="95" />
         <source>Filter by dates</source>
         <translation>Filtrer par dates</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="93"/>
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="93" />
         <source>Filter: %1</source>
         <translation>Filtre : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="94"/>
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="94" />
         <source>D&amp;ates…</source>
         <translation>Dat&amp;es…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="132"/>
+        <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="132" />
         <source>(any)</source>
         <translation>(toutes)</translation>
     </message>
@@ -958,12 +953,12 @@ La base actuelle est d&apos;abord sauvegardée.</translation>
 <context>
     <name>FundingView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="152"/>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="152" />
         <source>Funding</source>
         <translation>Financement</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="153"/>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="153" />
         <source>Funding envelopes</source>
         <translation>Enveloppes de financement</translation>
     </message>
@@ -972,73 +967,70 @@ La base actuelle est d&apos;abord sauvegardée.</translation>
         <translation type="vanished">Ne compter que les projets du &amp;filtre actuel</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="155"/>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="155" />
         <source>e.g. 250 000,00</source>
         <translation>ex. 250 000,00</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="156"/>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="156" />
         <source>Envelope name</source>
-        <translation>Nom de l&apos;enveloppe</translation>
+        <translation>Nom de l'enveloppe</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="156"/>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="156" />
         <source>Origin</source>
         <translation>Origine</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="157"/>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="157" />
         <source>Allocated amount in euros</source>
         <translation>Montant alloué en euros</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="162"/>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="162" />
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="163"/>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="163" />
         <source>Add as a new envelope</source>
         <translation>Ajouter comme nouvelle enveloppe</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="159"/>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="159" />
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="154"/>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="154" />
         <source>Count only the projects of the current filte&amp;r</source>
         <translation>Ne compter que les projets du filtre a&amp;ctuel</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="159"/>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="159" />
         <source>&amp;Origin</source>
         <translation>&amp;Origine</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="159"/>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="159" />
         <source>&amp;Allocated (€)</source>
         <translation>A&amp;llouée (€)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/funding.py" line="170"/>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="170" />
         <source>%n envelope(s) over-committed: %1</source>
-        <translation>
-            <numerusform>%n enveloppe dépassée : %1</numerusform>
-            <numerusform>%n enveloppes dépassées : %1</numerusform>
-        </translation>
+        <translation><numerusform>%n enveloppe dépassée : %1</numerusform><numerusform>%n enveloppes dépassées : %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="172"/>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="172" />
         <source>No envelope is over-committed.</source>
-        <translation>Aucune enveloppe n&apos;est dépassée.</translation>
+        <translation>Aucune enveloppe n'est dépassée.</translation>
     </message>
 </context>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="342"/>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="342" />
         <source>Import a workbook</source>
         <translation>Importer un classeur</translation>
     </message>
@@ -1046,37 +1038,37 @@ La base actuelle est d&apos;abord sauvegardée.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="242"/>
-        <source>Lab&apos;EST Desktop</source>
-        <translation>Lab&apos;EST Desktop</translation>
+        <location filename="../../labest_desktop/ui/main_window.py" line="242" />
+        <source>Lab'EST Desktop</source>
+        <translation>Lab'EST Desktop</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="178"/>
+        <location filename="../../labest_desktop/ui/main_window.py" line="178" />
         <source>&amp;New project…</source>
         <translation>&amp;Nouveau projet…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="178"/>
+        <location filename="../../labest_desktop/ui/main_window.py" line="178" />
         <source>Create a project</source>
         <translation>Créer un projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="179"/>
+        <location filename="../../labest_desktop/ui/main_window.py" line="179" />
         <source>&amp;Import a workbook…</source>
         <translation>&amp;Importer un classeur…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="180"/>
+        <location filename="../../labest_desktop/ui/main_window.py" line="180" />
         <source>Import projects from an .xlsx, .ods or .csv file</source>
         <translation>Importer des projets depuis un fichier .xlsx, .ods ou .csv</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="181"/>
+        <location filename="../../labest_desktop/ui/main_window.py" line="181" />
         <source>&amp;Export…</source>
         <translation>&amp;Exporter…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="181"/>
+        <location filename="../../labest_desktop/ui/main_window.py" line="181" />
         <source>Export the portfolio or the current view</source>
         <translation>Exporter le portefeuille ou la vue actuelle</translation>
     </message>
@@ -1086,207 +1078,207 @@ La base actuelle est d&apos;abord sauvegardée.</translation>
     </message>
     <message>
         <source>Project &amp;sheet (PDF)…</source>
-        <translation type="vanished">&amp;Fiche projet (PDF)…</translation>
+        <translation>&amp;Fiche projet (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="184"/>
+        <location filename="../../labest_desktop/ui/main_window.py" line="184" />
         <source>One PDF with the sheet of each selected project</source>
         <translation>Un PDF avec la fiche de chaque projet sélectionné</translation>
     </message>
     <message>
         <source>Undo the last import</source>
-        <translation type="vanished">Annuler le dernier import</translation>
+        <translation>Annuler le dernier import</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="186"/>
+        <location filename="../../labest_desktop/ui/main_window.py" line="186" />
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="187"/>
+        <location filename="../../labest_desktop/ui/main_window.py" line="187" />
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="188"/>
+        <location filename="../../labest_desktop/ui/main_window.py" line="188" />
         <source>&amp;Restore a backup…</source>
         <translation>&amp;Restaurer une sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="189"/>
+        <location filename="../../labest_desktop/ui/main_window.py" line="189" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="194"/>
+        <location filename="../../labest_desktop/ui/main_window.py" line="194" />
         <source>C&amp;lear the filters</source>
         <translation>&amp;Effacer les filtres</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="195"/>
+        <location filename="../../labest_desktop/ui/main_window.py" line="195" />
         <source>&amp;Refresh</source>
         <translation>Act&amp;ualiser</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="246"/>
+        <location filename="../../labest_desktop/ui/main_window.py" line="246" />
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="247"/>
+        <location filename="../../labest_desktop/ui/main_window.py" line="247" />
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="190"/>
+        <location filename="../../labest_desktop/ui/main_window.py" line="190" />
         <source>&amp;Open the project</source>
         <translation>&amp;Ouvrir le projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="182"/>
+        <location filename="../../labest_desktop/ui/main_window.py" line="182" />
         <source>Export the se&amp;lection…</source>
         <translation>Exporter la sé&amp;lection…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="183"/>
+        <location filename="../../labest_desktop/ui/main_window.py" line="183" />
         <source>Project s&amp;heet (PDF)…</source>
         <translation>&amp;Fiche projet (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="185"/>
+        <location filename="../../labest_desktop/ui/main_window.py" line="185" />
         <source>&amp;Undo the last import</source>
         <translation>Annuler le &amp;dernier import</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="191"/>
+        <location filename="../../labest_desktop/ui/main_window.py" line="191" />
         <source>Change the &amp;status…</source>
         <translation>Changer le &amp;statut…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="192"/>
+        <location filename="../../labest_desktop/ui/main_window.py" line="192" />
         <source>&amp;Delete…</source>
         <translation>S&amp;upprimer…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="193"/>
+        <location filename="../../labest_desktop/ui/main_window.py" line="193" />
         <source>&amp;Find</source>
         <translation>Re&amp;chercher</translation>
     </message>
     <message>
         <source>&amp;Clear the filters</source>
-        <translation type="vanished">&amp;Effacer les filtres</translation>
+        <translation>&amp;Effacer les filtres</translation>
     </message>
     <message>
         <source>Re&amp;fresh</source>
-        <translation type="vanished">Ac&amp;tualiser</translation>
+        <translation>Ac&amp;tualiser</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="196"/>
-        <location filename="../../labest_desktop/ui/main_window.py" line="251"/>
+        <location filename="../../labest_desktop/ui/main_window.py" line="196" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="251" />
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="197"/>
-        <source>&amp;About Lab&apos;EST Desktop</source>
-        <translation>À &amp;propos de Lab&apos;EST Desktop</translation>
+        <location filename="../../labest_desktop/ui/main_window.py" line="197" />
+        <source>&amp;About Lab'EST Desktop</source>
+        <translation>À &amp;propos de Lab'EST Desktop</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="246"/>
+        <location filename="../../labest_desktop/ui/main_window.py" line="246" />
         <source>&amp;Undo %1</source>
         <translation>&amp;Annuler %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="247"/>
+        <location filename="../../labest_desktop/ui/main_window.py" line="247" />
         <source>&amp;Redo %1</source>
         <translation>&amp;Rétablir %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="248"/>
+        <location filename="../../labest_desktop/ui/main_window.py" line="248" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="249"/>
+        <location filename="../../labest_desktop/ui/main_window.py" line="249" />
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="250"/>
+        <location filename="../../labest_desktop/ui/main_window.py" line="250" />
         <source>&amp;View</source>
         <translation>Affic&amp;hage</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="253"/>
+        <location filename="../../labest_desktop/ui/main_window.py" line="253" />
         <source>&amp;Columns</source>
         <translation>&amp;Colonnes</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="257"/>
+        <location filename="../../labest_desktop/ui/main_window.py" line="257" />
         <source>Views</source>
         <translation>Vues</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="258"/>
-        <location filename="../../labest_desktop/ui/main_window.py" line="259"/>
+        <location filename="../../labest_desktop/ui/main_window.py" line="258" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="259" />
         <source>Main toolbar</source>
-        <translation>Barre d&apos;outils principale</translation>
+        <translation>Barre d'outils principale</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="285"/>
+        <location filename="../../labest_desktop/ui/main_window.py" line="285" />
         <source>Database: %1</source>
         <translation>Base : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="294"/>
+        <location filename="../../labest_desktop/ui/main_window.py" line="294" />
         <source>%1 of %2 projects shown</source>
         <translation>%1 projets affichés sur %2</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="370"/>
+        <location filename="../../labest_desktop/ui/main_window.py" line="370" />
         <source>Help</source>
         <translation>Aide</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="372"/>
-        <source>&lt;h3&gt;Lab&apos;EST Desktop&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Ctrl+N&lt;/b&gt; new project · &lt;b&gt;Enter&lt;/b&gt; open the selected project · &lt;b&gt;Ctrl+F&lt;/b&gt; search · &lt;b&gt;Ctrl+I&lt;/b&gt; import · &lt;b&gt;Ctrl+E&lt;/b&gt; export · &lt;b&gt;Ctrl+Z / Ctrl+Y&lt;/b&gt; undo / redo · &lt;b&gt;Suppr&lt;/b&gt; delete · &lt;b&gt;Ctrl+1…6&lt;/b&gt; views · &lt;b&gt;Ctrl+Q&lt;/b&gt; quit.&lt;/p&gt;&lt;p&gt;Search ignores case and accents and matches the start of words. Filters appear as chips under the search field; click a chip to remove it. Save a combination of filters, sort and columns as a named view.&lt;/p&gt;&lt;p&gt;The stage of a project changes only through “Move to stage…” in its editor, with a rationale kept in the Decisions tab.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Lab&apos;EST Desktop&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Ctrl+N&lt;/b&gt; nouveau projet · &lt;b&gt;Entrée&lt;/b&gt; ouvrir le projet sélectionné · &lt;b&gt;Ctrl+F&lt;/b&gt; rechercher · &lt;b&gt;Ctrl+I&lt;/b&gt; importer · &lt;b&gt;Ctrl+E&lt;/b&gt; exporter · &lt;b&gt;Ctrl+Z / Ctrl+Y&lt;/b&gt; annuler / rétablir · &lt;b&gt;Suppr&lt;/b&gt; supprimer · &lt;b&gt;Ctrl+1…6&lt;/b&gt; vues · &lt;b&gt;Ctrl+Q&lt;/b&gt; quitter.&lt;/p&gt;&lt;p&gt;La recherche ignore majuscules et accents et trouve le début des mots. Les filtres apparaissent en étiquettes sous le champ de recherche ; cliquez sur une étiquette pour retirer son filtre. Enregistrez une combinaison de filtres, de tri et de colonnes comme vue nommée.&lt;/p&gt;&lt;p&gt;L&apos;étape d&apos;un projet ne change que par « Passer à l&apos;étape… » dans sa fiche, avec une justification conservée dans l&apos;onglet Décisions.&lt;/p&gt;</translation>
+        <location filename="../../labest_desktop/ui/main_window.py" line="372" />
+        <source>&lt;h3&gt;Lab'EST Desktop&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Ctrl+N&lt;/b&gt; new project · &lt;b&gt;Enter&lt;/b&gt; open the selected project · &lt;b&gt;Ctrl+F&lt;/b&gt; search · &lt;b&gt;Ctrl+I&lt;/b&gt; import · &lt;b&gt;Ctrl+E&lt;/b&gt; export · &lt;b&gt;Ctrl+Z / Ctrl+Y&lt;/b&gt; undo / redo · &lt;b&gt;Suppr&lt;/b&gt; delete · &lt;b&gt;Ctrl+1…6&lt;/b&gt; views · &lt;b&gt;Ctrl+Q&lt;/b&gt; quit.&lt;/p&gt;&lt;p&gt;Search ignores case and accents and matches the start of words. Filters appear as chips under the search field; click a chip to remove it. Save a combination of filters, sort and columns as a named view.&lt;/p&gt;&lt;p&gt;The stage of a project changes only through “Move to stage…” in its editor, with a rationale kept in the Decisions tab.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Lab'EST Desktop&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Ctrl+N&lt;/b&gt; nouveau projet · &lt;b&gt;Entrée&lt;/b&gt; ouvrir le projet sélectionné · &lt;b&gt;Ctrl+F&lt;/b&gt; rechercher · &lt;b&gt;Ctrl+I&lt;/b&gt; importer · &lt;b&gt;Ctrl+E&lt;/b&gt; exporter · &lt;b&gt;Ctrl+Z / Ctrl+Y&lt;/b&gt; annuler / rétablir · &lt;b&gt;Suppr&lt;/b&gt; supprimer · &lt;b&gt;Ctrl+1…6&lt;/b&gt; vues · &lt;b&gt;Ctrl+Q&lt;/b&gt; quitter.&lt;/p&gt;&lt;p&gt;La recherche ignore majuscules et accents et trouve le début des mots. Les filtres apparaissent en étiquettes sous le champ de recherche ; cliquez sur une étiquette pour retirer son filtre. Enregistrez une combinaison de filtres, de tri et de colonnes comme vue nommée.&lt;/p&gt;&lt;p&gt;L'étape d'un projet ne change que par « Passer à l'étape… » dans sa fiche, avec une justification conservée dans l'onglet Décisions.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="388"/>
-        <source>About Lab&apos;EST Desktop</source>
-        <translation>À propos de Lab&apos;EST Desktop</translation>
+        <location filename="../../labest_desktop/ui/main_window.py" line="388" />
+        <source>About Lab'EST Desktop</source>
+        <translation>À propos de Lab'EST Desktop</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="389"/>
-        <source>Lab&apos;EST Desktop %1&lt;br&gt;Portfolio of the Grand Est public-innovation lab.&lt;br&gt;%2</source>
-        <translation>Lab&apos;EST Desktop %1&lt;br&gt;Portefeuille du laboratoire d&apos;innovation publique du Grand Est.&lt;br&gt;%2</translation>
+        <location filename="../../labest_desktop/ui/main_window.py" line="389" />
+        <source>Lab'EST Desktop %1&lt;br&gt;Portfolio of the Grand Est public-innovation lab.&lt;br&gt;%2</source>
+        <translation>Lab'EST Desktop %1&lt;br&gt;Portefeuille du laboratoire d'innovation publique du Grand Est.&lt;br&gt;%2</translation>
     </message>
 </context>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="76"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="76" />
         <source>Merge organisations</source>
         <translation>Fusionner des organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="77"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="77" />
         <source>“%1” and the organisation chosen below are the same. Every project, partnership and event of “%1” moves to the one kept, and “%1” is removed. You can undo it.</source>
-        <translation>« %1 » et l&apos;organisation choisie ci-dessous sont la même. Chaque projet, partenariat et événement de « %1 » passe à celle conservée, et « %1 » est supprimée. Vous pouvez l&apos;annuler.</translation>
+        <translation>« %1 » et l'organisation choisie ci-dessous sont la même. Chaque projet, partenariat et événement de « %1 » passe à celle conservée, et « %1 » est supprimée. Vous pouvez l'annuler.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="82"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="82" />
         <source>Organisation kept</source>
         <translation>Organisation conservée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="87"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="87" />
         <source>&amp;Keep</source>
         <translation>&amp;Conserver</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="89"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="89" />
         <source>Merge</source>
         <translation>Fusionner</translation>
     </message>
@@ -1294,32 +1286,32 @@ La base actuelle est d&apos;abord sauvegardée.</translation>
 <context>
     <name>OrganisationTableModel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="44"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="44" />
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="44"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="44" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="44"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="44" />
         <source>Department</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="44"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="44" />
         <source>Leads</source>
         <translation>Porte</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="45"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="45" />
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="45"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="45" />
         <source>Events</source>
         <translation>Événements</translation>
     </message>
@@ -1327,17 +1319,17 @@ La base actuelle est d&apos;abord sauvegardée.</translation>
 <context>
     <name>PartnersEdit</name>
     <message>
-        <location filename="../../labest_desktop/ui/editor/widgets.py" line="155"/>
+        <location filename="../../labest_desktop/ui/editor/widgets.py" line="155" />
         <source>Filter or add an organisation (Enter)</source>
         <translation>Filtrer ou ajouter une organisation (Entrée)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/widgets.py" line="156"/>
+        <location filename="../../labest_desktop/ui/editor/widgets.py" line="156" />
         <source>Filter or add a partner organisation</source>
         <translation>Filtrer ou ajouter une organisation partenaire</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/widgets.py" line="158"/>
+        <location filename="../../labest_desktop/ui/editor/widgets.py" line="158" />
         <source>Partner organisations</source>
         <translation>Organisations partenaires</translation>
     </message>
@@ -1345,105 +1337,96 @@ La base actuelle est d&apos;abord sauvegardée.</translation>
 <context>
     <name>PartnersView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="230"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="230" />
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="231"/>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="232"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="231" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="232" />
         <source>Search organisations</source>
         <translation>Rechercher des organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="233"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="233" />
         <source>Organisations</source>
         <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="234"/>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="237"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="234" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="237" />
         <source>(not set)</source>
         <translation>(non renseigné)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="240"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="240" />
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="241"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="241" />
         <source>Merge into…</source>
         <translation>Fusionner avec…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="242"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="242" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="242"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="242" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="243"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="243" />
         <source>Department</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="243"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="243" />
         <source>Projects it leads</source>
-        <translation>Projets qu&apos;elle porte</translation>
+        <translation>Projets qu'elle porte</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="244"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="244" />
         <source>Projects it partners</source>
         <translation>Projets dont elle est partenaire</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="244"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="244" />
         <source>Its events</source>
         <translation>Ses événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="246"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="246" />
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="246"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="246" />
         <source>&amp;Kind</source>
         <translation>T&amp;ype</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="246"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="246" />
         <source>&amp;Department</source>
         <translation>Dépar&amp;tement</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="254"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="254" />
         <source>Projects it &amp;leads (%n)</source>
-        <translation>
-            <numerusform>Projets qu&apos;elle &amp;porte (%n)</numerusform>
-            <numerusform>Projets qu&apos;elle &amp;porte (%n)</numerusform>
-        </translation>
+        <translation><numerusform>Projets qu'elle &amp;porte (%n)</numerusform><numerusform>Projets qu'elle &amp;porte (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="255"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="255" />
         <source>Projects it &amp;partners (%n)</source>
-        <translation>
-            <numerusform>Projets dont elle est pa&amp;rtenaire (%n)</numerusform>
-            <numerusform>Projets dont elle est pa&amp;rtenaire (%n)</numerusform>
-        </translation>
+        <translation><numerusform>Projets dont elle est pa&amp;rtenaire (%n)</numerusform><numerusform>Projets dont elle est pa&amp;rtenaire (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="256"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="256" />
         <source>I&amp;ts events (%n)</source>
-        <translation>
-            <numerusform>Ses &amp;événements (%n)</numerusform>
-            <numerusform>Ses &amp;événements (%n)</numerusform>
-        </translation>
+        <translation><numerusform>Ses &amp;événements (%n)</numerusform><numerusform>Ses &amp;événements (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Its &amp;events (%n)</source>
@@ -1456,135 +1439,135 @@ La base actuelle est d&apos;abord sauvegardée.</translation>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="50"/>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="50" />
         <source>Preferences</source>
         <translation>Préférences</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="54"/>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="54" />
         <source>Your name, recorded as author</source>
         <translation>Votre nom, enregistré comme auteur</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="60"/>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="60" />
         <source>Office name written in exports</source>
         <translation>Nom du bureau écrit dans les exports</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="65"/>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="65" />
         <source>Language of the interface</source>
-        <translation>Langue de l&apos;interface</translation>
+        <translation>Langue de l'interface</translation>
     </message>
     <message>
         <source>Identity and language</source>
-        <translation type="vanished">Identité et langue</translation>
+        <translation>Identité et langue</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="74"/>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="74" />
         <source>&amp;Your name:</source>
         <translation>&amp;Votre nom :</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="75"/>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="75" />
         <source>&amp;Office name:</source>
         <translation>Nom du &amp;bureau :</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="76"/>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="76" />
         <source>&amp;Language:</source>
         <translation>&amp;Langue :</translation>
     </message>
     <message>
         <source>A change of language applies at the next start.</source>
-        <translation type="vanished">Un changement de langue s&apos;applique au prochain démarrage.</translation>
+        <translation>Un changement de langue s'applique au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="67"/>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="67" />
         <source>Follow the system</source>
         <translation>Suivre le système</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="68"/>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="68" />
         <source>Light</source>
         <translation>Clair</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="69"/>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="69" />
         <source>Dark</source>
         <translation>Sombre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="71"/>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="71" />
         <source>Colour theme</source>
         <translation>Thème de couleurs</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="72"/>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="72" />
         <source>Identity and appearance</source>
         <translation>Identité et apparence</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="77"/>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="77" />
         <source>&amp;Theme:</source>
         <translation>&amp;Thème :</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="79"/>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="79" />
         <source>Database</source>
         <translation>Base de données</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="82"/>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="82" />
         <source>Open &amp;another…</source>
         <translation>Ouvrir une &amp;autre…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="84"/>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="84" />
         <source>Create a &amp;new one…</source>
         <translation>En créer une &amp;nouvelle…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="94"/>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="94" />
         <source>Backups</source>
         <translation>Sauvegardes</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="96"/>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="135"/>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="96" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="135" />
         <source>Backups folder</source>
         <translation>Dossier des sauvegardes</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="97"/>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="97" />
         <source>&amp;Browse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="102"/>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="102" />
         <source>Number of backups kept</source>
         <translation>Nombre de sauvegardes conservées</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="103"/>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="103" />
         <source>Back &amp;up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
         <source>&amp;Back up now</source>
-        <translation type="vanished">&amp;Sauvegarder maintenant</translation>
+        <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="105"/>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="105" />
         <source>&amp;Restore a backup…</source>
         <translation>&amp;Restaurer une sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="111"/>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="111" />
         <source>&amp;Folder:</source>
         <translation>&amp;Dossier :</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="112"/>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="112" />
         <source>&amp;Keep:</source>
         <translation>&amp;Conserver :</translation>
     </message>
@@ -1592,172 +1575,169 @@ La base actuelle est d&apos;abord sauvegardée.</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="159"/>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="159" />
         <source>What the import will change</source>
-        <translation>Ce que l&apos;import va changer</translation>
+        <translation>Ce que l'import va changer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="160"/>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="160" />
         <source>Nothing is written yet. Settle each conflict, then choose Import.</source>
-        <translation>Rien n&apos;est encore écrit. Tranchez chaque conflit, puis choisissez Importer.</translation>
+        <translation>Rien n'est encore écrit. Tranchez chaque conflit, puis choisissez Importer.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="162"/>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="162" />
         <source>Kinds of change</source>
         <translation>Types de changement</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="166"/>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="166" />
         <source>Progress of the import</source>
-        <translation>Avancement de l&apos;import</translation>
+        <translation>Avancement de l'import</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="177"/>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="177" />
         <source>&amp;Import</source>
         <translation>&amp;Importer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="190"/>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="190" />
         <source>New (%1)</source>
         <translation>Nouveaux (%1)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="191"/>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="207"/>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="227"/>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="231"/>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="191" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="207" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="227" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="231" />
         <source>Row</source>
         <translation>Ligne</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="191"/>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="229"/>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="231"/>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="191" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="229" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="231" />
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="191"/>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="229"/>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="231"/>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="191" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="229" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="231" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="193"/>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="207"/>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="193" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="207" />
         <source>Project</source>
         <translation>Projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="193"/>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="207"/>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="193" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="207" />
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="193"/>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="193" />
         <source>Here → in the file</source>
         <translation>Ici → dans le fichier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="201"/>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="201" />
         <source>Changed (%1)</source>
         <translation>Modifiés (%1)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="206"/>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="206" />
         <source>Conflicts</source>
         <translation>Conflits</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="207"/>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="207" />
         <source>Here</source>
         <translation>Ici</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="208"/>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="208" />
         <source>In the file</source>
         <translation>Dans le fichier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="208"/>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="208" />
         <source>Keep</source>
         <translation>Garder</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="215"/>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="215" />
         <source>Keep mine</source>
         <translation>Garder la mienne</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="216"/>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="216" />
         <source>Take theirs</source>
         <translation>Prendre celle du fichier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="217"/>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="217" />
         <source>Choice for %1, %2</source>
         <translation>Choix pour %1, %2</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="223"/>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="223" />
         <source>Conflicts (%1)</source>
         <translation>Conflits (%1)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="224"/>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="224" />
         <source>Errors (%1)</source>
         <translation>Erreurs (%1)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="227"/>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="227" />
         <source>Cell</source>
         <translation>Cellule</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="227"/>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="227" />
         <source>Problem</source>
         <translation>Problème</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="228"/>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="228" />
         <source>Absent (%1)</source>
         <translation>Absents (%1)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="230"/>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="230" />
         <source>Unchanged (%1)</source>
         <translation>Inchangés (%1)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="267"/>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="267" />
         <source>Importing… the database is backed up first, then every change is written in one go.</source>
-        <translation>Import en cours… la base est d&apos;abord sauvegardée, puis toutes les modifications sont écrites d&apos;un seul coup.</translation>
+        <translation>Import en cours… la base est d'abord sauvegardée, puis toutes les modifications sont écrites d'un seul coup.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="296"/>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="296" />
         <source>Nothing was imported: %1 error(s) and %2 unsettled conflict(s). Correct the file and import it again.</source>
-        <translation>Rien n&apos;a été importé : %1 erreur(s) et %2 conflit(s) non tranché(s). Corrigez le fichier et importez-le de nouveau.</translation>
+        <translation>Rien n'a été importé : %1 erreur(s) et %2 conflit(s) non tranché(s). Corrigez le fichier et importez-le de nouveau.</translation>
     </message>
 </context>
 <context>
     <name>ProjectActions</name>
     <message>
-        <location filename="../../labest_desktop/ui/project_actions.py" line="86"/>
+        <location filename="../../labest_desktop/ui/project_actions.py" line="86" />
         <source>Delete the project “%1”? It can be brought back with Undo (Ctrl+Z).</source>
         <translation>Supprimer le projet « %1 » ? Il peut être rétabli par Annuler (Ctrl+Z).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/project_actions.py" line="89"/>
+        <location filename="../../labest_desktop/ui/project_actions.py" line="89" />
         <source>Delete %n projects? They can be brought back with Undo (Ctrl+Z).</source>
-        <translation>
-            <numerusform>Supprimer %n projet ? Il peut être rétabli par Annuler (Ctrl+Z).</numerusform>
-            <numerusform>Supprimer %n projets ? Ils peuvent être rétablis par Annuler (Ctrl+Z).</numerusform>
-        </translation>
+        <translation><numerusform>Supprimer %n projet ? Il peut être rétabli par Annuler (Ctrl+Z).</numerusform><numerusform>Supprimer %n projets ? Ils peuvent être rétablis par Annuler (Ctrl+Z).</numerusform></translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/project_actions.py" line="90"/>
+        <location filename="../../labest_desktop/ui/project_actions.py" line="90" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
@@ -1765,170 +1745,167 @@ La base actuelle est d&apos;abord sauvegardée.</translation>
 <context>
     <name>ProjectEditor</name>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="74"/>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="74" />
         <source>Parts of the project</source>
         <translation>Parties du projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="81"/>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="81" />
         <source>&amp;Details</source>
         <translation>&amp;Fiche</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="83"/>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="83" />
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="83"/>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="83" />
         <source>Who</source>
         <translation>Qui</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="83"/>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="83" />
         <source>What</source>
         <translation>Quoi</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="83"/>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="83" />
         <source>Change</source>
         <translation>Modification</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="84"/>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="84" />
         <source>History of the project</source>
         <translation>Historique du projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="87"/>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="87" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="87"/>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="87" />
         <source>From</source>
         <translation>De</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="87"/>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="87" />
         <source>To</source>
         <translation>Vers</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="87"/>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="87" />
         <source>Decided by</source>
         <translation>Décidé par</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="87"/>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="87" />
         <source>Rationale</source>
         <translation>Justification</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="89"/>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="89" />
         <source>Stage decisions</source>
-        <translation>Décisions d&apos;étape</translation>
+        <translation>Décisions d'étape</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="99"/>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="99" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="103"/>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="103" />
         <source>New note</source>
         <translation>Nouvelle note</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="104"/>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="104" />
         <source>Write a note…</source>
         <translation>Écrire une note…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="105"/>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="105" />
         <source>&amp;Add the note</source>
         <translation>&amp;Ajouter la note</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="127"/>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="127" />
         <source>Project sheet (&amp;PDF)…</source>
         <translation>Fiche projet (&amp;PDF)…</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="vanished">Événement</translation>
+        <translation>Événement</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="vanished">Type</translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Place</source>
-        <translation type="vanished">Lieu</translation>
+        <translation>Lieu</translation>
     </message>
     <message>
         <source>Linked events</source>
-        <translation type="vanished">Événements liés</translation>
+        <translation>Événements liés</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="118"/>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="118" />
         <source>&amp;History</source>
         <translation>&amp;Historique</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="119"/>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="119" />
         <source>De&amp;cisions</source>
         <translation>Dé&amp;cisions</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="120"/>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="120" />
         <source>&amp;Notes</source>
         <translation>&amp;Notes</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="121"/>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="121" />
         <source>Linked &amp;events</source>
         <translation>Événements &amp;liés</translation>
     </message>
     <message>
         <source>Project &amp;sheet (PDF)…</source>
-        <translation type="vanished">&amp;Fiche projet (PDF)…</translation>
+        <translation>&amp;Fiche projet (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="130"/>
-        <source>Write this project&apos;s sheet for a committee, as a PDF</source>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="130" />
+        <source>Write this project's sheet for a committee, as a PDF</source>
         <translation>Écrire la fiche de ce projet pour un comité, en PDF</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="147"/>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="147" />
         <source>New project</source>
         <translation>Nouveau projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="148"/>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="148" />
         <source>&lt;b&gt;New project&lt;/b&gt; — the reference is given when saving.</source>
-        <translation>&lt;b&gt;Nouveau projet&lt;/b&gt; — la référence est attribuée à l&apos;enregistrement.</translation>
+        <translation>&lt;b&gt;Nouveau projet&lt;/b&gt; — la référence est attribuée à l'enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="162"/>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="162" />
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="164"/>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="164" />
         <source>&lt;b&gt;%1&lt;/b&gt; · version %2 · modified %3 by %4</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · version %2 · modifié le %3 par %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="182"/>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="182" />
         <source>%n field(s)</source>
-        <translation>
-            <numerusform>%n champ</numerusform>
-            <numerusform>%n champs</numerusform>
-        </translation>
+        <translation><numerusform>%n champ</numerusform><numerusform>%n champs</numerusform></translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="198"/>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="198" />
         <source>Time in each stage: %1</source>
         <translation>Temps passé à chaque étape : %1</translation>
     </message>
@@ -1936,13 +1913,13 @@ La base actuelle est d&apos;abord sauvegardée.</translation>
 <context>
     <name>ProjectEventsPanel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="541"/>
-        <location filename="../../labest_desktop/ui/views/events.py" line="547"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="541" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="547" />
         <source>Events of the project</source>
         <translation>Événements du projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="556"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="556" />
         <source>undated</source>
         <translation>non daté</translation>
     </message>
@@ -1950,17 +1927,17 @@ La base actuelle est d&apos;abord sauvegardée.</translation>
 <context>
     <name>ProjectForm</name>
     <message>
-        <location filename="../../labest_desktop/ui/editor/form.py" line="47"/>
+        <location filename="../../labest_desktop/ui/editor/form.py" line="47" />
         <source>Move to &amp;stage…</source>
-        <translation>Passer à l&apos;&amp;étape…</translation>
+        <translation>Passer à l'&amp;étape…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/form.py" line="48"/>
+        <location filename="../../labest_desktop/ui/editor/form.py" line="48" />
         <source>Record a stage decision with its rationale</source>
-        <translation>Enregistrer une décision d&apos;étape avec sa justification</translation>
+        <translation>Enregistrer une décision d'étape avec sa justification</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/form.py" line="57"/>
+        <location filename="../../labest_desktop/ui/editor/form.py" line="57" />
         <source>Themes separated by ;</source>
         <translation>Thématiques séparées par ;</translation>
     </message>
@@ -1968,127 +1945,127 @@ La base actuelle est d&apos;abord sauvegardée.</translation>
 <context>
     <name>ProjectSheet</name>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="20"/>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="20" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="20"/>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="20" />
         <source>Decision</source>
         <translation>Décision</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="21"/>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="21" />
         <source>By</source>
         <translation>Par</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="21"/>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="21" />
         <source>Rationale</source>
         <translation>Justification</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="43"/>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="43" />
         <source>Project sheet</source>
         <translation>Fiche projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="45"/>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="45" />
         <source>Stage and status</source>
         <translation>Étape et statut</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="46"/>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="46" />
         <source>In stage since</source>
         <translation>À cette étape depuis</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="47"/>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="47" />
         <source>Lead organisation</source>
         <translation>Porteur</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="48"/>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="48" />
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="49"/>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="49" />
         <source>Department</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="50"/>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="50" />
         <source>Person in charge</source>
         <translation>Responsable</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="51"/>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="51" />
         <source>Start date</source>
         <translation>Date de début</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="52"/>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="52" />
         <source>Planned end date</source>
         <translation>Date de fin prévue</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="53"/>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="53" />
         <source>Budget</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="54"/>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="54" />
         <source>Funding envelope</source>
         <translation>Enveloppe de financement</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="55"/>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="55" />
         <source>Users / agents involved</source>
         <translation>Usagers / agents impliqués</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="58"/>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="58" />
         <source>Themes</source>
         <translation>Thématiques</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="59"/>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="59" />
         <source>Created</source>
         <translation>Créé le</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="61"/>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="61" />
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="63"/>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="63" />
         <source>Stage decisions</source>
-        <translation>Décisions d&apos;étape</translation>
+        <translation>Décisions d'étape</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="76"/>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="76" />
         <source>Recent notes</source>
         <translation>Notes récentes</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="84"/>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="84" />
         <source>No note.</source>
         <translation>Aucune note.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="86"/>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="86" />
         <source>Events</source>
         <translation>Événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="105"/>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="105" />
         <source>Project sheet – %1</source>
         <translation>Fiche projet – %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="107"/>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="107" />
         <source>Project sheets (%1)</source>
         <translation>Fiches projets (%1)</translation>
     </message>
@@ -2096,17 +2073,17 @@ La base actuelle est d&apos;abord sauvegardée.</translation>
 <context>
     <name>ProjectSheets</name>
     <message>
-        <location filename="../../labest_desktop/ui/project_sheets.py" line="29"/>
+        <location filename="../../labest_desktop/ui/project_sheets.py" line="29" />
         <source>Save the project sheet</source>
         <translation>Enregistrer la fiche projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/project_sheets.py" line="30"/>
+        <location filename="../../labest_desktop/ui/project_sheets.py" line="30" />
         <source>PDF documents (*.pdf)</source>
         <translation>Documents PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/project_sheets.py" line="70"/>
+        <location filename="../../labest_desktop/ui/project_sheets.py" line="70" />
         <source>Project sheet written: %1</source>
         <translation>Fiche projet écrite : %1</translation>
     </message>
@@ -2114,77 +2091,77 @@ La base actuelle est d&apos;abord sauvegardée.</translation>
 <context>
     <name>ProjectTable</name>
     <message>
-        <location filename="../../labest_desktop/ui/models/project_table.py" line="53"/>
+        <location filename="../../labest_desktop/ui/models/project_table.py" line="53" />
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/models/project_table.py" line="54"/>
+        <location filename="../../labest_desktop/ui/models/project_table.py" line="54" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/models/project_table.py" line="55"/>
+        <location filename="../../labest_desktop/ui/models/project_table.py" line="55" />
         <source>Stage</source>
         <translation>Étape</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/models/project_table.py" line="56"/>
+        <location filename="../../labest_desktop/ui/models/project_table.py" line="56" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/models/project_table.py" line="57"/>
+        <location filename="../../labest_desktop/ui/models/project_table.py" line="57" />
         <source>Lead</source>
         <translation>Porteur</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/models/project_table.py" line="58"/>
+        <location filename="../../labest_desktop/ui/models/project_table.py" line="58" />
         <source>Dept.</source>
         <translation>Dépt</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/models/project_table.py" line="59"/>
+        <location filename="../../labest_desktop/ui/models/project_table.py" line="59" />
         <source>Person in charge</source>
         <translation>Responsable</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/models/project_table.py" line="60"/>
+        <location filename="../../labest_desktop/ui/models/project_table.py" line="60" />
         <source>Start</source>
         <translation>Début</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/models/project_table.py" line="61"/>
+        <location filename="../../labest_desktop/ui/models/project_table.py" line="61" />
         <source>Planned end</source>
         <translation>Fin prévue</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/models/project_table.py" line="62"/>
+        <location filename="../../labest_desktop/ui/models/project_table.py" line="62" />
         <source>Budget (€)</source>
         <translation>Budget (€)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/models/project_table.py" line="63"/>
+        <location filename="../../labest_desktop/ui/models/project_table.py" line="63" />
         <source>Funding</source>
         <translation>Financement</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/models/project_table.py" line="64"/>
+        <location filename="../../labest_desktop/ui/models/project_table.py" line="64" />
         <source>Users</source>
         <translation>Usagers</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/models/project_table.py" line="65"/>
+        <location filename="../../labest_desktop/ui/models/project_table.py" line="65" />
         <source>Agents</source>
         <translation>Agents</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/models/project_table.py" line="66"/>
+        <location filename="../../labest_desktop/ui/models/project_table.py" line="66" />
         <source>Modified</source>
         <translation>Modifié le</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/models/project_table.py" line="67"/>
+        <location filename="../../labest_desktop/ui/models/project_table.py" line="67" />
         <source>In stage since</source>
         <translation>À cette étape depuis</translation>
     </message>
@@ -2192,42 +2169,42 @@ La base actuelle est d&apos;abord sauvegardée.</translation>
 <context>
     <name>ProjectsView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="152"/>
+        <location filename="../../labest_desktop/ui/views/projects.py" line="152" />
         <source>Search title, reference, organisation, theme… (Ctrl+F)</source>
         <translation>Rechercher un titre, une référence, une organisation, une thématique… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="153"/>
+        <location filename="../../labest_desktop/ui/views/projects.py" line="153" />
         <source>Search projects</source>
         <translation>Rechercher des projets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="154"/>
+        <location filename="../../labest_desktop/ui/views/projects.py" line="154" />
         <source>Saved views</source>
         <translation>Vues enregistrées</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="157"/>
+        <location filename="../../labest_desktop/ui/views/projects.py" line="157" />
         <source>Save view…</source>
         <translation>Enregistrer la vue…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="158"/>
+        <location filename="../../labest_desktop/ui/views/projects.py" line="158" />
         <source>Save the current view</source>
         <translation>Enregistrer la vue actuelle</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="159"/>
+        <location filename="../../labest_desktop/ui/views/projects.py" line="159" />
         <source>Delete view</source>
         <translation>Supprimer la vue</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="160"/>
+        <location filename="../../labest_desktop/ui/views/projects.py" line="160" />
         <source>Delete the chosen saved view</source>
         <translation>Supprimer la vue enregistrée choisie</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="161"/>
+        <location filename="../../labest_desktop/ui/views/projects.py" line="161" />
         <source>Vie&amp;w:</source>
         <translation>&amp;Vue :</translation>
     </message>
@@ -2236,18 +2213,18 @@ La base actuelle est d&apos;abord sauvegardée.</translation>
         <translation type="vanished">&amp;Vue :</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="162"/>
+        <location filename="../../labest_desktop/ui/views/projects.py" line="162" />
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="304"/>
+        <location filename="../../labest_desktop/ui/views/projects.py" line="304" />
         <source>Columns</source>
         <translation>Colonnes</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="156"/>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="324"/>
+        <location filename="../../labest_desktop/ui/views/projects.py" line="156" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="324" />
         <source>(current view)</source>
         <translation>(vue actuelle)</translation>
     </message>
@@ -2255,22 +2232,22 @@ La base actuelle est d&apos;abord sauvegardée.</translation>
 <context>
     <name>RationaleDialog</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="84"/>
+        <location filename="../../labest_desktop/ui/views/board.py" line="82" />
         <source>Stage decision</source>
-        <translation>Décision d&apos;étape</translation>
+        <translation>Décision d'étape</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="86"/>
+        <location filename="../../labest_desktop/ui/views/board.py" line="84" />
         <source>Move “%1” from %2 to %3. Why?</source>
         <translation>Faire passer « %1 » de %2 à %3. Pourquoi ?</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="91"/>
+        <location filename="../../labest_desktop/ui/views/board.py" line="89" />
         <source>Rationale of the decision</source>
         <translation>Justification de la décision</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="96"/>
+        <location filename="../../labest_desktop/ui/views/board.py" line="94" />
         <source>Record the decision</source>
         <translation>Enregistrer la décision</translation>
     </message>
@@ -2278,201 +2255,198 @@ La base actuelle est d&apos;abord sauvegardée.</translation>
 <context>
     <name>ReadPage</name>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="86"/>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="86" />
         <source>Reading and checking</source>
         <translation>Lecture et vérification</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="88"/>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="88" />
         <source>Progress of the reading</source>
         <translation>Avancement de la lecture</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="91"/>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="91" />
         <source>&amp;Stop reading</source>
         <translation>&amp;Arrêter la lecture</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="109"/>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="109" />
         <source>Reading %1…</source>
         <translation>Lecture de %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="128"/>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="128" />
         <source>File read: %n row(s).</source>
-        <translation>
-            <numerusform>Fichier lu : %n ligne.</numerusform>
-            <numerusform>Fichier lu : %n lignes.</numerusform>
-        </translation>
+        <translation><numerusform>Fichier lu : %n ligne.</numerusform><numerusform>Fichier lu : %n lignes.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="138"/>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="138" />
         <source>Reading stopped. Nothing was imported.</source>
-        <translation>Lecture arrêtée. Rien n&apos;a été importé.</translation>
+        <translation>Lecture arrêtée. Rien n'a été importé.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="142"/>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="142" />
         <source>The file could not be read.</source>
-        <translation>Le fichier n&apos;a pas pu être lu.</translation>
+        <translation>Le fichier n'a pas pu être lu.</translation>
     </message>
 </context>
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/recovery.py" line="22"/>
-        <source>Lab&apos;EST – the database cannot be opened</source>
-        <translation>Lab&apos;EST – la base ne peut pas être ouverte</translation>
+        <location filename="../../labest_desktop/ui/dialogs/recovery.py" line="22" />
+        <source>Lab'EST – the database cannot be opened</source>
+        <translation>Lab'EST – la base ne peut pas être ouverte</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/recovery.py" line="31"/>
+        <location filename="../../labest_desktop/ui/dialogs/recovery.py" line="31" />
         <source>Newest good backup: %1 (%2). The damaged file will be kept aside, renamed, never deleted.</source>
         <translation>Dernière sauvegarde saine : %1 (%2). Le fichier endommagé sera mis de côté sous un autre nom, jamais supprimé.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/recovery.py" line="35"/>
+        <location filename="../../labest_desktop/ui/dialogs/recovery.py" line="35" />
         <source>&amp;Restore this backup</source>
         <translation>&amp;Restaurer cette sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/recovery.py" line="39"/>
+        <location filename="../../labest_desktop/ui/dialogs/recovery.py" line="39" />
         <source>No good backup was found.</source>
-        <translation>Aucune sauvegarde saine n&apos;a été trouvée.</translation>
+        <translation>Aucune sauvegarde saine n'a été trouvée.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/recovery.py" line="40"/>
+        <location filename="../../labest_desktop/ui/dialogs/recovery.py" line="40" />
         <source>&amp;Open another database…</source>
         <translation>&amp;Ouvrir une autre base…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/recovery.py" line="42"/>
+        <location filename="../../labest_desktop/ui/dialogs/recovery.py" line="42" />
         <source>Create a &amp;new database…</source>
         <translation>Créer une &amp;nouvelle base…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/recovery.py" line="44"/>
+        <location filename="../../labest_desktop/ui/dialogs/recovery.py" line="44" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/recovery.py" line="55"/>
+        <location filename="../../labest_desktop/ui/dialogs/recovery.py" line="55" />
         <source>Open a database</source>
         <translation>Ouvrir une base</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/recovery.py" line="56"/>
-        <source>Lab&apos;EST databases (*.sqlite3 *.db);;All files (*)</source>
-        <translation>Bases Lab&apos;EST (*.sqlite3 *.db);;Tous les fichiers (*)</translation>
+        <location filename="../../labest_desktop/ui/dialogs/recovery.py" line="56" />
+        <source>Lab'EST databases (*.sqlite3 *.db);;All files (*)</source>
+        <translation>Bases Lab'EST (*.sqlite3 *.db);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/recovery.py" line="61"/>
+        <location filename="../../labest_desktop/ui/dialogs/recovery.py" line="61" />
         <source>Create a database</source>
         <translation>Créer une base</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/recovery.py" line="62"/>
-        <source>Lab&apos;EST databases (*.sqlite3)</source>
-        <translation>Bases Lab&apos;EST (*.sqlite3)</translation>
+        <location filename="../../labest_desktop/ui/dialogs/recovery.py" line="62" />
+        <source>Lab'EST databases (*.sqlite3)</source>
+        <translation>Bases Lab'EST (*.sqlite3)</translation>
     </message>
 </context>
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="22"/>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="22" />
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="22"/>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="22" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="23"/>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="23" />
         <source>Lead</source>
         <translation>Porteur</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="23"/>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="23" />
         <source>Dept.</source>
         <translation>Dépt</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="24"/>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="24" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="24"/>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="24" />
         <source>In stage since</source>
         <translation>À cette étape depuis</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="25"/>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="25" />
         <source>Budget</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="36"/>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="36" />
         <source>search: %1</source>
         <translation>recherche : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="42"/>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="42" />
         <source>departments: %1</source>
         <translation>départements : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="44"/>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="44" />
         <source>%1 selected projects</source>
         <translation>%1 projets sélectionnés</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="45"/>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="45" />
         <source>whole portfolio</source>
         <translation>tout le portefeuille</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="54"/>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="54" />
         <source>No project at this stage.</source>
         <translation>Aucun projet à cette étape.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="74"/>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="74" />
         <source>… and %1 more projects.</source>
         <translation>… et %1 projets de plus.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="85"/>
-        <source>Lab&apos;EST portfolio report</source>
-        <translation>Rapport de portefeuille Lab&apos;EST</translation>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="85" />
+        <source>Lab'EST portfolio report</source>
+        <translation>Rapport de portefeuille Lab'EST</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="85"/>
-        <source>Lab&apos;EST dashboard</source>
-        <translation>Synthèse Lab&apos;EST</translation>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="85" />
+        <source>Lab'EST dashboard</source>
+        <translation>Synthèse Lab'EST</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="97"/>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="97" />
         <source>Drawn up on %1 — %2</source>
         <translation>Établi le %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="101"/>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="101" />
         <source>%1 projects — total budget %2</source>
         <translation>%1 projets — budget total %2</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="107"/>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="107" />
         <source>Over-committed envelopes: %1</source>
         <translation>Enveloppes dépassées : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="109"/>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="109" />
         <source>Charts</source>
         <translation>Graphiques</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="112"/>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="112" />
         <source>Projects per stage</source>
         <translation>Projets par étape</translation>
     </message>
@@ -2480,37 +2454,37 @@ La base actuelle est d&apos;abord sauvegardée.</translation>
 <context>
     <name>StageDialog</name>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="53"/>
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="53" />
         <source>Move to stage</source>
-        <translation>Passer à l&apos;étape</translation>
+        <translation>Passer à l'étape</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="58"/>
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="58" />
         <source>New stage</source>
         <translation>Nouvelle étape</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="61"/>
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="61" />
         <source>Rationale of the decision</source>
         <translation>Justification de la décision</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="62"/>
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="62" />
         <source>Why this decision? (required; kept in the Decisions tab)</source>
-        <translation>Pourquoi cette décision ? (obligatoire ; conservée dans l&apos;onglet Décisions)</translation>
+        <translation>Pourquoi cette décision ? (obligatoire ; conservée dans l'onglet Décisions)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="66"/>
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="66" />
         <source>Current stage: %1</source>
         <translation>Étape actuelle : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="67"/>
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="67" />
         <source>&amp;New stage:</source>
         <translation>&amp;Nouvelle étape :</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="70"/>
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="70" />
         <source>&amp;Rationale:</source>
         <translation>&amp;Justification :</translation>
     </message>
@@ -2518,47 +2492,47 @@ La base actuelle est d&apos;abord sauvegardée.</translation>
 <context>
     <name>StaleEditDialog</name>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="107"/>
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="107" />
         <source>Project changed elsewhere</source>
         <translation>Projet modifié ailleurs</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="110"/>
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="110" />
         <source>While you were editing, %1 saved changes to this project. Nothing of yours has been saved yet.</source>
-        <translation>Pendant votre saisie, %1 a enregistré des modifications de ce projet. Rien de votre saisie n&apos;est encore enregistré.</translation>
+        <translation>Pendant votre saisie, %1 a enregistré des modifications de ce projet. Rien de votre saisie n'est encore enregistré.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="116"/>
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="116" />
         <source>Changes made elsewhere</source>
         <translation>Modifications faites ailleurs</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="124"/>
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="124" />
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="124"/>
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="124" />
         <source>When opened</source>
-        <translation>À l&apos;ouverture</translation>
+        <translation>À l'ouverture</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="124"/>
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="124" />
         <source>Now</source>
         <translation>Maintenant</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="125"/>
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="125" />
         <source>Yours</source>
         <translation>Votre saisie</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="128"/>
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="128" />
         <source>&amp;Reload (lose my changes)</source>
         <translation>&amp;Recharger (perdre ma saisie)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="130"/>
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="130" />
         <source>&amp;Overwrite with my version</source>
         <translation>Ré&amp;écrire avec ma version</translation>
     </message>
@@ -2566,119 +2540,114 @@ La base actuelle est d&apos;abord sauvegardée.</translation>
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="158"/>
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="158" />
         <source>Change the status</source>
         <translation>Changer le statut</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="160"/>
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="160" />
         <source>New status</source>
         <translation>Nouveau statut</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="164"/>
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="164" />
         <source>New &amp;status for %n project(s):</source>
-        <translation>
-            <numerusform>Nouveau &amp;statut pour %n projet :</numerusform>
-            <numerusform>Nouveau &amp;statut pour %n projets :</numerusform>
-        </translation>
+        <translation><numerusform>Nouveau &amp;statut pour %n projet :</numerusform><numerusform>Nouveau &amp;statut pour %n projets :</numerusform></translation>
     </message>
 </context>
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="314"/>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="314" />
         <source>Import finished</source>
         <translation>Import terminé</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="322"/>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="322" />
         <source>%1 project(s) created, %2 updated, %3 unchanged, %4 absent from the file.</source>
         <translation>%1 projet(s) créé(s), %2 mis à jour, %3 inchangé(s), %4 absent(s) du fichier.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="327"/>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="327" />
         <source>%1 reference(s) renumbered.</source>
         <translation>%1 référence(s) renumérotée(s).</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="329"/>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="329" />
         <source>Ignored columns: %1</source>
         <translation>Colonnes ignorées : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="331"/>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="331" />
         <source>Backup made before the import: %1</source>
-        <translation>Sauvegarde faite avant l&apos;import : %1</translation>
+        <translation>Sauvegarde faite avant l'import : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="332"/>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="332" />
         <source>File &gt; Undo the last import brings everything back.</source>
-        <translation>Fichier &gt; Annuler le dernier import remet tout en l&apos;état.</translation>
+        <translation>Fichier &gt; Annuler le dernier import remet tout en l'état.</translation>
     </message>
 </context>
 <context>
     <name>UndoCommands</name>
     <message>
-        <location filename="../../labest_desktop/ui/undo_commands.py" line="71"/>
+        <location filename="../../labest_desktop/ui/undo_commands.py" line="71" />
         <source>Edit “%1”</source>
         <translation>Modification de « %1 »</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/undo_commands.py" line="96"/>
+        <location filename="../../labest_desktop/ui/undo_commands.py" line="96" />
         <source>Create “%1”</source>
         <translation>Création de « %1 »</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/undo_commands.py" line="115"/>
+        <location filename="../../labest_desktop/ui/undo_commands.py" line="115" />
         <source>Move “%1” to %2</source>
-        <translation>Passage de « %1 » à l&apos;étape %2</translation>
+        <translation>Passage de « %1 » à l'étape %2</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/undo_commands.py" line="126"/>
+        <location filename="../../labest_desktop/ui/undo_commands.py" line="126" />
         <source>Undo of the decision: %1</source>
         <translation>Annulation de la décision : %1</translation>
     </message>
-    <message>
-        <location filename="../../labest_desktop/ui/undo_commands.py" line="141"/>
+    <message numerus="yes">
         <source>Delete %n project(s)</source>
-        <translation>Suppression de %n projet(s)</translation>
+        <translation><numerusform>Suppression de %n projet</numerusform><numerusform>Suppression de %n projets</numerusform></translation>
     </message>
-    <message>
-        <location filename="../../labest_desktop/ui/undo_commands.py" line="162"/>
+    <message numerus="yes">
         <source>Set %n project(s) to %1</source>
-        <translation>Statut %1 pour %n projet(s)</translation>
+        <translation><numerusform>Statut %1 pour %n projet</numerusform><numerusform>Statut %1 pour %n projets</numerusform></translation>
     </message>
 </context>
 <context>
     <name>ViewMenu</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/__init__.py" line="32"/>
+        <location filename="../../labest_desktop/ui/views/__init__.py" line="32" />
         <source>&amp;Projects</source>
         <translation>&amp;Projets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/__init__.py" line="72"/>
+        <location filename="../../labest_desktop/ui/views/__init__.py" line="72" />
         <source>&amp;Board</source>
         <translation>&amp;Tableau</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/__init__.py" line="73"/>
+        <location filename="../../labest_desktop/ui/views/__init__.py" line="73" />
         <source>&amp;Events</source>
         <translation>É&amp;vénements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/__init__.py" line="74"/>
+        <location filename="../../labest_desktop/ui/views/__init__.py" line="74" />
         <source>P&amp;artners</source>
         <translation>P&amp;artenaires</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/__init__.py" line="75"/>
+        <location filename="../../labest_desktop/ui/views/__init__.py" line="75" />
         <source>&amp;Funding</source>
         <translation>&amp;Financement</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/__init__.py" line="76"/>
+        <location filename="../../labest_desktop/ui/views/__init__.py" line="76" />
         <source>&amp;Summary</source>
         <translation>&amp;Synthèse</translation>
     </message>
@@ -2686,32 +2655,32 @@ La base actuelle est d&apos;abord sauvegardée.</translation>
 <context>
     <name>Views</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/__init__.py" line="32"/>
+        <location filename="../../labest_desktop/ui/views/__init__.py" line="32" />
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/__init__.py" line="72"/>
+        <location filename="../../labest_desktop/ui/views/__init__.py" line="72" />
         <source>Board</source>
         <translation>Tableau</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/__init__.py" line="73"/>
+        <location filename="../../labest_desktop/ui/views/__init__.py" line="73" />
         <source>Events</source>
         <translation>Événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/__init__.py" line="74"/>
+        <location filename="../../labest_desktop/ui/views/__init__.py" line="74" />
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/__init__.py" line="75"/>
+        <location filename="../../labest_desktop/ui/views/__init__.py" line="75" />
         <source>Funding</source>
         <translation>Financement</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/__init__.py" line="76"/>
+        <location filename="../../labest_desktop/ui/views/__init__.py" line="76" />
         <source>Summary</source>
         <translation>Synthèse</translation>
     </message>
@@ -2719,142 +2688,142 @@ La base actuelle est d&apos;abord sauvegardée.</translation>
 <context>
     <name>Vocab</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="11"/>
+        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="11" />
         <source>Workshop</source>
         <translation>Atelier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="12"/>
+        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="12" />
         <source>Creative session</source>
         <translation>Séance créative</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="13"/>
+        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="13" />
         <source>Exhibition</source>
         <translation>Exposition</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="14"/>
+        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="14" />
         <source>Training</source>
         <translation>Formation</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="15"/>
+        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="15" />
         <source>Meeting</source>
         <translation>Réunion</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="18"/>
+        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="18" />
         <source>State service</source>
-        <translation>Service de l&apos;État</translation>
+        <translation>Service de l'État</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="19"/>
+        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="19" />
         <source>Regional Council</source>
         <translation>Conseil régional</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="20"/>
+        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="20" />
         <source>Local authority</source>
         <translation>Collectivité territoriale</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="21"/>
+        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="21" />
         <source>Public operator</source>
         <translation>Opérateur public</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="22"/>
+        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="22" />
         <source>Association / civil society</source>
         <translation>Association / société civile</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="23"/>
+        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="23" />
         <source>Company</source>
         <translation>Entreprise</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="24"/>
+        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="24" />
         <source>University / research</source>
         <translation>Université / recherche</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="12"/>
+        <location filename="../../labest_desktop/ui/labels.py" line="12" />
         <source>Ideation</source>
         <translation>Idéation</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="13"/>
+        <location filename="../../labest_desktop/ui/labels.py" line="13" />
         <source>Prototype</source>
         <translation>Prototype</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="14"/>
+        <location filename="../../labest_desktop/ui/labels.py" line="14" />
         <source>Deployment</source>
         <translation>Déploiement</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="17"/>
+        <location filename="../../labest_desktop/ui/labels.py" line="17" />
         <source>Active</source>
         <translation>Actif</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="18"/>
+        <location filename="../../labest_desktop/ui/labels.py" line="18" />
         <source>Paused</source>
         <translation>En pause</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="19"/>
+        <location filename="../../labest_desktop/ui/labels.py" line="19" />
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="20"/>
+        <location filename="../../labest_desktop/ui/labels.py" line="20" />
         <source>Abandoned</source>
         <translation>Abandonné</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="23"/>
+        <location filename="../../labest_desktop/ui/labels.py" line="23" />
         <source>Creation</source>
         <translation>Création</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="24"/>
+        <location filename="../../labest_desktop/ui/labels.py" line="24" />
         <source>Edit</source>
         <translation>Modification</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="25"/>
+        <location filename="../../labest_desktop/ui/labels.py" line="25" />
         <source>Stage decision</source>
-        <translation>Décision d&apos;étape</translation>
+        <translation>Décision d'étape</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="26"/>
+        <location filename="../../labest_desktop/ui/labels.py" line="26" />
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="27"/>
+        <location filename="../../labest_desktop/ui/labels.py" line="27" />
         <source>Undo</source>
         <translation>Annulation</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="28"/>
+        <location filename="../../labest_desktop/ui/labels.py" line="28" />
         <source>Deletion</source>
         <translation>Suppression</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="29"/>
+        <location filename="../../labest_desktop/ui/labels.py" line="29" />
         <source>Restoration</source>
         <translation>Rétablissement</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="30"/>
+        <location filename="../../labest_desktop/ui/labels.py" line="30" />
         <source>Merge</source>
         <translation>Fusionner</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="98"/>
+        <location filename="../../labest_desktop/ui/labels.py" line="98" />
         <source>Région (whole Grand Est)</source>
         <translation>Région (tout le Grand Est)</translation>
     </message>
@@ -2862,128 +2831,128 @@ La base actuelle est d&apos;abord sauvegardée.</translation>
 <context>
     <name>WelcomePanel</name>
     <message>
-        <location filename="../../labest_desktop/ui/welcome.py" line="55"/>
-        <source>Welcome to Lab&apos;EST Desktop</source>
-        <translation>Bienvenue dans Lab&apos;EST Desktop</translation>
+        <location filename="../../labest_desktop/ui/welcome.py" line="55" />
+        <source>Welcome to Lab'EST Desktop</source>
+        <translation>Bienvenue dans Lab'EST Desktop</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/welcome.py" line="57"/>
+        <location filename="../../labest_desktop/ui/welcome.py" line="57" />
         <source>The portfolio is empty. Start by creating a first project, import a workbook sent by another office, or explore the application with a sample portfolio.</source>
-        <translation>Le portefeuille est vide. Commencez par créer un premier projet, importez un classeur envoyé par un autre bureau, ou découvrez l&apos;application avec un portefeuille d&apos;exemple.</translation>
+        <translation>Le portefeuille est vide. Commencez par créer un premier projet, importez un classeur envoyé par un autre bureau, ou découvrez l'application avec un portefeuille d'exemple.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/welcome.py" line="61"/>
+        <location filename="../../labest_desktop/ui/welcome.py" line="61" />
         <source>&amp;Create a project</source>
         <translation>&amp;Créer un projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/welcome.py" line="62"/>
+        <location filename="../../labest_desktop/ui/welcome.py" line="62" />
         <source>&amp;Import a workbook…</source>
         <translation>&amp;Importer un classeur…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/welcome.py" line="63"/>
+        <location filename="../../labest_desktop/ui/welcome.py" line="63" />
         <source>Load the &amp;demo sample</source>
-        <translation>Charger l&apos;exemple de &amp;démonstration</translation>
+        <translation>Charger l'exemple de &amp;démonstration</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/welcome.py" line="61"/>
+        <location filename="../../labest_desktop/ui/welcome.py" line="61" />
         <source>Create a first project</source>
         <translation>Créer un premier projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/welcome.py" line="62"/>
+        <location filename="../../labest_desktop/ui/welcome.py" line="62" />
         <source>Import an .xlsx, .ods or .csv workbook</source>
         <translation>Importer un classeur .xlsx, .ods ou .csv</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/welcome.py" line="63"/>
+        <location filename="../../labest_desktop/ui/welcome.py" line="63" />
         <source>Fill the database with sample projects</source>
-        <translation>Remplir la base avec des projets d&apos;exemple</translation>
+        <translation>Remplir la base avec des projets d'exemple</translation>
     </message>
 </context>
 <context>
     <name>editor</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="349"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="349" />
         <source>Create event “%1”</source>
-        <translation>Création de l&apos;événement « %1 »</translation>
+        <translation>Création de l'événement « %1 »</translation>
     </message>
 </context>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/view_errors.py" line="12"/>
-        <source>Lab&apos;EST</source>
-        <translation>Lab&apos;EST</translation>
+        <location filename="../../labest_desktop/ui/views/view_errors.py" line="12" />
+        <source>Lab'EST</source>
+        <translation>Lab'EST</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="57"/>
+        <location filename="../../labest_desktop/ui/views/projects.py" line="57" />
         <source>Save the view</source>
         <translation>Enregistrer la vue</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="58"/>
+        <location filename="../../labest_desktop/ui/views/projects.py" line="58" />
         <source>Name of this view (filters, sort and columns):</source>
         <translation>Nom de cette vue (filtres, tri et colonnes) :</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/file_actions.py" line="31"/>
+        <location filename="../../labest_desktop/ui/file_actions.py" line="31" />
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/file_actions.py" line="31"/>
-        <source>Lab&apos;EST backups (*.sqlite3)</source>
-        <translation>Sauvegardes Lab&apos;EST (*.sqlite3)</translation>
+        <location filename="../../labest_desktop/ui/file_actions.py" line="31" />
+        <source>Lab'EST backups (*.sqlite3)</source>
+        <translation>Sauvegardes Lab'EST (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="37"/>
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="37" />
         <source>Export to</source>
         <translation>Exporter vers</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="36"/>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="36" />
         <source>Create a database</source>
         <translation>Créer une base</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="37"/>
-        <source>Lab&apos;EST databases (*.sqlite3)</source>
-        <translation>Bases Lab&apos;EST (*.sqlite3)</translation>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="37" />
+        <source>Lab'EST databases (*.sqlite3)</source>
+        <translation>Bases Lab'EST (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="39"/>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="39" />
         <source>Open a database</source>
         <translation>Ouvrir une base</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="40"/>
-        <source>Lab&apos;EST databases (*.sqlite3 *.db);;All files (*)</source>
-        <translation>Bases Lab&apos;EST (*.sqlite3 *.db);;Tous les fichiers (*)</translation>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="40" />
+        <source>Lab'EST databases (*.sqlite3 *.db);;All files (*)</source>
+        <translation>Bases Lab'EST (*.sqlite3 *.db);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="37"/>
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="37" />
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="38"/>
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="38" />
         <source>This project has changes that were not saved.</source>
         <translation>Ce projet a des modifications non enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="39"/>
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="39" />
         <source>Save them before closing?</source>
         <translation>Les enregistrer avant de fermer ?</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="44"/>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="44" />
         <source>Import a workbook</source>
         <translation>Importer un classeur</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="45"/>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="45" />
         <source>Workbooks (*.xlsx *.xlsm *.ods *.csv);;All files (*)</source>
         <translation>Classeurs (*.xlsx *.xlsm *.ods *.csv);;Tous les fichiers (*)</translation>
     </message>
@@ -2991,12 +2960,12 @@ La base actuelle est d&apos;abord sauvegardée.</translation>
 <context>
     <name>view</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="107"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="107" />
         <source>Merge “%1” into “%2”</source>
         <translation>Fusion de « %1 » dans « %2 »</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="119"/>
+        <location filename="../../labest_desktop/ui/views/board.py" line="117" />
         <source>Move %1 to %2</source>
         <translation>Passage de %1 à %2</translation>
     </message>

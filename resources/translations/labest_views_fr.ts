@@ -1,97 +1,101 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr_FR">
 <context>
     <name>BoardColumn</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="371"/>
+        <location filename="../../labest_desktop/ui/views/board.py" line="371" />
         <source>Show more cards</source>
         <translation>Afficher plus de fiches</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="378"/>
+        <location filename="../../labest_desktop/ui/views/board.py" line="378" />
         <source>%1: %n project(s)</source>
-        <translation>
-            <numerusform>%1 : %n projet</numerusform>
-            <numerusform>%1 : %n projets</numerusform>
-        </translation>
+        <translation><numerusform>%1 : %n projet</numerusform><numerusform>%1 : %n projets</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="382"/>
+        <location filename="../../labest_desktop/ui/views/board.py" line="382" />
         <source>Show more (%n remaining)</source>
-        <translation>
-            <numerusform>Afficher plus (%n restant)</numerusform>
-            <numerusform>Afficher plus (%n restants)</numerusform>
-        </translation>
+        <translation><numerusform>Afficher plus (%n restant)</numerusform><numerusform>Afficher plus (%n restants)</numerusform></translation>
     </message>
 </context>
 <context>
     <name>BoardView</name>
-    <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="240"/>
+    <message numerus="yes">
         <source>%n day(s) in this stage</source>
-        <translation>%n jour à cette étape</translation>
+        <translation><numerusform>%n jour à cette étape</numerusform><numerusform>%n jours à cette étape</numerusform></translation>
     </message>
-    <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="297"/>
+    <message numerus="yes">
         <source>%n day(s)</source>
-        <translation>%n jour</translation>
+        <translation><numerusform>%n jour</numerusform><numerusform>%n jours</numerusform></translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="427"/>
+        <location filename="../../labest_desktop/ui/views/board.py" line="427" />
         <source>Board</source>
         <translation>Tableau</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="430"/>
+        <location filename="../../labest_desktop/ui/views/board.py" line="430" />
         <source>Move to &amp;next stage…</source>
-        <translation>Passer à l&apos;étape &amp;suivante…</translation>
+        <translation>Passer à l'étape &amp;suivante…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="431"/>
+        <location filename="../../labest_desktop/ui/views/board.py" line="431" />
         <source>Move to &amp;previous stage…</source>
-        <translation>Revenir à l&apos;étape &amp;précédente…</translation>
+        <translation>Revenir à l'étape &amp;précédente…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="432"/>
+        <location filename="../../labest_desktop/ui/views/board.py" line="432" />
         <source>&amp;Open the project</source>
         <translation>&amp;Ouvrir le projet</translation>
     </message>
     <message>
         <source>Move to next stage…</source>
-        <translation type="vanished">Passer à l&apos;étape suivante…</translation>
+        <translation>Passer à l'étape suivante…</translation>
     </message>
     <message>
         <source>Move to previous stage…</source>
-        <translation type="vanished">Revenir à l&apos;étape précédente…</translation>
+        <translation>Revenir à l'étape précédente…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="437"/>
+        <location filename="../../labest_desktop/ui/views/board.py" line="437" />
         <source>Move to %1…</source>
         <translation>Passer à %1…</translation>
     </message>
     <message>
         <source>Open the project</source>
-        <translation type="vanished">Ouvrir le projet</translation>
+        <translation>Ouvrir le projet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="441"/>
+        <location filename="../../labest_desktop/ui/views/board.py" line="441" />
         <source>%n project(s) on the board. Drag a card to another column, or select it and press Ctrl+Shift+→ / Ctrl+Shift+← (or use its context menu), to record a stage decision.</source>
-        <translation>
-            <numerusform>%n projet au tableau. Faites glisser une fiche vers une autre colonne, ou sélectionnez-la et appuyez sur Ctrl+Maj+→ / Ctrl+Maj+← (ou utilisez son menu contextuel), pour enregistrer une décision d&apos;étape.</numerusform>
-            <numerusform>%n projets au tableau. Faites glisser une fiche vers une autre colonne, ou sélectionnez-la et appuyez sur Ctrl+Maj+→ / Ctrl+Maj+← (ou utilisez son menu contextuel), pour enregistrer une décision d&apos;étape.</numerusform>
-        </translation>
+        <translation><numerusform>%n projet au tableau. Faites glisser une fiche vers une autre colonne, ou sélectionnez-la et appuyez sur Ctrl+Maj+→ / Ctrl+Maj+← (ou utilisez son menu contextuel), pour enregistrer une décision d'étape.</numerusform><numerusform>%n projets au tableau. Faites glisser une fiche vers une autre colonne, ou sélectionnez-la et appuyez sur Ctrl+Maj+→ / Ctrl+Maj+← (ou utilisez son menu contextuel), pour enregistrer une décision d'étape.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>CardDelegate</name>
+    <message numerus="yes">
+        <location filename="../../labest_desktop/ui/views/board.py" line="297" />
+        <source>%n day(s)</source>
+        <translation><numerusform>%n jour</numerusform><numerusform>%n jours</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>CardModel</name>
+    <message numerus="yes">
+        <location filename="../../labest_desktop/ui/views/board.py" line="165" />
+        <source>%n day(s) in this stage</source>
+        <translation><numerusform>%n jour à cette étape</numerusform><numerusform>%n jours à cette étape</numerusform></translation>
     </message>
 </context>
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="72"/>
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="72" />
         <source>Export PNG…</source>
         <translation>Exporter en PNG…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="73"/>
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="73" />
         <source>Export the chart “%1” as PNG</source>
         <translation>Exporter le graphique « %1 » en PNG</translation>
     </message>
@@ -99,52 +103,52 @@
 <context>
     <name>Charts</name>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="45"/>
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="45" />
         <source>Projects per stage</source>
         <translation>Projets par étape</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="46"/>
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="46" />
         <source>Projects per department</source>
         <translation>Projets par département</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="47"/>
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="47" />
         <source>Budget by envelope (k€): allocated and committed</source>
         <translation>Budget par enveloppe (k€) : alloué et engagé</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="48"/>
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="48" />
         <source>Stage decisions per month</source>
-        <translation>Décisions d&apos;étape par mois</translation>
+        <translation>Décisions d'étape par mois</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="49"/>
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="49" />
         <source>Median time in each stage (days)</source>
         <translation>Durée médiane à chaque étape (jours)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="132"/>
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="132" />
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="137"/>
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="137" />
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="162"/>
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="162" />
         <source>Allocated</source>
         <translation>Allouée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="163"/>
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="163" />
         <source>Committed</source>
         <translation>Engagée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="226"/>
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="226" />
         <source>Median days</source>
         <translation>Jours (médiane)</translation>
     </message>
@@ -152,50 +156,47 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="149"/>
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="149" />
         <source>Summary</source>
         <translation>Synthèse</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="150"/>
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="150" />
         <source>Export the dashboard as PDF…</source>
         <translation>Exporter la synthèse en PDF…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="151"/>
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="151" />
         <source>Portfolio report (PDF)…</source>
         <translation>Rapport du portefeuille (PDF)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="158"/>
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="158" />
         <source>%n project(s), total budget %1</source>
-        <translation>
-            <numerusform>%n projet, budget total %1</numerusform>
-            <numerusform>%n projets, budget total %1</numerusform>
-        </translation>
+        <translation><numerusform>%n projet, budget total %1</numerusform><numerusform>%n projets, budget total %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="160"/>
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="160" />
         <source>following the current filter</source>
         <translation>selon le filtre actuel</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="188"/>
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="188" />
         <source>Export the chart</source>
         <translation>Exporter le graphique</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="188"/>
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="188" />
         <source>PNG images (*.png)</source>
         <translation>Images PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="198"/>
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="198" />
         <source>Export as PDF</source>
         <translation>Exporter en PDF</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="198"/>
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="198" />
         <source>PDF documents (*.pdf)</source>
         <translation>Documents PDF (*.pdf)</translation>
     </message>
@@ -203,52 +204,52 @@
 <context>
     <name>EnvelopeTableModel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="40"/>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="40" />
         <source>Envelope</source>
         <translation>Enveloppe</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="40"/>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="40" />
         <source>Origin</source>
         <translation>Origine</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="40"/>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="40" />
         <source>Allocated</source>
         <translation>Allouée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="40"/>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="40" />
         <source>Committed</source>
         <translation>Engagée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="41"/>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="41" />
         <source>Remaining</source>
         <translation>Reste</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="41"/>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="41" />
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="41"/>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="41" />
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="45"/>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="45" />
         <source>No allocation</source>
         <translation>Sans allocation</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="47"/>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="47" />
         <source>Over-committed</source>
         <translation>Dépassée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="49"/>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="49" />
         <source>%1 % used</source>
         <translation>%1 % utilisés</translation>
     </message>
@@ -256,145 +257,145 @@
 <context>
     <name>EventEditor</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="197"/>
-        <location filename="../../labest_desktop/ui/views/events.py" line="207"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="197" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="207" />
         <source>Dated</source>
         <translation>Daté</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="208"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="208" />
         <source>not known</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="209"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="209" />
         <source>Reference or words of a title, then Enter</source>
-        <translation>Référence ou mots d&apos;un titre, puis Entrée</translation>
+        <translation>Référence ou mots d'un titre, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="211"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="211" />
         <source>Remove the project</source>
         <translation>Retirer le projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="212"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="212" />
         <source>Open the project</source>
         <translation>Ouvrir le projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="201"/>
-        <location filename="../../labest_desktop/ui/views/events.py" line="210"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="201" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="210" />
         <source>Filter organisations</source>
         <translation>Filtrer les organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="213"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="213" />
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="214"/>
-        <location filename="../../labest_desktop/ui/views/events.py" line="217"/>
-        <location filename="../../labest_desktop/ui/views/events.py" line="276"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="214" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="217" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="276" />
         <source>New event</source>
         <translation>Nouvel événement</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="215"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="215" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="197"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="197" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="193"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="193" />
         <source>Descr&amp;iption</source>
         <translation>Des&amp;cription</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="197"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="197" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="198"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="198" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="198"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="198" />
         <source>Place</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="198"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="198" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="199"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="199" />
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="199"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="199" />
         <source>Linked projects</source>
         <translation>Projets liés</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="200"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="200" />
         <source>Find a project to link</source>
         <translation>Chercher un projet à lier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="200"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="200" />
         <source>Projects found</source>
         <translation>Projets trouvés</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="201"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="201" />
         <source>Linked organisations</source>
         <translation>Organisations liées</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="192"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="192" />
         <source>&amp;Title</source>
         <translation>&amp;Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="192"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="192" />
         <source>&amp;Kind</source>
         <translation>T&amp;ype</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="192"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="192" />
         <source>&amp;Date</source>
         <translation>Dat&amp;e</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="192"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="192" />
         <source>&amp;Place</source>
         <translation>L&amp;ieu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="192"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="192" />
         <source>Pa&amp;rticipants</source>
         <translation>Pa&amp;rticipants</translation>
     </message>
     <message>
         <source>D&amp;escription</source>
-        <translation type="vanished">D&amp;escription</translation>
+        <translation>D&amp;escription</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="193"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="193" />
         <source>Pro&amp;jects</source>
         <translation>Pro&amp;jets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="193"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="193" />
         <source>&amp;Organisations</source>
         <translation>&amp;Organisations</translation>
     </message>
@@ -402,32 +403,32 @@
 <context>
     <name>EventTableModel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="58"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="58" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="58"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="58" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="58"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="58" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="58"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="58" />
         <source>Place</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="59"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="59" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="59"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="59" />
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
@@ -435,73 +436,70 @@
 <context>
     <name>EventsView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="444"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="444" />
         <source>Events</source>
         <translation>Événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="445"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="445" />
         <source>Search events (title, place)</source>
         <translation>Rechercher un événement (titre, lieu)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="446"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="446" />
         <source>Search events</source>
         <translation>Rechercher des événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="447"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="447" />
         <source>Events list</source>
         <translation>Liste des événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="448"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="448" />
         <source>Month of events</source>
         <translation>Mois des événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="451"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="451" />
         <source>Days of the month; days with events are bold and underlined</source>
         <translation>Jours du mois ; les jours avec des événements sont en gras et soulignés</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="452"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="452" />
         <source>Events of the selected day</source>
         <translation>Événements du jour choisi</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="453"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="453" />
         <source>&amp;List</source>
         <translation>&amp;Liste</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="454"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="454" />
         <source>&amp;Month</source>
         <translation>&amp;Mois</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="455"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="455" />
         <source>List or month</source>
         <translation>Liste ou mois</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/events.py" line="509"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="509" />
         <source>Events on %1: %n</source>
-        <translation>
-            <numerusform>Événements le %1 : %n</numerusform>
-            <numerusform>Événements le %1 : %n</numerusform>
-        </translation>
+        <translation><numerusform>Événements le %1 : %n</numerusform><numerusform>Événements le %1 : %n</numerusform></translation>
     </message>
 </context>
 <context>
     <name>FundingView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="152"/>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="152" />
         <source>Funding</source>
         <translation>Financement</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="153"/>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="153" />
         <source>Funding envelopes</source>
         <translation>Enveloppes de financement</translation>
     </message>
@@ -510,93 +508,90 @@
         <translation type="vanished">Ne compter que les projets du &amp;filtre actuel</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="155"/>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="155" />
         <source>e.g. 250 000,00</source>
         <translation>ex. 250 000,00</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="156"/>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="156" />
         <source>Envelope name</source>
-        <translation>Nom de l&apos;enveloppe</translation>
+        <translation>Nom de l'enveloppe</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="156"/>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="156" />
         <source>Origin</source>
         <translation>Origine</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="157"/>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="157" />
         <source>Allocated amount in euros</source>
         <translation>Montant alloué en euros</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="162"/>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="162" />
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="163"/>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="163" />
         <source>Add as a new envelope</source>
         <translation>Ajouter comme nouvelle enveloppe</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="159"/>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="159" />
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="154"/>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="154" />
         <source>Count only the projects of the current filte&amp;r</source>
         <translation>Ne compter que les projets du filtre a&amp;ctuel</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="159"/>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="159" />
         <source>&amp;Origin</source>
         <translation>&amp;Origine</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="159"/>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="159" />
         <source>&amp;Allocated (€)</source>
         <translation>A&amp;llouée (€)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/funding.py" line="170"/>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="170" />
         <source>%n envelope(s) over-committed: %1</source>
-        <translation>
-            <numerusform>%n enveloppe dépassée : %1</numerusform>
-            <numerusform>%n enveloppes dépassées : %1</numerusform>
-        </translation>
+        <translation><numerusform>%n enveloppe dépassée : %1</numerusform><numerusform>%n enveloppes dépassées : %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="172"/>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="172" />
         <source>No envelope is over-committed.</source>
-        <translation>Aucune enveloppe n&apos;est dépassée.</translation>
+        <translation>Aucune enveloppe n'est dépassée.</translation>
     </message>
 </context>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="76"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="76" />
         <source>Merge organisations</source>
         <translation>Fusionner des organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="77"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="77" />
         <source>“%1” and the organisation chosen below are the same. Every project, partnership and event of “%1” moves to the one kept, and “%1” is removed. You can undo it.</source>
-        <translation>« %1 » et l&apos;organisation choisie ci-dessous sont la même. Chaque projet, partenariat et événement de « %1 » passe à celle conservée, et « %1 » est supprimée. Vous pouvez l&apos;annuler.</translation>
+        <translation>« %1 » et l'organisation choisie ci-dessous sont la même. Chaque projet, partenariat et événement de « %1 » passe à celle conservée, et « %1 » est supprimée. Vous pouvez l'annuler.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="82"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="82" />
         <source>Organisation kept</source>
         <translation>Organisation conservée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="87"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="87" />
         <source>&amp;Keep</source>
         <translation>&amp;Conserver</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="89"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="89" />
         <source>Merge</source>
         <translation>Fusionner</translation>
     </message>
@@ -604,32 +599,32 @@
 <context>
     <name>OrganisationTableModel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="44"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="44" />
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="44"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="44" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="44"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="44" />
         <source>Department</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="44"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="44" />
         <source>Leads</source>
         <translation>Porte</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="45"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="45" />
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="45"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="45" />
         <source>Events</source>
         <translation>Événements</translation>
     </message>
@@ -637,105 +632,96 @@
 <context>
     <name>PartnersView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="230"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="230" />
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="231"/>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="232"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="231" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="232" />
         <source>Search organisations</source>
         <translation>Rechercher des organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="233"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="233" />
         <source>Organisations</source>
         <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="234"/>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="237"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="234" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="237" />
         <source>(not set)</source>
         <translation>(non renseigné)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="240"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="240" />
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="241"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="241" />
         <source>Merge into…</source>
         <translation>Fusionner avec…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="242"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="242" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="242"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="242" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="243"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="243" />
         <source>Department</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="243"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="243" />
         <source>Projects it leads</source>
-        <translation>Projets qu&apos;elle porte</translation>
+        <translation>Projets qu'elle porte</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="244"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="244" />
         <source>Projects it partners</source>
         <translation>Projets dont elle est partenaire</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="244"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="244" />
         <source>Its events</source>
         <translation>Ses événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="246"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="246" />
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="246"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="246" />
         <source>&amp;Kind</source>
         <translation>T&amp;ype</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="246"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="246" />
         <source>&amp;Department</source>
         <translation>Dépar&amp;tement</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="254"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="254" />
         <source>Projects it &amp;leads (%n)</source>
-        <translation>
-            <numerusform>Projets qu&apos;elle &amp;porte (%n)</numerusform>
-            <numerusform>Projets qu&apos;elle &amp;porte (%n)</numerusform>
-        </translation>
+        <translation><numerusform>Projets qu'elle &amp;porte (%n)</numerusform><numerusform>Projets qu'elle &amp;porte (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="255"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="255" />
         <source>Projects it &amp;partners (%n)</source>
-        <translation>
-            <numerusform>Projets dont elle est pa&amp;rtenaire (%n)</numerusform>
-            <numerusform>Projets dont elle est pa&amp;rtenaire (%n)</numerusform>
-        </translation>
+        <translation><numerusform>Projets dont elle est pa&amp;rtenaire (%n)</numerusform><numerusform>Projets dont elle est pa&amp;rtenaire (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="256"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="256" />
         <source>I&amp;ts events (%n)</source>
-        <translation>
-            <numerusform>Ses &amp;événements (%n)</numerusform>
-            <numerusform>Ses &amp;événements (%n)</numerusform>
-        </translation>
+        <translation><numerusform>Ses &amp;événements (%n)</numerusform><numerusform>Ses &amp;événements (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Its &amp;events (%n)</source>
@@ -748,13 +734,13 @@
 <context>
     <name>ProjectEventsPanel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="541"/>
-        <location filename="../../labest_desktop/ui/views/events.py" line="547"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="541" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="547" />
         <source>Events of the project</source>
         <translation>Événements du projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="556"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="556" />
         <source>undated</source>
         <translation>non daté</translation>
     </message>
@@ -762,127 +748,127 @@
 <context>
     <name>ProjectSheet</name>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="20"/>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="20" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="20"/>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="20" />
         <source>Decision</source>
         <translation>Décision</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="21"/>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="21" />
         <source>By</source>
         <translation>Par</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="21"/>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="21" />
         <source>Rationale</source>
         <translation>Justification</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="43"/>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="43" />
         <source>Project sheet</source>
         <translation>Fiche projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="45"/>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="45" />
         <source>Stage and status</source>
         <translation>Étape et statut</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="46"/>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="46" />
         <source>In stage since</source>
         <translation>À cette étape depuis</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="47"/>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="47" />
         <source>Lead organisation</source>
         <translation>Porteur</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="48"/>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="48" />
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="49"/>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="49" />
         <source>Department</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="50"/>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="50" />
         <source>Person in charge</source>
         <translation>Responsable</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="51"/>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="51" />
         <source>Start date</source>
         <translation>Date de début</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="52"/>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="52" />
         <source>Planned end date</source>
         <translation>Date de fin prévue</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="53"/>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="53" />
         <source>Budget</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="54"/>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="54" />
         <source>Funding envelope</source>
         <translation>Enveloppe de financement</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="55"/>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="55" />
         <source>Users / agents involved</source>
         <translation>Usagers / agents impliqués</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="58"/>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="58" />
         <source>Themes</source>
         <translation>Thématiques</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="59"/>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="59" />
         <source>Created</source>
         <translation>Créé le</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="61"/>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="61" />
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="63"/>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="63" />
         <source>Stage decisions</source>
-        <translation>Décisions d&apos;étape</translation>
+        <translation>Décisions d'étape</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="76"/>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="76" />
         <source>Recent notes</source>
         <translation>Notes récentes</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="84"/>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="84" />
         <source>No note.</source>
         <translation>Aucune note.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="86"/>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="86" />
         <source>Events</source>
         <translation>Événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="105"/>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="105" />
         <source>Project sheet – %1</source>
         <translation>Fiche projet – %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="107"/>
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="107" />
         <source>Project sheets (%1)</source>
         <translation>Fiches projets (%1)</translation>
     </message>
@@ -890,22 +876,22 @@
 <context>
     <name>RationaleDialog</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="84"/>
+        <location filename="../../labest_desktop/ui/views/board.py" line="82" />
         <source>Stage decision</source>
-        <translation>Décision d&apos;étape</translation>
+        <translation>Décision d'étape</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="86"/>
+        <location filename="../../labest_desktop/ui/views/board.py" line="84" />
         <source>Move “%1” from %2 to %3. Why?</source>
         <translation>Faire passer « %1 » de %2 à %3. Pourquoi ?</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="91"/>
+        <location filename="../../labest_desktop/ui/views/board.py" line="89" />
         <source>Rationale of the decision</source>
         <translation>Justification de la décision</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="96"/>
+        <location filename="../../labest_desktop/ui/views/board.py" line="94" />
         <source>Record the decision</source>
         <translation>Enregistrer la décision</translation>
     </message>
@@ -913,102 +899,102 @@
 <context>
     <name>Reports</name>
     <message>
-        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="22"/>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="22" />
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="22"/>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="22" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="23"/>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="23" />
         <source>Lead</source>
         <translation>Porteur</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="23"/>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="23" />
         <source>Dept.</source>
         <translation>Dépt</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="24"/>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="24" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="24"/>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="24" />
         <source>In stage since</source>
         <translation>À cette étape depuis</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="25"/>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="25" />
         <source>Budget</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="36"/>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="36" />
         <source>search: %1</source>
         <translation>recherche : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="42"/>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="42" />
         <source>departments: %1</source>
         <translation>départements : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="44"/>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="44" />
         <source>%1 selected projects</source>
         <translation>%1 projets sélectionnés</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="45"/>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="45" />
         <source>whole portfolio</source>
         <translation>tout le portefeuille</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="54"/>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="54" />
         <source>No project at this stage.</source>
         <translation>Aucun projet à cette étape.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="74"/>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="74" />
         <source>… and %1 more projects.</source>
         <translation>… et %1 projets de plus.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="85"/>
-        <source>Lab&apos;EST portfolio report</source>
-        <translation>Rapport de portefeuille Lab&apos;EST</translation>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="85" />
+        <source>Lab'EST portfolio report</source>
+        <translation>Rapport de portefeuille Lab'EST</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="85"/>
-        <source>Lab&apos;EST dashboard</source>
-        <translation>Synthèse Lab&apos;EST</translation>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="85" />
+        <source>Lab'EST dashboard</source>
+        <translation>Synthèse Lab'EST</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="97"/>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="97" />
         <source>Drawn up on %1 — %2</source>
         <translation>Établi le %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="101"/>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="101" />
         <source>%1 projects — total budget %2</source>
         <translation>%1 projets — budget total %2</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="107"/>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="107" />
         <source>Over-committed envelopes: %1</source>
         <translation>Enveloppes dépassées : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="109"/>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="109" />
         <source>Charts</source>
         <translation>Graphiques</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="112"/>
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="112" />
         <source>Projects per stage</source>
         <translation>Projets par étape</translation>
     </message>
@@ -1016,62 +1002,62 @@
 <context>
     <name>Vocab</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="11"/>
+        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="11" />
         <source>Workshop</source>
         <translation>Atelier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="12"/>
+        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="12" />
         <source>Creative session</source>
         <translation>Séance créative</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="13"/>
+        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="13" />
         <source>Exhibition</source>
         <translation>Exposition</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="14"/>
+        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="14" />
         <source>Training</source>
         <translation>Formation</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="15"/>
+        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="15" />
         <source>Meeting</source>
         <translation>Réunion</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="18"/>
+        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="18" />
         <source>State service</source>
-        <translation>Service de l&apos;État</translation>
+        <translation>Service de l'État</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="19"/>
+        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="19" />
         <source>Regional Council</source>
         <translation>Conseil régional</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="20"/>
+        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="20" />
         <source>Local authority</source>
         <translation>Collectivité territoriale</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="21"/>
+        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="21" />
         <source>Public operator</source>
         <translation>Opérateur public</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="22"/>
+        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="22" />
         <source>Association / civil society</source>
         <translation>Association / société civile</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="23"/>
+        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="23" />
         <source>Company</source>
         <translation>Entreprise</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="24"/>
+        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="24" />
         <source>University / research</source>
         <translation>Université / recherche</translation>
     </message>
@@ -1079,28 +1065,28 @@
 <context>
     <name>editor</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="349"/>
+        <location filename="../../labest_desktop/ui/views/events.py" line="349" />
         <source>Create event “%1”</source>
-        <translation>Création de l&apos;événement « %1 »</translation>
+        <translation>Création de l'événement « %1 »</translation>
     </message>
 </context>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/view_errors.py" line="12"/>
-        <source>Lab&apos;EST</source>
-        <translation>Lab&apos;EST</translation>
+        <location filename="../../labest_desktop/ui/views/view_errors.py" line="12" />
+        <source>Lab'EST</source>
+        <translation>Lab'EST</translation>
     </message>
 </context>
 <context>
     <name>view</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="119"/>
+        <location filename="../../labest_desktop/ui/views/board.py" line="117" />
         <source>Move %1 to %2</source>
         <translation>Passage de %1 à %2</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="107"/>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="107" />
         <source>Merge “%1” into “%2”</source>
         <translation>Fusion de « %1 » dans « %2 »</translation>
     </message>

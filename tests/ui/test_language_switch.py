@@ -121,3 +121,29 @@ def test_every_built_view_follows_the_language(make_window, demo_workspace, qtbo
     assert dashboard.export_pdf.text() == "Export the dashboard as PDF…"
     assert dashboard.panels["funnel"].view.chart().title() == "Projects per stage"
     assert window.welcome.create_button.text().replace("&", "") == "Create a project"
+
+
+def test_counts_take_the_plural_in_both_languages(qapp, back_to_french):
+    """Every source with a count (%n) is a plural in each translation file, and a
+    card's days read « 1 jour / 2 jours », « 1 day / 2 days »."""
+    import xml.etree.ElementTree as ET
+    from pathlib import Path
+
+    from labest_desktop.ui.views.board import CardDelegate
+
+    folder = Path(__file__).resolve().parents[2] / "resources" / "translations"
+    singular = []
+    for ts in folder.glob("*.ts"):
+        for message in ET.parse(ts).getroot().iter("message"):
+            vanished = (message.find("translation").get("type") or "") in ("vanished", "obsolete")
+            if "%n" in message.findtext("source") and message.get("numerus") != "yes" and not vanished:
+                singular.append(f"{ts.name}: {message.findtext('source')}")
+    assert singular == []
+    delegate = CardDelegate()
+    assert [delegate.tr("%n day(s)", "", n) for n in (1, 2)] == ["1 jour", "2 jours"]
+    from PySide6.QtCore import QCoreApplication
+
+    assert QCoreApplication.translate("UndoCommands", "Delete %n project(s)", "", 2) == "Suppression de 2 projets"
+    translation.install(qapp, "en")
+    assert [delegate.tr("%n day(s)", "", n) for n in (1, 2)] == ["1 day", "2 days"]
+    assert QCoreApplication.translate("UndoCommands", "Delete %n project(s)", "", 2) == "Delete 2 projects"

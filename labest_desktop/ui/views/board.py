@@ -12,12 +12,10 @@ from __future__ import annotations
 
 import json
 import logging
-from datetime import date
 
 from PySide6.QtCore import (
     QAbstractListModel,
     QByteArray,
-    QCoreApplication,
     QEvent,
     QMimeData,
     QModelIndex,
@@ -162,7 +160,9 @@ class CardModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{card.reference} – {card.title}"
         if role == Qt.ItemDataRole.ToolTipRole or role == Qt.ItemDataRole.AccessibleTextRole:
-            return card_description(card)
+            days = card.days_in_stage()
+            # self.tr with a count: lupdate marks it as a plural (QCoreApplication.translate it does not).
+            return card_description(card, self.tr("%n day(s) in this stage", "", days) if days is not None else "")
         if role == CARD_ROLE:
             return card
         if role == ID_ROLE:
@@ -227,17 +227,17 @@ class CardModel(QAbstractListModel):
         return False  # nothing inserted here; the reload shows the result
 
 
-def card_description(card: board.Card, today: date | None = None) -> str:
-    days = card.days_in_stage(today)
+def card_description(card: board.Card, days_text: str = "") -> str:
+    """The card in one sentence (tooltip, screen readers); ``days_text`` says how
+    long it has been in its stage."""
     parts = [
         card.title,
         card.reference,
         labels.status_label(card.status),
         card.lead or "",
         labels.department_label(card.department),
+        days_text,
     ]
-    if days is not None:
-        parts.append(QCoreApplication.translate("BoardView", "%n day(s) in this stage", None, days))
     return " · ".join(p for p in parts if p)
 
 
@@ -294,7 +294,7 @@ class CardDelegate(QStyledItemDelegate):
         painter.setFont(option.font)
         fm = QFontMetrics(option.font)
         days = card.days_in_stage()
-        days_text = QCoreApplication.translate("BoardView", "%n day(s)", None, days) if days is not None else ""
+        days_text = self.tr("%n day(s)", "", days) if days is not None else ""
         rows = [
             (f"{card.reference} · {labels.status_label(card.status)}", days_text),
             (card.lead or "—", ""),

@@ -55,6 +55,7 @@ from labest_desktop.services.import_plan import (
 from labest_desktop.services.import_sheets import SheetPlan, apply_sheets, plan_sheets
 from labest_desktop.services.snapshots import SEARCH_KEYS, chunks, column_values
 from labest_desktop.services.workspace import Workspace
+from labest_desktop.storage.bulk import execute_many
 from labest_desktop.storage.search import bulk_index_upkeep
 
 logger = logging.getLogger(__name__)
@@ -500,7 +501,7 @@ class _Writer:
             statement = (
                 update(table).where(table.c.id == bindparam("b_id")).values(**assignments, version=bindparam("b_version"))
             )
-            self.session.connection().execute(statement, rows)
+            execute_many(self.session.connection(), statement, rows)
         for chunk in chunks(restaged):
             self.session.execute(update(table).where(table.c.id.in_(chunk)).values(stage_since=self.now.date()))
         for chunk in chunks(relinked):
@@ -535,12 +536,10 @@ class _Writer:
         return [{"project_id": pid, "organisation_id": oid} for oid in ids]
 
     def _insert_many(self, decisions: list[dict], revisions: list[dict], links: list[dict]) -> None:
-        if decisions:
-            self.session.execute(insert(StageDecision.__table__), decisions)
-        if revisions:
-            self.session.execute(insert(ProjectRevision.__table__), revisions)
-        if links:
-            self.session.execute(insert(project_partner), links)
+        connection = self.session.connection()
+        execute_many(connection, insert(StageDecision.__table__), decisions)
+        execute_many(connection, insert(ProjectRevision.__table__), revisions)
+        execute_many(connection, insert(project_partner), links)
 
 
 

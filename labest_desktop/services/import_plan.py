@@ -203,7 +203,7 @@ def match_rows(session: Session, rows: list[ProjectRow], cancelled=None) -> Matc
             plan.version, plan.uid, plan.reference = target.version, target.uid, target.reference
             if any(target.snapshot.get(key) != value for key, value in theirs.items()):
                 differing.append((index, row, theirs, target))
-        bases = _bases(session, [(row, target) for _, row, _, target in differing], stored)
+        bases = _bases(session, [(row, target) for _, row, _, target in differing])
         for index, row, theirs, target in differing:
             plans[index] = _merge(row, theirs, target, bases.get(target.id))
     absent = sorted((k.reference, k.title) for k in by_reference.values() if k.id not in seen and not k.deleted)
@@ -211,28 +211,33 @@ def match_rows(session: Session, rows: list[ProjectRow], cancelled=None) -> Matc
     return MatchResult(plans, absent, row_errors, new_orgs, new_envelopes)
 
 
-def _bases(session: Session, rows: list[tuple[ProjectRow, StoredProject]], stored: dict[int, StoredProject]) -> dict[int, dict]:
+def _bases(session: Session, rows: list[tuple[ProjectRow, StoredProject]]) -> dict[int, dict]:
     """Base snapshot per matched project, found through the row's fingerprint (only
-    for rows that differ from here: an identical row needs no base)."""
+    for rows that differ from here: an identical row needs no base).
+
+    Most often nothing changed here since the export: the file's print is that of
+    the current state, which is then the base, and no revision needs reading. Only
+    the others are looked up among the stored revisions.
+    """
+    bases: dict[int, dict] = {}
     wanted: dict[str, set[int]] = {}
     for row, target in rows:
-        if row.fingerprint:
+        if not row.fingerprint:
+            continue
+        if fingerprint(target.snapshot) == row.fingerprint:
+            bases[target.id] = target.snapshot
+        else:
             wanted.setdefault(row.fingerprint, set()).add(target.id)
-    bases: dict[int, dict] = {}
+    revisions = ProjectRevision.__table__
+    connection = session.connection()
     for chunk in chunks(sorted(wanted)):  # type: ignore[arg-type]
-        for project_id, fp, snapshot in session.execute(
-            select(ProjectRevision.project_id, ProjectRevision.fingerprint, ProjectRevision.snapshot).where(
-                ProjectRevision.fingerprint.in_(chunk)
+        for project_id, fp, snapshot in connection.execute(
+            select(revisions.c.project_id, revisions.c.fingerprint, revisions.c.snapshot).where(
+                revisions.c.fingerprint.in_(chunk)
             )
         ):
             if project_id in wanted.get(fp, ()):
                 bases[project_id] = load_snapshot(snapshot)
-    # A project changed without a revision of its own (an organisation renamed) still
-    # has a base when the file's print is that of its current state.
-    for fp, project_ids in wanted.items():
-        for project_id in project_ids:
-            if project_id not in bases and fingerprint(stored[project_id].snapshot) == fp:
-                bases[project_id] = stored[project_id].snapshot
     return bases
 
 

@@ -1,0 +1,75 @@
+"""Bulk writes straight to the driver store exactly what the ORM would store, on
+both engines, and their errors still come wrapped for the sentences users see."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import String, bindparam, insert, select, type_coerce, update
+
+from labest_desktop.domain.errors import StorageError
+from labest_desktop.domain.fields import ProjectFields
+from labest_desktop.domain.models import Project, ProjectRevision
+from labest_desktop.services.projects import create_project
+from labest_desktop.storage.bulk import execute_many
+
+
+def test_insert_then_update_many_rows_read_back_as_the_orm_stores_them(workspace):
+    view = create_project(workspace, ProjectFields(title="Base"))
+    when = datetime(2026, 11, 25, 19, 30, 1, 250)
+    revisions = ProjectRevision.__table__
+    rows = [
+        {"project_id": view.id, "number": n, "created_at": when, "author": "agent", "origin": "import",
+         "import_batch_id": None, "snapshot": "{}", "fingerprint": f"{n:032x}"}
+        for n in range(10, 2010)
+    ]
+    table = Project.__table__
+    with workspace.unit_of_work() as uow:
+        connection = uow.session.connection()
+        execute_many(connection, insert(revisions), rows)
+        statement = (
+            update(table)
+            .where(table.c.id == bindparam("b_id"))
+            .values(budget=bindparam("budget"), start_date=bindparam("start_date"), updated_at=bindparam("updated_at"))
+        )
+        execute_many(connection, statement, [
+            {"b_id": view.id, "budget": Decimal("1234.56"), "start_date": date(2026, 2, 28), "updated_at": when}
+        ])
+        uow.commit()
+    with workspace.reading() as session:
+        stored = session.scalars(select(ProjectRevision).where(ProjectRevision.number >= 10)).all()
+        project = session.get(Project, view.id)
+        assert len(stored) == 2000
+        assert {r.created_at for r in stored} == {when}
+        assert project.budget == Decimal("1234.56")
+        assert project.start_date == date(2026, 2, 28)
+        assert project.updated_at == when
+        # The time stamp is stored in the same spelling the ORM uses, so ordering and
+        # comparisons between rows written either way hold.
+        if workspace.database.location.is_sqlite:
+            def spelling(number: int) -> str:
+                return session.execute(
+                    select(type_coerce(revisions.c.created_at, String)).where(revisions.c.number == number)
+                ).scalar_one()
+
+            assert spelling(10) == "2026-11-25 19:30:01.000250"  # written here in bulk
+            assert len(spelling(1)) == len(spelling(10))  # written by the ORM at creation
+
+
+def test_driver_errors_come_wrapped(workspace):
+    view = create_project(workspace, ProjectFields(title="Base"))
+    row = {"project_id": view.id, "number": 1, "created_at": datetime(2026, 1, 1), "author": "a", "origin": "import",
+           "import_batch_id": None, "snapshot": "{}", "fingerprint": "0" * 32}
+    # (project_id, number) is already taken by the creation: the unit of work turns the
+    # driver's error into the storage sentence, as for any other write.
+    with pytest.raises(StorageError) as raised:
+        with workspace.unit_of_work() as uow:
+            execute_many(uow.session.connection(), insert(ProjectRevision.__table__), [row])
+    assert raised.value.message.startswith("Erreur de la base de données")
+
+
+def test_no_rows_is_no_statement(workspace):
+    with workspace.unit_of_work() as uow:
+        execute_many(uow.session.connection(), insert(ProjectRevision.__table__), [])

@@ -31,7 +31,7 @@ def execute_many(connection: Connection, statement: Executable, rows: list[dict[
     names = list(compiled.positiontup) if compiled.positional else list(compiled.binds)
     converters: list[tuple[int, Callable[[Any], Any]]] = []
     for index, name in enumerate(names):
-        processor = compiled.binds[name].type.bind_processor(dialect)
+        processor = compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect)
         if processor is not None:
             converters.append((index, _remembering(processor)))
     params: list = []

@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from itertools import islice
 from typing import Generic, TypeVar
 
@@ -178,7 +179,10 @@ def _data_rows(below: list[list[object]], rest: Iterator[list[object]], first: i
 # Columns whose every value is its row's own: remembering their parsed values would
 # save nothing.
 _UNIQUE_KINDS = frozenset({Kind.REFERENCE, Kind.UID, Kind.FINGERPRINT})
-_MEMO_LIMIT = 4096  # distinct texts remembered per column
+_MEMO_LIMIT = 4096  # distinct values remembered per column
+# Raw cell types whose parsed value is remembered. Not bool: True equals 1 as a key,
+# and a check box in a number column must still be refused on every row.
+_MEMO_TYPES = frozenset({str, int, float, date, datetime})
 _MISSING = object()
 
 
@@ -187,11 +191,11 @@ class _Column:
     index: int
     key: str
     kind: Kind
-    # Parsed value of each text already met in this column. A stage, status,
-    # organisation, tag list or funding source is written on thousands of rows:
-    # each is parsed once, and the rows share one string per distinct text (about
-    # 60 MB less at 100,000 rows).
-    memo: dict[str, object] | None
+    # Parsed value of each raw value already met in this column. A stage, status,
+    # organisation, tag list, funding source, date or amount is written on thousands
+    # of rows: each is parsed once, and the rows share one object per distinct value
+    # (about 60 MB less at 100,000 rows).
+    memo: dict[object, object] | None
     listed: bool  # a list value: each row gets its own copy
 
 
@@ -221,7 +225,7 @@ def _parse_data_rows(
         for column in columns:
             raw = cells[column.index] if column.index < width else None
             memo = column.memo
-            if memo is not None and type(raw) is str:
+            if memo is not None and type(raw) in _MEMO_TYPES:
                 value = memo.get(raw, _MISSING)
                 if value is not _MISSING:
                     values[column.key] = list(value) if column.listed else value  # type: ignore[call-overload]
@@ -246,7 +250,7 @@ def _parse_data_rows(
                     value = shared.setdefault(value, value)
                 elif type(value) is list:
                     value = [shared.setdefault(item, item) if type(item) is str else item for item in value]
-                if type(raw) is str and len(memo) < _MEMO_LIMIT:
+                if type(raw) in _MEMO_TYPES and len(memo) < _MEMO_LIMIT:
                     memo[raw] = tuple(value) if column.listed else value
             values[column.key] = value
         yield row_number, values, errors

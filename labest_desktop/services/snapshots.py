@@ -106,9 +106,9 @@ def load_projects(session: Session, ids: Iterable[int] | None = None) -> Iterato
             select(project_partner.c.project_id, project_partner.c.organisation_id).where(
                 project_partner.c.project_id.in_(chunk)
             )
-        ):
+        ).all():
             partners[project_id].append(orgs[org_id])
-        rows = {row[0]: row for row in connection.execute(select(*_SNAPSHOT_COLUMNS).where(_table.c.id.in_(chunk)))}
+        rows = {row[0]: row for row in connection.execute(select(*_SNAPSHOT_COLUMNS).where(_table.c.id.in_(chunk))).all()}
         for project_id in chunk:
             row = rows.get(project_id)
             if row is None:

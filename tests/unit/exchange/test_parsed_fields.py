@@ -70,3 +70,12 @@ def test_a_bad_cell_met_again_is_reported_on_each_row():
     result = parse_projects(sheet)
     assert [e.row for e in result.errors] == [2, 3]
     assert [r.values["stage"] for r in result.records] == ["prototype"]
+
+
+def test_a_check_box_in_a_number_column_is_refused_after_the_number_one():
+    """True equals 1 as a dictionary key: a remembered 1 must not let TRUE through."""
+    header = [HEADER[0], "Statut", "Usagers impliqués"]
+    sheet = [header, ["Projet A", None, 1], ["Projet B", None, True], ["Projet C", None, 1.0]]
+    result = parse_projects(sheet)
+    assert [e.row for e in result.errors] == [3]
+    assert [r.values["users_involved"] for r in result.records] == [1, 1]

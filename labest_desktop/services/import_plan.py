@@ -133,12 +133,13 @@ def match_rows(session: Session, rows: list[ProjectRow], cancelled=None) -> Matc
     names = NameBook(session)
     by_uid: dict[str, _Known] = {}
     by_reference: dict[str, _Known] = {}
-    for pid, uid, reference, title, deleted_at in session.execute(
-        select(Project.id, Project.uid, Project.reference, Project.title, Project.deleted_at)
-    ):
+    table = Project.__table__
+    for pid, uid, reference, title, deleted_at in session.connection().execute(
+        select(table.c.id, table.c.uid, table.c.reference, table.c.title, table.c.deleted_at)
+    ).all():
         known = _Known(pid, reference, title, deleted_at is not None)
         by_uid[uid] = by_reference[reference] = known
-    titles = {fold(k.title): k.reference for k in by_reference.values() if not k.deleted}
+    titles: dict[str, str] | None = None  # folded title -> reference, made when first needed
     plans: list[RowPlan] = []
     matched: list[tuple[int, ProjectRow, int]] = []  # (plan index, row, project id)
     row_errors: list[tuple[int, str, dict]] = []
@@ -176,6 +177,8 @@ def match_rows(session: Session, rows: list[ProjectRow], cancelled=None) -> Matc
             new_uids[row.uid] = row.row
         elif not row.reference:
             key = fold(title)
+            if titles is None:  # only rows without identity are checked for duplicates
+                titles = {fold(k.title): k.reference for k in by_reference.values() if not k.deleted}
             if key in titles:
                 plan.kind, plan.duplicate_of = DUPLICATE, titles[key]
             elif key in new_titles:
@@ -201,11 +204,13 @@ def match_rows(session: Session, rows: list[ProjectRow], cancelled=None) -> Matc
             theirs = file_snapshot(row, names)
             plan = plans[index]
             plan.version, plan.uid, plan.reference = target.version, target.uid, target.reference
-            if any(target.snapshot.get(key) != value for key, value in theirs.items()):
-                differing.append((index, row, theirs, target))
+            mine = target.snapshot
+            changes = {key: value for key, value in theirs.items() if mine.get(key) != value}
+            if changes:
+                differing.append((index, row, changes, target))
         bases = _bases(session, [(row, target) for _, row, _, target in differing])
-        for index, row, theirs, target in differing:
-            plans[index] = _merge(row, theirs, target, bases.get(target.id))
+        for index, row, changes, target in differing:
+            plans[index] = _merge(row, changes, target, bases.get(target.id))
     absent = sorted((k.reference, k.title) for k in by_reference.values() if k.id not in seen and not k.deleted)
     new_orgs, new_envelopes = _new_names(plans, names)
     return MatchResult(plans, absent, row_errors, new_orgs, new_envelopes)
@@ -241,25 +246,22 @@ def _bases(session: Session, rows: list[tuple[ProjectRow, StoredProject]]) -> di
     return bases
 
 
-def _merge(row: ProjectRow, theirs: dict, target: StoredProject, base: dict | None) -> RowPlan:
+def _merge(row: ProjectRow, changes: dict, target: StoredProject, base: dict | None) -> RowPlan:
+    """The plan of a matched row from ``changes``, its fields that differ from here."""
     mine = target.snapshot
     plan = RowPlan(
         row=row.row,
         kind=UNCHANGED,
         title=mine["title"],
-        theirs=theirs,
+        theirs=changes,
         project_id=target.id,
         version=target.version,
         uid=target.uid,
         reference=target.reference,
         mine=mine,
     )
-    differing = {}  # what the plan keeps of the row: the fields that differ from here
-    for key, value in theirs.items():
+    for key, value in changes.items():
         current = mine.get(key)
-        if value == current:
-            continue
-        differing[key] = value
         if base is not None:
             original = base.get(key)
             if value == original:
@@ -270,7 +272,6 @@ def _merge(row: ProjectRow, theirs: dict, target: StoredProject, base: dict | No
         plan.conflicts.append(
             FieldConflict(row.row, target.reference, key, base.get(key) if base else None, current, value, target.id)
         )
-    plan.theirs = differing
     if plan.taken or plan.conflicts:
         plan.kind = UPDATE
     return plan

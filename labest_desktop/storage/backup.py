@@ -8,6 +8,7 @@ that looks complete.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
@@ -44,9 +45,11 @@ def backup_sqlite(source: Path, destination: Path) -> Path:
     """Copy ``source`` to ``destination`` (a file, or a folder to put a dated file in)."""
     if destination.is_dir() or str(destination).endswith(os.sep):
         destination = destination / backup_name()
-    destination.parent.mkdir(parents=True, exist_ok=True)
     partial = destination.with_name(destination.name + ".partial")
     try:
+        # Inside the try: a backups folder that cannot be made (a file of that name,
+        # no permission, a full disk) is a backup error the user reads as a sentence.
+        destination.parent.mkdir(parents=True, exist_ok=True)
         src = sqlite3.connect(f"file:{source.as_posix()}?mode=ro", uri=True)
         try:
             dst = sqlite3.connect(partial)
@@ -66,16 +69,23 @@ def backup_sqlite(source: Path, destination: Path) -> Path:
         os.replace(partial, destination)
         _fsync_dir(destination.parent)
     except sqlite3.Error as exc:
-        partial.unlink(missing_ok=True)
+        _discard(partial)
         raise BackupError(path=str(destination), detail=str(exc)) from exc
     except OSError as exc:
-        partial.unlink(missing_ok=True)
+        _discard(partial)
         raise BackupError(path=str(destination), detail=exc.strerror or str(exc)) from exc
     except BaseException:
-        partial.unlink(missing_ok=True)
+        _discard(partial)
         raise
     logger.info("Backed up %s to %s", source, destination)
     return destination
+
+
+def _discard(partial: Path) -> None:
+    """Remove a backup cut short, if it got as far as a file (its folder may be
+    what failed)."""
+    with contextlib.suppress(OSError):
+        partial.unlink(missing_ok=True)
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -169,7 +179,7 @@ def restore_sqlite(backup: Path, database: Path, backups_folder: Path) -> Path |
         os.replace(partial, database)
         _fsync_dir(database.parent)
     except OSError as exc:
-        partial.unlink(missing_ok=True)
+        _discard(partial)
         raise BackupError(path=str(database), detail=exc.strerror or str(exc)) from exc
     logger.info("Restored %s from %s (previous kept at %s)", database, backup, previous)
     return previous

@@ -289,6 +289,42 @@ def test_apply_makes_a_backup_first(sqlite_workspace, tmp_path):
     edit_cell(path, first.reference, "Titre", "Nouveau titre")
     report = exchange_import.import_file(sqlite_workspace, path)
     assert report.backup and Path(report.backup).is_file()
+    # The copy is made while the import writes: it holds the state before the
+    # import, never part of the import.
+    import sqlite3
+
+    with sqlite3.connect(report.backup) as copy:
+        titles = [t for (t,) in copy.execute("SELECT title FROM project")]
+        revisions = copy.execute("SELECT count(*) FROM project_revision").fetchone()[0]
+    assert titles == ["Projet numéro 1 à Épinal"]
+    assert revisions == 1
+    assert [s["title"] for s in iter_snapshots(sqlite_workspace)] == ["Nouveau titre"]
+
+
+def test_a_backup_that_cannot_be_made_stops_the_import(sqlite_workspace, tmp_path):
+    """No backup, no import: the writes already made in the transaction are rolled
+    back and the user reads why."""
+    from labest_desktop.domain.errors import LabestError
+
+    first, *_ = make_portfolio(sqlite_workspace, 1)
+    path = export(sqlite_workspace, tmp_path / "out.xlsx")
+    edit_cell(path, first.reference, "Titre", "Nouveau titre")
+    before = state(sqlite_workspace)
+    folder = sqlite_workspace.database.backups_folder
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.iterdir():
+        old.unlink()
+    folder.rmdir()
+    folder.write_text("not a folder")  # the backups folder cannot be created
+    try:
+        with pytest.raises(LabestError) as raised:
+            exchange_import.import_file(sqlite_workspace, path)
+    finally:
+        folder.unlink()
+    assert "sauvegarde" in raised.value.message.lower()
+    assert state(sqlite_workspace) == before
+    with sqlite_workspace.reading() as session:
+        assert session.scalar(select(func.count()).select_from(ImportBatch)) == 0
 
 
 def test_a_project_changed_between_preview_and_apply_stops_the_import(sqlite_workspace, tmp_path):

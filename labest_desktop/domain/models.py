@@ -163,7 +163,7 @@ class Project(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
     reference: Mapped[str] = mapped_column(String(30), unique=True)
-    title: Mapped[str] = mapped_column(String(200), index=True)
+    title: Mapped[str] = mapped_column(String(200))  # sorted through title_key
     description: Mapped[str | None] = mapped_column(Text)
     stage: Mapped[str] = mapped_column(String(20), index=True)
     status: Mapped[str] = mapped_column(String(20), index=True)
@@ -249,7 +249,8 @@ class ProjectRevision(Base):
     __tablename__ = "project_revision"
     __table_args__ = (UniqueConstraint("project_id", "number"),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    project_id: Mapped[int] = mapped_column(ForeignKey("project.id", ondelete="CASCADE"), index=True)
+    # Looked up through the (project_id, number) unique index.
+    project_id: Mapped[int] = mapped_column(ForeignKey("project.id", ondelete="CASCADE"))
     number: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     author: Mapped[str] = mapped_column(String(200))

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from labest_desktop import messages
@@ -63,7 +63,7 @@ logger = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
 MINE, THEIRS, FAIL = "mine", "theirs", "fail"
-WRITE_SLICE = 5_000
+WRITE_SLICE = 2_000
 
 
 @dataclass
@@ -365,6 +365,18 @@ def _merge_error(preview: ImportPreview, plan: RowPlan, problem: LabestError, fi
     }
 
 
+@dataclass
+class _SliceWrites:
+    """The statements' rows for one slice of updated projects."""
+
+    groups: dict[tuple[str, ...], list[dict]] = field(default_factory=lambda: defaultdict(list))
+    decisions: list[dict] = field(default_factory=list)
+    revisions: list[dict] = field(default_factory=list)
+    links: list[dict] = field(default_factory=list)
+    relinked: list[int] = field(default_factory=list)
+    restaged: list[int] = field(default_factory=list)
+
+
 class _Writer:
     """The writes of one import, inside the caller's transaction."""
 
@@ -477,29 +489,45 @@ class _Writer:
             decisions.append(self._decision(pid, None, snapshot["stage"]))
             revisions.append(self._revision(pid, 1, snapshot))
             links.extend(self._links(pid, snapshot))
-        self._insert_many(decisions, revisions, links)
+        self._insert_many(self.session.connection(), decisions, revisions, links)
         self.created = len(ids)
 
     def _update(self, updates: list[tuple[RowPlan, dict]]) -> None:
-        # In slices, so the statement parameters and revision documents of a
-        # 100,000-row import are never all in memory at once.
-        for start in range(0, len(updates), WRITE_SLICE):
-            self._update_slice(updates[start : start + WRITE_SLICE])
+        """Write the updated projects a slice at a time: the rows of one slice are
+        prepared here while the statements of the previous one run in a second
+        thread (SQLite and psycopg let go of Python while they work), so preparing
+        and writing overlap on two cores. One slice's statements at a time, in
+        order, on the one connection, which nothing else uses meanwhile; and the
+        parameters of a 100,000-row import are never all in memory at once."""
+        connection = self.session.connection()
+        last_numbers = self._last_revision_numbers(connection, [p.project_id for p, _ in updates])
+        with ThreadPoolExecutor(1, thread_name_prefix="labest-write") as writer:
+            running: Future | None = None
+            for start in range(0, len(updates), WRITE_SLICE):
+                prepared = self._prepare_slice(updates[start : start + WRITE_SLICE], last_numbers)
+                if running is not None:
+                    running.result()
+                running = writer.submit(self._write_slice, connection, prepared)
+            if running is not None:
+                running.result()
         self.updated = len(updates)
 
-    def _update_slice(self, updates: list[tuple[RowPlan, dict]]) -> None:
-        ids = [p.project_id for p, _ in updates]
-        last_numbers: dict[int, int] = {}
-        for chunk in chunks(ids):  # type: ignore[arg-type]
-            last_numbers.update(
-                self.session.execute(
-                    select(ProjectRevision.project_id, func.max(ProjectRevision.number))
-                    .where(ProjectRevision.project_id.in_(chunk))
-                    .group_by(ProjectRevision.project_id)
+    @staticmethod
+    def _last_revision_numbers(connection: Connection, ids: list[int]) -> dict[int, int]:
+        revisions = ProjectRevision.__table__
+        numbers: dict[int, int] = {}
+        for chunk in chunks(ids):
+            numbers.update(
+                connection.execute(
+                    select(revisions.c.project_id, func.max(revisions.c.number))
+                    .where(revisions.c.project_id.in_(chunk))
+                    .group_by(revisions.c.project_id)
                 ).all()
             )
-        groups: dict[tuple[str, ...], list[dict]] = defaultdict(list)
-        decisions, revisions, links, relinked, restaged = [], [], [], [], []
+        return numbers
+
+    def _prepare_slice(self, updates: list[tuple[RowPlan, dict]], last_numbers: dict[int, int]) -> _SliceWrites:
+        prepared = _SliceWrites()
         for plan, snapshot in updates:
             pid = plan.project_id
             mine = plan.mine
@@ -512,26 +540,29 @@ class _Writer:
             )
             columns = tuple(sorted(row))
             row.update(b_id=pid, updated_at=self.now, updated_by=self.author, b_version=plan.version + 1)
-            groups[columns].append(row)
+            prepared.groups[columns].append(row)
             if "stage" in changed:
-                restaged.append(pid)
-                decisions.append(self._decision(pid, plan.mine["stage"], snapshot["stage"]))
-            revisions.append(self._revision(pid, last_numbers.get(pid, 0) + 1, snapshot))
+                prepared.restaged.append(pid)
+                prepared.decisions.append(self._decision(pid, mine["stage"], snapshot["stage"]))
+            prepared.revisions.append(self._revision(pid, last_numbers.get(pid, 0) + 1, snapshot))
             if "partners" in changed:
-                relinked.append(pid)
-                links.extend(self._links(pid, snapshot))
+                prepared.relinked.append(pid)
+                prepared.links.extend(self._links(pid, snapshot))
+        return prepared
+
+    def _write_slice(self, connection: Connection, prepared: _SliceWrites) -> None:
         table = Project.__table__
-        for columns, rows in groups.items():
+        for columns, rows in prepared.groups.items():
             assignments = {c: bindparam(c) for c in (*columns, "updated_at", "updated_by")}
             statement = (
                 update(table).where(table.c.id == bindparam("b_id")).values(**assignments, version=bindparam("b_version"))
             )
-            execute_many(self.session.connection(), statement, rows)
-        for chunk in chunks(restaged):
-            self.session.execute(update(table).where(table.c.id.in_(chunk)).values(stage_since=self.now.date()))
-        for chunk in chunks(relinked):
-            self.session.execute(delete(project_partner).where(project_partner.c.project_id.in_(chunk)))
-        self._insert_many(decisions, revisions, links)
+            execute_many(connection, statement, rows)
+        for chunk in chunks(prepared.restaged):
+            connection.execute(update(table).where(table.c.id.in_(chunk)).values(stage_since=self.now.date()))
+        for chunk in chunks(prepared.relinked):
+            connection.execute(delete(project_partner).where(project_partner.c.project_id.in_(chunk)))
+        self._insert_many(connection, prepared.decisions, prepared.revisions, prepared.links)
 
     def _decision(self, pid: int, from_stage: str | None, to_stage: str) -> dict:
         return {
@@ -560,8 +591,8 @@ class _Writer:
         ids = sorted({self.organisation_ids[fold(n)] for n in snapshot.get("partners") or []})
         return [{"project_id": pid, "organisation_id": oid} for oid in ids]
 
-    def _insert_many(self, decisions: list[dict], revisions: list[dict], links: list[dict]) -> None:
-        connection = self.session.connection()
+    @staticmethod
+    def _insert_many(connection: Connection, decisions: list[dict], revisions: list[dict], links: list[dict]) -> None:
         execute_many(connection, insert(StageDecision.__table__), decisions)
         execute_many(connection, insert(ProjectRevision.__table__), revisions)
         execute_many(connection, insert(project_partner), links)

@@ -415,3 +415,60 @@ def test_each_change_records_one_revision_and_decision_rows(sqlite_workspace, tm
     assert [d.project_id for d in decisions] == [first.id]
     assert projects.get_project(sqlite_workspace, second.id).fields.budget == Decimal("12000.50")
     assert json.loads(revisions[0].snapshot)["uid"]
+
+
+def test_updates_written_over_several_slices_are_all_there(sqlite_workspace, tmp_path, monkeypatch):
+    """Slices are prepared while the previous one is written: with slices of two
+    rows, seven edited projects (titles, stages, partners) all land, each with its
+    own next revision number and its stage decision."""
+    monkeypatch.setattr(exchange_import, "WRITE_SLICE", 2)
+    views = make_portfolio(sqlite_workspace, 7)
+    path = export(sqlite_workspace, tmp_path / "out.xlsx")
+    for index, view in enumerate(views):
+        edit_cell(path, view.reference, "Titre", f"Titre revu {index}")
+        edit_cell(path, view.reference, "Étape", "Prototype")
+        edit_cell(path, view.reference, "Partenaires", f"DREAL Grand Est; Partenaire {index}")
+    report = exchange_import.import_file(sqlite_workspace, path)
+    assert report.updated == 7
+    after = {s["reference"]: s for s in state(sqlite_workspace)}
+    for index, view in enumerate(views):
+        assert after[view.reference]["title"] == f"Titre revu {index}"
+        assert after[view.reference]["stage"] == "prototype"
+        assert after[view.reference]["partners"] == ["DREAL Grand Est", f"Partenaire {index}"]
+    with sqlite_workspace.reading() as session:
+        numbers = session.execute(select(ProjectRevision.project_id, func.max(ProjectRevision.number))
+                                  .group_by(ProjectRevision.project_id)).all()
+        decisions = session.scalar(select(func.count()).select_from(StageDecision)
+                                   .where(StageDecision.import_batch_id == report.batch_id))
+    assert sorted(n for _, n in numbers) == [2] * 7
+    assert decisions == 7
+
+
+def test_a_write_failing_in_a_later_slice_leaves_nothing_written(sqlite_workspace, tmp_path, monkeypatch):
+    """The third slice's statements fail (a full disk, say): the slices already
+    written are rolled back with it, and the user reads a sentence."""
+    from labest_desktop.domain.errors import LabestError
+    from labest_desktop.storage import bulk
+
+    monkeypatch.setattr(exchange_import, "WRITE_SLICE", 2)
+    views = make_portfolio(sqlite_workspace, 7)
+    path = export(sqlite_workspace, tmp_path / "out.xlsx")
+    for view in views:
+        edit_cell(path, view.reference, "Titre", "Titre revu " + view.reference)
+    before = state(sqlite_workspace)
+    calls = {"n": 0}
+    real = bulk.execute_many
+
+    def failing(connection, statement, rows):
+        calls["n"] += 1
+        if calls["n"] == 9:  # four bulk writes per slice: the third slice's update fails
+            connection.exec_driver_sql("INSERT INTO no_such_table VALUES (1)")
+        real(connection, statement, rows)
+
+    monkeypatch.setattr(exchange_import, "execute_many", failing)
+    with pytest.raises(LabestError):
+        exchange_import.import_file(sqlite_workspace, path)
+    assert calls["n"] == 9  # two slices were written before the failure
+    assert state(sqlite_workspace) == before
+    with sqlite_workspace.reading() as session:
+        assert session.scalar(select(func.count()).select_from(ImportBatch)) == 0

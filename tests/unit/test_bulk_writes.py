@@ -13,7 +13,7 @@ from labest_desktop.domain.errors import StorageError
 from labest_desktop.domain.fields import ProjectFields
 from labest_desktop.domain.models import Project, ProjectRevision
 from labest_desktop.services.projects import create_project
-from labest_desktop.storage.bulk import execute_many
+from labest_desktop.storage.bulk import execute_many, insert_many, update_many
 
 
 def test_insert_then_update_many_rows_read_back_as_the_orm_stores_them(workspace):
@@ -73,3 +73,62 @@ def test_driver_errors_come_wrapped(workspace):
 def test_no_rows_is_no_statement(workspace):
     with workspace.unit_of_work() as uow:
         execute_many(uow.session.connection(), insert(ProjectRevision.__table__), [])
+
+
+def _revision_row(project_id: int, number: int, when: datetime, snapshot: str = "{}") -> dict:
+    return {"project_id": project_id, "number": number, "created_at": when, "author": "agent", "origin": "import",
+            "import_batch_id": None, "snapshot": snapshot, "fingerprint": f"{number:032x}"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tiers-lieu « Metz » — été 2026",
+        "guillemets \" et \\ et '",
+        "ligne\nligne\ttab",
+        "nul \x00 caractère",  # JSON text would lose it: goes row by row
+        "😀 hors du plan multilingue de base",
+        "12",  # looks like a number, stays text
+    ],
+)
+def test_insert_many_then_update_many_store_every_text_as_is(workspace, text):
+    if "\x00" in text and not workspace.database.location.is_sqlite:
+        pytest.skip("PostgreSQL text cannot hold NUL at all")
+    view = create_project(workspace, ProjectFields(title="Base"))
+    when = datetime(2026, 11, 25, 8, 0, 0)
+    with workspace.unit_of_work() as uow:
+        connection = uow.session.connection()
+        insert_many(connection, ProjectRevision.__table__, [_revision_row(view.id, n, when, text) for n in (5, 6)])
+        update_many(connection, Project.__table__, [
+            {"id": view.id, "title": text, "budget": Decimal("0.10"), "start_date": date(2026, 1, 2),
+             "users_involved": 10_000_000, "updated_at": when, "version": 7},
+        ])
+        uow.commit()
+    with workspace.reading() as session:
+        snapshots = session.scalars(select(ProjectRevision.snapshot).where(ProjectRevision.number >= 5)).all()
+        project = session.get(Project, view.id)
+        assert snapshots == [text, text]
+        assert (project.title, project.budget, project.start_date) == (text, Decimal("0.10"), date(2026, 1, 2))
+        assert (project.users_involved, project.updated_at, project.version) == (10_000_000, when, 7)
+
+
+def test_update_many_leaves_the_rows_it_does_not_name(workspace):
+    first = create_project(workspace, ProjectFields(title="Premier"))
+    second = create_project(workspace, ProjectFields(title="Second"))
+    rows = [{"id": first.id, "title": "Premier revu"}]
+    with workspace.unit_of_work() as uow:
+        update_many(uow.session.connection(), Project.__table__, rows)
+        uow.commit()
+    with workspace.reading() as session:
+        titles = dict(session.execute(select(Project.id, Project.title)).all())
+    assert titles == {first.id: "Premier revu", second.id: "Second"}
+
+
+def test_insert_many_errors_come_wrapped_too(workspace):
+    view = create_project(workspace, ProjectFields(title="Base"))
+    rows = [_revision_row(view.id, 9, datetime(2026, 1, 1)), _revision_row(view.id, 9, datetime(2026, 1, 1))]
+    with pytest.raises(StorageError):
+        with workspace.unit_of_work() as uow:
+            insert_many(uow.session.connection(), ProjectRevision.__table__, rows)
+    with workspace.reading() as session:
+        assert session.scalars(select(ProjectRevision).where(ProjectRevision.number == 9)).all() == []

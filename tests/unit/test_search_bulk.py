@@ -32,6 +32,9 @@ def test_bulk_upkeep_rebuilds_the_index_and_restores_triggers(sqlite_workspace):
     assert set(FTS_TRIGGERS) <= triggers(sqlite_workspace)
     with sqlite_workspace.reading() as session:
         session.execute(text("INSERT INTO project_fts(project_fts, rank) VALUES ('integrity-check', 1)"))
+        # Incremental merging, switched off for the rebuild, is back to FTS5's default.
+        automerge = session.execute(text("SELECT v FROM project_fts_config WHERE k = 'automerge'")).scalar()
+        assert automerge in (None, 4)
 
 
 def test_bulk_upkeep_rolled_back_leaves_triggers_and_index(sqlite_workspace):

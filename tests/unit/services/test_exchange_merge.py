@@ -457,18 +457,18 @@ def test_a_write_failing_in_a_later_slice_leaves_nothing_written(sqlite_workspac
         edit_cell(path, view.reference, "Titre", "Titre revu " + view.reference)
     before = state(sqlite_workspace)
     calls = {"n": 0}
-    real = bulk.execute_many
+    real = bulk.update_many
 
-    def failing(connection, statement, rows):
+    def failing(connection, table, rows):
         calls["n"] += 1
-        if calls["n"] == 9:  # four bulk writes per slice: the third slice's update fails
+        if calls["n"] == 3:  # the third slice's update fails
             connection.exec_driver_sql("INSERT INTO no_such_table VALUES (1)")
-        real(connection, statement, rows)
+        real(connection, table, rows)
 
-    monkeypatch.setattr(exchange_import, "execute_many", failing)
+    monkeypatch.setattr(exchange_import, "update_many", failing)
     with pytest.raises(LabestError):
         exchange_import.import_file(sqlite_workspace, path)
-    assert calls["n"] == 9  # two slices were written before the failure
+    assert calls["n"] == 3  # two slices were written before the failure
     assert state(sqlite_workspace) == before
     with sqlite_workspace.reading() as session:
         assert session.scalar(select(func.count()).select_from(ImportBatch)) == 0

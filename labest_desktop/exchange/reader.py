@@ -318,7 +318,7 @@ def _stream_sheet(sheet: python_calamine.CalamineSheet, path: Path, file: str, s
 
     def stream() -> Iterator[list[object]]:
         try:
-            yield from _bounded_stream((pad + row if first_col else row for row in rows), file, sheet_name)
+            yield from _bounded_stream((pad + row for row in rows) if first_col else rows, file, sheet_name)
         except ExchangeFileError:
             raise
         except python_calamine.PasswordError:

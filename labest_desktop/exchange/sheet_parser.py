@@ -36,7 +36,7 @@ from labest_desktop.exchange.columns import (
     find_header_row,
 )
 from labest_desktop.exchange.errors import CellError, ExchangeFileError, WorkbookTooLargeError
-from labest_desktop.exchange.reader import MAX_DATA_ROWS, ROW_LIMIT_TEXT, _blank_row
+from labest_desktop.exchange.reader import MAX_DATA_ROWS, ROW_LIMIT_TEXT
 from labest_desktop.exchange.values import is_blank, parse_cell
 
 logger = logging.getLogger(__name__)
@@ -165,15 +165,12 @@ def _parse_rows(rows: Rows, spec: SheetSpec, sheet: str, file: str) -> tuple[She
 
 
 def _data_rows(below: list[list[object]], rest: Iterator[list[object]], first: int) -> Iterator[tuple[int, list[object]]]:
-    """``(spreadsheet row number, cells)`` of the non-blank rows, from row ``first``."""
+    """``(spreadsheet row number, cells)`` of every row from row ``first`` (the caller
+    skips the rows blank under every known column, blank rows among them)."""
+    yield from enumerate(below, start=first)
     after = first + len(below)
-    for number, row in enumerate(below, start=first):
-        if not _blank_row(row):
-            yield number, row
     below.clear()
-    for number, row in enumerate(rest, start=after):
-        if not _blank_row(row):
-            yield number, row
+    yield from enumerate(rest, start=after)
 
 
 # Columns whose every value is its row's own: remembering their parsed values would
@@ -209,12 +206,13 @@ def _columns(header: HeaderMap) -> list[_Column]:
 def _parse_data_rows(
     below: list[list[object]], rest: Iterator[list[object]], header: HeaderMap, result: SheetResult, sheet: str, file: str
 ) -> Parsed:
-    columns = _columns(header)
+    columns = [(c.index, c.key, c.kind, c.memo, c.listed) for c in _columns(header)]
+    indexes = [c[0] for c in columns]
     shared: dict[str, str] = {}  # list items and texts met after a memo is full
     for row_number, cells in _data_rows(below, rest, header.row_index + 2):
         # Cells under no known header do not make a row (a comment beside the table).
         width = len(cells)
-        if all(is_blank(cells[c.index]) for c in columns if c.index < width):
+        if all(is_blank(cells[i]) for i in indexes if i < width):
             continue
         result.rows_read += 1
         if result.rows_read > MAX_DATA_ROWS:
@@ -222,26 +220,20 @@ def _parse_data_rows(
             raise WorkbookTooLargeError("exchange.file.too_many_rows", file=file, sheet=sheet, limit=ROW_LIMIT_TEXT)
         values: dict[str, object] = {}
         errors: list[RowError] = []
-        for column in columns:
-            raw = cells[column.index] if column.index < width else None
-            memo = column.memo
+        for index, key, kind, memo, listed in columns:
+            raw = cells[index] if index < width else None
             if memo is not None and type(raw) in _MEMO_TYPES:
                 value = memo.get(raw, _MISSING)
                 if value is not _MISSING:
-                    values[column.key] = list(value) if column.listed else value  # type: ignore[call-overload]
+                    values[key] = list(value) if listed else value  # type: ignore[call-overload]
                     continue
             try:
-                value = parse_cell(column.kind, raw)
+                value = parse_cell(kind, raw)
             except CellError as exc:
                 errors.append(
                     RowError(
-                        sheet,
-                        row_number,
-                        header.headers[column.key],
-                        f"{column_letter(column.index)}{row_number}",
-                        exc.value,
-                        exc.message,
-                        exc.key,
+                        sheet, row_number, header.headers[key], f"{column_letter(index)}{row_number}",
+                        exc.value, exc.message, exc.key,
                     )
                 )
                 continue
@@ -251,8 +243,8 @@ def _parse_data_rows(
                 elif type(value) is list:
                     value = [shared.setdefault(item, item) if type(item) is str else item for item in value]
                 if type(raw) in _MEMO_TYPES and len(memo) < _MEMO_LIMIT:
-                    memo[raw] = tuple(value) if column.listed else value
-            values[column.key] = value
+                    memo[raw] = tuple(value) if listed else value
+            values[key] = value
         yield row_number, values, errors
 
 

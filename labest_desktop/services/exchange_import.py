@@ -343,6 +343,9 @@ def _merge_problem(plan: RowPlan, final: dict) -> LabestError | None:
     """
     if plan.kind != UPDATE:
         return None
+    moved = plan.taken.keys() | {c.field for c in plan.conflicts}
+    if "start_date" not in moved and "end_date" not in moved:
+        return None  # both dates are those stored here, which kept the rule
     start, end = final.get("start_date"), final.get("end_date")
     return date_order_error(
         date.fromisoformat(start) if start else None, date.fromisoformat(end) if end else None
@@ -531,7 +534,9 @@ class _Writer:
         for plan, snapshot in updates:
             pid = plan.project_id
             mine = plan.mine
-            changed = [key for key in EDITABLE_KEYS if snapshot.get(key) != mine.get(key)]
+            # Only fields taken from the file or settled in a conflict can differ.
+            candidates = plan.taken.keys() | {c.field for c in plan.conflicts}
+            changed = [key for key in EDITABLE_KEYS if key in candidates and snapshot.get(key) != mine.get(key)]
             # Only the columns that change are set: SQLite rewrites every index (and the
             # FTS row) of each column named in SET, changed or not.
             row = column_values(

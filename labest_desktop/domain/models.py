@@ -260,7 +260,7 @@ class ProjectRevision(Base):
         ForeignKey("import_batch.id", ondelete="SET NULL"), index=True
     )
     snapshot: Mapped[str] = mapped_column(Text)  # JSON of the exchange fields
-    fingerprint: Mapped[str] = mapped_column(String(64), index=True)
+    fingerprint: Mapped[str] = mapped_column(String(64))  # merge bases are found by project
 
     project: Mapped[Project] = relationship(back_populates="revisions")
 

@@ -496,23 +496,15 @@ class _Writer:
         self.created = len(ids)
 
     def _update(self, updates: list[tuple[RowPlan, dict]]) -> None:
-        """Write the updated projects a slice at a time: the rows of one slice are
-        prepared here while the statements of the previous one run in a second
-        thread (SQLite and psycopg let go of Python while they work), so preparing
-        and writing overlap on two cores. One slice's statements at a time, in
-        order, on the one connection, which nothing else uses meanwhile; and the
-        parameters of a 100,000-row import are never all in memory at once."""
+        """Write the updated projects a slice at a time, so the statement parameters
+        and revision documents of a 100,000-row import are never all in memory at
+        once. (Preparing a slice in Python while a second thread wrote the previous
+        one was measured slower: the writing thread needs Python's lock for every
+        row it binds, and the two mostly waited on each other.)"""
         connection = self.session.connection()
         last_numbers = self._last_revision_numbers(connection, [p.project_id for p, _ in updates])
-        with ThreadPoolExecutor(1, thread_name_prefix="labest-write") as writer:
-            running: Future | None = None
-            for start in range(0, len(updates), WRITE_SLICE):
-                prepared = self._prepare_slice(updates[start : start + WRITE_SLICE], last_numbers)
-                if running is not None:
-                    running.result()
-                running = writer.submit(self._write_slice, connection, prepared)
-            if running is not None:
-                running.result()
+        for start in range(0, len(updates), WRITE_SLICE):
+            self._write_slice(connection, self._prepare_slice(updates[start : start + WRITE_SLICE], last_numbers))
         self.updated = len(updates)
 
     @staticmethod

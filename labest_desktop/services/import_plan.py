@@ -225,23 +225,25 @@ def _bases(session: Session, rows: list[tuple[ProjectRow, StoredProject]]) -> di
     the others are looked up among the stored revisions.
     """
     bases: dict[int, dict] = {}
-    wanted: dict[str, set[int]] = {}
+    wanted: dict[int, str] = {}  # project id -> the file's print of it
     for row, target in rows:
         if not row.fingerprint:
             continue
         if fingerprint(target.snapshot) == row.fingerprint:
             bases[target.id] = target.snapshot
         else:
-            wanted.setdefault(row.fingerprint, set()).add(target.id)
+            wanted[target.id] = row.fingerprint
+    # Through the (project_id, number) index: a project's revisions sit together,
+    # and no index on prints has to be kept up by every write.
     revisions = ProjectRevision.__table__
     connection = session.connection()
-    for chunk in chunks(sorted(wanted)):  # type: ignore[arg-type]
+    for chunk in chunks(sorted(wanted)):
         for project_id, fp, snapshot in connection.execute(
             select(revisions.c.project_id, revisions.c.fingerprint, revisions.c.snapshot).where(
-                revisions.c.fingerprint.in_(chunk)
+                revisions.c.project_id.in_(chunk)
             )
-        ):
-            if project_id in wanted.get(fp, ()):
+        ).all():
+            if wanted[project_id] == fp:
                 bases[project_id] = load_snapshot(snapshot)
     return bases
 

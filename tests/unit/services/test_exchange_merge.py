@@ -418,9 +418,9 @@ def test_each_change_records_one_revision_and_decision_rows(sqlite_workspace, tm
 
 
 def test_updates_written_over_several_slices_are_all_there(sqlite_workspace, tmp_path, monkeypatch):
-    """Slices are prepared while the previous one is written: with slices of two
-    rows, seven edited projects (titles, stages, partners) all land, each with its
-    own next revision number and its stage decision."""
+    """Updates are written a slice at a time: with slices of two rows, seven edited
+    projects (titles, stages, partners) all land, each with its own next revision
+    number and its stage decision."""
     monkeypatch.setattr(exchange_import, "WRITE_SLICE", 2)
     views = make_portfolio(sqlite_workspace, 7)
     path = export(sqlite_workspace, tmp_path / "out.xlsx")

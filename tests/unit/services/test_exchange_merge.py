@@ -327,9 +327,13 @@ def test_a_backup_that_cannot_be_made_stops_the_import(sqlite_workspace, tmp_pat
         assert session.scalar(select(func.count()).select_from(ImportBatch)) == 0
 
 
-def test_a_project_changed_between_preview_and_apply_stops_the_import(sqlite_workspace, tmp_path):
+@pytest.mark.parametrize("scan_above", [5_000, 0], ids=["by-chunks", "one-pass"])
+def test_a_project_changed_between_preview_and_apply_stops_the_import(sqlite_workspace, tmp_path, monkeypatch,
+                                                                      scan_above):
     """While the wizard shows the preview, someone edits a project the file changes:
-    applying is refused and nothing is written."""
+    applying is refused and nothing is written (checked by chunks of ids, and in
+    one pass as for large imports)."""
+    monkeypatch.setattr(exchange_import, "FULL_SCAN_ABOVE", scan_above)
     first, *_ = make_portfolio(sqlite_workspace, 1)
     path = export(sqlite_workspace, tmp_path / "out.xlsx")
     edit_cell(path, first.reference, "Titre", "Titre du fichier")
@@ -417,11 +421,13 @@ def test_each_change_records_one_revision_and_decision_rows(sqlite_workspace, tm
     assert json.loads(revisions[0].snapshot)["uid"]
 
 
-def test_updates_written_over_several_slices_are_all_there(sqlite_workspace, tmp_path, monkeypatch):
+@pytest.mark.parametrize("scan_above", [5_000, 0], ids=["by-chunks", "one-pass"])
+def test_updates_written_over_several_slices_are_all_there(sqlite_workspace, tmp_path, monkeypatch, scan_above):
     """Updates are written a slice at a time: with slices of two rows, seven edited
     projects (titles, stages, partners) all land, each with its own next revision
     number and its stage decision."""
     monkeypatch.setattr(exchange_import, "WRITE_SLICE", 2)
+    monkeypatch.setattr(exchange_import, "FULL_SCAN_ABOVE", scan_above)
     views = make_portfolio(sqlite_workspace, 7)
     path = export(sqlite_workspace, tmp_path / "out.xlsx")
     for index, view in enumerate(views):

@@ -90,7 +90,8 @@ class ImportPreview:
 
     @property
     def conflicts(self) -> list[FieldConflict]:
-        return [c for p in self.match.plans for c in p.conflicts]
+        """Every field to settle: the project rows', then the known events'."""
+        return [c for p in self.match.plans for c in p.conflicts] + self.sheets.conflicts
 
     @property
     def errors(self) -> list[dict]:
@@ -122,7 +123,6 @@ class ImportReport:
     backup: str | None = None
     events_created: int = 0
     events_updated: int = 0
-    event_differences: list[dict] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return {
@@ -142,7 +142,6 @@ class ImportReport:
             "backup": self.backup,
             "events_created": self.events_created,
             "events_updated": self.events_updated,
-            "event_differences": self.event_differences,
         }
 
     @property
@@ -204,13 +203,13 @@ def apply_import(
     preview: ImportPreview,
     *,
     on_conflict: str = FAIL,
-    resolutions: dict[tuple[int, str], str] | None = None,
+    resolutions: dict[tuple, str] | None = None,
     skip_invalid: bool = False,
     dry_run: bool = False,
     create_duplicates: bool = False,
 ) -> ImportReport:
-    """Apply a preview. ``resolutions`` settles conflicts field by field
-    (``(row, field) -> "mine" | "theirs"``); ``on_conflict`` settles the rest."""
+    """Apply a preview. ``resolutions`` settles conflicts field by field (each
+    conflict's ``key`` -> ``"mine"`` | ``"theirs"``); ``on_conflict`` settles the rest."""
     resolutions = resolutions or {}
     report = _report_skeleton(preview, create_duplicates)
     work: list[tuple[RowPlan, dict]] = []  # (plan, final snapshot)
@@ -229,6 +228,7 @@ def apply_import(
             report.unchanged += 1
             continue
         work.append((plan, final))
+    taken_events = _settle_events(preview.sheets.conflicts, resolutions, on_conflict, unsettled)
     report.conflicts = [c.as_dict() for c in unsettled]
     blocked = (report.errors and not skip_invalid) or report.conflicts
     if dry_run or blocked:
@@ -236,8 +236,7 @@ def apply_import(
         report.updated = sum(1 for p, _ in work if p.kind == UPDATE)
         report.applied = False
         return report
-    take_theirs = on_conflict == THEIRS
-    if not work and not preview.sheets.has_writes(take_theirs):
+    if not work and not preview.sheets.has_writes(taken_events):
         report.applied = True
         return report
     with ws.unit_of_work() as uow, ThreadPoolExecutor(1, thread_name_prefix="labest-backup") as pool:
@@ -254,7 +253,7 @@ def apply_import(
         session.flush()
         writer = _Writer(session, ws.author, batch, preview)
         report.events_created, report.events_updated = apply_sheets(
-            session, preview.sheets, take_theirs=take_theirs, organisation_id=writer.organisation_id, now=writer.now
+            session, preview.sheets, taken=taken_events, organisation_id=writer.organisation_id, now=writer.now
         )
         writer.apply(work)
         report.created, report.updated = writer.created, writer.updated
@@ -305,7 +304,6 @@ def _report_skeleton(preview: ImportPreview, create_duplicates: bool) -> ImportR
         errors=preview.errors,
         ignored_columns=preview.exchange.ignored_columns,
         absent_projects=[{"reference": r, "title": t} for r, t in match.absent],
-        event_differences=preview.sheets.differences(),
     )
     for plan in match.plans:
         if plan.kind == DUPLICATE and not create_duplicates:
@@ -328,13 +326,28 @@ def _final_snapshot(
     final.update(plan.taken)
     open_conflicts = False
     for conflict in plan.conflicts:
-        choice = resolutions.get((plan.row, conflict.field), on_conflict)
+        choice = resolutions.get(conflict.key, on_conflict)
         if choice == THEIRS:
             final[conflict.field] = conflict.theirs
         elif choice != MINE:
             unsettled.append(conflict)
             open_conflicts = True
     return None if open_conflicts else final
+
+
+def _settle_events(
+    conflicts: list[FieldConflict], resolutions: dict, on_conflict: str, unsettled: list[FieldConflict]
+) -> dict[int, set[str]]:
+    """The fields of known events to take from the file (event id -> fields); the
+    conflicts left without a choice join ``unsettled``."""
+    taken: dict[int, set[str]] = {}
+    for conflict in conflicts:
+        choice = resolutions.get(conflict.key, on_conflict)
+        if choice == THEIRS:
+            taken.setdefault(conflict.event_id, set()).add(conflict.field)  # type: ignore[arg-type]
+        elif choice != MINE:
+            unsettled.append(conflict)
+    return taken
 
 
 def _merge_problem(plan: RowPlan, final: dict) -> LabestError | None:

@@ -29,18 +29,36 @@ from labest_desktop.services.snapshots import StoredProject, chunks, load_projec
 CREATE, UPDATE, UNCHANGED, DUPLICATE = "create", "update", "unchanged", "duplicate"
 
 
+PROJECTS = "Projets"
+EVENTS = "Événements"
+
+
 @dataclass(slots=True)
 class FieldConflict:
+    """A field that differs here and in the file, with no base saying which side
+    changed it (or changed on both sides). Rows of the ``Projets`` sheet name their
+    project's reference; rows of the ``Événements`` sheet their event's identifier
+    (``uid``) and title."""
+
     row: int
     reference: str
     field: str
     base: object
     mine: object
     theirs: object
-    project_id: int
+    project_id: int | None
+    sheet: str = PROJECTS
+    event_id: int | None = None
+    title: str | None = None
+
+    @property
+    def key(self) -> tuple:
+        """How a choice for this conflict is given (``resolutions`` of an import):
+        ``(row, field)`` for a project, ``(sheet, row, field)`` for another sheet."""
+        return (self.row, self.field) if self.sheet == PROJECTS else (self.sheet, self.row, self.field)
 
     def as_dict(self) -> dict:
-        return {
+        found = {
             "row": self.row,
             "reference": self.reference,
             "field": self.field,
@@ -48,6 +66,9 @@ class FieldConflict:
             "mine": self.mine,
             "theirs": self.theirs,
         }
+        if self.sheet != PROJECTS:
+            found.update(sheet=self.sheet, title=self.title)
+        return found
 
 
 @dataclass(slots=True)

@@ -1,18 +1,20 @@
 """The ``Événements`` and ``Partenaires`` sheets of an exchange file.
 
 Events are matched by ``Identifiant`` and organisations by name (case and accents
-ignored). Unknown ones are created. Events keep no revision history here, so for a
-known event there is no base telling which side changed a field: differences are
-listed in the report and taken from the file only when conflicts are settled
-"theirs". Organisations are reference data: a kind or department missing here is
-filled in from the file, and nothing stored is overwritten.
+ignored). Unknown ones are created. Events keep no revision history here, so a
+known event has no base telling which side changed a field: as for a project row
+without a base, every field that differs is a conflict, settled like the others
+(field by field in the window, ``--on-conflict mine|theirs`` on the command line;
+unsettled, it stops the import). Organisations are reference data: a kind or
+department missing here is filled in from the file, and nothing stored is
+overwritten.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session, selectinload
@@ -26,6 +28,7 @@ from labest_desktop.domain.models import (
     new_uid,
 )
 from labest_desktop.domain.text import fold
+from labest_desktop.services.import_plan import EVENTS, FieldConflict
 
 EVENT_FIELDS = ("title", "kind", "date", "place", "participants", "description")
 
@@ -33,21 +36,13 @@ EVENT_FIELDS = ("title", "kind", "date", "place", "participants", "description")
 @dataclass
 class SheetPlan:
     new_events: list[dict] = field(default_factory=list)
-    changed_events: list[tuple[int, dict, list[str]]] = field(default_factory=list)  # id, values, fields
+    changed_events: dict[int, dict] = field(default_factory=dict)  # event id -> the row's values
+    conflicts: list[FieldConflict] = field(default_factory=list)  # one per differing field
     new_organisations: list[dict] = field(default_factory=list)
     filled_organisations: list[tuple[int, dict]] = field(default_factory=list)
 
-    def differences(self) -> list[dict]:
-        return [
-            {"row": values.get("_row"), "event": values.get("uid"), "title": values.get("title"), "fields": fields}
-            for _, values, fields in self.changed_events
-        ]
-
-    def has_writes(self, take_theirs: bool) -> bool:
-        return bool(
-            self.new_events or self.new_organisations or self.filled_organisations
-            or (take_theirs and self.changed_events)
-        )
+    def has_writes(self, taken: dict[int, set[str]]) -> bool:
+        return bool(self.new_events or self.new_organisations or self.filled_organisations or taken)
 
 
 def plan_sheets(session: Session, event_records, partner_records) -> SheetPlan:
@@ -62,15 +57,23 @@ def plan_sheets(session: Session, event_records, partner_records) -> SheetPlan:
         if event is None:
             plan.new_events.append(values)
             continue
+        mine = _stored(event)
         differing = [k for k in EVENT_FIELDS if k in values and getattr(event, k) != _value(values, k)]
-        if "projects" in values and sorted(p.reference for p in event.projects) != sorted(values["projects"] or []):
+        if "projects" in values and sorted(mine["projects"]) != sorted(values["projects"] or []):
             differing.append("projects")
-        if "organisations" in values and sorted(fold(o.name) for o in event.organisations) != sorted(
+        if "organisations" in values and sorted(fold(n) for n in mine["organisations"]) != sorted(
             fold(n) for n in values["organisations"] or []
         ):
             differing.append("organisations")
         if differing:
-            plan.changed_events.append((event.id, values, differing))
+            plan.changed_events[event.id] = values
+            plan.conflicts.extend(
+                FieldConflict(
+                    values["_row"], event.uid, key, None, mine[key], _shown(values.get(key)), None,
+                    sheet=EVENTS, event_id=event.id, title=event.title,
+                )
+                for key in differing
+            )
     organisations = {o.name_key: o for o in session.scalars(select(Organisation))}
     seen: set[str] = set()
     for record in partner_records:
@@ -88,6 +91,23 @@ def plan_sheets(session: Session, event_records, partner_records) -> SheetPlan:
     return plan
 
 
+def _stored(event: Event) -> dict:
+    """An event's fields as the file spells them (dates as ISO text)."""
+    found = {key: getattr(event, key) for key in EVENT_FIELDS}
+    found["date"] = event.date.isoformat() if event.date else None
+    found["projects"] = sorted(p.reference for p in event.projects)
+    found["organisations"] = sorted((o.name for o in event.organisations), key=fold)
+    return found
+
+
+def _shown(value):
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return list(value)
+    return str(value) if value is not None and not isinstance(value, str | int) else value
+
+
 def _value(values: dict, key: str):
     value = values.get(key)
     return str(value) if key == "kind" and value is not None else value
@@ -97,11 +117,12 @@ def apply_sheets(
     session: Session,
     plan: SheetPlan,
     *,
-    take_theirs: bool,
+    taken: dict[int, set[str]],
     organisation_id: Callable[..., int],
     now: datetime,
 ) -> tuple[int, int]:
-    """Write the plan; returns (events created, events updated)."""
+    """Write the plan, taking from the file the fields of known events named in
+    ``taken`` (event id -> fields); returns (events created, events updated)."""
     for values in plan.new_organisations:
         organisation_id(values["name"], str(values["kind"]) if values.get("kind") else None, values.get("department"))
     for org_id, values in plan.filled_organisations:
@@ -115,12 +136,10 @@ def apply_sheets(
         event = Event(uid=values.get("uid") or new_uid(), title=values["title"], kind="workshop", version=1)
         session.add(event)
         _fill(session, event, values, references, organisation_id, now)
-    updated = 0
-    if take_theirs:
-        for event_id, values, _fields in plan.changed_events:
-            _fill(session, session.get(Event, event_id), values, references, organisation_id, now)
-            updated += 1
-    return len(plan.new_events), updated
+    for event_id, fields in taken.items():
+        values = plan.changed_events[event_id]
+        _fill(session, session.get(Event, event_id), {k: values[k] for k in fields}, references, organisation_id, now)
+    return len(plan.new_events), len(taken)
 
 
 def _fill(session, event: Event, values: dict, references: dict, organisation_id, now: datetime) -> None:

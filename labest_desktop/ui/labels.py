@@ -49,6 +49,13 @@ FIELDS = {
     "updated_at": QT_TRANSLATE_NOOP("Fields", "Modified"),
     "stage_since": QT_TRANSLATE_NOOP("Fields", "In stage since"),
     "uid": QT_TRANSLATE_NOOP("Fields", "Identifier"),
+    # Fields of an event, in the import's conflicts.
+    "kind": QT_TRANSLATE_NOOP("Fields", "Type"),
+    "date": QT_TRANSLATE_NOOP("Fields", "Date"),
+    "place": QT_TRANSLATE_NOOP("Fields", "Place"),
+    "participants": QT_TRANSLATE_NOOP("Fields", "Participants"),
+    "projects": QT_TRANSLATE_NOOP("Fields", "Linked projects"),
+    "organisations": QT_TRANSLATE_NOOP("Fields", "Organisations"),
 }
 
 # Distinct in hue and lightness, readable with dark or light text; never used alone.

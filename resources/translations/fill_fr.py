@@ -130,6 +130,8 @@ FR = {
     "Modified": "Modifié le",
     "In stage since": "À cette étape depuis",
     "Identifier": "Identifiant",
+    "Type": "Type",
+    "Event: %1": "Événement : %1",
     "Undo the last import": "Annuler le dernier import",
     "Bring every project the last import touched back to its state before the import? A backup is made first.":
         "Ramener chaque projet touché par le dernier import à son état d'avant l'import ? Une sauvegarde est faite d'abord.",

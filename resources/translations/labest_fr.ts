@@ -808,6 +808,36 @@ Merci de transmettre ce fichier au support.</translation>
         <source>Identifier</source>
         <translation>Identifiant</translation>
     </message>
+    <message>
+        <location filename="../../labest_desktop/ui/labels.py" line="53" />
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/labels.py" line="54" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/labels.py" line="55" />
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/labels.py" line="56" />
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/labels.py" line="57" />
+        <source>Linked projects</source>
+        <translation>Projets liés</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/labels.py" line="58" />
+        <source>Organisations</source>
+        <translation>Organisations</translation>
+    </message>
 </context>
 <context>
     <name>FileActions</name>
@@ -873,27 +903,27 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="52" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="63" />
         <source>Choose the workbook</source>
         <translation>Choisir le classeur</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="53" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="64" />
         <source>An .xlsx, .ods or .csv file exported by Lab'EST or edited in a spreadsheet.</source>
         <translation>Un fichier .xlsx, .ods ou .csv exporté par Lab'EST ou modifié dans un tableur.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="55" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="66" />
         <source>File to import</source>
         <translation>Fichier à importer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="57" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="68" />
         <source>&amp;Browse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="59" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="70" />
         <source>&amp;File:</source>
         <translation>&amp;Fichier :</translation>
     </message>
@@ -1030,7 +1060,7 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="342" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="356" />
         <source>Import a workbook</source>
         <translation>Importer un classeur</translation>
     </message>
@@ -1575,151 +1605,156 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="159" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="170" />
         <source>What the import will change</source>
         <translation>Ce que l'import va changer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="160" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="171" />
         <source>Nothing is written yet. Settle each conflict, then choose Import.</source>
         <translation>Rien n'est encore écrit. Tranchez chaque conflit, puis choisissez Importer.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="162" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="173" />
         <source>Kinds of change</source>
         <translation>Types de changement</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="166" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="177" />
         <source>Progress of the import</source>
         <translation>Avancement de l'import</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="177" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="188" />
         <source>&amp;Import</source>
         <translation>&amp;Importer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="190" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="201" />
         <source>New (%1)</source>
         <translation>Nouveaux (%1)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="191" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="207" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="227" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="231" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="202" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="218" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="241" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="245" />
         <source>Row</source>
         <translation>Ligne</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="191" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="229" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="231" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="202" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="243" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="245" />
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="191" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="229" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="231" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="202" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="243" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="245" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="193" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="207" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="204" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="218" />
         <source>Project</source>
         <translation>Projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="193" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="207" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="204" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="218" />
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="193" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="204" />
         <source>Here → in the file</source>
         <translation>Ici → dans le fichier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="201" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="212" />
         <source>Changed (%1)</source>
         <translation>Modifiés (%1)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="206" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="217" />
         <source>Conflicts</source>
         <translation>Conflits</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="207" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="218" />
         <source>Here</source>
         <translation>Ici</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="208" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="219" />
         <source>In the file</source>
         <translation>Dans le fichier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="208" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="219" />
         <source>Keep</source>
         <translation>Garder</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="215" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="223" />
+        <source>Event: %1</source>
+        <translation>Événement : %1</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="229" />
         <source>Keep mine</source>
         <translation>Garder la mienne</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="216" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="230" />
         <source>Take theirs</source>
         <translation>Prendre celle du fichier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="217" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="231" />
         <source>Choice for %1, %2</source>
         <translation>Choix pour %1, %2</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="223" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="237" />
         <source>Conflicts (%1)</source>
         <translation>Conflits (%1)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="224" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="238" />
         <source>Errors (%1)</source>
         <translation>Erreurs (%1)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="227" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="241" />
         <source>Cell</source>
         <translation>Cellule</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="227" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="241" />
         <source>Problem</source>
         <translation>Problème</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="228" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="242" />
         <source>Absent (%1)</source>
         <translation>Absents (%1)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="230" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="244" />
         <source>Unchanged (%1)</source>
         <translation>Inchangés (%1)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="267" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="281" />
         <source>Importing… the database is backed up first, then every change is written in one go.</source>
         <translation>Import en cours… la base est d'abord sauvegardée, puis toutes les modifications sont écrites d'un seul coup.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="296" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="310" />
         <source>Nothing was imported: %1 error(s) and %2 unsettled conflict(s). Correct the file and import it again.</source>
         <translation>Rien n'a été importé : %1 erreur(s) et %2 conflit(s) non tranché(s). Corrigez le fichier et importez-le de nouveau.</translation>
     </message>
@@ -2255,37 +2290,37 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>ReadPage</name>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="86" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="97" />
         <source>Reading and checking</source>
         <translation>Lecture et vérification</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="88" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="99" />
         <source>Progress of the reading</source>
         <translation>Avancement de la lecture</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="91" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="102" />
         <source>&amp;Stop reading</source>
         <translation>&amp;Arrêter la lecture</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="109" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="120" />
         <source>Reading %1…</source>
         <translation>Lecture de %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="128" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="139" />
         <source>File read: %n row(s).</source>
         <translation><numerusform>Fichier lu : %n ligne.</numerusform><numerusform>Fichier lu : %n lignes.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="138" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="149" />
         <source>Reading stopped. Nothing was imported.</source>
         <translation>Lecture arrêtée. Rien n'a été importé.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="142" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="153" />
         <source>The file could not be read.</source>
         <translation>Le fichier n'a pas pu être lu.</translation>
     </message>
@@ -2558,32 +2593,32 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="314" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="328" />
         <source>Import finished</source>
         <translation>Import terminé</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="322" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="336" />
         <source>%1 project(s) created, %2 updated, %3 unchanged, %4 absent from the file.</source>
         <translation>%1 projet(s) créé(s), %2 mis à jour, %3 inchangé(s), %4 absent(s) du fichier.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="327" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="341" />
         <source>%1 reference(s) renumbered.</source>
         <translation>%1 référence(s) renumérotée(s).</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="329" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="343" />
         <source>Ignored columns: %1</source>
         <translation>Colonnes ignorées : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="331" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="345" />
         <source>Backup made before the import: %1</source>
         <translation>Sauvegarde faite avant l'import : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="332" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="346" />
         <source>File &gt; Undo the last import brings everything back.</source>
         <translation>Fichier &gt; Annuler le dernier import remet tout en l'état.</translation>
     </message>
@@ -2823,7 +2858,7 @@ La base actuelle est d'abord sauvegardée.</translation>
         <translation>Fusionner</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="98" />
+        <location filename="../../labest_desktop/ui/labels.py" line="105" />
         <source>Région (whole Grand Est)</source>
         <translation>Région (tout le Grand Est)</translation>
     </message>
@@ -2947,12 +2982,12 @@ La base actuelle est d'abord sauvegardée.</translation>
         <translation>Les enregistrer avant de fermer ?</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="44" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="55" />
         <source>Import a workbook</source>
         <translation>Importer un classeur</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="45" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="56" />
         <source>Workbooks (*.xlsx *.xlsm *.ods *.csv);;All files (*)</source>
         <translation>Classeurs (*.xlsx *.xlsm *.ods *.csv);;Tous les fichiers (*)</translation>
     </message>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
 
 from labest_desktop.services import project_query, projects
 from labest_desktop.ui.dialogs.export_dialog import ExportDialog
@@ -69,6 +70,59 @@ def test_import_wizard_settles_conflict_per_field(make_window, demo_workspace, q
     assert wizard.report.applied
     expected = "Titre d'ici" if choice == "mine" else "Titre du fichier"
     assert projects.get_project(ws, pid).fields.title == expected
+
+
+def test_import_wizard_settles_an_event_conflict_beside_a_project_one(make_window, demo_workspace, qtbot, tmp_path):
+    """A known event edited in the file shows in « Conflits » as « Événement : … »
+    next to a project row with the same row number; each keeps its own choice."""
+    import openpyxl
+
+    from labest_desktop.domain.models import Event
+    from labest_desktop.services import events
+    from labest_desktop.services.exchange_export import export_workbook
+
+    ws = demo_workspace
+    with ws.reading() as session:
+        event = session.scalars(select(Event).order_by(Event.id)).first()
+        event_id, event_title = event.id, event.title
+    pid = project_query.project_ids(ws)[0]
+    view = projects.get_project(ws, pid)
+    path = tmp_path / "echange.xlsx"
+    export_workbook(ws, path)
+    projects.update_project(ws, pid, view.fields.with_changes(title="Titre d'ici"), view.version)
+    book = openpyxl.load_workbook(path)
+    for sheet_name, key_header, key, header, value in (
+        ("Projets", "Référence", view.reference, "Titre", "Titre du fichier"),
+        ("Événements", "Titre", event_title, "Lieu", "Salle du fichier"),
+    ):
+        sheet = book[sheet_name]
+        headers = [c.value for c in sheet[1]]
+        for row in range(2, sheet.max_row + 1):
+            if sheet.cell(row, headers.index(key_header) + 1).value == key:
+                sheet.cell(row, headers.index(header) + 1).value = value
+                break
+    book.save(path)
+
+    window = make_window(ws)
+    wizard = ImportWizard(window.context, None, str(path))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.preview_page, timeout=20_000)
+    page = wizard.preview_page
+    assert len(page.choices) == 2
+    table = page.conflicts_table
+    subjects = [table.item(r, 1).text() for r in range(table.rowCount())]
+    assert f"Événement : {event_title}" in subjects
+    assert "Lieu" in [table.item(r, 2).text() for r in range(table.rowCount())]
+    screenshot(wizard, "import-preview-event-conflict")
+    for key, combo in page.choices.items():
+        combo.setCurrentIndex(combo.findData("theirs" if key[0] == "Événements" else "mine"))
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.summary_page, timeout=20_000)
+    assert wizard.report.applied
+    assert events.get_event(ws, event_id).fields.place == "Salle du fichier"
+    assert projects.get_project(ws, pid).fields.title == "Titre d'ici"
 
 
 def test_import_wizard_reading_can_be_cancelled(make_window, demo_workspace, qtbot, tmp_path, monkeypatch):

@@ -31,11 +31,22 @@ from labest_desktop.ui import settings as keys
 from labest_desktop.ui.editor.project_editor import _text
 from labest_desktop.ui.excepthook import show_error
 from labest_desktop.ui.tasks import TaskCancelled, run_in_background
+from labest_desktop.ui.views.kind_labels import event_kind_label
 
 logger = logging.getLogger(__name__)
 
 MINE, THEIRS = "mine", "theirs"
 
+
+
+def _conflict_text(key: str, value: object) -> str:
+    """A conflict's value as the user reads it: a project field, or an event's kind
+    or date."""
+    if key == "kind" and value:
+        return event_kind_label(str(value))
+    if key == "date" and isinstance(value, str) and len(value) == 10:
+        return _text("start_date", value)
+    return _text(key, value)
 
 class ImportFileDialog:
     @classmethod
@@ -207,18 +218,27 @@ class PreviewPage(QWizardPage):
         table.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Project"), self.tr("Field"), self.tr("Here"),
                                          self.tr("In the file"), self.tr("Keep")])
         for row, conflict in enumerate(conflicts):
-            for column, value in enumerate([str(conflict.row), conflict.reference, labels.field_label(conflict.field),
-                                            _text(conflict.field, conflict.mine),
-                                            _text(conflict.field, conflict.theirs)]):
-                table.setItem(row, column, QTableWidgetItem(value))
+            subject = conflict.reference
+            if conflict.event_id is not None:  # a known event of the Événements sheet
+                subject = self.tr("Event: %1").replace("%1", conflict.title or conflict.reference)
+            for column, value in enumerate([str(conflict.row), subject, labels.field_label(conflict.field),
+                                            _conflict_text(conflict.field, conflict.mine),
+                                            _conflict_text(conflict.field, conflict.theirs)]):
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                table.setItem(row, column, item)
             choice = QComboBox(table)
             choice.addItem(self.tr("Keep mine"), MINE)
             choice.addItem(self.tr("Take theirs"), THEIRS)
-            choice.setAccessibleName(self.tr("Choice for %1, %2").replace("%1", conflict.reference)
+            choice.setAccessibleName(self.tr("Choice for %1, %2").replace("%1", subject)
                                      .replace("%2", labels.field_label(conflict.field)))
             table.setCellWidget(row, 5, choice)
-            self.choices[(conflict.row, conflict.field)] = choice
+            self.choices[conflict.key] = choice
         table.resizeColumnsToContents()
+        # Long titles and values are cut (whole in their tooltip) so that the choice
+        # column stays in view.
+        for column in (1, 3, 4):
+            table.setColumnWidth(column, min(table.columnWidth(column), 220))
         self.conflicts_table = table
         self.tabs.addTab(table, self.tr("Conflicts (%1)").replace("%1", str(len(conflicts))))
         self._add_list(self.tr("Errors (%1)"),
@@ -245,7 +265,7 @@ class PreviewPage(QWizardPage):
         table.setAccessibleName(title)
         self.tabs.addTab(table, title)
 
-    def resolutions(self) -> dict[tuple[int, str], str]:
+    def resolutions(self) -> dict[tuple, str]:
         return {key: combo.currentData() for key, combo in self.choices.items()}
 
     def validatePage(self) -> bool:

@@ -10,10 +10,12 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 # Shared libraries the Qt xcb/offscreen platform plugins load, LibreOffice for the
-# round-trip tests of exchanged workbooks, and Xvfb for screenshots.
+# round-trip tests of exchanged workbooks, Xvfb for screenshots, and the AT-SPI bus
+# a screen reader reads (D-Bus session, at-spi2-core, pyatspi, xdotool to type).
 SYSTEM_PACKAGES := libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 \
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
-  libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1 fonts-dejavu-core xvfb
+  libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1 fonts-dejavu-core xvfb \
+  dbus-daemon at-spi2-core python3-pyatspi xdotool
 
 .PHONY: run test package selftest-frozen system-deps translations lint bench clean
 

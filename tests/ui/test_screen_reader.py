@@ -100,7 +100,7 @@ def test_every_control_a_screen_reader_meets_has_a_name(x_server, tmp_path):
         report,
     )
     assert len(found) == len(STEPS), report + result.stderr[-3000:]
-    for view, showing, named, unnamed in found:
+    for view, showing, _named, unnamed in found:
         assert int(showing) >= 10, f"{view}: only {showing} controls reached the bus\n{report}"
         assert int(unnamed) == 0, f"{view}: controls without a name\n{report}"
     assert time.monotonic() - started < 240

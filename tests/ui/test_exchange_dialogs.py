@@ -30,6 +30,16 @@ def test_export_current_view_in_background(make_window, demo_workspace, qtbot, t
     assert len(rows) == project_query.count(demo_workspace, window.context.filter_state.filter)
 
 
+def open_preview(window, path, qtbot) -> ImportWizard:
+    """The import wizard on ``path``, past reading, showing its preview."""
+    wizard = ImportWizard(window.context, None, str(path))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.preview_page, timeout=20_000)
+    return wizard
+
+
 @pytest.mark.parametrize("choice", ["mine", "theirs"])
 def test_import_wizard_settles_conflict_per_field(make_window, demo_workspace, qtbot, tmp_path, choice):
     """A title changed both here and in the file is a conflict; the wizard shows it
@@ -54,11 +64,7 @@ def test_import_wizard_settles_conflict_per_field(make_window, demo_workspace, q
     book.save(path)
 
     window = make_window(ws)
-    wizard = ImportWizard(window.context, None, str(path))
-    qtbot.addWidget(wizard)
-    wizard.show()
-    wizard.next()
-    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.preview_page, timeout=20_000)
+    wizard = open_preview(window, path, qtbot)
     page = wizard.preview_page
     assert len(page.choices) == 1
     (row, field), combo = next(iter(page.choices.items()))
@@ -104,11 +110,7 @@ def test_import_wizard_settles_an_event_conflict_beside_a_project_one(make_windo
     book.save(path)
 
     window = make_window(ws)
-    wizard = ImportWizard(window.context, None, str(path))
-    qtbot.addWidget(wizard)
-    wizard.show()
-    wizard.next()
-    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.preview_page, timeout=20_000)
+    wizard = open_preview(window, path, qtbot)
     page = wizard.preview_page
     assert len(page.choices) == 2
     table = page.conflicts_table

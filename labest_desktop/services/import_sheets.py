@@ -19,6 +19,7 @@ from datetime import date, datetime
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session, selectinload
 
+from labest_desktop.domain.errors import StaleEditError
 from labest_desktop.domain.models import (
     Event,
     Organisation,
@@ -37,6 +38,7 @@ EVENT_FIELDS = ("title", "kind", "date", "place", "participants", "description")
 class SheetPlan:
     new_events: list[dict] = field(default_factory=list)
     changed_events: dict[int, dict] = field(default_factory=dict)  # event id -> the row's values
+    event_versions: dict[int, int] = field(default_factory=dict)  # event id -> version when read
     conflicts: list[FieldConflict] = field(default_factory=list)  # one per differing field
     new_organisations: list[dict] = field(default_factory=list)
     filled_organisations: list[tuple[int, dict]] = field(default_factory=list)
@@ -67,6 +69,7 @@ def plan_sheets(session: Session, event_records, partner_records) -> SheetPlan:
             differing.append("organisations")
         if differing:
             plan.changed_events[event.id] = values
+            plan.event_versions[event.id] = event.version
             plan.conflicts.extend(
                 FieldConflict(
                     values["_row"], event.uid, key, None, mine[key], _shown(values.get(key)), None,
@@ -136,9 +139,13 @@ def apply_sheets(
         event = Event(uid=values.get("uid") or new_uid(), title=values["title"], kind="workshop", version=1)
         session.add(event)
         _fill(session, event, values, references, organisation_id, now)
+    events = {event_id: session.get(Event, event_id, with_for_update=True) for event_id in taken}
+    stale = sorted(e.title for i, e in events.items() if e is None or e.version != plan.event_versions[i])
+    if stale:  # changed here since the file was read: never overwritten unseen
+        raise StaleEditError("import.stale", references=", ".join(stale[:10]), count=len(stale))
     for event_id, fields in taken.items():
         values = plan.changed_events[event_id]
-        _fill(session, session.get(Event, event_id), {k: values[k] for k in fields}, references, organisation_id, now)
+        _fill(session, events[event_id], {k: values[k] for k in fields}, references, organisation_id, now)
     return len(plan.new_events), len(taken)
 
 

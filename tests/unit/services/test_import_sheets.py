@@ -5,6 +5,7 @@ blanks filled, nothing stored overwritten)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -171,3 +172,22 @@ def test_partners_are_created_filled_in_and_never_overwritten(portfolio, tmp_pat
     assert orgs["Ville de Metz"] == ("local_authority", "57")
     assert orgs["ADEME Grand Est"] == ("public_operator", "Région")
     assert orgs["Préfecture de la Moselle"][1] == "57"  # the file's 54 does not overwrite it
+
+
+def test_an_event_changed_here_after_the_preview_is_never_overwritten(portfolio, tmp_path):
+    """The wizard shows the file's place; meanwhile a colleague edits the event here:
+    taking the file's value is refused and nothing of the import is written."""
+    from labest_desktop.domain.errors import StaleEditError
+
+    ws, first, _, event = portfolio
+    path = export(ws, tmp_path / "out.xlsx")
+    edit(path, "Événements", uid_of(ws, event.id), "Lieu", "Nancy")
+    edit(path, "Projets", first.reference, "Titre", "Guichet unique revu")
+    preview = exchange_import.preview_import(ws, path)
+    current = events.get_event(ws, event.id)
+    events.update_event(ws, event.id, replace(current.fields, place="Thionville"), current.version)
+    with pytest.raises(StaleEditError) as raised:
+        exchange_import.apply_import(ws, preview, on_conflict=THEIRS)
+    assert "Atelier usagers" in raised.value.message
+    assert events.get_event(ws, event.id).fields.place == "Thionville"
+    assert projects.get_project(ws, first.id).fields.title == "Guichet unique"

@@ -9,7 +9,6 @@ every replaced character is counted.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -26,11 +25,8 @@ from labest_desktop.domain.vocab import (
     Status,
 )
 from labest_desktop.exchange.columns import Column, Kind
+from labest_desktop.exchange.values import REPLACEMENT, UNHOLDABLE
 
-# What XML 1.0 cannot hold: C0 controls other than tab, LF and CR, lone surrogates,
-# and the two non-characters U+FFFE/U+FFFF.
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-REPLACEMENT = "\ufffd"
 LIST_SEPARATOR = "; "
 
 
@@ -60,9 +56,9 @@ class TextCleaner:
         self.replaced = 0
 
     def __call__(self, text: str) -> str:
-        if _XML_ILLEGAL.search(text) is None:
+        if UNHOLDABLE.search(text) is None:
             return text
-        cleaned, count = _XML_ILLEGAL.subn(REPLACEMENT, text)
+        cleaned, count = UNHOLDABLE.subn(REPLACEMENT, text)
         self.replaced += count
         return cleaned
 

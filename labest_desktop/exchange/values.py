@@ -51,6 +51,14 @@ _REFERENCE = re.compile(r"^[A-Z0-9]+(?:[-_][A-Z0-9]+)*-\d{4}-\d{4,}$")
 _FINGERPRINT = re.compile(r"^[0-9a-f]{32,64}$")
 
 
+# Characters an XML workbook cannot hold (C0 controls but tab and line breaks, lone
+# surrogates, U+FFFE/FFFF): replaced on export, and on import from CSV, where they
+# can slip in, so that what is stored can always be written again (and PostgreSQL,
+# which refuses NUL in text, stores it too).
+UNHOLDABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+REPLACEMENT = "\ufffd"
+
+
 def is_blank(raw: object) -> bool:
     return raw is None or (isinstance(raw, str) and not raw.strip())
 
@@ -71,7 +79,8 @@ def parse_text(raw: object) -> str | None:
     if is_blank(raw):
         return None
     if isinstance(raw, str):
-        return raw.strip()
+        text = raw.strip()
+        return UNHOLDABLE.sub(REPLACEMENT, text) if UNHOLDABLE.search(text) else text
     if isinstance(raw, bool):
         return "VRAI" if raw else "FAUX"
     if isinstance(raw, float):

@@ -79,3 +79,12 @@ def test_a_check_box_in_a_number_column_is_refused_after_the_number_one():
     result = parse_projects(sheet)
     assert [e.row for e in result.errors] == [3]
     assert [r.values["users_involved"] for r in result.records] == [1, 1]
+
+
+def test_characters_a_workbook_cannot_hold_are_replaced_on_import():
+    """A CSV can carry NUL or other control characters: stored as U+FFFD, so the
+    project can be exported again and PostgreSQL (which refuses NUL) can store it."""
+    sheet = [HEADER, ["Projet\x00 A\x07", None, None, None, None, None, None, "Jeanne\x1fMartin"]]
+    (record,) = parse_projects(sheet).records
+    assert record.fields.title == "Projet\ufffd A\ufffd"
+    assert record.fields.contact == "Jeanne\ufffdMartin"

@@ -478,3 +478,14 @@ def test_a_write_failing_in_a_later_slice_leaves_nothing_written(sqlite_workspac
     assert state(sqlite_workspace) == before
     with sqlite_workspace.reading() as session:
         assert session.scalar(select(func.count()).select_from(ImportBatch)) == 0
+
+
+def test_a_csv_with_control_characters_is_stored_on_both_engines(workspace, tmp_path):
+    """Control characters in a CSV cell (a file with NUL is not taken for text at
+    all) become U+FFFD, so the project can be written to a workbook again."""
+    path = tmp_path / "projets.csv"
+    path.write_text("Titre;Étape;Responsable\nProjet\x01 A;Idéation;Jeanne\x07 Martin\n", encoding="utf-8")
+    report = exchange_import.import_file(workspace, path)
+    assert report.applied and report.created == 1
+    (stored,) = state(workspace)
+    assert (stored["title"], stored["contact"]) == ("Projet\ufffd A", "Jeanne\ufffd Martin")

@@ -14,6 +14,7 @@ merges"):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -119,7 +120,8 @@ class NameBook:
         if snapshot.get("lead"):
             snapshot["lead"] = self.organisation(snapshot["lead"])
         if "partners" in snapshot:
-            snapshot["partners"] = sorted((self.organisation(p) for p in snapshot["partners"]), key=fold)
+            partners = [self.organisation(p) for p in snapshot["partners"]]
+            snapshot["partners"] = sorted(partners, key=fold) if len(partners) > 1 else partners
         if snapshot.get("funding"):
             snapshot["funding"] = self.envelope(snapshot["funding"])
         return snapshot
@@ -128,8 +130,18 @@ class NameBook:
 def file_snapshot(row: ProjectRow, names: NameBook) -> dict:
     """The row in snapshot spelling, restricted to the editable columns it has."""
     full = to_snapshot(row.fields, uid=row.uid or "", reference=row.reference or "")
-    present = {key: full[key] for key in EDITABLE_KEYS if key in row.values}
-    return names.canonical(present)
+    return names.canonical({key: full[key] for key in _present_keys(row.values)})
+
+
+@lru_cache(maxsize=64)
+def _keys_of(columns: frozenset[str]) -> tuple[str, ...]:
+    return tuple(key for key in EDITABLE_KEYS if key in columns)
+
+
+def _present_keys(values: dict) -> tuple[str, ...]:
+    """The editable keys a row has, in snapshot order (every row of a sheet has the
+    same columns, so this is worked out once per sheet)."""
+    return _keys_of(frozenset(values))
 
 
 @dataclass(frozen=True)
@@ -180,7 +192,7 @@ def match_rows(session: Session, rows: list[ProjectRow], cancelled=None) -> Matc
                 continue
             seen[target.id] = row.row
             matched.append((len(plans), row, target.id))
-            plans.append(RowPlan(row=row.row, kind=UNCHANGED, title=target.title, theirs={}, project_id=target.id))
+            plans.append(None)  # type: ignore[arg-type]  # planned below, chunk by chunk
             continue
         # A new project here.
         if row.uid and row.uid in new_uids:
@@ -223,12 +235,15 @@ def match_rows(session: Session, rows: list[ProjectRow], cancelled=None) -> Matc
         for index, row, pid in chunk:
             target = stored[pid]
             theirs = file_snapshot(row, names)
-            plan = plans[index]
-            plan.version, plan.uid, plan.reference = target.version, target.uid, target.reference
             mine = target.snapshot
             changes = {key: value for key, value in theirs.items() if mine.get(key) != value}
             if changes:
                 differing.append((index, row, changes, target))
+            else:
+                plans[index] = RowPlan(
+                    row=row.row, kind=UNCHANGED, title=target.snapshot["title"], theirs={}, project_id=pid,
+                    version=target.version, uid=target.uid, reference=target.reference,
+                )
         bases = _bases(session, [(row, target) for _, row, _, target in differing])
         for index, row, changes, target in differing:
             plans[index] = _merge(row, changes, target, bases.get(target.id))

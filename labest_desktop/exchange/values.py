@@ -49,6 +49,7 @@ _YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DMY_TIME = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$")
 _REFERENCE = re.compile(r"^[A-Z0-9]+(?:[-_][A-Z0-9]+)*-\d{4}-\d{4,}$")
 _FINGERPRINT = re.compile(r"^[0-9a-f]{32,64}$")
+_CANONICAL_UID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 # Characters an XML workbook cannot hold (C0 controls but tab and line breaks, lone
@@ -323,6 +324,8 @@ def parse_uid(raw: object) -> str | None:
     text = parse_text(raw)
     if text is None:
         return None
+    if _CANONICAL_UID.fullmatch(text):
+        return text  # as this application writes it: what uuid.UUID would give back
     try:
         return str(uuid.UUID(text))
     except ValueError:

@@ -172,8 +172,13 @@ def test_identity_columns():
         parse_reference("projet 7")
     uid = "6f1c2c3e-0a7b-4a53-9d2e-0c1c1b0e4b5a"
     assert parse_uid(uid.upper()) == uid
+    assert parse_uid(uid) == uid
+    assert parse_uid("{" + uid + "}") == uid
+    assert parse_uid(uid.replace("-", "")) == uid
     with pytest.raises(CellError):
         parse_uid("1234")
+    with pytest.raises(CellError):
+        parse_uid(uid[:-1] + "g")
     assert parse_fingerprint("ABCDEF" * 6) == ("abcdef" * 6)
     assert parse_fingerprint("pas une empreinte") is None
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -144,10 +145,10 @@ def _present_keys(values: dict) -> tuple[str, ...]:
     return _keys_of(frozenset(values))
 
 
-@dataclass(frozen=True)
-class _Known:
+class _Known(NamedTuple):
     """What matching needs of every stored project (full snapshots are read later,
-    chunk by chunk, only for the projects the file names)."""
+    chunk by chunk, only for the projects the file names). A named tuple: one is
+    made per stored project, and tuples are the cheapest to make."""
 
     id: int
     reference: str

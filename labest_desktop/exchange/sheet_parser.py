@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import islice
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from labest_desktop.domain.errors import LabestError
 from labest_desktop.domain.fields import ProjectFields, validate
@@ -183,8 +183,9 @@ _MEMO_TYPES = frozenset({str, int, float, date, datetime})
 _MISSING = object()
 
 
-@dataclass
-class _Column:
+class _Column(NamedTuple):
+    """One known column, unpacked by the per-cell loop (a tuple: cheapest to read)."""
+
     index: int
     key: str
     kind: Kind
@@ -206,8 +207,8 @@ def _columns(header: HeaderMap) -> list[_Column]:
 def _parse_data_rows(
     below: list[list[object]], rest: Iterator[list[object]], header: HeaderMap, result: SheetResult, sheet: str, file: str
 ) -> Parsed:
-    columns = [(c.index, c.key, c.kind, c.memo, c.listed) for c in _columns(header)]
-    indexes = [c[0] for c in columns]
+    columns = _columns(header)
+    indexes = [c.index for c in columns]
     shared: dict[str, str] = {}  # list items and texts met after a memo is full
     for row_number, cells in _data_rows(below, rest, header.row_index + 2):
         # Cells under no known header do not make a row (a comment beside the table).

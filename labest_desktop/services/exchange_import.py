@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from labest_desktop import messages
@@ -54,7 +54,12 @@ from labest_desktop.services.import_plan import (
     match_rows,
 )
 from labest_desktop.services.import_sheets import SheetPlan, apply_sheets, plan_sheets
-from labest_desktop.services.snapshots import SEARCH_KEYS, chunks, column_values
+from labest_desktop.services.snapshots import (
+    SEARCH_KEYS,
+    chunks,
+    column_values,
+    last_revision_numbers,
+)
 from labest_desktop.services.workspace import Workspace
 from labest_desktop.storage.bulk import insert_many, update_many
 from labest_desktop.storage.search import bulk_index_upkeep
@@ -528,21 +533,11 @@ class _Writer:
         one was measured slower: the writing thread needs Python's lock for every
         row it binds, and the two mostly waited on each other.)"""
         connection = self.session.connection()
-        last_numbers = self._last_revision_numbers(connection, [p.project_id for p, _ in updates])
+        ids = [p.project_id for p, _ in updates]
+        last_numbers = last_revision_numbers(connection, ids, all_projects=len(ids) > FULL_SCAN_ABOVE)
         for start in range(0, len(updates), WRITE_SLICE):
             self._write_slice(connection, self._prepare_slice(updates[start : start + WRITE_SLICE], last_numbers))
         self.updated = len(updates)
-
-    @staticmethod
-    def _last_revision_numbers(connection: Connection, ids: list[int]) -> dict[int, int]:
-        revisions = ProjectRevision.__table__
-        statement = select(revisions.c.project_id, func.max(revisions.c.number)).group_by(revisions.c.project_id)
-        if len(ids) > FULL_SCAN_ABOVE:
-            return dict(connection.execute(statement).all())  # one pass over the index
-        numbers: dict[int, int] = {}
-        for chunk in chunks(ids):
-            numbers.update(connection.execute(statement.where(revisions.c.project_id.in_(chunk))).all())
-        return numbers
 
     def _prepare_slice(self, updates: list[tuple[RowPlan, dict]], last_numbers: dict[int, int]) -> _SliceWrites:
         prepared = _SliceWrites()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from labest_desktop import messages
@@ -20,6 +20,7 @@ from labest_desktop.services.project_store import (
     record_revision,
     touch,
 )
+from labest_desktop.services.snapshots import last_revision_numbers
 from labest_desktop.services.workspace import Workspace
 
 
@@ -63,13 +64,7 @@ def undo_import(ws: Workspace, which: str | int = "last") -> UndoResult:
         revisions = session.scalars(
             select(ProjectRevision).where(ProjectRevision.import_batch_id == batch.id).order_by(ProjectRevision.id)
         ).all()
-        latest = dict(
-            session.execute(
-                select(ProjectRevision.project_id, func.max(ProjectRevision.number))
-                .where(ProjectRevision.project_id.in_({r.project_id for r in revisions}))
-                .group_by(ProjectRevision.project_id)
-            ).all()
-        ) if revisions else {}
+        latest = last_revision_numbers(session.connection(), {r.project_id for r in revisions})
         changed = [r for r in revisions if latest.get(r.project_id) != r.number]
         if changed:
             references = session.scalars(

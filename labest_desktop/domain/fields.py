@@ -1,7 +1,7 @@
 """The exchange fields of a project, their rules, snapshot and fingerprint.
 
 ``ProjectFields`` is the plain value of everything a user edits on a project (the
-columns of ../shared/exchange-format.md minus identity and time). The window's
+columns of docs/exchange-format.md minus identity and time). The window's
 editor, the command line and the workbook import all build one and call
 :func:`validate`, so each rule is written once. A *snapshot* is the JSON form of the
 fields plus identity, stored in every revision; its *fingerprint* is the digest the

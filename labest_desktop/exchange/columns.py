@@ -1,6 +1,6 @@
 """Columns of the exchange workbook's sheets and how a header cell is recognised.
 
-The ``Projets`` columns are the contract's (../shared/exchange-format.md); the
+The ``Projets`` columns are the contract's (docs/exchange-format.md); the
 ``Événements`` and ``Partenaires`` columns are this module's own definition, read
 back the same tolerant way. A header matches a column when its folded form (case,
 accents, spaces, a trailing ``(€)`` ignored) equals the French header, an English

@@ -2,7 +2,7 @@
 
 Pure planning: reads what is stored, decides for every row whether it creates,
 updates or leaves a project unchanged and which fields conflict, and writes
-nothing. The rules are the contract's (../shared/exchange-format.md, "How import
+nothing. The rules are the contract's (docs/exchange-format.md, "How import
 merges"):
 
 * a row is matched by ``Identifiant``, else by ``Référence``; unmatched rows are new;

@@ -1,4 +1,4 @@
-"""The import merge of ../shared/exchange-format.md, through the services: matching,
+"""The import merge of docs/exchange-format.md, through the services: matching,
 three-way merge per field, conflicts, apply in one transaction, undo."""
 
 from __future__ import annotations

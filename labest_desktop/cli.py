@@ -277,6 +277,7 @@ def import_summary(report, *, dry_run: bool) -> list[str]:
         lines.append(messages.text("cli.import_duplicate", **item))
     if report.ignored_columns:
         lines.append(messages.text("cli.import_ignored", columns=", ".join(report.ignored_columns)))
+    lines.extend(item["message"] for item in report.ignored_rows)
     if dry_run:
         lines.append(messages.text("cli.import_dry_run"))
     elif report.applied:

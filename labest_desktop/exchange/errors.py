@@ -81,10 +81,6 @@ messages.register(
             "The file “{file}” is a {kind} document, not a workbook: accepted formats are "
             ".xlsx, .xlsm, .ods and .csv.",
         ),
-        "exchange.file.legacy_xls": (
-            "Le fichier « {file} » est au format Excel 97-2003 (.xls) : enregistrez-le en .xlsx.",
-            "The file “{file}” is in the Excel 97-2003 format (.xls): save it as .xlsx.",
-        ),
         "exchange.file.corrupt_zip": (
             "Le fichier « {file} » est tronqué ou endommagé (archive illisible) : "
             "demandez à l'expéditeur de le renvoyer.",

@@ -6,8 +6,12 @@ the container is sniffed from its first bytes (not trusted from the extension),
 zip archives are checked for decompression bombs through their central directory
 and for DTD/entity declarations in every XML member, encrypted workbooks are
 recognised by their OLE2 container. Only then does python-calamine (which never
-runs macros and keeps nothing of them) read the cells. CSV goes through the csv
-module.
+runs macros and keeps nothing of them) read the cells: .xlsx/.xlsm, .xlsb, Excel
+97-2003 .xls and .ods. An .ods that python-calamine cannot read, or would read
+wrongly (tabs and line breaks written as elements), is read by the tolerant
+parser of :mod:`labest_desktop.exchange.ods_reader`. CSV goes through the csv
+module. Formula cells are located apart (calamine gives only their value) so that
+a total row is never taken for a project.
 
 The ``Projets`` sheet can be handed back as a stream of rows rather than a list
 (``stream_projects=True``): at 100,000 rows the lists of raw cells weigh more than
@@ -46,6 +50,13 @@ from labest_desktop.exchange.errors import (
     UnsafeWorkbookError,
     WorkbookTooLargeError,
 )
+from labest_desktop.exchange.ods_reader import (
+    OdsSyntaxError,
+    calamine_would_miss,
+    has_formulas,
+    read_ods,
+)
+from labest_desktop.exchange.xlsx_formulas import Formulas, find_formulas
 
 logger = logging.getLogger(__name__)
 
@@ -69,8 +80,11 @@ ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 _ROOT_ELEMENT = re.compile(rb"<[A-Za-z_]")
 _FORBIDDEN_DECL = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
-# "EncryptedPackage" as UTF-16-LE, the way OLE2 directory entries spell it.
+# OLE2 directory entries spell stream names in UTF-16-LE: an encrypted OOXML
+# package, a Word document, an Excel 97-2003 workbook (BIFF8 "Workbook", BIFF5 "Book").
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+_WORD_STREAM = "WordDocument".encode("utf-16-le")
+_XLS_STREAMS = ("Workbook".encode("utf-16-le"), "Book\0".encode("utf-16-le"))
 
 
 Rows = Sequence[list[object]] | Iterator[list[object]]
@@ -85,7 +99,10 @@ class RawWorkbook:
     sheet_names: list[str]
     sheets: dict[str, Rows]
     meta: dict[str, str] = field(default_factory=dict)
-    format: str = "xlsx"  # xlsx, ods or csv
+    format: str = "xlsx"  # xlsx, xlsb, xls, ods or csv
+    # First formula of each row, by sheet: {sheet: {row: ("L52", "=SUM(L2:L51)")}}.
+    # Not known for .xls/.xlsb (binary records) nor CSV (values only).
+    formulas: dict[str, Formulas] = field(default_factory=dict)
 
     def find(self, spec: SheetSpec) -> tuple[str, Rows] | None:
         """The sheet a spec names, under any of its names, case or accents."""
@@ -131,27 +148,40 @@ def _read(path: Path, name: str, stream_projects: bool = False) -> RawWorkbook:
     with path.open("rb") as handle:
         head = handle.read(8)
     if head.startswith(OLE2_MAGIC):
-        _refuse_ole2(path, name)
+        _check_ole2(path, name)
+        return _read_with_calamine(path, name, "xls", stream_projects)
     if head[:4] in ZIP_MAGICS:
         kind = _check_zip(path, name)
-        return _read_with_calamine(path, name, kind, stream_projects)
+        if kind == "ods":
+            return _read_ods(path, name, stream_projects)
+        formulas = _zip_formulas(path, name) if kind == "xlsx" else {}
+        return _read_with_calamine(path, name, kind, stream_projects, formulas)
     if path.suffix.lower() in (".csv", ".txt", ".tsv"):
         return _read_csv(path, name, stream_projects)
     raise NotASpreadsheetError(file=name)
 
 
-def _refuse_ole2(path: Path, name: str) -> None:
-    """OLE2 holds either an encrypted OOXML package or a legacy binary workbook."""
+def _check_ole2(path: Path, name: str) -> None:
+    """An OLE2 container is read only when it holds an Excel 97-2003 workbook.
+
+    It may also hold an encrypted OOXML package (refused as encrypted) or a Word
+    document. An .xls protected by a password is recognised by calamine itself.
+    """
     overlap = len(_ENCRYPTED_STREAM)
     tail = b""
+    workbook = word = False
     with path.open("rb") as handle:
         while chunk := handle.read(1024 * 1024):
-            if _ENCRYPTED_STREAM in tail + chunk:
+            window = tail + chunk
+            if _ENCRYPTED_STREAM in window:
                 raise EncryptedWorkbookError(file=name)
+            workbook = workbook or any(stream in window for stream in _XLS_STREAMS)
+            word = word or _WORD_STREAM in window
             tail = chunk[-overlap:]
-    if path.suffix.lower() in (".doc",):
+    if word and not workbook or path.suffix.lower() == ".doc":
         raise ExchangeFileError("exchange.file.word_document", file=name)
-    raise ExchangeFileError("exchange.file.legacy_xls", file=name)
+    if not workbook:
+        raise NotASpreadsheetError(file=name)
 
 
 def _check_zip(path: Path, name: str) -> str:
@@ -183,10 +213,10 @@ def _check_zip(path: Path, name: str) -> str:
 
 def _package_kind(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], name: str) -> str:
     names = {info.filename for info in infos}
-    if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
-        if "xl/workbook.bin" in names and "xl/workbook.xml" not in names:
-            raise NotASpreadsheetError(file=name)  # .xlsb: not supported
+    if "xl/workbook.xml" in names:
         return "xlsx"
+    if "xl/workbook.bin" in names:
+        return "xlsb"
     if "mimetype" in names:
         mimetype = archive.open("mimetype").read(200).strip()
         if mimetype == ODS_MIMETYPE:
@@ -243,7 +273,64 @@ def _check_xml_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str
         raise UnsafeWorkbookError(file=name)
 
 
-def _read_with_calamine(path: Path, name: str, kind: str, stream_projects: bool = False) -> RawWorkbook:
+def _zip_formulas(path: Path, name: str) -> dict[str, Formulas]:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return find_formulas(archive, _is_read_sheet)
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError) as exc:
+        logger.info("bad zip %s: %s", path, exc)
+        raise ExchangeFileError("exchange.file.corrupt_zip", file=name) from None
+    except Exception as exc:  # zlib.error from a damaged deflate stream
+        logger.info("bad zip member in %s: %s", path, exc)
+        raise ExchangeFileError("exchange.file.corrupt_zip", file=name) from None
+
+
+def _read_ods(path: Path, name: str, stream_projects: bool) -> RawWorkbook:
+    """python-calamine when it reads the file right, else the tolerant parser.
+
+    Formulas are looked for only when the file holds some: an export of this
+    application or a plain LibreOffice save is read once.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if calamine_would_miss(archive):
+                return _read_ods_tolerant(path, name)
+            formulas = has_formulas(archive)
+    except ExchangeFileError:
+        raise
+    except Exception as exc:  # zlib.error and kin, as in _check_zip
+        logger.info("bad zip member in %s: %s", path, exc)
+        raise ExchangeFileError("exchange.file.corrupt_zip", file=name) from None
+    if formulas:
+        return _read_ods_tolerant(path, name)
+    try:
+        return _read_with_calamine(path, name, "ods", stream_projects)
+    except EncryptedWorkbookError:
+        raise
+    except ExchangeFileError as exc:
+        if exc.key != "exchange.file.corrupt_workbook":
+            raise
+        logger.info("calamine could not read %s (%s): reading it with the tolerant parser", name, exc)
+        return _read_ods_tolerant(path, name)
+
+
+def _read_ods_tolerant(path: Path, name: str) -> RawWorkbook:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            content = read_ods(archive, _is_read_sheet, MAX_SHEET_ROWS)
+    except OdsSyntaxError as exc:
+        logger.warning("could not read %s: %s", path, exc)
+        raise ExchangeFileError("exchange.file.corrupt_workbook", file=name, detail=str(exc)) from None
+    except KeyError:  # no content.xml
+        raise ExchangeFileError("exchange.file.corrupt_workbook", file=name, detail="content.xml absent") from None
+    sheets: dict[str, Rows] = {n: _bounded_rows(rows, name, n) for n, rows in content.sheets.items()}
+    meta_rows = next((rows for n, rows in sheets.items() if n.strip().lower() == META_SHEET), [])
+    return RawWorkbook(name, content.sheet_names, sheets, read_meta(meta_rows), "ods", content.formulas)  # type: ignore[arg-type]
+
+
+def _read_with_calamine(
+    path: Path, name: str, kind: str, stream_projects: bool = False, formulas: dict[str, Formulas] | None = None
+) -> RawWorkbook:
     try:
         with path.open("rb") as handle:
             # from_filelike sniffs the content, so an .ods renamed .xlsx still reads.
@@ -273,7 +360,7 @@ def _read_with_calamine(path: Path, name: str, kind: str, stream_projects: bool 
         # as a BaseException subclass is not caught here: it would be a bug there).
         raise _corrupt(path, name, exc) from None
     meta_rows = next((rows for n, rows in sheets.items() if n.strip().lower() == META_SHEET), [])
-    return RawWorkbook(name, sheet_names, sheets, read_meta(meta_rows), kind)  # type: ignore[arg-type]
+    return RawWorkbook(name, sheet_names, sheets, read_meta(meta_rows), kind, formulas or {})  # type: ignore[arg-type]
 
 
 def _corrupt(path: Path, name: str, exc: Exception) -> ExchangeFileError:

@@ -4,7 +4,10 @@ Each non-blank row below the header row becomes a record carrying the spreadshee
 row number the coordinator sees; every cell that cannot be understood and every
 domain rule a row breaks (:func:`labest_desktop.domain.fields.validate`) becomes a
 :class:`RowError` pointing at the sheet, row, column header and cell (``C14``).
-A row with errors gives no record: the merge must never see half a row.
+A row with errors gives no record: the merge must never see half a row. A row
+that is not a project at all (a formula under the table, a « Total » line with
+only numbers beside it) gives no record either, and is listed as an
+:class:`IgnoredRow` with the reason.
 
 Rows may be a list or an iterator read once (a streamed ``Projets`` sheet, see
 :func:`labest_desktop.exchange.reader.read_workbook`): only the rows where the
@@ -14,12 +17,14 @@ header is looked for are kept, each data row is dropped once parsed.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import islice
 from typing import Generic, NamedTuple, TypeVar
 
+from labest_desktop import messages
 from labest_desktop.domain.errors import LabestError
 from labest_desktop.domain.fields import ProjectFields, validate
 from labest_desktop.domain.text import fold
@@ -37,7 +42,7 @@ from labest_desktop.exchange.columns import (
 )
 from labest_desktop.exchange.errors import CellError, ExchangeFileError, WorkbookTooLargeError
 from labest_desktop.exchange.reader import MAX_DATA_ROWS, ROW_LIMIT_TEXT
-from labest_desktop.exchange.values import is_blank, parse_cell
+from labest_desktop.exchange.values import is_blank, parse_cell, serial_of
 
 logger = logging.getLogger(__name__)
 
@@ -70,6 +75,65 @@ class RowError:
             "value": value,
             "message": self.message,
         }
+
+
+@dataclass(frozen=True)
+class IgnoredRow:
+    """A row that is not a project (nor an event or an organisation): one line of
+    the report's ``ignored_rows``. ``reason`` is ``formula`` or ``total``."""
+
+    sheet: str
+    row: int
+    reason: str
+    cell: str | None  # the formula's cell, or the label's
+    value: str  # the formula, or the label
+    key: str
+
+    @property
+    def message(self) -> str:
+        return messages.text(self.key, row=self.row, cell=self.cell or "", value=self.value)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "sheet": self.sheet,
+            "row": self.row,
+            "reason": self.reason,
+            "cell": self.cell,
+            "value": self.value,
+            "message": self.message,
+        }
+
+
+# Labels of the summary lines people add under a table, folded (a trailing colon
+# or words after them allowed: « Total : », « Sous-total 2026 »).
+_TOTAL_LABEL = re.compile(
+    r"^(?:sous[- ]?totaux|sous[- ]?total|totaux|total|grand total|sub-?totals?|totals?|sommes?|sums?|moyennes?|"
+    r"averages?|cumul)(?:$|[\s:(])"
+)
+_NUMBER_TEXT = re.compile(r"^[+-]?[\d\s\u00a0\u202f.,]*\d[\d\s\u00a0\u202f.,]*(?:€|eur|euros)?$", re.IGNORECASE)
+
+
+def _is_number(raw: object) -> bool:
+    if isinstance(raw, bool):
+        return False
+    if isinstance(raw, int | float):
+        return True
+    return isinstance(raw, str) and bool(_NUMBER_TEXT.match(raw.strip()))
+
+
+def _total_label(cells: list[object], indexes: list[int]) -> tuple[int, str] | None:
+    """``(column index, label)`` when the row's known cells hold one summary label
+    and otherwise only numbers or nothing."""
+    found: tuple[int, str] | None = None
+    width = len(cells)
+    for index in indexes:
+        raw = cells[index] if index < width else None
+        if is_blank(raw) or _is_number(raw):
+            continue
+        if found is not None or not isinstance(raw, str) or not _TOTAL_LABEL.match(fold(raw)):
+            return None
+        found = (index, raw.strip())
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +181,7 @@ class SheetResult(Generic[T]):
     records: list[T] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
+    ignored_rows: list[IgnoredRow] = field(default_factory=list)
     rows_read: int = 0  # non-blank data rows, valid or not
 
 
@@ -144,7 +209,22 @@ def _drain(rest: Iterator[list[object]]) -> None:
         pass
 
 
-def _parse_rows(rows: Rows, spec: SheetSpec, sheet: str, file: str) -> tuple[SheetResult, Parsed, dict[str, int]]:
+class SheetOptions(NamedTuple):
+    """What the reader knows of a sheet beyond its cell values."""
+
+    # First formula of each row: {row number: (cell, formula)}.
+    formulas: dict[int, tuple[str, str]] = {}
+    # Amount cells that came as dates: some programs' .xls number formats (Gnumeric's
+    # « #,##0.00 "€" ») are taken by python-calamine for date formats.
+    amounts_as_serials: bool = False
+
+
+NO_OPTIONS = SheetOptions()
+
+
+def _parse_rows(
+    rows: Rows, spec: SheetSpec, sheet: str, file: str, options: SheetOptions = NO_OPTIONS
+) -> tuple[SheetResult, Parsed, dict[str, int]]:
     """Cells parsed by column kind, and each key's column index; the caller adds the
     sheet's own rules. The header is found at once, the rows parsed as the
     returned iterator is read."""
@@ -160,7 +240,7 @@ def _parse_rows(rows: Rows, spec: SheetSpec, sheet: str, file: str) -> tuple[She
     result.ignored_columns = list(header.ignored)
     below = head[header.row_index + 1 :]
     del head
-    parsed = _parse_data_rows(below, rest, header, result, sheet, file)
+    parsed = _parse_data_rows(below, rest, header, result, sheet, file, options)
     return result, parsed, {c.key: i for i, c in header.by_index.items()}
 
 
@@ -204,12 +284,30 @@ def _columns(header: HeaderMap) -> list[_Column]:
     ]
 
 
+def _ignored(sheet: str, row_number: int, cells: list[object], indexes: list[int], options: SheetOptions) -> IgnoredRow | None:
+    """Why the row is not a record, if it is not one: a formula, or a summary label."""
+    formula = options.formulas.get(row_number)
+    if formula is not None:
+        return IgnoredRow(sheet, row_number, "formula", formula[0], formula[1], "row.ignored_formula")
+    label = _total_label(cells, indexes)
+    if label is not None:
+        return IgnoredRow(sheet, row_number, "total", f"{column_letter(label[0])}{row_number}", label[1], "row.ignored_total")
+    return None
+
+
 def _parse_data_rows(
-    below: list[list[object]], rest: Iterator[list[object]], header: HeaderMap, result: SheetResult, sheet: str, file: str
+    below: list[list[object]],
+    rest: Iterator[list[object]],
+    header: HeaderMap,
+    result: SheetResult,
+    sheet: str,
+    file: str,
+    options: SheetOptions,
 ) -> Parsed:
     columns = _columns(header)
     indexes = [c.index for c in columns]
     shared: dict[str, str] = {}  # list items and texts met after a memo is full
+    serial_amounts = options.amounts_as_serials
     for row_number, cells in _data_rows(below, rest, header.row_index + 2):
         # Cells under no known header do not make a row (a comment beside the table).
         width = len(cells)
@@ -219,10 +317,16 @@ def _parse_data_rows(
         if result.rows_read > MAX_DATA_ROWS:
             _drain(rest)
             raise WorkbookTooLargeError("exchange.file.too_many_rows", file=file, sheet=sheet, limit=ROW_LIMIT_TEXT)
+        ignored = _ignored(sheet, row_number, cells, indexes, options)
+        if ignored is not None:
+            result.ignored_rows.append(ignored)
+            continue
         values: dict[str, object] = {}
         errors: list[RowError] = []
         for index, key, kind, memo, listed in columns:
             raw = cells[index] if index < width else None
+            if serial_amounts and kind is Kind.AMOUNT and isinstance(raw, date):
+                raw = serial_of(raw)
             if memo is not None and type(raw) in _MEMO_TYPES:
                 value = memo.get(raw, _MISSING)
                 if value is not _MISSING:
@@ -263,10 +367,12 @@ def _rule_error(
     return RowError(sheet, row, column, cell, value, err.message, err.key)
 
 
-def parse_projects(rows: Rows, *, sheet: str = PROJECTS_SHEET.name, file: str = "") -> SheetResult[ProjectRow]:
+def parse_projects(
+    rows: Rows, *, sheet: str = PROJECTS_SHEET.name, file: str = "", options: SheetOptions = NO_OPTIONS
+) -> SheetResult[ProjectRow]:
     """Records and errors of a ``Projets`` sheet (rows from row 1, cells from column A;
     a list, or an iterator read once as the records are made)."""
-    result, parsed, indexes = _parse_rows(rows, PROJECTS_SHEET, sheet, file)
+    result, parsed, indexes = _parse_rows(rows, PROJECTS_SHEET, sheet, file, options)
     for row_number, values, errors in parsed:
         if not errors:
             fields = project_fields(values)
@@ -316,8 +422,10 @@ def _simple_rules(values: dict[str, object], required: str, counts: tuple[str, .
     return problems
 
 
-def _parse_records(rows: Rows, spec: SheetSpec, sheet: str, file: str, required: str, counts: tuple[str, ...]) -> SheetResult[RecordRow]:
-    result, parsed, indexes = _parse_rows(rows, spec, sheet, file)
+def _parse_records(
+    rows: Rows, spec: SheetSpec, sheet: str, file: str, required: str, counts: tuple[str, ...], options: SheetOptions
+) -> SheetResult[RecordRow]:
+    result, parsed, indexes = _parse_rows(rows, spec, sheet, file, options)
     for row_number, values, errors in parsed:
         if not errors:
             for key, err in _simple_rules(values, required, counts):
@@ -328,14 +436,35 @@ def _parse_records(rows: Rows, spec: SheetSpec, sheet: str, file: str, required:
     return result
 
 
-def parse_events(rows: Rows, *, sheet: str = EVENTS_SHEET.name, file: str = "") -> SheetResult[RecordRow]:
+def parse_events(
+    rows: Rows, *, sheet: str = EVENTS_SHEET.name, file: str = "", options: SheetOptions = NO_OPTIONS
+) -> SheetResult[RecordRow]:
     """Records of an ``Événements`` sheet: uid, title, kind, date, place, participants,
     projects (references), organisations (names), description."""
-    return _parse_records(rows, EVENTS_SHEET, sheet, file, "title", ("participants",))
+    return _parse_records(rows, EVENTS_SHEET, sheet, file, "title", ("participants",), options)
 
 
-def parse_partners(rows: Rows, *, sheet: str = PARTNERS_SHEET.name, file: str = "") -> SheetResult[RecordRow]:
+def parse_partners(
+    rows: Rows, *, sheet: str = PARTNERS_SHEET.name, file: str = "", options: SheetOptions = NO_OPTIONS
+) -> SheetResult[RecordRow]:
     """Records of a ``Partenaires`` sheet: name, kind, department."""
-    return _parse_records(rows, PARTNERS_SHEET, sheet, file, "name", ())
+    return _parse_records(rows, PARTNERS_SHEET, sheet, file, "name", (), options)
+
+
+messages.register(
+    {
+        "row.ignored_formula": (
+            "Ligne {row} ignorée : la cellule {cell} contient une formule ({value}) ; une ligne "
+            "calculée n'est pas un projet. Pour l'importer, remplacer la formule par sa valeur.",
+            "Row {row} ignored: cell {cell} holds a formula ({value}); a computed row is not a "
+            "project. To import it, replace the formula by its value.",
+        ),
+        "row.ignored_total": (
+            "Ligne {row} ignorée : « {value} » suivi seulement de nombres est une ligne de "
+            "total, pas un projet.",
+            "Row {row} ignored: “{value}” followed only by numbers is a total row, not a project.",
+        ),
+    }
+)
 
 

@@ -45,7 +45,9 @@ _CURRENCY = re.compile(r"(€|eur|euros?)$", re.IGNORECASE)
 _EXCEL_EPOCH = datetime(1899, 12, 30)
 _SERIAL_MIN, _SERIAL_MAX = 1, 2958465  # 01/01/1900 .. 31/12/9999
 _DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$")
-_YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+# ISO 8601, and the year-first form Gnumeric writes in CSV (2026/11/26): a
+# four-digit year first leaves no doubt about the order.
+_YMD = re.compile(r"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$")
 _DMY_TIME = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$")
 _REFERENCE = re.compile(r"^[A-Z0-9]+(?:[-_][A-Z0-9]+)*-\d{4}-\d{4,}$")
 _FINGERPRINT = re.compile(r"^[0-9a-f]{32,64}$")
@@ -147,6 +149,14 @@ def parse_department(raw: object) -> str | None:
     return code
 
 
+def serial_of(moment: date) -> float:
+    """The spreadsheet serial number a date (or date-time) cell stands for."""
+    if isinstance(moment, datetime):
+        delta = moment - _EXCEL_EPOCH
+        return delta.days + (delta.seconds + delta.microseconds / 1e6) / 86_400
+    return float((moment - _EXCEL_EPOCH.date()).days)
+
+
 def _from_serial(serial: float, raw: object) -> datetime:
     if not math.isfinite(serial) or not _SERIAL_MIN <= serial <= _SERIAL_MAX:
         raise CellError("cell.date", value=_shown(raw))
@@ -175,7 +185,7 @@ def parse_date(raw: object) -> date | None:
             day, month, year = match.groups()
             return date(_year(year), int(month), int(day))
         if match := _YMD.match(text):
-            year, month, day = match.groups()
+            year, _, month, day = match.groups()
             return date(int(year), int(month), int(day))
         # A CSV written by a program may carry a full ISO timestamp.
         if re.match(r"^\d{4}-\d{2}-\d{2}[T ]", text):

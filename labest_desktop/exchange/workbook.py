@@ -10,9 +10,11 @@ from labest_desktop.exchange.columns import EVENTS_SHEET, PARTNERS_SHEET, PROJEC
 from labest_desktop.exchange.errors import ExchangeFileError, MissingSheetError
 from labest_desktop.exchange.reader import RawWorkbook, read_workbook
 from labest_desktop.exchange.sheet_parser import (
+    IgnoredRow,
     ProjectRow,
     RecordRow,
     RowError,
+    SheetOptions,
     SheetResult,
     parse_events,
     parse_partners,
@@ -46,6 +48,15 @@ class ExchangeFile:
         return found
 
     @property
+    def ignored_rows(self) -> list[IgnoredRow]:
+        """Rows that are not records (formulas, total lines), every sheet's."""
+        found: list[IgnoredRow] = []
+        for sheet in (self.projects, self.events, self.partners):
+            if sheet is not None:
+                found.extend(sheet.ignored_rows)
+        return found
+
+    @property
     def ignored_columns(self) -> list[str]:
         names: list[str] = []
         for sheet in (self.projects, self.events, self.partners):
@@ -55,7 +66,7 @@ class ExchangeFile:
 
 
 def read_exchange_file(path: str | Path) -> ExchangeFile:
-    """Read and parse ``path`` (.xlsx, .xlsm, .ods, .csv); raises ``ExchangeFileError``
+    """Read and parse ``path`` (.xlsx, .xlsm, .xlsb, .xls, .ods, .csv); raises ``ExchangeFileError``
     when the file cannot be read at all, row problems are in ``errors``."""
     raw = read_workbook(path, stream_projects=True)  # parsed as read: see reader.py
     _check_meta(raw)
@@ -63,12 +74,18 @@ def read_exchange_file(path: str | Path) -> ExchangeFile:
     if found is None:
         raise MissingSheetError(file=raw.file, sheets=", ".join(f"« {n} »" for n in raw.sheet_names) or "aucune")
     name, rows = found
-    projects = parse_projects(rows, sheet=name, file=raw.file)
+
+    def options(sheet: str) -> SheetOptions:
+        return SheetOptions(raw.formulas.get(sheet, {}), raw.format == "xls")
+
+    projects = parse_projects(rows, sheet=name, file=raw.file, options=options(name))
     events = partners = None
     if found_events := raw.find(EVENTS_SHEET):
-        events = parse_events(found_events[1], sheet=found_events[0], file=raw.file)
+        events = parse_events(found_events[1], sheet=found_events[0], file=raw.file, options=options(found_events[0]))
     if found_partners := raw.find(PARTNERS_SHEET):
-        partners = parse_partners(found_partners[1], sheet=found_partners[0], file=raw.file)
+        partners = parse_partners(
+            found_partners[1], sheet=found_partners[0], file=raw.file, options=options(found_partners[0])
+        )
     logger.info(
         "read %s: %d project rows (%d valid), %d errors",
         raw.file,

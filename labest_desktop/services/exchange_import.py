@@ -121,6 +121,8 @@ class ImportReport:
     renumbered: list[dict] = field(default_factory=list)
     duplicates: list[dict] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
+    # Rows that are not projects (a formula, a « Total » line), never imported.
+    ignored_rows: list[dict] = field(default_factory=list)
     applied: bool = False
     new_organisations: list[str] = field(default_factory=list)
     absent_projects: list[dict] = field(default_factory=list)
@@ -140,6 +142,7 @@ class ImportReport:
             "renumbered": self.renumbered,
             "duplicates": self.duplicates,
             "ignored_columns": self.ignored_columns,
+            "ignored_rows": self.ignored_rows,
             "applied": self.applied,
             "new_organisations": self.new_organisations,
             "absent_projects": self.absent_projects,
@@ -308,6 +311,7 @@ def _report_skeleton(preview: ImportPreview, create_duplicates: bool) -> ImportR
         absent=len(match.absent),
         errors=preview.errors,
         ignored_columns=preview.exchange.ignored_columns,
+        ignored_rows=[row.as_dict() for row in preview.exchange.ignored_rows],
         absent_projects=[{"reference": r, "title": t} for r, t in match.absent],
     )
     for plan in match.plans:

@@ -146,8 +146,8 @@ FR = {
         "Remplacer la base actuelle par cette sauvegarde ?\n%1\n\nLa base actuelle est d'abord sauvegardée.",
     "Loading the demo sample…": "Chargement de l'exemple de démonstration…",
     "Choose the workbook": "Choisir le classeur",
-    "An .xlsx, .ods or .csv file exported by Lab'EST or edited in a spreadsheet.":
-        "Un fichier .xlsx, .ods ou .csv exporté par Lab'EST ou modifié dans un tableur.",
+    "An .xlsx, .xls, .xlsb, .ods or .csv file exported by Lab'EST or edited in a spreadsheet.":
+        "Un fichier .xlsx, .xls, .xlsb, .ods ou .csv exporté par Lab'EST ou modifié dans un tableur.",
     "File to import": "Fichier à importer",
     "&Stage": "É&tape",
     "S&tatus": "&Statut",
@@ -415,7 +415,8 @@ FR = {
     "Unsaved changes": "Modifications non enregistrées",
     "This project has changes that were not saved.": "Ce projet a des modifications non enregistrées.",
     "Save them before closing?": "Les enregistrer avant de fermer ?",
-    "Workbooks (*.xlsx *.xlsm *.ods *.csv);;All files (*)": "Classeurs (*.xlsx *.xlsm *.ods *.csv);;Tous les fichiers (*)",
+    "Workbooks (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv);;All files (*)":
+        "Classeurs (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv);;Tous les fichiers (*)",
     "Merge “%1” into “%2”": "Fusion de « %1 » dans « %2 »",
     "Move %1 to %2": "Passage de %1 à %2",
     "Edit “%1”": "Modification de « %1 »",
@@ -512,6 +513,12 @@ FR.update({
     "Back &up now": "&Sauvegarder maintenant",
     "Descr&iption": "Des&cription",
     "Days of the month; days with events are bold and underlined": "Jours du mois ; les jours avec des événements sont en gras et soulignés",
+})
+
+# Import wizard: rows that are not projects, conflicts settled one by one.
+FR.update({
+    "Ignored rows (%1)": "Lignes ignorées (%1)",
+    "Why": "Raison",
 })
 
 CONTEXTUAL = {

@@ -20,7 +20,15 @@
         <source>%n project(s) on the board. Drag a card to another column, or select it and press Ctrl+Shift+→ / Ctrl+Shift+← (or use its context menu), to record a stage decision.</source>
         <translation><numerusform>%n project on the board. Drag a card to another column, or select it and press Ctrl+Shift+→ / Ctrl+Shift+← (or use its context menu), to record a stage decision.</numerusform><numerusform>%n projects on the board. Drag a card to another column, or select it and press Ctrl+Shift+→ / Ctrl+Shift+← (or use its context menu), to record a stage decision.</numerusform></translation>
     </message>
-<message numerus="yes"><source>%n day(s) in this stage</source><translation><numerusform>%n day in this stage</numerusform><numerusform>%n days in this stage</numerusform></translation></message><message numerus="yes"><source>%n day(s)</source><translation><numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation></message></context>
+    <message numerus="yes">
+        <source>%n day(s) in this stage</source>
+        <translation><numerusform>%n day in this stage</numerusform><numerusform>%n days in this stage</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation><numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation>
+    </message>
+</context>
 <context>
     <name>CardDelegate</name>
     <message numerus="yes">
@@ -110,7 +118,7 @@
 <context>
     <name>ReadPage</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="128" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="140" />
         <source>File read: %n row(s).</source>
         <translation><numerusform>File read: %n row.</numerusform><numerusform>File read: %n rows.</numerusform></translation>
     </message>
@@ -123,4 +131,15 @@
         <translation><numerusform>New &amp;status for %n project:</numerusform><numerusform>New &amp;status for %n projects:</numerusform></translation>
     </message>
 </context>
-<context><name>UndoCommands</name><message numerus="yes"><source>Delete %n project(s)</source><translation><numerusform>Delete %n project</numerusform><numerusform>Delete %n projects</numerusform></translation></message><message numerus="yes"><source>Set %n project(s) to %1</source><translation><numerusform>Set %n project to %1</numerusform><numerusform>Set %n projects to %1</numerusform></translation></message></context></TS>
+<context>
+    <name>UndoCommands</name>
+    <message numerus="yes">
+        <source>Delete %n project(s)</source>
+        <translation><numerusform>Delete %n project</numerusform><numerusform>Delete %n projects</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Set %n project(s) to %1</source>
+        <translation><numerusform>Set %n project to %1</numerusform><numerusform>Set %n projects to %1</numerusform></translation>
+    </message>
+</context>
+</TS>

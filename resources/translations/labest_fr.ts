@@ -908,22 +908,26 @@ La base actuelle est d'abord sauvegardée.</translation>
         <translation>Choisir le classeur</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="64" />
         <source>An .xlsx, .ods or .csv file exported by Lab'EST or edited in a spreadsheet.</source>
-        <translation>Un fichier .xlsx, .ods ou .csv exporté par Lab'EST ou modifié dans un tableur.</translation>
+        <translation type="vanished">Un fichier .xlsx, .ods ou .csv exporté par Lab'EST ou modifié dans un tableur.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="66" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="64" />
+        <source>An .xlsx, .xls, .xlsb, .ods or .csv file exported by Lab'EST or edited in a spreadsheet.</source>
+        <translation>Un fichier .xlsx, .xls, .xlsb, .ods ou .csv exporté par Lab'EST ou modifié dans un tableur.</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="67" />
         <source>File to import</source>
         <translation>Fichier à importer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="68" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="69" />
         <source>&amp;Browse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="70" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="71" />
         <source>&amp;File:</source>
         <translation>&amp;Fichier :</translation>
     </message>
@@ -1060,7 +1064,7 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="356" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="369" />
         <source>Import a workbook</source>
         <translation>Importer un classeur</translation>
     </message>
@@ -1605,156 +1609,168 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="170" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="171" />
         <source>What the import will change</source>
         <translation>Ce que l'import va changer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="171" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="172" />
         <source>Nothing is written yet. Settle each conflict, then choose Import.</source>
         <translation>Rien n'est encore écrit. Tranchez chaque conflit, puis choisissez Importer.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="173" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="174" />
         <source>Kinds of change</source>
         <translation>Types de changement</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="177" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="178" />
         <source>Progress of the import</source>
         <translation>Avancement de l'import</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="188" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="189" />
         <source>&amp;Import</source>
         <translation>&amp;Importer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="201" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="202" />
         <source>New (%1)</source>
         <translation>Nouveaux (%1)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="202" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="218" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="241" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="245" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="203" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="219" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="248" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="253" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="257" />
         <source>Row</source>
         <translation>Ligne</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="202" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="243" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="245" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="203" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="255" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="257" />
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="202" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="243" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="245" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="203" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="255" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="257" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="204" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="218" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="205" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="219" />
         <source>Project</source>
         <translation>Projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="204" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="218" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="205" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="219" />
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="204" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="205" />
         <source>Here → in the file</source>
         <translation>Ici → dans le fichier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="212" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="213" />
         <source>Changed (%1)</source>
         <translation>Modifiés (%1)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="217" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="218" />
         <source>Conflicts</source>
         <translation>Conflits</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="218" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="219" />
         <source>Here</source>
         <translation>Ici</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="219" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="220" />
         <source>In the file</source>
         <translation>Dans le fichier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="219" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="220" />
         <source>Keep</source>
         <translation>Garder</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="223" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="224" />
         <source>Event: %1</source>
         <translation>Événement : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="229" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="232" />
         <source>Keep mine</source>
         <translation>Garder la mienne</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="230" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="233" />
         <source>Take theirs</source>
         <translation>Prendre celle du fichier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="231" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="234" />
         <source>Choice for %1, %2</source>
         <translation>Choix pour %1, %2</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="237" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="244" />
         <source>Conflicts (%1)</source>
         <translation>Conflits (%1)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="238" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="245" />
         <source>Errors (%1)</source>
         <translation>Erreurs (%1)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="241" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="248" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="253" />
         <source>Cell</source>
         <translation>Cellule</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="241" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="248" />
         <source>Problem</source>
         <translation>Problème</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="242" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="251" />
+        <source>Ignored rows (%1)</source>
+        <translation>Lignes ignorées (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="253" />
+        <source>Why</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="254" />
         <source>Absent (%1)</source>
         <translation>Absents (%1)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="244" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="256" />
         <source>Unchanged (%1)</source>
         <translation>Inchangés (%1)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="281" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="293" />
         <source>Importing… the database is backed up first, then every change is written in one go.</source>
         <translation>Import en cours… la base est d'abord sauvegardée, puis toutes les modifications sont écrites d'un seul coup.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="310" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="322" />
         <source>Nothing was imported: %1 error(s) and %2 unsettled conflict(s). Correct the file and import it again.</source>
         <translation>Rien n'a été importé : %1 erreur(s) et %2 conflit(s) non tranché(s). Corrigez le fichier et importez-le de nouveau.</translation>
     </message>
@@ -2290,37 +2306,37 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>ReadPage</name>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="97" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="98" />
         <source>Reading and checking</source>
         <translation>Lecture et vérification</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="99" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="100" />
         <source>Progress of the reading</source>
         <translation>Avancement de la lecture</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="102" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="103" />
         <source>&amp;Stop reading</source>
         <translation>&amp;Arrêter la lecture</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="120" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="121" />
         <source>Reading %1…</source>
         <translation>Lecture de %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="139" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="140" />
         <source>File read: %n row(s).</source>
         <translation><numerusform>Fichier lu : %n ligne.</numerusform><numerusform>Fichier lu : %n lignes.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="149" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="150" />
         <source>Reading stopped. Nothing was imported.</source>
         <translation>Lecture arrêtée. Rien n'a été importé.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="153" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="154" />
         <source>The file could not be read.</source>
         <translation>Le fichier n'a pas pu être lu.</translation>
     </message>
@@ -2593,32 +2609,32 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="328" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="340" />
         <source>Import finished</source>
         <translation>Import terminé</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="336" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="348" />
         <source>%1 project(s) created, %2 updated, %3 unchanged, %4 absent from the file.</source>
         <translation>%1 projet(s) créé(s), %2 mis à jour, %3 inchangé(s), %4 absent(s) du fichier.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="341" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="353" />
         <source>%1 reference(s) renumbered.</source>
         <translation>%1 référence(s) renumérotée(s).</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="343" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="355" />
         <source>Ignored columns: %1</source>
         <translation>Colonnes ignorées : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="345" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="358" />
         <source>Backup made before the import: %1</source>
         <translation>Sauvegarde faite avant l'import : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="346" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="359" />
         <source>File &gt; Undo the last import brings everything back.</source>
         <translation>Fichier &gt; Annuler le dernier import remet tout en l'état.</translation>
     </message>
@@ -2988,8 +3004,12 @@ La base actuelle est d'abord sauvegardée.</translation>
     </message>
     <message>
         <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="56" />
+        <source>Workbooks (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv);;All files (*)</source>
+        <translation>Classeurs (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
         <source>Workbooks (*.xlsx *.xlsm *.ods *.csv);;All files (*)</source>
-        <translation>Classeurs (*.xlsx *.xlsm *.ods *.csv);;Tous les fichiers (*)</translation>
+        <translation type="vanished">Classeurs (*.xlsx *.xlsm *.ods *.csv);;Tous les fichiers (*)</translation>
     </message>
 </context>
 <context>

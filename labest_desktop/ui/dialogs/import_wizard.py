@@ -53,7 +53,7 @@ class ImportFileDialog:
     def ask(cls, parent, folder: str) -> str | None:
         path, _ = QFileDialog.getOpenFileName(
             parent, parent.tr("Import a workbook"), folder,
-            parent.tr("Workbooks (*.xlsx *.xlsm *.ods *.csv);;All files (*)"))
+            parent.tr("Workbooks (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv);;All files (*)"))
         return path or None
 
 
@@ -61,7 +61,8 @@ class FilePage(QWizardPage):
     def __init__(self, wizard) -> None:
         super().__init__(wizard)
         self.setTitle(self.tr("Choose the workbook"))
-        self.setSubTitle(self.tr("An .xlsx, .ods or .csv file exported by Lab'EST or edited in a spreadsheet."))
+        self.setSubTitle(self.tr("An .xlsx, .xls, .xlsb, .ods or .csv file exported by Lab'EST or edited in a "
+                                "spreadsheet."))
         self.path = QLineEdit(self)
         self.path.setAccessibleName(self.tr("File to import"))
         self.path.textChanged.connect(self.completeChanged)
@@ -245,6 +246,11 @@ class PreviewPage(QWizardPage):
                        [(str(e.get("row") or ""), e.get("cell") or e.get("column") or "", e.get("message") or "")
                         for e in errors],
                        [self.tr("Row"), self.tr("Cell"), self.tr("Problem")])
+        ignored = preview.exchange.ignored_rows
+        if ignored:
+            self._add_list(self.tr("Ignored rows (%1)"),
+                           [(str(r.row), r.cell or "", r.message) for r in ignored],
+                           [self.tr("Row"), self.tr("Cell"), self.tr("Why")])
         self._add_list(self.tr("Absent (%1)"), [(ref, title, "") for ref, title in absent],
                        [self.tr("Reference"), self.tr("Title"), ""])
         self._add_list(self.tr("Unchanged (%1)"), [(str(p.row), p.reference or "", p.title) for p in unchanged],
@@ -347,6 +353,7 @@ class SummaryPage(QWizardPage):
             lines.append(self.tr("%1 reference(s) renumbered.").replace("%1", str(len(report.renumbered))))
         if report.ignored_columns:
             lines.append(self.tr("Ignored columns: %1").replace("%1", ", ".join(report.ignored_columns)))
+        lines.extend(item["message"] for item in report.ignored_rows)
         if report.backup:
             lines.append(self.tr("Backup made before the import: %1").replace("%1", report.backup))
         lines.append(self.tr("File > Undo the last import brings everything back."))

@@ -93,11 +93,27 @@ def test_password_protected_workbook(tmp_path):
     assert "mot de passe" in _refused(path, EncryptedWorkbookError)
 
 
-def test_legacy_xls(tmp_path):
-    """An OLE2 file without encryption is an Excel 97-2003 workbook to save as .xlsx."""
+def test_ole2_file_without_a_workbook(tmp_path):
+    """An OLE2 container holding no Excel workbook (nor encryption) is not a spreadsheet."""
     path = tmp_path / "ancien.xls"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 2048)
-    assert ".xls" in _refused(path, ExchangeFileError)
+    assert "n'est pas un classeur" in _refused(path, NotASpreadsheetError)
+
+
+def test_word_97_document_renamed_xls(tmp_path):
+    """A Word 97-2003 document (OLE2 « WordDocument » stream) is said to be a Word document."""
+    path = tmp_path / "note.xls"
+    directory = "WordDocument".encode("utf-16-le") + b"\x00" * 40
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1024 + directory + b"\x00" * 1024)
+    assert "document Word" in _refused(path, ExchangeFileError)
+
+
+def test_damaged_xls_is_refused_in_one_sentence(tmp_path):
+    """An OLE2 file that names a Workbook stream but holds no readable workbook."""
+    path = tmp_path / "abime.xls"
+    directory = "Workbook".encode("utf-16-le") + b"\x00" * 40
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1024 + directory + b"\x00" * 1024)
+    assert "endommagé" in _refused(path, ExchangeFileError)
 
 
 def test_billion_laughs_inside_an_xlsx(tmp_path):

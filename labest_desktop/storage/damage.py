@@ -2,12 +2,12 @@
 
 Such a file is never overwritten or "repaired": the user is told, the file stays
 where it is (or is set aside by an explicit restore), and the newest good backup is
-offered.
+offered. A sound SQLite file whose schema is not Lab'EST's is schema_check's
+business (which imports this module; this one imports no other storage module).
 """
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from labest_desktop import messages
@@ -68,46 +68,6 @@ def has_wal(path: Path) -> bool:
         return Path(str(path) + "-wal").stat().st_size >= WAL_HEADER_BYTES
     except OSError:
         return False
-
-
-def is_foreign(path: Path) -> bool:
-    """Whether a SQLite file holds another application's tables (and no Lab'EST schema);
-    a Lab'EST file written by a newer release raises ``NewerSchemaError`` here.
-
-    Both are read through a read-only connection, before any engine is made: the
-    engine's first connection switches the file to WAL, which rewrites its header,
-    and a file that is refused must not change by a single byte.
-    """
-    if not path.is_file() or path.stat().st_size == 0:
-        return False
-    revision = written_by = None
-    try:
-        connection = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
-        try:
-            names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            if "alembic_version" in names:
-                row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-                revision = row[0] if row else None
-                if "setting" in names:
-                    row = connection.execute("SELECT value FROM setting WHERE key = 'app.version'").fetchone()
-                    written_by = row[0] if row else None
-        finally:
-            connection.close()
-    except sqlite3.Error:
-        return False  # unreadable: the damage checks that follow will say why
-    if names and "alembic_version" not in names:
-        return True
-    if revision is not None:
-        from labest_desktop.storage import schema  # imports this module
-
-        if revision != schema.HEAD and revision not in schema.known_revisions():
-            raise schema.NewerSchemaError(
-                db_revision=revision,
-                app_revision=schema.HEAD,
-                app_version=schema.__version__,
-                written_by=written_by or "?",
-            )
-    return False
 
 
 messages.register(

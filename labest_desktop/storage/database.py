@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -14,22 +15,33 @@ from labest_desktop import messages, paths
 from labest_desktop.domain.errors import StorageError
 from labest_desktop.storage import backup as backups
 from labest_desktop.storage import search
-from labest_desktop.storage.damage import (
-    DamagedDatabaseError,
-    ForeignDatabaseError,
-    header_problem,
-    is_foreign,
-)
+from labest_desktop.storage.damage import DamagedDatabaseError, header_problem
 from labest_desktop.storage.engine import WRITE_OPTION, make_engine
 from labest_desktop.storage.errors import translate
 from labest_desktop.storage.location import DatabaseLocation
 from labest_desktop.storage.schema import ensure_current
+from labest_desktop.storage.schema_check import is_damage, verify_connection, verify_file
 
 logger = logging.getLogger(__name__)
 
 
 class ServerBackupUnsupported(StorageError):
     key = "storage.server_backup"
+
+
+class DatabaseReplacedError(StorageError):
+    key = "storage.replaced"
+
+
+def file_identity(path: Path | None) -> tuple[int, int] | None:
+    """(device, inode) of the SQLite file: which file, not which content."""
+    if path is None:
+        return None
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (stat.st_dev, stat.st_ino)
 
 
 class Database:
@@ -42,6 +54,32 @@ class Database:
         self.keep = keep
         self._read = sessionmaker(engine, expire_on_commit=False)
         self._write = sessionmaker(engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False)
+        self._identity = file_identity(location.path)
+
+    def same_file(self) -> bool:
+        """Whether the path still names the file this database's connections opened.
+
+        Another program (an older Lab'EST, a copy made by hand, a sync tool) may put
+        a new file at the path: connections opened before would go on reading and
+        writing the old one, and every save would vanish. When that happened, the
+        pooled connections are dropped, so the next session opens the new file.
+        """
+        if not self.location.is_sqlite:
+            return True
+        now = file_identity(self.location.path)
+        if now == self._identity or self._identity is None:
+            self._identity = now  # a new database: its file exists from the first connection
+            return True
+        logger.warning("%s was replaced by another file; reconnecting", self.location.path)
+        self.engine.dispose()
+        self._identity = now
+        return False
+
+    def check_same_file(self) -> None:
+        """Before a write: refuse it (once) if the file was replaced since it was read,
+        since what the user changed was read from the old file."""
+        if not self.same_file():
+            raise DatabaseReplacedError(path=str(self.location.path))
 
     @property
     def dialect(self) -> str:
@@ -56,6 +94,7 @@ class Database:
     @contextmanager
     def reading(self):
         """A session for reading only; errors become user-facing storage errors."""
+        self.same_file()
         session = self._read()
         try:
             yield session
@@ -113,19 +152,29 @@ def open_database(
 ) -> Database:
     """Open ``location``, creating or upgrading its schema when ``migrate`` is set.
 
-    A file that is not a sound SQLite database raises ``DamagedDatabaseError`` and is
-    left untouched.
+    A file that is not a sound SQLite database raises ``DamagedDatabaseError``, one
+    whose schema is not exactly its revision's ``SchemaMismatchError`` (or
+    ``ForeignDatabaseError``, ``NewerSchemaError``); either is left untouched.
     """
     search.install()
     folder = backups_folder or paths.backups_dir()
+    verify_after_connecting = False
     if location.is_sqlite:
         assert location.path is not None
         if location.path.exists():
             problem = header_problem(location.path)
             if problem:
                 raise DamagedDatabaseError(path=str(location.path), detail=problem)
-            if is_foreign(location.path):
-                raise ForeignDatabaseError(path=str(location.path))
+            try:
+                # Before any engine: its first connection switches the file to WAL,
+                # and a refused file must not change by a single byte.
+                verify_file(location.path)
+            except sqlite3.Error as exc:
+                if is_damage(exc):
+                    raise DamagedDatabaseError(path=str(location.path), detail=str(exc)) from exc
+                # Not readable read-only (a WAL left by a crash with no -shm, a locked
+                # file): checked again through the engine, before anything is written.
+                verify_after_connecting = True
         else:
             try:
                 location.path.parent.mkdir(parents=True, exist_ok=True)
@@ -133,6 +182,19 @@ def open_database(
                 raise StorageError("storage.cannot_create", path=str(location.path), detail=exc.strerror) from exc
     engine = make_engine(location)
     database = Database(location, engine, folder, keep)
+    if verify_after_connecting:
+        try:
+            raw = engine.raw_connection()
+            try:
+                verify_connection(raw.driver_connection, location.path)
+            finally:
+                raw.close()
+        except StorageError:
+            engine.dispose()
+            raise
+        except (OperationalError, DatabaseError, sqlite3.Error) as exc:
+            engine.dispose()
+            raise translate(exc, location) from exc
     if migrate:
         try:
             ensure_current(engine, backup=lambda reason: database.backup(reason=reason) if location.is_sqlite else None)
@@ -171,6 +233,13 @@ messages.register(
         "storage.cannot_create": (
             "Impossible de créer la base « {path} » : {detail}. Choisissez un dossier où vous pouvez écrire.",
             "Cannot create the database “{path}”: {detail}. Choose a folder you can write to.",
+        ),
+        "storage.replaced": (
+            "Le fichier de la base « {path} » a été remplacé par un autre programme : rien n'a été "
+            "enregistré. Les données affichées sont relues depuis le nouveau fichier ; refaites "
+            "la modification si elle est toujours utile.",
+            "The database file “{path}” was replaced by another program: nothing was saved. What "
+            "is shown is read again from the new file; make the change again if it still matters.",
         ),
         "storage.fk_problem": (
             "lien rompu : table {table}, ligne {rowid}, vers {parent}",

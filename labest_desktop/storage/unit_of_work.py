@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from labest_desktop.domain.errors import LabestError, StaleEditError
-from labest_desktop.storage.database import Database
+from labest_desktop.storage.database import Database, DatabaseReplacedError
 from labest_desktop.storage.errors import translate
 
 
@@ -22,6 +22,7 @@ class UnitOfWork:
         self.session: Session | None = None
 
     def __enter__(self) -> UnitOfWork:
+        self.database.check_same_file()
         self.session = self.database.write_session()
         return self
 
@@ -44,4 +45,8 @@ class UnitOfWork:
     def commit(self) -> None:
         assert self.session is not None
         self.session.commit()
+        if not self.database.same_file():
+            # Replaced between the check on entry and this commit: the save went to
+            # the old file. Said, never reported as saved.
+            raise DatabaseReplacedError(path=str(self.database.location.path))
         self.database.checkpoint()

@@ -28,7 +28,8 @@ sys.path.insert(0, str(ROOT))
 
 def synthetic_snapshots(count: int):
     """Snapshots shaped like a real portfolio, generated lazily (flat memory)."""
-    from labest_desktop.domain.fields import ProjectFields, fingerprint, to_snapshot
+    from labest_desktop.domain.fields import ProjectFields, to_snapshot
+    from labest_desktop.domain.fingerprints import fingerprint
     from labest_desktop.domain.vocab import DEPARTMENTS, Stage, Status
 
     stages, statuses = list(Stage), list(Status)

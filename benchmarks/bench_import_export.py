@@ -51,7 +51,7 @@ def case_xlsxwriter(db: str, out: str) -> dict:
     """The reference: the same project rows through xlsxwriter's constant_memory mode."""
     import xlsxwriter
 
-    from labest_desktop.domain.fields import fingerprint
+    from labest_desktop.domain.fingerprints import fingerprint
     from labest_desktop.exchange.columns import PROJECT_COLUMNS
     from labest_desktop.exchange.export_rows import TextCleaner, row_values
     from labest_desktop.services.project_query import iter_snapshots
@@ -77,7 +77,7 @@ def case_make_edited(db: str, out: str, every: int = 1) -> dict:
     """A workbook as another office sends it back: the title of one row in ``every``
     edited (every row by default, the worst case)."""
     from labest_desktop import __version__
-    from labest_desktop.domain.fields import fingerprint
+    from labest_desktop.domain.fingerprints import fingerprint
     from labest_desktop.exchange.export_rows import ExportMeta
     from labest_desktop.exchange.xlsx_writer import write_xlsx
     from labest_desktop.services.project_query import iter_snapshots

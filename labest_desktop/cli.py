@@ -148,7 +148,7 @@ def cmd_demo(args) -> int:
 
 
 def cmd_list(args) -> int:
-    from labest_desktop.domain.fields import fingerprint
+    from labest_desktop.domain.fingerprints import fingerprint
     from labest_desktop.services.project_query import iter_snapshots
 
     ws = open_workspace(args)

@@ -133,7 +133,7 @@ def _export_workbook(ctx: Context, path: Path) -> None:
             ctx.notes.append("export service")
             return
     # Until the export service lands: the exchange layer's writer on the stored snapshots.
-    from labest_desktop.domain.fields import fingerprint
+    from labest_desktop.domain.fingerprints import fingerprint
     from labest_desktop.exchange.export_rows import ExportMeta
     from labest_desktop.exchange.xlsx_writer import write_xlsx
     from labest_desktop.services.project_query import iter_snapshots

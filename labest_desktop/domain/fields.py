@@ -4,13 +4,13 @@
 columns of docs/exchange-format.md minus identity and time). The window's
 editor, the command line and the workbook import all build one and call
 :func:`validate`, so each rule is written once. A *snapshot* is the JSON form of the
-fields plus identity, stored in every revision; its *fingerprint* is the digest the
-exchange workbook carries in its hidden ``Empreinte`` column.
+fields plus identity, stored in every revision; its *fingerprint* (see
+:mod:`labest_desktop.domain.fingerprints`) is the digest the exchange workbook
+carries in its hidden ``Empreinte`` column.
 """
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field, replace
 from dataclasses import fields as dc_fields
 from datetime import date
@@ -18,7 +18,6 @@ from decimal import Decimal, InvalidOperation
 
 from labest_desktop import messages
 from labest_desktop.domain.errors import ValidationError
-from labest_desktop.domain.snapshot_json import canonical_bytes
 from labest_desktop.domain.text import fold, unique
 from labest_desktop.domain.vocab import DEPARTMENTS, Stage, Status
 
@@ -178,7 +177,7 @@ def check(values: ProjectFields) -> ProjectFields:
     return values
 
 
-# --- snapshot and fingerprint ------------------------------------------------------
+# --- snapshot ------------------------------------------------------
 
 
 def to_snapshot(values: ProjectFields, *, uid: str, reference: str) -> dict:
@@ -222,17 +221,6 @@ def from_snapshot(snapshot: dict) -> ProjectFields:
         agents_involved=snapshot.get("agents_involved"),
         description=snapshot.get("description"),
     )
-
-
-def fingerprint(snapshot: dict) -> str:
-    """Stable digest of a snapshot's values (key order and JSON spacing fixed).
-
-    Only the snapshot keys count, so a read-only column such as ``updated_at``
-    never changes it. Truncated to 32 hex digits: enough to tell revisions of one
-    project apart, short enough for a spreadsheet cell.
-    """
-    canonical = canonical_bytes([snapshot.get(key) for key in SNAPSHOT_KEYS])
-    return hashlib.sha256(canonical).hexdigest()[:32]
 
 
 def changed_keys(before: dict, after: dict) -> list[str]:

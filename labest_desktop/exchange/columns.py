@@ -20,6 +20,13 @@ from labest_desktop.domain.text import fold
 logger = logging.getLogger(__name__)
 
 
+FORMAT_NAME = "labest-exchange"
+# 2: fingerprints of named fields and the ancestry columns (``Empreintes antérieures``),
+# events with fingerprints. A format-1 file still imports; an app that reads only
+# format 1 refuses a format-2 file with a sentence asking to update.
+FORMAT_VERSION = 2
+
+
 class Kind(StrEnum):
     """How a column's cells are parsed and written."""
 
@@ -35,6 +42,7 @@ class Kind(StrEnum):
     COUNT = "count"
     UID = "uid"
     FINGERPRINT = "fingerprint"
+    ANCESTRY = "ancestry"
     EVENT_KIND = "event_kind"
     ORG_KIND = "org_kind"
 
@@ -71,6 +79,7 @@ PROJECT_COLUMNS: tuple[Column, ...] = (
     Column("Modifié le", "updated_at", Kind.DATETIME, ("Updated",), 17),
     Column("Identifiant", "uid", Kind.UID, ("Id",), 38),
     Column("Empreinte", "fingerprint", Kind.FINGERPRINT, ("Fingerprint",), 34),
+    Column("Empreintes antérieures", "ancestry", Kind.ANCESTRY, ("Ancestry",), 34),
 )
 
 EVENT_COLUMNS: tuple[Column, ...] = (
@@ -83,7 +92,12 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     Column("Projets", "projects", Kind.LIST, ("Projects",), 30),
     Column("Organisations", "organisations", Kind.LIST, ("Organizations",), 36),
     Column("Description", "description", Kind.TEXT, (), 60),
+    Column("Empreinte", "fingerprint", Kind.FINGERPRINT, ("Fingerprint",), 34),
+    Column("Empreintes antérieures", "ancestry", Kind.ANCESTRY, ("Ancestry",), 34),
 )
+
+# Columns a coordinator has no use for (the merge's bookkeeping): written hidden.
+HIDDEN_KINDS = frozenset({Kind.FINGERPRINT, Kind.ANCESTRY})
 
 PARTNER_COLUMNS: tuple[Column, ...] = (
     Column("Nom", "name", Kind.TEXT, ("Name",), 40),

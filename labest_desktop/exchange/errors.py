@@ -130,9 +130,9 @@ messages.register(
         ),
         "exchange.file.newer_format": (
             "Le fichier « {file} » a été écrit au format {version}, plus récent que celui que "
-            "cette version de Lab'EST sait lire (1) : mettez l'application à jour.",
+            "cette version de Lab'EST sait lire ({supported}) : mettez l'application à jour.",
             "The file “{file}” was written in format {version}, newer than this version of "
-            "Lab'EST can read (1): update the application.",
+            "Lab'EST can read ({supported}): update the application.",
         ),
         "exchange.file.bad_encoding": (
             "Le fichier CSV « {file} » n'est ni en UTF-8 ni en Windows-1252.",

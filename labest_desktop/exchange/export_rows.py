@@ -24,7 +24,7 @@ from labest_desktop.domain.vocab import (
     Stage,
     Status,
 )
-from labest_desktop.exchange.columns import Column, Kind
+from labest_desktop.exchange.columns import FORMAT_NAME, FORMAT_VERSION, Column, Kind
 from labest_desktop.exchange.values import REPLACEMENT, UNHOLDABLE
 
 LIST_SEPARATOR = "; "
@@ -41,8 +41,8 @@ class ExportMeta:
     def rows(self) -> list[tuple[str, str]]:
         exported_at = self.exported_at or datetime.now(UTC).replace(microsecond=0)
         return [
-            ("format", "labest-exchange"),
-            ("format_version", "1"),
+            ("format", FORMAT_NAME),
+            ("format_version", str(FORMAT_VERSION)),
             ("exported_at", exported_at.isoformat()),
             ("office", self.office),
             ("app_version", self.app_version),
@@ -131,6 +131,7 @@ _CONVERTERS: dict[Kind, Callable[[object], object]] = {
     Kind.DATETIME: _datetime,
     Kind.AMOUNT: _amount,
     Kind.COUNT: _count,
+    Kind.ANCESTRY: lambda v: " ".join(v) if v else None,
 }
 
 

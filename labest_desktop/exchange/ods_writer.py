@@ -21,6 +21,7 @@ from xml.sax.saxutils import quoteattr
 from labest_desktop.domain.vocab import DEPARTMENTS, STAGE_LABELS_FR, STATUS_LABELS_FR
 from labest_desktop.exchange.columns import (
     EVENTS_SHEET,
+    HIDDEN_KINDS,
     HISTORY_SHEET,
     META_SHEET,
     PARTNERS_SHEET,
@@ -198,7 +199,7 @@ class _ContentWriter:
     def sheet(self, spec: SheetSpec, records: Iterable[Mapping[str, object]], *, with_validation: bool) -> int:
         self.write(f'<table:table table:name={quoteattr(spec.name)} table:style-name="taShown">')
         for column in spec.columns:
-            hidden = ' table:visibility="collapse"' if column.kind is Kind.FINGERPRINT else ""
+            hidden = ' table:visibility="collapse"' if column.kind in HIDDEN_KINDS else ""
             self.write(f'<table:table-column table:style-name="{_column_style(column)}"{hidden}/>')
         self.write("<table:table-row>")
         for column in spec.columns:

@@ -163,6 +163,11 @@ class ProjectRow:
     def fingerprint(self) -> str | None:
         return self.values.get("fingerprint")  # type: ignore[return-value]
 
+    @property
+    def ancestry(self) -> list[str]:
+        """Fingerprints of the project's earlier versions, newest first."""
+        return self.values.get("ancestry") or []  # type: ignore[return-value]
+
 
 @dataclass(frozen=True)
 class RecordRow:
@@ -255,7 +260,7 @@ def _data_rows(below: list[list[object]], rest: Iterator[list[object]], first: i
 
 # Columns whose every value is its row's own: remembering their parsed values would
 # save nothing.
-_UNIQUE_KINDS = frozenset({Kind.REFERENCE, Kind.UID, Kind.FINGERPRINT})
+_UNIQUE_KINDS = frozenset({Kind.REFERENCE, Kind.UID, Kind.FINGERPRINT, Kind.ANCESTRY})
 _MEMO_LIMIT = 4096  # distinct values remembered per column
 # Raw cell types whose parsed value is remembered. Not bool: True equals 1 as a key,
 # and a check box in a number column must still be refused on every row.

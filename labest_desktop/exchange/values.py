@@ -359,6 +359,28 @@ def parse_fingerprint(raw: object) -> str | None:
     return text
 
 
+ANCESTRY_MAX = 16  # fingerprints kept from one cell: more is not ours
+_ANCESTRY_SEPARATORS = re.compile(r"[\s;,]+")
+
+
+def parse_ancestry(raw: object) -> list[str]:
+    """The earlier fingerprints of a row, newest first (hidden column).
+
+    Like ``Empreinte``, the column is the merge's, not the coordinator's: a token
+    that is not a fingerprint is left out, never an error.
+    """
+    text = parse_text(raw)
+    if text is None:
+        return []
+    found: list[str] = []
+    for token in _ANCESTRY_SEPARATORS.split(text.lower()):
+        if token and _FINGERPRINT.match(token) and token not in found:
+            found.append(token)
+            if len(found) == ANCESTRY_MAX:
+                break
+    return found
+
+
 def parse_updated_at(raw: object) -> datetime | None:
     """Read-only column: a value that is not a date-time is simply ignored."""
     try:
@@ -380,6 +402,7 @@ PARSERS: dict[Kind, Callable[[object], object]] = {
     Kind.COUNT: parse_count,
     Kind.UID: parse_uid,
     Kind.FINGERPRINT: parse_fingerprint,
+    Kind.ANCESTRY: parse_ancestry,
     Kind.EVENT_KIND: parse_event_kind,
     Kind.ORG_KIND: parse_org_kind,
 }

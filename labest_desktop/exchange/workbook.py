@@ -6,7 +6,13 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from labest_desktop.exchange.columns import EVENTS_SHEET, PARTNERS_SHEET, PROJECTS_SHEET
+from labest_desktop.exchange.columns import (
+    EVENTS_SHEET,
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    PARTNERS_SHEET,
+    PROJECTS_SHEET,
+)
 from labest_desktop.exchange.errors import ExchangeFileError, MissingSheetError
 from labest_desktop.exchange.reader import RawWorkbook, read_workbook
 from labest_desktop.exchange.sheet_parser import (
@@ -23,8 +29,6 @@ from labest_desktop.exchange.sheet_parser import (
 
 logger = logging.getLogger(__name__)
 
-FORMAT_NAME = "labest-exchange"
-FORMAT_VERSION = 1
 
 
 @dataclass
@@ -107,4 +111,6 @@ def _check_meta(raw: RawWorkbook) -> None:
         except ValueError:
             newer = False
         if newer:
-            raise ExchangeFileError("exchange.file.newer_format", file=raw.file, version=version)
+            raise ExchangeFileError(
+                "exchange.file.newer_format", file=raw.file, version=version, supported=FORMAT_VERSION
+            )

@@ -26,6 +26,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from labest_desktop.domain.vocab import DEPARTMENTS, STAGE_LABELS_FR, STATUS_LABELS_FR
 from labest_desktop.exchange.columns import (
     EVENTS_SHEET,
+    HIDDEN_KINDS,
     HISTORY_SHEET,
     META_SHEET,
     PARTNERS_SHEET,
@@ -138,7 +139,7 @@ class _SheetWriter:
         for index, column in enumerate(spec.columns):
             dimension = self.sheet.column_dimensions[column_letter(index)]
             dimension.width = column.width
-            if column.kind is Kind.FINGERPRINT:
+            if column.kind in HIDDEN_KINDS:
                 dimension.hidden = True
         self.sheet.freeze_panes = "A2"
         self.plan = [(c.key, converter(c), self._style_for(c)) for c in spec.columns]

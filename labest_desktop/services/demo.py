@@ -17,7 +17,8 @@ from sqlalchemy import func, insert, select, text
 
 from labest_desktop import messages
 from labest_desktop.domain.errors import ValidationError
-from labest_desktop.domain.fields import ProjectFields, fingerprint, to_snapshot
+from labest_desktop.domain.fields import ProjectFields, to_snapshot
+from labest_desktop.domain.fingerprints import fingerprint
 from labest_desktop.domain.models import (
     Event,
     FundingEnvelope,

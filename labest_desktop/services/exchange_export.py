@@ -11,7 +11,7 @@ from sqlalchemy.orm import selectinload
 
 from labest_desktop import __version__, messages
 from labest_desktop.domain.errors import LabestError
-from labest_desktop.domain.fields import fingerprint
+from labest_desktop.domain.fingerprints import fingerprint
 from labest_desktop.domain.models import (
     Event,
     FundingEnvelope,
@@ -26,6 +26,7 @@ from labest_desktop.exchange.ods_writer import write_ods
 from labest_desktop.exchange.xlsx_writer import write_xlsx
 from labest_desktop.services import office
 from labest_desktop.services.project_query import ProjectFilter, apply_filter, count, iter_snapshots
+from labest_desktop.services.snapshots import revision_prints
 from labest_desktop.services.workspace import Workspace
 
 Progress = Callable[[int, int], None]
@@ -58,7 +59,7 @@ def export_workbook(
     total = count(ws, flt)
     settings = office.all_settings(ws)
     meta = ExportMeta(office=settings[office.OFFICE_NAME], app_version=__version__)
-    projects = _tracked(_with_fingerprints(iter_snapshots(ws, flt)), total, progress, cancelled)
+    projects = _tracked(_with_ancestry(ws, iter_snapshots(ws, flt)), total, progress, cancelled)
     events, organisations, history, funding = _side_sheets(ws, flt)
     writer = write_xlsx if suffix == ".xlsx" else write_ods
     try:
@@ -87,9 +88,15 @@ def export_opendata(ws: Workspace, path: str | Path, flt: ProjectFilter = Projec
         raise LabestError("export.write_failed", file=str(path), detail=exc.strerror or str(exc)) from exc
 
 
-def _with_fingerprints(snapshots: Iterable[dict]) -> Iterator[dict]:
+def _with_ancestry(ws: Workspace, snapshots: Iterable[dict]) -> Iterator[dict]:
+    """Each exported row with its fingerprint and the stored fingerprints of the
+    project's earlier revisions, newest first: an office holding any of them finds
+    the base of a merge (docs/exchange-format.md, "How import merges")."""
+    with ws.reading() as session:
+        prints = revision_prints(session.connection())
     for snapshot in snapshots:
-        snapshot["fingerprint"] = fingerprint(snapshot)
+        own = snapshot["fingerprint"] = fingerprint(snapshot)
+        snapshot["ancestry"] = [p for p in prints.pop(snapshot["uid"], ()) if p != own]
         yield snapshot
 
 

@@ -23,7 +23,8 @@ from sqlalchemy.orm import Session
 
 from labest_desktop import messages
 from labest_desktop.domain.errors import LabestError, StaleEditError
-from labest_desktop.domain.fields import EDITABLE_KEYS, date_order_error, fingerprint
+from labest_desktop.domain.fields import EDITABLE_KEYS, date_order_error
+from labest_desktop.domain.fingerprints import fingerprint
 from labest_desktop.domain.models import (
     FundingEnvelope,
     ImportBatch,
@@ -523,9 +524,9 @@ class _Writer:
             )
         )
         decisions, revisions, links = [], [], []
-        for pid, snapshot in zip(ids, snapshots, strict=True):
+        for pid, snapshot, (plan, _) in zip(ids, snapshots, creates, strict=True):
             decisions.append(self._decision(pid, None, snapshot["stage"]))
-            revisions.append(self._revision(pid, 1, snapshot))
+            revisions.append(self._revision(pid, 1, snapshot, plan))
             links.extend(self._links(pid, snapshot))
         self._insert_many(self.session.connection(), decisions, revisions, links)
         self.created = len(ids)
@@ -563,7 +564,7 @@ class _Writer:
             if "stage" in changed:
                 prepared.restaged.append(pid)
                 prepared.decisions.append(self._decision(pid, mine["stage"], snapshot["stage"]))
-            prepared.revisions.append(self._revision(pid, last_numbers.get(pid, 0) + 1, snapshot))
+            prepared.revisions.append(self._revision(pid, last_numbers.get(pid, 0) + 1, snapshot, plan))
             if "partners" in changed:
                 prepared.relinked.append(pid)
                 prepared.links.extend(self._links(pid, snapshot))
@@ -590,7 +591,9 @@ class _Writer:
             "import_batch_id": self.batch.id,
         }
 
-    def _revision(self, pid: int, number: int, snapshot: dict) -> dict:
+    def _revision(self, pid: int, number: int, snapshot: dict, plan: RowPlan) -> dict:
+        # Taken whole, the version is the file row's: it keeps the row's print.
+        print_ = plan.file_print if plan.takes_file_whole(snapshot) else fingerprint(snapshot)
         return {
             "project_id": pid,
             "number": number,
@@ -599,7 +602,7 @@ class _Writer:
             "origin": "import",
             "import_batch_id": self.batch.id,
             "snapshot": dump_snapshot(snapshot),
-            "fingerprint": fingerprint(snapshot),
+            "fingerprint": print_,
         }
 
     def _links(self, pid: int, snapshot: dict) -> list[dict]:

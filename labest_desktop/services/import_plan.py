@@ -21,7 +21,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from labest_desktop.domain.errors import LabestError
-from labest_desktop.domain.fields import EDITABLE_KEYS, fingerprint, to_snapshot
+from labest_desktop.domain.fields import EDITABLE_KEYS, to_snapshot
+from labest_desktop.domain.fingerprints import prints_of
 from labest_desktop.domain.models import FundingEnvelope, Organisation, Project, ProjectRevision
 from labest_desktop.domain.snapshot_json import load_snapshot
 from labest_desktop.domain.text import fold
@@ -92,6 +93,16 @@ class RowPlan:
     conflicts: list[FieldConflict] = field(default_factory=list)
     renumbered_from: str | None = None
     duplicate_of: str | None = None
+    # The row's fingerprint when the row holds every field: a revision that takes
+    # the row whole keeps it, so the same content has the same print everywhere.
+    file_print: str | None = None
+
+    def takes_file_whole(self, final: dict) -> bool:
+        """Whether ``final`` is exactly the row's content (nothing kept from here)."""
+        if self.file_print is None:
+            return False
+        row = self.theirs if self.mine is None else {**self.mine, **self.theirs}
+        return all(final.get(key) == row.get(key) for key in EDITABLE_KEYS)
 
 
 @dataclass
@@ -137,6 +148,11 @@ def file_snapshot(row: ProjectRow, names: NameBook) -> dict:
 @lru_cache(maxsize=64)
 def _keys_of(columns: frozenset[str]) -> tuple[str, ...]:
     return tuple(key for key in EDITABLE_KEYS if key in columns)
+
+
+def _whole_print(row: ProjectRow) -> str | None:
+    """The row's fingerprint if the row has a column for every field."""
+    return row.fingerprint if len(_present_keys(row.values)) == len(EDITABLE_KEYS) else None
 
 
 def _present_keys(values: dict) -> tuple[str, ...]:
@@ -200,7 +216,10 @@ def match_rows(session: Session, rows: list[ProjectRow], cancelled=None) -> Matc
             row_errors.append((row.row, "import.uid_twice", {"other": new_uids[row.uid]}))
             continue
         title = row.fields.title
-        plan = RowPlan(row=row.row, kind=CREATE, title=title, theirs=file_snapshot(row, names), uid=row.uid)
+        plan = RowPlan(
+            row=row.row, kind=CREATE, title=title, theirs=file_snapshot(row, names), uid=row.uid,
+            file_print=_whole_print(row),
+        )
         if row.reference:
             if row.reference in by_reference or row.reference in new_references:
                 plan.renumbered_from = row.reference
@@ -253,35 +272,56 @@ def match_rows(session: Session, rows: list[ProjectRow], cancelled=None) -> Matc
     return MatchResult(plans, absent, row_errors, new_orgs, new_envelopes)
 
 
+def lineage(row) -> list[str]:
+    """The fingerprints a row names, newest first: its own, then its ancestry."""
+    found = [row.fingerprint] if row.fingerprint else []
+    found.extend(p for p in row.ancestry if p not in found)
+    return found
+
+
 def _bases(session: Session, rows: list[tuple[ProjectRow, StoredProject]]) -> dict[int, dict]:
-    """Base snapshot per matched project, found through the row's fingerprint (only
-    for rows that differ from here: an identical row needs no base).
+    """Base snapshot per matched project: the newest version the row names (its
+    fingerprint, then its ancestry) that this office holds (only for rows that
+    differ from here: an identical row needs no base).
+
+    A version is held when it is the project's current state or one of its
+    revisions, known by the fingerprint stored with the revision or by the format-2
+    or format-1 fingerprint of its snapshot (a format-1 file names versions by the
+    old digest; a revision written before format 2 stores the old digest).
 
     Most often nothing changed here since the export: the file's print is that of
     the current state, which is then the base, and no revision needs reading. Only
     the others are looked up among the stored revisions.
     """
     bases: dict[int, dict] = {}
-    wanted: dict[int, str] = {}  # project id -> the file's print of it
+    wanted: dict[int, list[str]] = {}  # project id -> the row's prints, newest first
     for row, target in rows:
-        if not row.fingerprint:
+        prints = lineage(row)
+        if not prints:
             continue
-        if fingerprint(target.snapshot) == row.fingerprint:
+        if prints[0] in prints_of(target.snapshot):
             bases[target.id] = target.snapshot
         else:
-            wanted[target.id] = row.fingerprint
+            wanted[target.id] = prints
     # Through the (project_id, number) index: a project's revisions sit together,
     # and no index on prints has to be kept up by every write.
     revisions = ProjectRevision.__table__
     connection = session.connection()
+    current = {target.id: target.snapshot for _, target in rows}
     for chunk in chunks(sorted(wanted)):
-        for project_id, fp, snapshot in connection.execute(
+        held: dict[int, dict[str, dict]] = {pid: dict.fromkeys(prints_of(current[pid]), current[pid]) for pid in chunk}
+        for project_id, fp, text in connection.execute(
             select(revisions.c.project_id, revisions.c.fingerprint, revisions.c.snapshot).where(
                 revisions.c.project_id.in_(chunk)
             )
         ).all():
-            if wanted[project_id] == fp:
-                bases[project_id] = load_snapshot(snapshot)
+            snapshot = load_snapshot(text)
+            for known in (fp, *prints_of(snapshot)):
+                held[project_id].setdefault(known, snapshot)
+        for pid in chunk:
+            base = next((held[pid][p] for p in wanted[pid] if p in held[pid]), None)
+            if base is not None:
+                bases[pid] = base
     return bases
 
 
@@ -298,6 +338,7 @@ def _merge(row: ProjectRow, changes: dict, target: StoredProject, base: dict | N
         uid=target.uid,
         reference=target.reference,
         mine=mine,
+        file_print=_whole_print(row),
     )
     for key, value in changes.items():
         current = mine.get(key)

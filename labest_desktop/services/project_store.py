@@ -12,7 +12,8 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from labest_desktop.domain.fields import ProjectFields, fingerprint, to_snapshot
+from labest_desktop.domain.fields import ProjectFields, to_snapshot
+from labest_desktop.domain.fingerprints import fingerprint
 from labest_desktop.domain.models import (
     FundingEnvelope,
     ImportBatch,

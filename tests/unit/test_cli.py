@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from labest_desktop import __version__
-from labest_desktop.domain.fields import SNAPSHOT_KEYS, fingerprint
+from labest_desktop.domain.fields import SNAPSHOT_KEYS
+from labest_desktop.domain.fingerprints import fingerprint
 from labest_desktop.domain.text import fold
 from labest_desktop.storage import backup as backups
 

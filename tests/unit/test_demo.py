@@ -10,7 +10,8 @@ import pytest
 from sqlalchemy import func, select
 
 from labest_desktop.domain.errors import ValidationError
-from labest_desktop.domain.fields import ProjectFields, fingerprint
+from labest_desktop.domain.fields import ProjectFields
+from labest_desktop.domain.fingerprints import fingerprint
 from labest_desktop.domain.models import (
     Event,
     FundingEnvelope,

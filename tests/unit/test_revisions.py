@@ -17,10 +17,10 @@ from labest_desktop.domain.fields import (
     SNAPSHOT_KEYS,
     ProjectFields,
     changed_keys,
-    fingerprint,
     from_snapshot,
     to_snapshot,
 )
+from labest_desktop.domain.fingerprints import fingerprint, fingerprint_v1, prints_of
 from labest_desktop.domain.models import ProjectRevision
 from labest_desktop.domain.vocab import Stage, Status
 from labest_desktop.services import project_query, projects
@@ -67,6 +67,9 @@ OTHER_VALUES = {
 }
 
 
+PINNED_V2 = "0a05eab2d9aee2c54a8ba6c55c5a5e4c"
+
+
 def snapshot(values: ProjectFields = FULL) -> dict:
     return to_snapshot(values, uid=UID, reference=REF)
 
@@ -90,19 +93,46 @@ def test_equal_values_give_the_same_fingerprint():
 
 def test_the_fingerprint_is_stable_across_runs():
     """The digest is fixed by the values alone (a workbook exported today must match
-    tomorrow): this value is pinned."""
-    assert fingerprint(snapshot()) == "92b0d689ef37d16588a06f2dcc5d5e9d"
+    tomorrow): these values are pinned, format 2 and format 1."""
+    assert fingerprint(snapshot()) == PINNED_V2
+    assert fingerprint_v1(snapshot()) == "92b0d689ef37d16588a06f2dcc5d5e9d"
     assert fingerprint({}) == fingerprint({k: None for k in SNAPSHOT_KEYS})
     assert fingerprint(snapshot()) == fingerprint(json.loads(json.dumps(snapshot())))
 
 
 @pytest.mark.parametrize("key", SNAPSHOT_KEYS)
 def test_any_field_change_changes_the_fingerprint(key):
-    """Changing any one exchange field gives another fingerprint."""
+    """Changing any editable field gives another fingerprint; identity (reference,
+    identifier) is not digested in format 2, so a project renumbered in another
+    office keeps the print of its content. Format 1 digested identity too."""
     before = snapshot()
     after = {**before, key: OTHER_VALUES[key]}
-    assert fingerprint(after) != fingerprint(before)
+    if key in EDITABLE_KEYS:
+        assert fingerprint(after) != fingerprint(before)
+    else:
+        assert fingerprint(after) == fingerprint(before)
+    assert fingerprint_v1(after) != fingerprint_v1(before)
     assert changed_keys(before, after) == [key]
+
+
+def test_a_new_empty_field_keeps_every_fingerprint(monkeypatch):
+    """Adding a field to the application (a « Lien » say) leaves the format-2 print
+    of a project whose new field is empty unchanged: fields are digested by name and
+    empty ones are left out, so what other offices hold stays findable."""
+    from labest_desktop.domain import fingerprints
+
+    before = fingerprint(snapshot())
+    monkeypatch.setattr(fingerprints, "EDITABLE_KEYS", (*EDITABLE_KEYS, "link"))
+    assert fingerprints.fingerprint({**snapshot(), "link": None}) == before
+    assert fingerprints.fingerprint({**snapshot(), "link": ""}) == before
+    assert fingerprints.fingerprint({**snapshot(), "link": "https://exemple.fr"}) != before
+
+
+def test_prints_of_a_snapshot_name_both_formats():
+    """A stored state is known by its format-2 and format-1 prints (what the importer
+    looks for in a row's ``Empreinte`` and ancestry)."""
+    assert prints_of(snapshot()) == (fingerprint(snapshot()), fingerprint_v1(snapshot()))
+    assert fingerprint(snapshot()) != fingerprint_v1(snapshot())
 
 
 @pytest.mark.parametrize("key", ["lead", "contact", "department", "budget", "end_date", "description"])

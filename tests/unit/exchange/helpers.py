@@ -9,7 +9,8 @@ from pathlib import Path
 
 import openpyxl
 
-from labest_desktop.domain.fields import ProjectFields, fingerprint, to_snapshot
+from labest_desktop.domain.fields import ProjectFields, to_snapshot
+from labest_desktop.domain.fingerprints import fingerprint
 from labest_desktop.domain.vocab import Stage, Status
 from labest_desktop.exchange.columns import PROJECT_COLUMNS
 from labest_desktop.exchange.export_rows import ExportMeta

@@ -202,7 +202,7 @@ def test_no_projets_sheet_names_the_sheets_found(tmp_path):
 
 def test_newer_format_version(tmp_path):
     """A file written in a newer exchange format is refused with a request to update."""
-    path = save_rows(tmp_path / "futur.xlsx", [["Titre", "Étape", "Statut"]], extra={"_labest": [["format_version", 2]]})
+    path = save_rows(tmp_path / "futur.xlsx", [["Titre", "Étape", "Statut"]], extra={"_labest": [["format_version", 3]]})
     assert "mettez l'application à jour" in _refused(path, ExchangeFileError)
 
 

@@ -13,7 +13,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from labest_desktop.domain.fields import ProjectFields, fingerprint, to_snapshot
+from labest_desktop.domain.fields import ProjectFields, to_snapshot
+from labest_desktop.domain.fingerprints import fingerprint
 from labest_desktop.domain.vocab import DEPARTMENTS, Stage, Status
 from labest_desktop.exchange.ods_writer import write_ods
 from labest_desktop.exchange.workbook import read_exchange_file
@@ -40,7 +41,7 @@ def test_snapshots_round_trip(tmp_path, kind):
     assert [snapshot_of(r) for r in parsed.projects.records] == [core(s) for s in snapshots]
     assert [r.fingerprint for r in parsed.projects.records] == [s["fingerprint"] for s in snapshots]
     assert [r.values["updated_at"] for r in parsed.projects.records] == [s["updated_at"] for s in snapshots]
-    assert parsed.meta["format"] == "labest-exchange" and parsed.meta["format_version"] == "1"
+    assert parsed.meta["format"] == "labest-exchange" and parsed.meta["format_version"] == "2"
     assert parsed.meta["office"] == "Préfecture de la Moselle"
     assert parsed.meta["exported_at"] == "2026-05-01T08:30:00"
 
@@ -115,7 +116,7 @@ def test_xlsx_sheet_features(tmp_path):
     workbook = openpyxl.load_workbook(path)
     sheet = workbook["Projets"]
     assert workbook.sheetnames[0] == "Projets" and workbook["_labest"].sheet_state == "veryHidden"
-    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:S4"
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:T4"
     assert sheet["A1"].font.b and sheet["A1"].value == "Référence"
     assert sheet.column_dimensions["S"].hidden
     assert sheet["J2"].number_format == "dd/mm/yyyy" and sheet["J2"].is_date

@@ -26,7 +26,7 @@ def main() -> None:
     from PySide6.QtGui import QUndoStack
     from PySide6.QtWidgets import QApplication
 
-    from labest_desktop.services import board, dashboard
+    from labest_desktop.services import board, dashboard, stage_moves
     from labest_desktop.services.demo import load_demo
     from labest_desktop.services.workspace import Workspace
     from labest_desktop.storage.database import open_database
@@ -64,8 +64,8 @@ def main() -> None:
         print(f"show more: {time.perf_counter() - started:.3f} s")
         card = board.cards(ws, "ideation", limit=1)[0]
         started = time.perf_counter()
-        done = board.move(ws, card.id, "prototype", "bench")
-        board.undo_move(ws, done)
+        done = stage_moves.move(ws, card.id, "prototype", "bench", card.version)
+        stage_moves.undo_move(ws, done)
         print(f"move + undo (services): {time.perf_counter() - started:.3f} s")
         started = time.perf_counter()
         dashboard.projects_per_stage(ws)

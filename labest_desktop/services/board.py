@@ -1,5 +1,5 @@
-"""The board: projects grouped by stage, a capped window of cards per column, and
-stage moves that can be taken back.
+"""The board: projects grouped by stage and a capped window of cards per column
+(stage moves themselves go through ``services.stage_moves``).
 
 Counts come from one ``GROUP BY``; cards are fetched per column in windows so a
 portfolio of 10,000 projects never builds 10,000 cards at once.
@@ -16,7 +16,6 @@ from sqlalchemy.orm import aliased
 from labest_desktop import messages
 from labest_desktop.domain.models import Organisation, Project
 from labest_desktop.domain.vocab import Stage
-from labest_desktop.services import projects
 from labest_desktop.services.project_query import ProjectFilter, apply_filter
 from labest_desktop.services.workspace import Workspace
 
@@ -42,21 +41,6 @@ class Card:
         if self.stage_since is None:
             return None
         return max(0, ((today or date.today()) - self.stage_since).days)
-
-
-@dataclass(frozen=True)
-class StageMove:
-    """A move made on the board, with what is needed to take it back."""
-
-    project_id: int
-    reference: str
-    from_stage: str
-    to_stage: str
-    rationale: str
-    version: int  # the project's version after the move
-
-    def undo_rationale(self) -> str:
-        return messages.text("board.undo_rationale", rationale=self.rationale)
 
 
 def stage_counts(ws: Workspace, flt: ProjectFilter = ALL_PROJECTS) -> dict[str, int]:
@@ -109,37 +93,3 @@ def card(ws: Workspace, project_id: int) -> Card:
 
         raise NotFoundError(what=messages.text("what.project"), ident=project_id)
     return Card(*row)
-
-
-def move(
-    ws: Workspace, project_id: int, to_stage: Stage | str, rationale: str, expected_version: int | None = None
-) -> StageMove:
-    """Record the decision to move a project to ``to_stage`` (one transaction)."""
-    before = projects.get_project(ws, project_id)
-    view = projects.change_stage(ws, project_id, Stage(to_stage), rationale, expected_version)
-    return StageMove(
-        project_id=project_id,
-        reference=view.reference,
-        from_stage=str(before.fields.stage),
-        to_stage=str(view.fields.stage),
-        rationale=(rationale or "").strip(),
-        version=view.version,
-    )
-
-
-def undo_move(ws: Workspace, done: StageMove) -> StageMove:
-    """Take a move back with a reverse decision (history is never rewritten)."""
-    view = projects.change_stage(ws, done.project_id, Stage(done.from_stage), done.undo_rationale())
-    return StageMove(done.project_id, view.reference, done.to_stage, done.from_stage, done.undo_rationale(), view.version)
-
-
-def redo_move(ws: Workspace, done: StageMove) -> StageMove:
-    view = projects.change_stage(ws, done.project_id, Stage(done.to_stage), done.rationale)
-    return StageMove(done.project_id, view.reference, done.from_stage, done.to_stage, done.rationale, view.version)
-
-
-messages.register(
-    {
-        "board.undo_rationale": ("Annulation : {rationale}", "Undone: {rationale}"),
-    }
-)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, insert, literal, select, update
 
 from labest_desktop import messages
 from labest_desktop.domain.errors import NotFoundError, ValidationError
@@ -31,13 +31,16 @@ NAME_MAX = 200
 
 @dataclass(frozen=True)
 class OrganisationRow:
+    """An organisation with how many projects it leads and partners and its events
+    (``None`` when listed without counts)."""
+
     id: int
     name: str
     kind: str | None
     department: str | None
-    led: int
-    partnered: int
-    events: int
+    led: int | None
+    partnered: int | None
+    events: int | None
 
 
 @dataclass(frozen=True)
@@ -85,7 +88,7 @@ class MergeRecord:
         return tuple(sorted({*self.led, *self.partnered_moved, *self.partnered_shared, *self.lead_and_partner}))
 
 
-def _counts_statement():
+def _count_subqueries():
     led = select(Project.lead_id.label("oid"), func.count().label("n")).where(
         Project.deleted_at.is_(None)
     ).group_by(Project.lead_id).subquery()
@@ -101,6 +104,11 @@ def _counts_statement():
         .group_by(event_organisation.c.organisation_id)
         .subquery()
     )
+    return led, partnered, events
+
+
+def _counts_statement():
+    led, partnered, events = _count_subqueries()
     return (
         select(
             Organisation.id,
@@ -117,8 +125,15 @@ def _counts_statement():
     )
 
 
-def list_organisations(ws: Workspace, search: str = "") -> list[OrganisationRow]:
-    statement = _counts_statement()
+def list_organisations(ws: Workspace, search: str = "", *, counts: bool = True) -> list[OrganisationRow]:
+    """Organisations in name order, each word of ``search`` in its name; without
+    ``counts`` the rows come at once (the counts go through every project: read
+    them apart with :func:`organisation_counts` where a window must not wait)."""
+    if counts:
+        statement = _counts_statement()
+    else:
+        statement = select(Organisation.id, Organisation.name, Organisation.kind, Organisation.department,
+                           literal(None), literal(None), literal(None))
     for word in fold(search).split():
         statement = statement.where(Organisation.name_key.contains(word))
     statement = statement.order_by(Organisation.name_key)
@@ -126,10 +141,21 @@ def list_organisations(ws: Workspace, search: str = "") -> list[OrganisationRow]
         return [OrganisationRow(*r) for r in session.execute(statement)]
 
 
+def organisation_counts(ws: Workspace) -> dict[int, tuple[int, int, int]]:
+    """For every organisation: projects it leads, projects it partners, its events."""
+    result: dict[int, list[int]] = {}
+    with ws.reading() as session:
+        for position, subquery in enumerate(_count_subqueries()):
+            for oid, n in session.execute(select(subquery.c.oid, subquery.c.n)):
+                if oid is not None:
+                    result.setdefault(oid, [0, 0, 0])[position] = n
+    return {oid: (led, partnered, events) for oid, (led, partnered, events) in result.items()}
+
+
 def get_organisation(ws: Workspace, organisation_id: int) -> OrganisationDetail:
     with ws.reading() as session:
-        row = session.execute(_counts_statement().where(Organisation.id == organisation_id)).first()
-        if row is None:
+        org = session.get(Organisation, organisation_id)
+        if org is None:
             raise NotFoundError(what=messages.text("what.organisation"), ident=organisation_id)
         columns = (Project.id, Project.reference, Project.title, Project.stage, Project.status)
         led = session.execute(
@@ -149,8 +175,9 @@ def get_organisation(ws: Workspace, organisation_id: int) -> OrganisationDetail:
             .where(event_organisation.c.organisation_id == organisation_id)
             .order_by(Event.date.is_(None), Event.date.desc())
         ).all()
+        row = OrganisationRow(org.id, org.name, org.kind, org.department, len(led), len(partnered), len(events))
     return OrganisationDetail(
-        row=OrganisationRow(*row),
+        row=row,
         led=tuple(ProjectLink(*r) for r in led),
         partnered=tuple(ProjectLink(*r) for r in partnered),
         events=tuple(EventLink(*r) for r in events),

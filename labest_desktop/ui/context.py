@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QUndoStack
 
+from labest_desktop.services.changes import EVERYTHING, Changes
 from labest_desktop.services.workspace import Workspace
+from labest_desktop.ui.dispatcher import ChangeDispatcher
 from labest_desktop.ui.filter_state import FilterState
 
 
 class DataSignals(QObject):
-    """Announces that data changed, so every view can refresh itself.
+    """Announces that another workspace (database) was opened."""
 
-    ``projects_changed`` carries the ids touched (an empty list: anything may have
-    changed, e.g. after an import or a database switch).
-    """
-
-    projects_changed = Signal(list)
     workspace_changed = Signal(object)
 
 
@@ -29,6 +27,14 @@ class UiContext:
     undo_stack: QUndoStack
     settings: QSettings
     signals: DataSignals = field(default_factory=DataSignals)
+    dispatcher: ChangeDispatcher = field(default_factory=ChangeDispatcher)
 
-    def projects_changed(self, ids: list[int] | None = None) -> None:
-        self.signals.projects_changed.emit(list(ids or []))
+    def publish(self, changes: Changes) -> None:
+        """Tell every view what changed (see ``ui.dispatcher``)."""
+        self.dispatcher.publish(changes)
+
+    def projects_changed(self, ids: Iterable[int] | None = None) -> None:
+        """Projects ``ids`` changed; no ids: anything may have changed (an import, a
+        restore, another database)."""
+        ids = list(ids or [])
+        self.publish(Changes.of_projects(ids) if ids else EVERYTHING)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from labest_desktop import __version__
 from labest_desktop.services import lookups
+from labest_desktop.services.changes import EVERYTHING, Changes
 from labest_desktop.ui import settings as keys
 from labest_desktop.ui import tasks
 from labest_desktop.ui.context import UiContext
@@ -29,6 +30,7 @@ from labest_desktop.ui.file_actions import FileActions
 from labest_desktop.ui.geometry import GeometryMixin
 from labest_desktop.ui.project_actions import ProjectActions
 from labest_desktop.ui.views import VIEWS
+from labest_desktop.ui.views.base import View
 from labest_desktop.ui.welcome import WelcomePanel
 
 logger = logging.getLogger(__name__)
@@ -81,7 +83,7 @@ class MainWindow(GeometryMixin, QMainWindow):
 
         # Views are built when first shown: the board or the dashboard of 100,000
         # projects must not delay the window.
-        self.views: dict[str, QWidget] = {}
+        self.views: dict[str, View] = {}
         self._specs = {spec.key: spec for spec in VIEWS}
         self._keys = [spec.key for spec in VIEWS]
         self.tabs = QTabWidget(self)
@@ -113,14 +115,13 @@ class MainWindow(GeometryMixin, QMainWindow):
         self.welcome.create_requested.connect(self.project_actions.new_project)
         self.welcome.import_requested.connect(self.file_actions.import_workbook)
         self.welcome.demo_requested.connect(self.file_actions.load_demo)
-        context.signals.projects_changed.connect(self.refresh_views)
+        context.dispatcher.changed.connect(self._data_changed)
         if self.projects_view is not None:
             table = self.projects_view.table
             table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
             table.addActions([self.open_action, self.status_action, self.export_selection_action,
                               self.sheets_action, self.delete_action])
             self.projects_view.counts_changed.connect(self._show_counts)
-            self.projects_view.open_requested.connect(self.project_actions.open_project)
             self.projects_view.selection_changed.connect(self._selection_changed)
             self._show_counts(self.projects_view.model.rowCount(), self.projects_view.total)
         if current in self.views:
@@ -307,19 +308,17 @@ class MainWindow(GeometryMixin, QMainWindow):
             action.setEnabled(bool(ids))
         self.open_action.setEnabled(len(ids) == 1)
 
-    def _build_view(self, key: str) -> QWidget:
+    def _build_view(self, key: str) -> View:
         widget = self._specs[key].factory(self.context)
         self.views[key] = widget
-        # Board, events and partners ask for a project's editor by this signal.
-        request = getattr(widget, "open_project", None)
-        if request is not None and hasattr(request, "connect"):
-            request.connect(self._open_project_requested)
+        widget.open_project.connect(self._open_project)
         return widget
 
-    def _open_project_requested(self, project_id: int) -> None:
+    def _open_project(self, project_id: int) -> None:
+        # Views are built before the actions (the projects view, in __init__).
         self.project_actions.open_project(project_id)
 
-    def ensure_view(self, key: str) -> QWidget:
+    def ensure_view(self, key: str) -> View:
         """The view's widget, built and put in its tab on first use."""
         if key not in self.views:
             index = self._keys.index(key)
@@ -346,18 +345,20 @@ class MainWindow(GeometryMixin, QMainWindow):
             self.stack.setCurrentWidget(self.tabs)
             self.tabs.setCurrentWidget(self.ensure_view(key))
 
-    def refresh_views(self, changed_ids: list[int] | None = None) -> None:
-        """Data changed: every view reads again (views without refresh() are static)."""
-        for widget in self.views.values():
-            refresh = getattr(widget, "refresh", None)
-            if callable(refresh):
-                try:
-                    refresh(changed_ids) if widget is self.projects_view else refresh()
-                except Exception:
-                    logger.exception("Refreshing view %s failed", type(widget).__name__)
-        self.database_label.setText(self._database_text())
-        self.welcome.database_label.setText(self._database_text())
-        self._update_stack()
+    def refresh_views(self) -> None:
+        """« Refresh » (F5): every view reads everything again, the visible one now,
+        the others when next shown."""
+        self.context.publish(EVERYTHING)
+
+    def _data_changed(self, changes: Changes) -> None:
+        """Views refresh themselves from the dispatcher; the window only follows a
+        possible change of database and leaves the welcome panel once projects exist
+        (the projects view, hidden behind it, would not tell)."""
+        if changes.everything:
+            self.database_label.setText(self._database_text())
+            self.welcome.database_label.setText(self._database_text())
+        if self.stack.currentWidget() is self.welcome:
+            self._update_stack()
 
     def focus_search(self) -> None:
         if self.projects_view is not None:

@@ -118,6 +118,12 @@ def run_in_background(
     return task
 
 
+def busy() -> bool:
+    """Whether background work started here is still running or its result not yet
+    handed to the main thread."""
+    return bool(_running)
+
+
 def wait_all(timeout_ms: int = 30_000) -> bool:
     """Wait for every background task (used when closing the window)."""
     return QThreadPool.globalInstance().waitForDone(timeout_ms)

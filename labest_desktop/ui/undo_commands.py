@@ -17,8 +17,7 @@ from PySide6.QtGui import QUndoCommand
 
 from labest_desktop.domain.errors import LabestError
 from labest_desktop.domain.fields import ProjectFields
-from labest_desktop.domain.vocab import Stage
-from labest_desktop.services import projects
+from labest_desktop.services import projects, stage_moves
 from labest_desktop.ui import labels
 
 logger = logging.getLogger(__name__)
@@ -105,33 +104,31 @@ class CreateCommand(_ServiceCommand):
         return [self.project_id]
 
 
-class StageCommand(_ServiceCommand):
-    """A stage decision; undoing records the move back, with a rationale saying so."""
+class StageMoveCommand(_ServiceCommand):
+    """A stage decision already recorded (on the board or in the editor); undo records
+    the move back, redo the same decision, each checking the version left by the step
+    before (a project changed elsewhere is refused, the command made obsolete)."""
 
-    def __init__(self, context, project_id: int, title: str, from_stage: str, to_stage: str, rationale: str,
-                 version_after: int, report_error=None) -> None:
+    def __init__(self, context, done: stage_moves.StageMove, report_error=None) -> None:
         super().__init__(
             context,
-            QCoreApplication.translate("UndoCommands", "Move “%1” to %2").replace("%1", title).replace("%2", labels.stage_label(to_stage)),
+            QCoreApplication.translate("UndoCommands", "Move “%1” to %2")
+            .replace("%1", done.title).replace("%2", labels.stage_label(done.to_stage)),
             report_error,
         )
-        self.project_id = project_id
-        self.from_stage, self.to_stage = from_stage, to_stage
-        self.rationale = rationale
-        self.version = version_after
+        self.done = done
+
+    @property
+    def project_id(self) -> int:
+        return self.done.project_id
 
     def undo_it(self) -> list[int]:
-        view = projects.change_stage(
-            self.ws, self.project_id, Stage(self.from_stage),
-            QCoreApplication.translate("UndoCommands", "Undo of the decision: %1").replace("%1", self.rationale), self.version,
-        )
-        self.version = view.version
-        return [self.project_id]
+        self.done = stage_moves.undo_move(self.ws, self.done)
+        return [self.done.project_id]
 
     def do(self) -> list[int]:
-        view = projects.change_stage(self.ws, self.project_id, Stage(self.to_stage), self.rationale, self.version)
-        self.version = view.version
-        return [self.project_id]
+        self.done = stage_moves.redo_move(self.ws, self.done)
+        return [self.done.project_id]
 
 
 class DeleteCommand(_ServiceCommand):

@@ -22,6 +22,7 @@ FR = {
     "%n day(s) in this stage": ("%n jour à cette étape", "%n jours à cette étape"),
     "%n day(s)": ("%n jour", "%n jours"),
     "Board": "Tableau",
+    "updating…": "mise à jour…",
     "Move to next stage…": "Passer à l'étape suivante…",
     "Move to previous stage…": "Revenir à l'étape précédente…",
     "Move to %1…": "Passer à %1…",

@@ -3,17 +3,17 @@
 <context>
     <name>BoardColumn</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="371" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="338" />
         <source>Show more cards</source>
         <translation>Afficher plus de fiches</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="378" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="345" />
         <source>%1: %n project(s)</source>
         <translation><numerusform>%1 : %n projet</numerusform><numerusform>%1 : %n projets</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="382" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="349" />
         <source>Show more (%n remaining)</source>
         <translation><numerusform>Afficher plus (%n restant)</numerusform><numerusform>Afficher plus (%n restants)</numerusform></translation>
     </message>
@@ -29,22 +29,22 @@
         <translation><numerusform>%n jour</numerusform><numerusform>%n jours</numerusform></translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="427" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="385" />
         <source>Board</source>
         <translation>Tableau</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="430" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="388" />
         <source>Move to &amp;next stage…</source>
         <translation>Passer à l'étape &amp;suivante…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="431" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="389" />
         <source>Move to &amp;previous stage…</source>
         <translation>Revenir à l'étape &amp;précédente…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="432" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="390" />
         <source>&amp;Open the project</source>
         <translation>&amp;Ouvrir le projet</translation>
     </message>
@@ -57,7 +57,7 @@
         <translation>Revenir à l'étape précédente…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="437" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="395" />
         <source>Move to %1…</source>
         <translation>Passer à %1…</translation>
     </message>
@@ -66,7 +66,7 @@
         <translation>Ouvrir le projet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="441" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="399" />
         <source>%n project(s) on the board. Drag a card to another column, or select it and press Ctrl+Shift+→ / Ctrl+Shift+← (or use its context menu), to record a stage decision.</source>
         <translation><numerusform>%n projet au tableau. Faites glisser une fiche vers une autre colonne, ou sélectionnez-la et appuyez sur Ctrl+Maj+→ / Ctrl+Maj+← (ou utilisez son menu contextuel), pour enregistrer une décision d'étape.</numerusform><numerusform>%n projets au tableau. Faites glisser une fiche vers une autre colonne, ou sélectionnez-la et appuyez sur Ctrl+Maj+→ / Ctrl+Maj+← (ou utilisez son menu contextuel), pour enregistrer une décision d'étape.</numerusform></translation>
     </message>
@@ -74,7 +74,7 @@
 <context>
     <name>CardDelegate</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="297" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="264" />
         <source>%n day(s)</source>
         <translation><numerusform>%n jour</numerusform><numerusform>%n jours</numerusform></translation>
     </message>
@@ -82,7 +82,7 @@
 <context>
     <name>CardModel</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="165" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="132" />
         <source>%n day(s) in this stage</source>
         <translation><numerusform>%n jour à cette étape</numerusform><numerusform>%n jours à cette étape</numerusform></translation>
     </message>
@@ -90,12 +90,12 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="72" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="70" />
         <source>Export PNG…</source>
         <translation>Exporter en PNG…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="73" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="71" />
         <source>Export the chart “%1” as PNG</source>
         <translation>Exporter le graphique « %1 » en PNG</translation>
     </message>
@@ -209,47 +209,52 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="149" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="153" />
         <source>Summary</source>
         <translation>Synthèse</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="150" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="154" />
         <source>Export the dashboard as PDF…</source>
         <translation>Exporter la synthèse en PDF…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="151" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="155" />
         <source>Portfolio report (PDF)…</source>
         <translation>Rapport du portefeuille (PDF)…</translation>
     </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="156" />
+        <source>updating…</source>
+        <translation>mise à jour…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="158" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="163" />
         <source>%n project(s), total budget %1</source>
         <translation><numerusform>%n projet, budget total %1</numerusform><numerusform>%n projets, budget total %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="160" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="165" />
         <source>following the current filter</source>
         <translation>selon le filtre actuel</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="188" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="190" />
         <source>Export the chart</source>
         <translation>Exporter le graphique</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="188" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="190" />
         <source>PNG images (*.png)</source>
         <translation>Images PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="198" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="200" />
         <source>Export as PDF</source>
         <translation>Exporter en PDF</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="198" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="200" />
         <source>PDF documents (*.pdf)</source>
         <translation>Documents PDF (*.pdf)</translation>
     </message>
@@ -285,52 +290,52 @@
 <context>
     <name>EnvelopeTableModel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="40" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="41" />
         <source>Envelope</source>
         <translation>Enveloppe</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="40" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="41" />
         <source>Origin</source>
         <translation>Origine</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="40" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="41" />
         <source>Allocated</source>
         <translation>Allouée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="40" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="41" />
         <source>Committed</source>
         <translation>Engagée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="41" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="42" />
         <source>Remaining</source>
         <translation>Reste</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="41" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="42" />
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="41" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="42" />
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="45" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="46" />
         <source>No allocation</source>
         <translation>Sans allocation</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="47" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="48" />
         <source>Over-committed</source>
         <translation>Dépassée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="49" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="50" />
         <source>%1 % used</source>
         <translation>%1 % utilisés</translation>
     </message>
@@ -366,131 +371,131 @@ Merci de transmettre ce fichier au support.</translation>
 <context>
     <name>EventEditor</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="197" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="207" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="200" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="210" />
         <source>Dated</source>
         <translation>Daté</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="208" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="211" />
         <source>not known</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="209" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="212" />
         <source>Reference or words of a title, then Enter</source>
         <translation>Référence ou mots d'un titre, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="211" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="214" />
         <source>Remove the project</source>
         <translation>Retirer le projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="212" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="215" />
         <source>Open the project</source>
         <translation>Ouvrir le projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="201" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="210" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="204" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="213" />
         <source>Filter organisations</source>
         <translation>Filtrer les organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="213" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="216" />
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="214" />
         <location filename="../../labest_desktop/ui/views/events.py" line="217" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="276" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="220" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="279" />
         <source>New event</source>
         <translation>Nouvel événement</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="215" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="218" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="197" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="200" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="193" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="196" />
         <source>Descr&amp;iption</source>
         <translation>Des&amp;cription</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="197" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="200" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="198" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="201" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="198" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="201" />
         <source>Place</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="198" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="201" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="199" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="202" />
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="199" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="202" />
         <source>Linked projects</source>
         <translation>Projets liés</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="200" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="203" />
         <source>Find a project to link</source>
         <translation>Chercher un projet à lier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="200" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="203" />
         <source>Projects found</source>
         <translation>Projets trouvés</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="201" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="204" />
         <source>Linked organisations</source>
         <translation>Organisations liées</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="192" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="195" />
         <source>&amp;Title</source>
         <translation>&amp;Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="192" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="195" />
         <source>&amp;Kind</source>
         <translation>T&amp;ype</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="192" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="195" />
         <source>&amp;Date</source>
         <translation>Dat&amp;e</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="192" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="195" />
         <source>&amp;Place</source>
         <translation>L&amp;ieu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="192" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="195" />
         <source>Pa&amp;rticipants</source>
         <translation>Pa&amp;rticipants</translation>
     </message>
@@ -499,12 +504,12 @@ Merci de transmettre ce fichier au support.</translation>
         <translation>D&amp;escription</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="193" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="196" />
         <source>Pro&amp;jects</source>
         <translation>Pro&amp;jets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="193" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="196" />
         <source>&amp;Organisations</source>
         <translation>&amp;Organisations</translation>
     </message>
@@ -512,32 +517,32 @@ Merci de transmettre ce fichier au support.</translation>
 <context>
     <name>EventTableModel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="58" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="60" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="58" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="60" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="58" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="60" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="58" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="60" />
         <source>Place</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="59" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="61" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="59" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="61" />
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
@@ -545,57 +550,57 @@ Merci de transmettre ce fichier au support.</translation>
 <context>
     <name>EventsView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="444" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="440" />
         <source>Events</source>
         <translation>Événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="445" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="441" />
         <source>Search events (title, place)</source>
         <translation>Rechercher un événement (titre, lieu)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="446" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="442" />
         <source>Search events</source>
         <translation>Rechercher des événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="447" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="443" />
         <source>Events list</source>
         <translation>Liste des événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="448" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="444" />
         <source>Month of events</source>
         <translation>Mois des événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="451" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="447" />
         <source>Days of the month; days with events are bold and underlined</source>
         <translation>Jours du mois ; les jours avec des événements sont en gras et soulignés</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="452" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="448" />
         <source>Events of the selected day</source>
         <translation>Événements du jour choisi</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="453" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="449" />
         <source>&amp;List</source>
         <translation>&amp;Liste</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="454" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="450" />
         <source>&amp;Month</source>
         <translation>&amp;Mois</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="455" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="451" />
         <source>List or month</source>
         <translation>Liste ou mois</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/events.py" line="509" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="511" />
         <source>Events on %1: %n</source>
         <translation><numerusform>Événements le %1 : %n</numerusform><numerusform>Événements le %1 : %n</numerusform></translation>
     </message>
@@ -987,12 +992,12 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>FundingView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="152" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="156" />
         <source>Funding</source>
         <translation>Financement</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="153" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="157" />
         <source>Funding envelopes</source>
         <translation>Enveloppes de financement</translation>
     </message>
@@ -1001,62 +1006,67 @@ La base actuelle est d'abord sauvegardée.</translation>
         <translation type="vanished">Ne compter que les projets du &amp;filtre actuel</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="155" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="159" />
         <source>e.g. 250 000,00</source>
         <translation>ex. 250 000,00</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="156" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="160" />
         <source>Envelope name</source>
         <translation>Nom de l'enveloppe</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="156" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="160" />
         <source>Origin</source>
         <translation>Origine</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="157" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="161" />
         <source>Allocated amount in euros</source>
         <translation>Montant alloué en euros</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="162" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="166" />
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="163" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="167" />
         <source>Add as a new envelope</source>
         <translation>Ajouter comme nouvelle enveloppe</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="159" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="163" />
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="154" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="158" />
         <source>Count only the projects of the current filte&amp;r</source>
         <translation>Ne compter que les projets du filtre a&amp;ctuel</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="159" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="163" />
         <source>&amp;Origin</source>
         <translation>&amp;Origine</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="159" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="163" />
         <source>&amp;Allocated (€)</source>
         <translation>A&amp;llouée (€)</translation>
     </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="168" />
+        <source>updating…</source>
+        <translation>mise à jour…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/funding.py" line="170" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="175" />
         <source>%n envelope(s) over-committed: %1</source>
         <translation><numerusform>%n enveloppe dépassée : %1</numerusform><numerusform>%n enveloppes dépassées : %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="172" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="177" />
         <source>No envelope is over-committed.</source>
         <translation>Aucune enveloppe n'est dépassée.</translation>
     </message>
@@ -1072,37 +1082,37 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="242" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="243" />
         <source>Lab'EST Desktop</source>
         <translation>Lab'EST Desktop</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="178" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="179" />
         <source>&amp;New project…</source>
         <translation>&amp;Nouveau projet…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="178" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="179" />
         <source>Create a project</source>
         <translation>Créer un projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="179" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="180" />
         <source>&amp;Import a workbook…</source>
         <translation>&amp;Importer un classeur…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="180" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="181" />
         <source>Import projects from an .xlsx, .ods or .csv file</source>
         <translation>Importer des projets depuis un fichier .xlsx, .ods ou .csv</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="181" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="182" />
         <source>&amp;Export…</source>
         <translation>&amp;Exporter…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="181" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="182" />
         <source>Export the portfolio or the current view</source>
         <translation>Exporter le portefeuille ou la vue actuelle</translation>
     </message>
@@ -1115,7 +1125,7 @@ La base actuelle est d'abord sauvegardée.</translation>
         <translation>&amp;Fiche projet (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="184" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="185" />
         <source>One PDF with the sheet of each selected project</source>
         <translation>Un PDF avec la fiche de chaque projet sélectionné</translation>
     </message>
@@ -1124,77 +1134,77 @@ La base actuelle est d'abord sauvegardée.</translation>
         <translation>Annuler le dernier import</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="186" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="187" />
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="187" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="188" />
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="188" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="189" />
         <source>&amp;Restore a backup…</source>
         <translation>&amp;Restaurer une sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="189" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="190" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="194" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="195" />
         <source>C&amp;lear the filters</source>
         <translation>&amp;Effacer les filtres</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="195" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="196" />
         <source>&amp;Refresh</source>
         <translation>Act&amp;ualiser</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="246" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="247" />
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="247" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="248" />
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="190" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="191" />
         <source>&amp;Open the project</source>
         <translation>&amp;Ouvrir le projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="182" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="183" />
         <source>Export the se&amp;lection…</source>
         <translation>Exporter la sé&amp;lection…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="183" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="184" />
         <source>Project s&amp;heet (PDF)…</source>
         <translation>&amp;Fiche projet (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="185" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="186" />
         <source>&amp;Undo the last import</source>
         <translation>Annuler le &amp;dernier import</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="191" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="192" />
         <source>Change the &amp;status…</source>
         <translation>Changer le &amp;statut…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="192" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="193" />
         <source>&amp;Delete…</source>
         <translation>S&amp;upprimer…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="193" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="194" />
         <source>&amp;Find</source>
         <translation>Re&amp;chercher</translation>
     </message>
@@ -1207,84 +1217,84 @@ La base actuelle est d'abord sauvegardée.</translation>
         <translation>Ac&amp;tualiser</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="196" />
-        <location filename="../../labest_desktop/ui/main_window.py" line="251" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="197" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="252" />
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="197" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="198" />
         <source>&amp;About Lab'EST Desktop</source>
         <translation>À &amp;propos de Lab'EST Desktop</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="246" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="247" />
         <source>&amp;Undo %1</source>
         <translation>&amp;Annuler %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="247" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="248" />
         <source>&amp;Redo %1</source>
         <translation>&amp;Rétablir %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="248" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="249" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="249" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="250" />
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="250" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="251" />
         <source>&amp;View</source>
         <translation>Affic&amp;hage</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="253" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="254" />
         <source>&amp;Columns</source>
         <translation>&amp;Colonnes</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="257" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="258" />
         <source>Views</source>
         <translation>Vues</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="258" />
         <location filename="../../labest_desktop/ui/main_window.py" line="259" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="260" />
         <source>Main toolbar</source>
         <translation>Barre d'outils principale</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="285" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="286" />
         <source>Database: %1</source>
         <translation>Base : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="294" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="295" />
         <source>%1 of %2 projects shown</source>
         <translation>%1 projets affichés sur %2</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="370" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="371" />
         <source>Help</source>
         <translation>Aide</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="372" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="373" />
         <source>&lt;h3&gt;Lab'EST Desktop&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Ctrl+N&lt;/b&gt; new project · &lt;b&gt;Enter&lt;/b&gt; open the selected project · &lt;b&gt;Ctrl+F&lt;/b&gt; search · &lt;b&gt;Ctrl+I&lt;/b&gt; import · &lt;b&gt;Ctrl+E&lt;/b&gt; export · &lt;b&gt;Ctrl+Z / Ctrl+Y&lt;/b&gt; undo / redo · &lt;b&gt;Suppr&lt;/b&gt; delete · &lt;b&gt;Ctrl+1…6&lt;/b&gt; views · &lt;b&gt;Ctrl+Q&lt;/b&gt; quit.&lt;/p&gt;&lt;p&gt;Search ignores case and accents and matches the start of words. Filters appear as chips under the search field; click a chip to remove it. Save a combination of filters, sort and columns as a named view.&lt;/p&gt;&lt;p&gt;The stage of a project changes only through “Move to stage…” in its editor, with a rationale kept in the Decisions tab.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Lab'EST Desktop&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Ctrl+N&lt;/b&gt; nouveau projet · &lt;b&gt;Entrée&lt;/b&gt; ouvrir le projet sélectionné · &lt;b&gt;Ctrl+F&lt;/b&gt; rechercher · &lt;b&gt;Ctrl+I&lt;/b&gt; importer · &lt;b&gt;Ctrl+E&lt;/b&gt; exporter · &lt;b&gt;Ctrl+Z / Ctrl+Y&lt;/b&gt; annuler / rétablir · &lt;b&gt;Suppr&lt;/b&gt; supprimer · &lt;b&gt;Ctrl+1…6&lt;/b&gt; vues · &lt;b&gt;Ctrl+Q&lt;/b&gt; quitter.&lt;/p&gt;&lt;p&gt;La recherche ignore majuscules et accents et trouve le début des mots. Les filtres apparaissent en étiquettes sous le champ de recherche ; cliquez sur une étiquette pour retirer son filtre. Enregistrez une combinaison de filtres, de tri et de colonnes comme vue nommée.&lt;/p&gt;&lt;p&gt;L'étape d'un projet ne change que par « Passer à l'étape… » dans sa fiche, avec une justification conservée dans l'onglet Décisions.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="388" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="389" />
         <source>About Lab'EST Desktop</source>
         <translation>À propos de Lab'EST Desktop</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="389" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="390" />
         <source>Lab'EST Desktop %1&lt;br&gt;Portfolio of the Grand Est public-innovation lab.&lt;br&gt;%2</source>
         <translation>Lab'EST Desktop %1&lt;br&gt;Portefeuille du laboratoire d'innovation publique du Grand Est.&lt;br&gt;%2</translation>
     </message>
@@ -1292,27 +1302,27 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="76" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="96" />
         <source>Merge organisations</source>
         <translation>Fusionner des organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="77" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="97" />
         <source>“%1” and the organisation chosen below are the same. Every project, partnership and event of “%1” moves to the one kept, and “%1” is removed. You can undo it.</source>
         <translation>« %1 » et l'organisation choisie ci-dessous sont la même. Chaque projet, partenariat et événement de « %1 » passe à celle conservée, et « %1 » est supprimée. Vous pouvez l'annuler.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="82" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="102" />
         <source>Organisation kept</source>
         <translation>Organisation conservée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="87" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="107" />
         <source>&amp;Keep</source>
         <translation>&amp;Conserver</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="89" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="109" />
         <source>Merge</source>
         <translation>Fusionner</translation>
     </message>
@@ -1320,32 +1330,32 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>OrganisationTableModel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="44" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="52" />
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="44" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="52" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="44" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="52" />
         <source>Department</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="44" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="52" />
         <source>Leads</source>
         <translation>Porte</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="45" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="53" />
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="45" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="53" />
         <source>Events</source>
         <translation>Événements</translation>
     </message>
@@ -1371,94 +1381,94 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>PartnersView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="230" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="248" />
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="231" />
-        <location filename="../../labest_desktop/ui/views/partners.py" line="232" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="249" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="250" />
         <source>Search organisations</source>
         <translation>Rechercher des organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="233" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="251" />
         <source>Organisations</source>
         <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="234" />
-        <location filename="../../labest_desktop/ui/views/partners.py" line="237" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="252" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="255" />
         <source>(not set)</source>
         <translation>(non renseigné)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="240" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="258" />
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="241" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="259" />
         <source>Merge into…</source>
         <translation>Fusionner avec…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="242" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="260" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="242" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="260" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="243" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="261" />
         <source>Department</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="243" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="261" />
         <source>Projects it leads</source>
         <translation>Projets qu'elle porte</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="244" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="262" />
         <source>Projects it partners</source>
         <translation>Projets dont elle est partenaire</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="244" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="262" />
         <source>Its events</source>
         <translation>Ses événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="246" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="264" />
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="246" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="264" />
         <source>&amp;Kind</source>
         <translation>T&amp;ype</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="246" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="264" />
         <source>&amp;Department</source>
         <translation>Dépar&amp;tement</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="254" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="272" />
         <source>Projects it &amp;leads (%n)</source>
         <translation><numerusform>Projets qu'elle &amp;porte (%n)</numerusform><numerusform>Projets qu'elle &amp;porte (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="255" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="273" />
         <source>Projects it &amp;partners (%n)</source>
         <translation><numerusform>Projets dont elle est pa&amp;rtenaire (%n)</numerusform><numerusform>Projets dont elle est pa&amp;rtenaire (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="256" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="274" />
         <source>I&amp;ts events (%n)</source>
         <translation><numerusform>Ses &amp;événements (%n)</numerusform><numerusform>Ses &amp;événements (%n)</numerusform></translation>
     </message>
@@ -1796,92 +1806,92 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>ProjectEditor</name>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="74" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="73" />
         <source>Parts of the project</source>
         <translation>Parties du projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="81" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="80" />
         <source>&amp;Details</source>
         <translation>&amp;Fiche</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="83" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="82" />
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="83" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="82" />
         <source>Who</source>
         <translation>Qui</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="83" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="82" />
         <source>What</source>
         <translation>Quoi</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="83" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="82" />
         <source>Change</source>
         <translation>Modification</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="84" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="83" />
         <source>History of the project</source>
         <translation>Historique du projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="87" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="86" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="87" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="86" />
         <source>From</source>
         <translation>De</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="87" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="86" />
         <source>To</source>
         <translation>Vers</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="87" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="86" />
         <source>Decided by</source>
         <translation>Décidé par</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="87" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="86" />
         <source>Rationale</source>
         <translation>Justification</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="89" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="88" />
         <source>Stage decisions</source>
         <translation>Décisions d'étape</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="99" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="98" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="103" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="102" />
         <source>New note</source>
         <translation>Nouvelle note</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="104" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="103" />
         <source>Write a note…</source>
         <translation>Écrire une note…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="105" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="104" />
         <source>&amp;Add the note</source>
         <translation>&amp;Ajouter la note</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="127" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="126" />
         <source>Project sheet (&amp;PDF)…</source>
         <translation>Fiche projet (&amp;PDF)…</translation>
     </message>
@@ -1902,22 +1912,22 @@ La base actuelle est d'abord sauvegardée.</translation>
         <translation>Événements liés</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="118" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="117" />
         <source>&amp;History</source>
         <translation>&amp;Historique</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="119" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="118" />
         <source>De&amp;cisions</source>
         <translation>Dé&amp;cisions</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="120" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="119" />
         <source>&amp;Notes</source>
         <translation>&amp;Notes</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="121" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="120" />
         <source>Linked &amp;events</source>
         <translation>Événements &amp;liés</translation>
     </message>
@@ -1926,37 +1936,37 @@ La base actuelle est d'abord sauvegardée.</translation>
         <translation>&amp;Fiche projet (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="130" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="129" />
         <source>Write this project's sheet for a committee, as a PDF</source>
         <translation>Écrire la fiche de ce projet pour un comité, en PDF</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="147" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="146" />
         <source>New project</source>
         <translation>Nouveau projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="148" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="147" />
         <source>&lt;b&gt;New project&lt;/b&gt; — the reference is given when saving.</source>
         <translation>&lt;b&gt;Nouveau projet&lt;/b&gt; — la référence est attribuée à l'enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="162" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="161" />
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="164" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="163" />
         <source>&lt;b&gt;%1&lt;/b&gt; · version %2 · modified %3 by %4</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · version %2 · modifié le %3 par %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="182" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="181" />
         <source>%n field(s)</source>
         <translation><numerusform>%n champ</numerusform><numerusform>%n champs</numerusform></translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="198" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="197" />
         <source>Time in each stage: %1</source>
         <translation>Temps passé à chaque étape : %1</translation>
     </message>
@@ -1964,13 +1974,13 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>ProjectEventsPanel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="541" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="547" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="543" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="549" />
         <source>Events of the project</source>
         <translation>Événements du projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="556" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="558" />
         <source>undated</source>
         <translation>non daté</translation>
     </message>
@@ -2269,13 +2279,13 @@ La base actuelle est d'abord sauvegardée.</translation>
         <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="304" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="302" />
         <source>Columns</source>
         <translation>Colonnes</translation>
     </message>
     <message>
         <location filename="../../labest_desktop/ui/views/projects.py" line="156" />
-        <location filename="../../labest_desktop/ui/views/projects.py" line="324" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="322" />
         <source>(current view)</source>
         <translation>(vue actuelle)</translation>
     </message>
@@ -2283,22 +2293,22 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>RationaleDialog</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="82" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="79" />
         <source>Stage decision</source>
         <translation>Décision d'étape</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="84" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="81" />
         <source>Move “%1” from %2 to %3. Why?</source>
         <translation>Faire passer « %1 » de %2 à %3. Pourquoi ?</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="89" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="86" />
         <source>Rationale of the decision</source>
         <translation>Justification de la décision</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="94" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="91" />
         <source>Record the decision</source>
         <translation>Enregistrer la décision</translation>
     </message>
@@ -2642,12 +2652,12 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>UndoCommands</name>
     <message>
-        <location filename="../../labest_desktop/ui/undo_commands.py" line="71" />
+        <location filename="../../labest_desktop/ui/undo_commands.py" line="70" />
         <source>Edit “%1”</source>
         <translation>Modification de « %1 »</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/undo_commands.py" line="96" />
+        <location filename="../../labest_desktop/ui/undo_commands.py" line="95" />
         <source>Create “%1”</source>
         <translation>Création de « %1 »</translation>
     </message>
@@ -2657,7 +2667,6 @@ La base actuelle est d'abord sauvegardée.</translation>
         <translation>Passage de « %1 » à l'étape %2</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/undo_commands.py" line="126" />
         <source>Undo of the decision: %1</source>
         <translation>Annulation de la décision : %1</translation>
     </message>
@@ -2673,32 +2682,32 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>ViewMenu</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/__init__.py" line="32" />
+        <location filename="../../labest_desktop/ui/views/__init__.py" line="33" />
         <source>&amp;Projects</source>
         <translation>&amp;Projets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/__init__.py" line="72" />
+        <location filename="../../labest_desktop/ui/views/__init__.py" line="73" />
         <source>&amp;Board</source>
         <translation>&amp;Tableau</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/__init__.py" line="73" />
+        <location filename="../../labest_desktop/ui/views/__init__.py" line="74" />
         <source>&amp;Events</source>
         <translation>É&amp;vénements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/__init__.py" line="74" />
+        <location filename="../../labest_desktop/ui/views/__init__.py" line="75" />
         <source>P&amp;artners</source>
         <translation>P&amp;artenaires</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/__init__.py" line="75" />
+        <location filename="../../labest_desktop/ui/views/__init__.py" line="76" />
         <source>&amp;Funding</source>
         <translation>&amp;Financement</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/__init__.py" line="76" />
+        <location filename="../../labest_desktop/ui/views/__init__.py" line="77" />
         <source>&amp;Summary</source>
         <translation>&amp;Synthèse</translation>
     </message>
@@ -2706,32 +2715,32 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>Views</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/__init__.py" line="32" />
+        <location filename="../../labest_desktop/ui/views/__init__.py" line="33" />
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/__init__.py" line="72" />
+        <location filename="../../labest_desktop/ui/views/__init__.py" line="73" />
         <source>Board</source>
         <translation>Tableau</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/__init__.py" line="73" />
+        <location filename="../../labest_desktop/ui/views/__init__.py" line="74" />
         <source>Events</source>
         <translation>Événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/__init__.py" line="74" />
+        <location filename="../../labest_desktop/ui/views/__init__.py" line="75" />
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/__init__.py" line="75" />
+        <location filename="../../labest_desktop/ui/views/__init__.py" line="76" />
         <source>Funding</source>
         <translation>Financement</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/__init__.py" line="76" />
+        <location filename="../../labest_desktop/ui/views/__init__.py" line="77" />
         <source>Summary</source>
         <translation>Synthèse</translation>
     </message>
@@ -2925,7 +2934,7 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>editor</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="349" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="350" />
         <source>Create event “%1”</source>
         <translation>Création de l'événement « %1 »</translation>
     </message>
@@ -2938,12 +2947,12 @@ La base actuelle est d'abord sauvegardée.</translation>
         <translation>Lab'EST</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="57" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="59" />
         <source>Save the view</source>
         <translation>Enregistrer la vue</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="58" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="60" />
         <source>Name of this view (filters, sort and columns):</source>
         <translation>Nom de cette vue (filtres, tri et colonnes) :</translation>
     </message>
@@ -3015,12 +3024,11 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>view</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="107" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="127" />
         <source>Merge “%1” into “%2”</source>
         <translation>Fusion de « %1 » dans « %2 »</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="117" />
         <source>Move %1 to %2</source>
         <translation>Passage de %1 à %2</translation>
     </message>

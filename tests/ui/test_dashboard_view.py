@@ -31,6 +31,7 @@ def test_charts_show_the_database_figures_and_follow_the_filter(qtbot, context):
     qtbot.addWidget(view)
     view.resize(1200, 1000)
     view.show()
+    qtbot.waitUntil(lambda: not view.is_updating())  # figures are computed in the background
     ws = context.workspace
     counts = dashboard.projects_per_stage(ws)
     assert view.panels["funnel"].data == counts
@@ -60,6 +61,7 @@ def test_each_chart_exports_as_png(qtbot, context, tmp_path):
     """Every chart's « Export PNG » writes a readable image."""
     view = dashboard_view.DashboardView(context)
     qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: not view.is_updating())
     for key in view.panels:
         target = tmp_path / f"{key}.png"
         assert view.export_chart(key, str(target)) == str(target)

@@ -31,6 +31,7 @@ def test_over_commitment_is_shown(qtbot, context, qtmodeltester):
     qtbot.addWidget(view)
     view.resize(1100, 500)
     view.show()
+    qtbot.waitUntil(lambda: not view.is_updating())  # sums are read in the background
     qtmodeltester.check(view.model)
     model = view.model
     row = next(i for i in range(model.rowCount()) if model.index(i, 0).data() == "Petit fonds")
@@ -50,8 +51,10 @@ def test_editing_an_allocation_clears_the_warning(qtbot, context):
     projects.create_project(context.workspace, ProjectFields(title="P", budget=Decimal("50"), funding="Fonds"))
     view = funding_view.FundingView(context)
     qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: not view.is_updating())
     view.table.selectRow(0)
     view.allocated.setText("100 000,00")
     view.save.click()
     assert funding.envelopes(context.workspace)[0].allocated == Decimal("100000.00")
+    qtbot.waitUntil(lambda: not view.is_updating())
     assert not view.model.index(0, 0).data(funding_view.OVER_ROLE)

@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from labest_desktop.domain.fields import ProjectFields
-from labest_desktop.services import board, projects
+from labest_desktop.services import projects, stage_moves
 from labest_desktop.services.demo import load_demo
 from labest_desktop.services.project_query import ProjectFilter, project_ids
 from labest_desktop.ui.reports.portfolio import write_portfolio_report
@@ -38,7 +38,7 @@ def test_project_sheet_has_the_title_decisions_and_french_amounts(qapp, sqlite_w
                       budget=Decimal("125000.50"), funding="Budget propre", department="51",
                       description="Un guichet pour toutes les démarches."),
     )
-    board.move(sqlite_workspace, view.id, "prototype", "Prototype validé en comité du 3 mars")
+    stage_moves.move(sqlite_workspace, view.id, "prototype", "Prototype validé en comité du 3 mars", view.version)
     projects.add_note(sqlite_workspace, view.id, "Tests avec 8 usagers programmés.")
     path = write_project_sheets(sqlite_workspace, [view.id], tmp_path / "fiche.pdf")
     reader, text = _text(path)

@@ -192,8 +192,8 @@ def test_enter_opens_editor(window, qtbot, monkeypatch):
     """Enter on a row opens that project's editor."""
     opened = []
     monkeypatch.setattr(window.project_actions, "open_project", lambda pid: opened.append(pid))
-    window.projects_view.open_requested.disconnect()
-    window.projects_view.open_requested.connect(window.project_actions.open_project)
+    window.projects_view.open_project.disconnect()
+    window.projects_view.open_project.connect(window.project_actions.open_project)
     view = window.projects_view
     view.table.setFocus()
     view.table.setCurrentIndex(view.model.index(3, 1))

@@ -30,14 +30,13 @@ from PySide6.QtWidgets import (
 
 from labest_desktop.domain.errors import LabestError, StaleEditError, ValidationError
 from labest_desktop.domain.fields import ProjectFields, to_snapshot
-from labest_desktop.domain.vocab import Stage
-from labest_desktop.services import lookups, projects
+from labest_desktop.services import lookups, projects, stage_moves
 from labest_desktop.ui import labels
 from labest_desktop.ui.dialogs.prompts import StageDialog, StaleEditDialog, UnsavedChangesDialog
 from labest_desktop.ui.editor.form import ProjectForm
 from labest_desktop.ui.excepthook import show_error
 from labest_desktop.ui.geometry import GeometryMixin
-from labest_desktop.ui.undo_commands import CreateCommand, EditCommand, StageCommand
+from labest_desktop.ui.undo_commands import CreateCommand, EditCommand, StageMoveCommand
 from labest_desktop.ui.views.events import ProjectEventsPanel
 
 logger = logging.getLogger(__name__)
@@ -281,9 +280,8 @@ class ProjectEditor(GeometryMixin, QDialog):
         if chosen is None:
             return
         stage, rationale = chosen
-        before = str(self.view.fields.stage)
         try:
-            saved = projects.change_stage(self.ws, self.view.id, Stage(stage), rationale, self.view.version)
+            done = stage_moves.move(self.ws, self.view.id, stage, rationale, self.view.version)
         except StaleEditError:
             current = projects.get_project(self.ws, self.view.id)
             show_error(self, StaleEditError(title=current.fields.title, expected=self.view.version,
@@ -292,8 +290,8 @@ class ProjectEditor(GeometryMixin, QDialog):
         except LabestError as exc:
             show_error(self, exc)
             return
-        self.context.undo_stack.push(StageCommand(self.context, saved.id, saved.fields.title, before, stage,
-                                                  rationale, saved.version, self._report))
+        self.context.undo_stack.push(StageMoveCommand(self.context, done, self._report))
+        saved = projects.get_project(self.ws, self.view.id)
         # Unsaved edits in the form stay; they now apply on top of the new version.
         pending, _ = self.form.values()
         dirty = self.is_dirty()

@@ -1,8 +1,9 @@
 """The views the main window offers, in the order of its view switcher.
 
 Each module appends its :class:`ViewSpec` here; the main window builds one page per
-spec with ``factory(context)``. A view may implement ``refresh()``, called when the
-data changed (after an edit, an import, an undo, a database switch).
+spec with ``factory(context)`` when it is first shown. Every view keeps the contract
+of :class:`labest_desktop.ui.views.base.View` (refresh from the change dispatcher,
+retranslation, ``open_project``).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import QWidget
 class ViewSpec:
     key: str
     title: str  # source text; translated in the "Views" context
-    factory: Callable[[object], QWidget]  # UiContext -> widget
+    factory: Callable[[object], QWidget]  # UiContext -> a views.base.View
     menu_text: str = ""  # the View menu's entry, with its mnemonic; context "ViewMenu"
 
 

@@ -34,7 +34,6 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QPen,
-    QUndoCommand,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -55,11 +54,14 @@ from PySide6.QtWidgets import (
 
 from labest_desktop.domain.errors import LabestError
 from labest_desktop.domain.vocab import Stage
-from labest_desktop.services import board
+from labest_desktop.services import board, stage_moves
+from labest_desktop.services.changes import EVERYTHING, Changes
 from labest_desktop.ui import colours, labels
 from labest_desktop.ui.mnemonics import mnemonic_of, with_mnemonics
 from labest_desktop.ui.retranslate import Retranslatable
+from labest_desktop.ui.undo_commands import StageMoveCommand
 from labest_desktop.ui.views import view_errors
+from labest_desktop.ui.views.base import View
 
 logger = logging.getLogger(__name__)
 
@@ -67,11 +69,6 @@ MIME_TYPE = "application/x-labest-card"
 PAGE = 100
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1  # the board.Card
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
-
-
-def _filter_of(context):
-    state = getattr(context, "filter_state", None)
-    return state.filter if state is not None else board.ALL_PROJECTS
 
 
 class RationaleDialog(QDialog):
@@ -107,36 +104,6 @@ class RationaleDialog(QDialog):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             return dialog.editor.toPlainText().strip()
         return None
-
-
-class StageMoveCommand(QUndoCommand):
-    """A move already recorded; undo and redo record the reverse and the same decision."""
-
-    def __init__(self, view: BoardView, move: board.StageMove) -> None:
-        super().__init__(
-            view.tr("Move %1 to %2").replace("%1", move.reference).replace("%2", labels.stage_label(move.to_stage))
-        )
-        self._view = view
-        self._ws = view.context.workspace
-        self._move = move
-        self._first = True
-
-    def redo(self) -> None:
-        if self._first:  # the move was recorded before being pushed
-            self._first = False
-            return
-        self._apply(board.redo_move)
-
-    def undo(self) -> None:
-        self._apply(board.undo_move)
-
-    def _apply(self, action) -> None:
-        try:
-            action(self._ws, self._move)
-        except LabestError as exc:
-            view_errors.show_error(self._view, exc)
-            self.setObsolete(True)
-        self._view.project_moved(self._move.project_id)
 
 
 class CardModel(QAbstractListModel):
@@ -388,14 +355,11 @@ class BoardColumn(Retranslatable, QWidget):
         return index.data(CARD_ROLE)
 
 
-class BoardView(Retranslatable, QWidget):
+class BoardView(View):
     """The Tableau view. ``open_project`` asks the window to open a project's editor."""
 
-    open_project = Signal(int)
-
     def __init__(self, context, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.setObjectName("boardView")
         self._total = 0
         self.summary = QLabel()
@@ -413,13 +377,7 @@ class BoardView(Retranslatable, QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addLayout(row, 1)
-        self._dirty = True
-        state = getattr(context, "filter_state", None)
-        if state is not None:
-            state.changed.connect(self._data_changed)
-        signals = getattr(context, "signals", None)
-        if signals is not None:
-            signals.projects_changed.connect(self._data_changed)
+        context.filter_state.changed.connect(lambda _f: self.data_changed(EVERYTHING))
         self.retranslate()
         self.refresh()
 
@@ -497,23 +455,14 @@ class BoardView(Retranslatable, QWidget):
         if not rationale:
             return
         try:
-            move = board.move(self.context.workspace, card.id, to_stage, rationale, card.version)
+            done = stage_moves.move(self.context.workspace, card.id, to_stage, rationale, card.version)
         except LabestError as exc:
             view_errors.show_error(self, exc)
             self.refresh()
             return
-        stack = getattr(self.context, "undo_stack", None)
-        if stack is not None:
-            stack.push(StageMoveCommand(self, move))
-        self.project_moved(card.id)
-
-    def project_moved(self, project_id: int) -> None:
-        notify = getattr(self.context, "projects_changed", None)
-        if notify is not None:
-            notify([project_id])  # our own _data_changed reloads the columns
-        else:
-            self.refresh()
-        self.select_project(project_id)
+        self.context.undo_stack.push(StageMoveCommand(self.context, done, lambda exc: view_errors.show_error(self, exc)))
+        self.context.publish(done.changes)
+        self.select_project(card.id)
 
     def select_project(self, project_id: int) -> None:
         for column in self.columns.values():
@@ -523,20 +472,9 @@ class BoardView(Retranslatable, QWidget):
                 column.view.setFocus()
                 return
 
-    def _data_changed(self, *_args) -> None:
-        self._dirty = True
-        if self.isVisible() or not self.isWindow() and self.window().isVisible():
-            self.refresh()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
-
-    def refresh(self) -> None:
+    def refresh(self, changes: Changes = EVERYTHING) -> None:
         """Reload the counts and the first window of every column."""
-        self._dirty = False
-        flt = _filter_of(self.context)
+        flt = self.context.filter_state.filter
         ws = self.context.workspace
         try:
             counts = board.stage_counts(ws, flt)
@@ -555,6 +493,6 @@ class BoardView(Retranslatable, QWidget):
 
     def show_more(self, stage: str) -> None:
         column = self.columns[stage]
-        cards = board.cards(self.context.workspace, stage, _filter_of(self.context), column.model.loaded(), PAGE)
+        cards = board.cards(self.context.workspace, stage, self.context.filter_state.filter, column.model.loaded(), PAGE)
         column.model.append_cards(cards)
         column.update_header()

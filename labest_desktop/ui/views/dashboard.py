@@ -22,16 +22,13 @@ from PySide6.QtWidgets import (
 
 from labest_desktop.domain.errors import LabestError
 from labest_desktop.services import dashboard
+from labest_desktop.services.changes import EVERYTHING, Changes
 from labest_desktop.ui import colours
 from labest_desktop.ui.reports import charts
 from labest_desktop.ui.reports.formatting import french_amount
 from labest_desktop.ui.retranslate import Retranslatable
 from labest_desktop.ui.views import view_errors
-
-
-def _filter_of(context):
-    state = getattr(context, "filter_state", None)
-    return state.filter if state is not None else dashboard.ALL_PROJECTS
+from labest_desktop.ui.views.base import BackgroundRead, View
 
 
 def ask_save_path(parent, caption: str, suggested: str, pattern: str) -> str | None:
@@ -47,6 +44,7 @@ class ChartPanel(Retranslatable, QFrame):
         super().__init__(parent)
         self.key = key
         self.data = None
+        self._drawn = False
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.view = QChartView()
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -83,14 +81,18 @@ class ChartPanel(Retranslatable, QFrame):
     def redraw(self) -> None:
         """Draw the chart again from the figures already read (new language or palette)."""
         if self.data is not None:
-            self.show_data(self.data)
+            self.show_data(self.data, force=True)
 
-    def show_data(self, data) -> None:
+    def show_data(self, data, *, force: bool = False) -> None:
+        """Draw ``data``; the same figures as on screen leave the chart as it is."""
+        if data == self.data and not force and self.view.chart() is not None and self._drawn:
+            return
         self.data = data
         old = self.view.chart()
         self.view.setChart(charts.build(self.key, data, dark=colours.is_dark(self.palette())))
+        self._drawn = True
         if old is not None:
-            old.deleteLater()
+            old.deleteLater()  # with its series and axes
         self.view.setAccessibleDescription(self.describe())
 
     def describe(self) -> str:
@@ -107,17 +109,25 @@ class ChartPanel(Retranslatable, QFrame):
         return charts.render(charts.build(self.key, self.data)).save(str(path), "PNG")
 
 
-class DashboardView(Retranslatable, QWidget):
+class DashboardView(View):
+    """The figures are computed in the background (``ui.tasks``): the window stays
+    responsive, the previous figures stay on screen with « updating… » until the new
+    ones arrive, and a change published meanwhile starts one more round after it."""
+
     def __init__(self, context, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.updating = QLabel()
+        self.updating.setObjectName("dashboardUpdating")
+        self.updating.hide()
         self._totals = None
+        self._reader = BackgroundRead(self, self._read, self._figures_in, self.updating.setVisible)
         self.export_pdf = QPushButton()
         self.report_pdf = QPushButton()
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
+        top.addWidget(self.updating)
         top.addWidget(self.export_pdf)
         top.addWidget(self.report_pdf)
         self.panels = {key: ChartPanel(key) for key in charts.CHART_KEYS}
@@ -135,13 +145,7 @@ class DashboardView(Retranslatable, QWidget):
         layout.addWidget(scroll, 1)
         self.export_pdf.clicked.connect(lambda: self.export_report(with_table=False))
         self.report_pdf.clicked.connect(lambda: self.export_report(with_table=True))
-        self._dirty = True
-        state = getattr(context, "filter_state", None)
-        if state is not None:
-            state.changed.connect(self._data_changed)
-        signals = getattr(context, "signals", None)
-        if signals is not None:
-            signals.projects_changed.connect(self._data_changed)
+        context.filter_state.changed.connect(lambda _f: self.data_changed(EVERYTHING))
         self.retranslate()
         self.refresh()
 
@@ -149,6 +153,7 @@ class DashboardView(Retranslatable, QWidget):
         self.setAccessibleName(self.tr("Summary"))
         self.export_pdf.setText(self.tr("Export the dashboard as PDF…"))
         self.report_pdf.setText(self.tr("Portfolio report (PDF)…"))
+        self.updating.setText(self.tr("updating…"))
         self._show_summary()
 
     def _show_summary(self) -> None:
@@ -160,28 +165,25 @@ class DashboardView(Retranslatable, QWidget):
             text += " — " + self.tr("following the current filter")
         self.summary.setText(text)
 
-    def _data_changed(self, *_args) -> None:
-        self._dirty = True
-        if self.isVisible():
-            self.refresh()
+    def shows(self, changes: Changes) -> bool:
+        return changes.touches_projects() or changes.touches_envelopes()
 
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
+    def is_updating(self) -> bool:
+        return self._reader.running
 
-    def refresh(self) -> None:
-        self._dirty = False
-        flt = _filter_of(self.context)
-        try:
-            data = charts.figures(self.context.workspace, flt)
-            totals = dashboard.summary(self.context.workspace, flt)
-        except LabestError as exc:
-            view_errors.show_error(self, exc)
-            return
+    def refresh(self, changes: Changes = EVERYTHING) -> None:
+        """Compute the figures again in the background for the current filter."""
+        self._reader.start()
+
+    def _read(self):
+        ws, flt = self.context.workspace, self.context.filter_state.filter
+        return lambda: (charts.figures(ws, flt), dashboard.summary(ws, flt), not flt.is_empty())
+
+    def _figures_in(self, result) -> None:
+        data, totals, filtered = result
         for key, panel in self.panels.items():
             panel.show_data(data[key])
-        self._totals = (totals, not flt.is_empty())
+        self._totals = (totals, filtered)
         self._show_summary()
 
     def export_chart(self, key: str, path: str | None = None) -> str | None:
@@ -199,7 +201,7 @@ class DashboardView(Retranslatable, QWidget):
         if not path:
             return None
         try:
-            write_portfolio_report(self.context.workspace, _filter_of(self.context), path, with_table=with_table)
+            write_portfolio_report(self.context.workspace, self.context.filter_state.filter, path, with_table=with_table)
         except LabestError as exc:
             view_errors.show_error(self, exc)
             return None

@@ -39,11 +39,13 @@ from PySide6.QtWidgets import (
 
 from labest_desktop.domain.errors import LabestError
 from labest_desktop.services import events, organisations
+from labest_desktop.services.changes import EVERYTHING, Changes
 from labest_desktop.ui import colours, labels
 from labest_desktop.ui.models.row_list import RowListModel
 from labest_desktop.ui.reports.formatting import french_date
 from labest_desktop.ui.retranslate import Retranslatable
 from labest_desktop.ui.views import view_errors
+from labest_desktop.ui.views.base import View
 from labest_desktop.ui.views.kind_labels import event_kind_label, event_kinds
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -95,6 +97,7 @@ class EventEditor(Retranslatable, QWidget):
     """The form of one event; ``saved`` carries the event's id after a save."""
 
     saved = Signal(int)
+    removed = Signal(int)  # an event deleted (undo of its creation)
     open_project = Signal(int)
 
     def __init__(self, context, parent: QWidget | None = None) -> None:
@@ -219,7 +222,7 @@ class EventEditor(Retranslatable, QWidget):
     def load_organisations(self) -> None:
         checked = self.organisation_ids()
         self.organisations.clear()
-        for row in organisations.list_organisations(self.context.workspace):
+        for row in organisations.list_organisations(self.context.workspace, counts=False):
             item = QListWidgetItem(row.name)
             item.setData(ID_ROLE, row.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -328,9 +331,7 @@ class EventEditor(Retranslatable, QWidget):
         try:
             if self.event_id is None:
                 view = events.create_event(self.context.workspace, values)
-                stack = getattr(self.context, "undo_stack", None)
-                if stack is not None:
-                    stack.push(CreateEventCommand(self, view))
+                self.context.undo_stack.push(CreateEventCommand(self, view))
             else:
                 view = events.update_event(self.context.workspace, self.event_id, values, self.version)
         except LabestError as exc:
@@ -369,17 +370,14 @@ class CreateEventCommand(QUndoCommand):
             view_errors.show_error(self._editor, exc)
         if self._editor.event_id == self._event_id:
             self._editor.clear()
-        self._editor.saved.emit(-1)
+        self._editor.removed.emit(self._event_id)
 
 
-class EventsView(Retranslatable, QWidget):
+class EventsView(View):
     """The Événements view; ``open_project`` asks the window to open a project."""
 
-    open_project = Signal(int)
-
     def __init__(self, context, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.model = EventTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -424,18 +422,16 @@ class EventsView(Retranslatable, QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
 
-        self.search.textChanged.connect(self.refresh)
+        self.search.textChanged.connect(lambda _text: self.refresh())
         self.table.selectionModel().currentRowChanged.connect(self._row_selected)
         self.calendar.currentPageChanged.connect(lambda year, month: self._mark_month(year, month))
         self.calendar.selectionChanged.connect(self._day_selected)
         self.day_events.itemActivated.connect(lambda item: self.editor.load(item.data(ID_ROLE)))
         self.day_events.currentItemChanged.connect(lambda item, _old: item and self.editor.load(item.data(ID_ROLE)))
         self.editor.saved.connect(self._saved)
+        self.editor.removed.connect(lambda event_id: self.context.publish(Changes.of(events=[event_id])))
         self.editor.delete.clicked.connect(self.delete_current)
         self.editor.open_project.connect(self.open_project)
-        signals = getattr(context, "signals", None)
-        if signals is not None:
-            signals.projects_changed.connect(lambda _ids: self.refresh())
         self._marked: list[QDate] = []
         self.retranslate()
         self.refresh()
@@ -462,7 +458,13 @@ class EventsView(Retranslatable, QWidget):
         if event.type() == QEvent.Type.PaletteChange:
             self._mark_month(self.calendar.yearShown(), self.calendar.monthShown())
 
-    def refresh(self) -> None:
+    def shows(self, changes: Changes) -> bool:
+        # Linked projects' titles, organisations offered in the editor, the events.
+        return changes.touches_events() or changes.touches_projects() or changes.touches_organisations()
+
+    def refresh(self, changes: Changes = EVERYTHING) -> None:
+        if changes.touches_organisations() or changes.touches_projects():
+            self.editor.load_organisations()
         try:
             rows = events.list_events(self.context.workspace, search=self.search.text())
         except LabestError as exc:
@@ -514,20 +516,20 @@ class EventsView(Retranslatable, QWidget):
             self.day_events.addItem(item)
 
     def _saved(self, event_id: int) -> None:
-        self.refresh()
-        if event_id >= 0:
-            self.select_event(event_id)
+        self.context.publish(Changes.of(events=[event_id]))
+        self.select_event(event_id)
 
     def delete_current(self) -> None:
         if self.editor.event_id is None:
             return
+        event_id = self.editor.event_id
         try:
-            events.delete_event(self.context.workspace, self.editor.event_id)
+            events.delete_event(self.context.workspace, event_id)
         except LabestError as exc:
             view_errors.show_error(self, exc)
             return
         self.editor.clear()
-        self.refresh()
+        self.context.publish(Changes.of(events=[event_id]))
 
 
 class ProjectEventsPanel(Retranslatable, QListWidget):

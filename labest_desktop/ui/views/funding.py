@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
 
 from labest_desktop.domain.errors import LabestError, ValidationError
 from labest_desktop.services import funding
+from labest_desktop.services.changes import EVERYTHING, Changes
 from labest_desktop.ui import colours
 from labest_desktop.ui.models.row_list import RowListModel
 from labest_desktop.ui.reports.formatting import french_amount
-from labest_desktop.ui.retranslate import Retranslatable
 from labest_desktop.ui.views import view_errors
+from labest_desktop.ui.views.base import BackgroundRead, View
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 OVER_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -94,10 +95,12 @@ def parse_amount(text: str) -> Decimal | None:
         raise ValidationError("allocated", "funding.allocated_invalid", value=text) from None
 
 
-class FundingView(Retranslatable, QWidget):
+class FundingView(View):
+    """Envelopes with the budgets committed on them, summed in the background (the
+    previous figures stay, with « updating… », until the new ones are in)."""
+
     def __init__(self, context, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.model = EnvelopeTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -110,6 +113,9 @@ class FundingView(Retranslatable, QWidget):
         for col in range(COL_ORIGIN, COL_STATE + 1):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.follow_filter = QCheckBox()
+        self.updating = QLabel()
+        self.updating.hide()
+        self._reader = BackgroundRead(self, self._read, self._rows_in, self.updating.setVisible)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.name = QLineEdit()
@@ -129,7 +135,10 @@ class FundingView(Retranslatable, QWidget):
         buttons.addWidget(self.add)
         buttons.addWidget(self.save)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.follow_filter)
+        top = QHBoxLayout()
+        top.addWidget(self.follow_filter, 1)
+        top.addWidget(self.updating)
+        layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
         layout.addLayout(form)
@@ -139,13 +148,8 @@ class FundingView(Retranslatable, QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         self.save.clicked.connect(self.save_current)
         self.add.clicked.connect(self.add_new)
-        self.follow_filter.toggled.connect(self.refresh)
-        state = getattr(context, "filter_state", None)
-        if state is not None:
-            state.changed.connect(lambda _f: self.follow_filter.isChecked() and self.refresh())
-        signals = getattr(context, "signals", None)
-        if signals is not None:
-            signals.projects_changed.connect(lambda _ids: self.refresh())
+        self.follow_filter.toggled.connect(lambda _on: self.refresh())
+        context.filter_state.changed.connect(lambda _f: self.follow_filter.isChecked() and self.data_changed(EVERYTHING))
         self.refresh()
 
     def retranslate(self) -> None:
@@ -161,6 +165,7 @@ class FundingView(Retranslatable, QWidget):
             label.setText(text)
         self.save.setText(self.tr("Save"))
         self.add.setText(self.tr("Add as a new envelope"))
+        self.updating.setText(self.tr("updating…"))
         self.model.retranslate()
         self._show_summary()
 
@@ -171,14 +176,21 @@ class FundingView(Retranslatable, QWidget):
         else:
             self.summary.setText(self.tr("No envelope is over-committed."))
 
-    def refresh(self) -> None:
-        state = getattr(self.context, "filter_state", None)
-        flt = state.filter if state is not None and self.follow_filter.isChecked() else funding.ALL_PROJECTS
-        try:
-            rows = funding.envelopes(self.context.workspace, flt)
-        except LabestError as exc:
-            view_errors.show_error(self, exc)
-            return
+    def shows(self, changes: Changes) -> bool:
+        return changes.touches_projects() or changes.touches_envelopes()
+
+    def is_updating(self) -> bool:
+        return self._reader.running
+
+    def refresh(self, changes: Changes = EVERYTHING) -> None:
+        self._reader.start()
+
+    def _read(self):
+        flt = self.context.filter_state.filter if self.follow_filter.isChecked() else funding.ALL_PROJECTS
+        ws = self.context.workspace
+        return lambda: funding.envelopes(ws, flt)
+
+    def _rows_in(self, rows) -> None:
         self.model.set_rows(rows)
         self._show_summary()
         if self.current_id is not None:
@@ -204,7 +216,7 @@ class FundingView(Retranslatable, QWidget):
         except LabestError as exc:
             view_errors.show_error(self, exc)
             return
-        self.refresh()
+        self.context.publish(Changes.of(envelopes=[self.current_id]))
 
     def add_new(self) -> None:
         try:
@@ -213,4 +225,4 @@ class FundingView(Retranslatable, QWidget):
         except LabestError as exc:
             view_errors.show_error(self, exc)
             return
-        self.refresh()
+        self.context.publish(Changes.of(envelopes=[self.current_id]))

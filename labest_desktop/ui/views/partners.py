@@ -3,7 +3,7 @@ leads or partners, its events; merging two spellings of one organisation (undoab
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
 from labest_desktop.domain.errors import LabestError
 from labest_desktop.domain.vocab import DEPARTMENTS
 from labest_desktop.services import organisations
+from labest_desktop.services.changes import EVERYTHING, Changes
 from labest_desktop.ui import labels
 from labest_desktop.ui.models.row_list import RowListModel
 from labest_desktop.ui.reports.formatting import french_date
-from labest_desktop.ui.retranslate import Retranslatable
 from labest_desktop.ui.views import view_errors
+from labest_desktop.ui.views.base import BackgroundRead, View
 from labest_desktop.ui.views.kind_labels import org_kind_label, org_kinds
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -40,29 +41,48 @@ COL_NAME, COL_KIND, COL_DEPARTMENT, COL_LED, COL_PARTNERED, COL_EVENTS = range(6
 
 
 class OrganisationTableModel(RowListModel):
+    """Organisations listed at once; how many projects each leads and partners, and
+    its events, arrive from the background (``set_counts``), « … » until then."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._counts: dict[int, tuple[int, int, int]] | None = None
+
     def headers(self) -> tuple[str, ...]:
         return (self.tr("Organisation"), self.tr("Kind"), self.tr("Department"), self.tr("Leads"),
                 self.tr("Partners"), self.tr("Events"))
+
+    def set_counts(self, counts: dict[int, tuple[int, int, int]] | None) -> None:
+        self._counts = counts
+        if self._rows:
+            self.dataChanged.emit(self.index(0, COL_LED), self.index(len(self._rows) - 1, COL_EVENTS))
+
+    def counts_of(self, organisation_id: int) -> tuple[int, int, int] | None:
+        if self._counts is None:
+            return None
+        return self._counts.get(organisation_id, (0, 0, 0))
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         row = self.row_at(index)
         if row is None:
             return None
         col = index.column()
-        values = (row.name, org_kind_label(row.kind), row.department or "",
-                  row.led, row.partnered, row.events)
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{row.name} – {org_kind_label(row.kind)} – {labels.department_label(row.department)}"
-
-        if role == Qt.ItemDataRole.DisplayRole:
-            return str(values[col])
-        if role == SORT_ROLE:
-            return values[col].lower() if isinstance(values[col], str) else values[col]
         if role == ID_ROLE:
             return row.id
         if role == Qt.ItemDataRole.TextAlignmentRole and col >= COL_LED:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        if role not in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+            return None
+        if col >= COL_LED:
+            counts = self.counts_of(row.id)
+            if counts is None:
+                return "…" if role == Qt.ItemDataRole.DisplayRole else -1
+            value = counts[col - COL_LED]
+            return str(value) if role == Qt.ItemDataRole.DisplayRole else value
+        value = (row.name, org_kind_label(row.kind), row.department or "")[col]
+        return value if role == Qt.ItemDataRole.DisplayRole else value.lower()
 
     def row_of(self, organisation_id: int) -> int:
         return next((i for i, r in enumerate(self._rows) if r.id == organisation_id), -1)
@@ -119,7 +139,7 @@ class MergeCommand(QUndoCommand):
             )
         except LabestError as exc:
             view_errors.show_error(self._view, exc)
-        self._view.changed(self._record.affected_projects, self._record.kept_id)
+        self._view.changed(self._record, self._record.kept_id)
 
     def undo(self) -> None:
         try:
@@ -131,16 +151,17 @@ class MergeCommand(QUndoCommand):
         from dataclasses import replace
 
         self._record = replace(self._record, removed_id=restored)
-        self._view.changed(self._record.affected_projects, restored)
+        self._view.changed(self._record, restored)
 
 
-class PartnersView(Retranslatable, QWidget):
-    open_project = Signal(int)
+class PartnersView(View):
+    """Organisations at once, their counts read in the background (one grouped read,
+    nothing per organisation), the selected one's projects and events beside."""
 
     def __init__(self, context, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.model = OrganisationTableModel(self)
+        self._counts_reader = BackgroundRead(self, self._read_counts, self.model.set_counts)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
@@ -213,7 +234,7 @@ class PartnersView(Retranslatable, QWidget):
         self.current_id: int | None = None
         self._counts = (0, 0, 0)  # projects led, partnered, events of the one shown
         self.retranslate()
-        self.search.textChanged.connect(self.refresh)
+        self.search.textChanged.connect(lambda _text: self.refresh())
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _prev: current.isValid() and self.show_organisation(current.data(ID_ROLE))
         )
@@ -221,9 +242,6 @@ class PartnersView(Retranslatable, QWidget):
         self.merge.clicked.connect(self.merge_current)
         for widget in (self.led, self.partnered):
             widget.itemActivated.connect(lambda item: self.open_project.emit(item.data(ID_ROLE)))
-        signals = getattr(context, "signals", None)
-        if signals is not None:
-            signals.projects_changed.connect(lambda _ids: self.refresh())
         self.refresh()
 
     def retranslate(self) -> None:
@@ -255,20 +273,32 @@ class PartnersView(Retranslatable, QWidget):
         self.partnered_label.setText(self.tr("Projects it &partners (%n)", "", partnered))
         self.events_label.setText(self.tr("I&ts events (%n)", "", events))
 
-    def refresh(self) -> None:
+    def shows(self, changes: Changes) -> bool:
+        return changes.touches_projects() or changes.touches_organisations() or changes.touches_events()
+
+    def refresh(self, changes: Changes = EVERYTHING) -> None:
         try:
-            rows = organisations.list_organisations(self.context.workspace, self.search.text())
+            rows = organisations.list_organisations(self.context.workspace, self.search.text(), counts=False)
         except LabestError as exc:
             view_errors.show_error(self, exc)
             return
         current = self.current_id
         self.model.set_rows(rows)
+        if changes.touches_projects() or changes.touches_organisations() or changes.touches_events():
+            self._counts_reader.start()
         if current is not None and self.model.row_of(current) >= 0:
             self.select(current)
         elif rows:
             self.table.setCurrentIndex(self.proxy.index(0, COL_NAME))
         else:
             self.current_id = None
+
+    def _read_counts(self):
+        ws = self.context.workspace
+        return lambda: organisations.organisation_counts(ws)
+
+    def counts_pending(self) -> bool:
+        return self._counts_reader.running
 
     def select(self, organisation_id: int) -> None:
         row = self.model.row_of(organisation_id)
@@ -305,12 +335,12 @@ class PartnersView(Retranslatable, QWidget):
         except LabestError as exc:
             view_errors.show_error(self, exc)
             return
-        self.refresh()
+        self.context.publish(Changes.of(organisations=[self.current_id]))
 
     def merge_current(self) -> None:
         if self.current_id is None:
             return
-        rows = organisations.list_organisations(self.context.workspace)
+        rows = organisations.list_organisations(self.context.workspace, counts=False)
         removed = next(r for r in rows if r.id == self.current_id)
         kept_id = MergeDialog.ask(self, removed, rows)
         if kept_id is None:
@@ -321,16 +351,12 @@ class PartnersView(Retranslatable, QWidget):
             view_errors.show_error(self, exc)
             return
         kept_name = next(r.name for r in rows if r.id == kept_id)
-        stack = getattr(self.context, "undo_stack", None)
-        if stack is not None:
-            stack.push(MergeCommand(self, record, kept_name))
-        self.changed(record.affected_projects, kept_id)
+        self.context.undo_stack.push(MergeCommand(self, record, kept_name))
+        self.changed(record, kept_id)
 
-    def changed(self, project_ids, select_id: int) -> None:
+    def changed(self, record: organisations.MergeRecord, select_id: int) -> None:
+        """A merge done or taken back: one change for every view, this one included."""
         self.current_id = select_id
-        notify = getattr(self.context, "projects_changed", None)
-        if notify is not None:
-            notify(list(project_ids))  # refreshes this view through the signal too
-        else:
-            self.refresh()
-        self.refresh()
+        self.context.publish(Changes.of(projects=record.affected_projects,
+                                        organisations=[record.kept_id, record.removed_id],
+                                        events=[*record.events_moved, *record.events_shared]))

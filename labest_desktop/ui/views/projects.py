@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from labest_desktop.services import lookups, project_query
+from labest_desktop.services.changes import EVERYTHING, Changes
 from labest_desktop.ui import geometry, labels
 from labest_desktop.ui import saved_views as views_store
 from labest_desktop.ui import settings as keys
 from labest_desktop.ui.mnemonics import with_mnemonics
 from labest_desktop.ui.models.project_table import COLUMN_KEYS, COLUMNS, ID_ROLE, ProjectTableModel
+from labest_desktop.ui.views.base import View
 from labest_desktop.ui.widgets.filter_bar import ChipBar, FilterBar
 
 logger = logging.getLogger(__name__)
@@ -62,15 +64,13 @@ class SaveViewDialog:
         return name if ok and name else None
 
 
-class ProjectsView(QWidget):
-    open_requested = Signal(int)
+class ProjectsView(View):
     selection_changed = Signal(list)
     counts_changed = Signal(int, int)  # shown, total
 
     def __init__(self, context, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(context, parent)
         self.setObjectName("projectsView")
-        self.context = context
         self._lookup_cache: tuple[list, list] | None = None
         self.total = 0
 
@@ -115,8 +115,8 @@ class ProjectsView(QWidget):
         header.setStretchLastSection(True)  # no dead band right of the last column
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
-        self.table.doubleClicked.connect(lambda index: self.open_requested.emit(index.data(ID_ROLE)))
-        self.table.open_requested.connect(self.open_requested)
+        self.table.doubleClicked.connect(lambda index: self.open_project.emit(index.data(ID_ROLE)))
+        self.table.open_requested.connect(self.open_project)
         self._restore_columns()
         self.table.setSortingEnabled(True)
         header.sortIndicatorChanged.connect(self._remember_sort)
@@ -168,11 +168,9 @@ class ProjectsView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(metrics.height() * 3 // 2 + 2)
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        elif event.type() == QEvent.Type.FontChange:
+        if event.type() == QEvent.Type.FontChange:
             self._fit_rows()
-        super().changeEvent(event)
+        super().changeEvent(event)  # the language: View's retranslate()
 
     # --- data ------------------------------------------------------------------
 
@@ -182,10 +180,10 @@ class ProjectsView(QWidget):
             self._lookup_cache = (lookups.organisations(ws), lookups.envelopes(ws))
         return self._lookup_cache
 
-    def refresh(self, changed_ids: list[int] | None = None) -> None:
+    def refresh(self, changes: Changes = EVERYTHING) -> None:
         """Read the list again (data changed), keeping the current project selected."""
         current = self.current_id()
-        self._lookup_cache = None
+        self._lookup_cache = None  # read again when the filter bar next needs it
         if self.model._ws is not self.context.workspace:
             self.model._ws = self.context.workspace
         self.total = project_query.count(self.context.workspace)

@@ -1,13 +1,14 @@
-"""The board's service: counts per stage, windows of cards, moves and their undo."""
+"""The board's service (counts per stage, windows of cards) and the stage-move
+service behind the board, the editor and undo/redo."""
 
 from __future__ import annotations
 
 import pytest
 
-from labest_desktop.domain.errors import ValidationError
+from labest_desktop.domain.errors import StaleEditError, ValidationError
 from labest_desktop.domain.fields import ProjectFields
 from labest_desktop.domain.vocab import Stage
-from labest_desktop.services import board, projects
+from labest_desktop.services import board, projects, stage_moves
 from labest_desktop.services.project_query import ProjectFilter
 
 
@@ -43,9 +44,9 @@ def test_cards_come_in_windows_that_never_overlap(workspace):
 def test_move_is_a_decision_and_undo_is_a_reverse_decision(workspace):
     """A move records a decision with its rationale; undo records « Annulation : … »."""
     view = _project(workspace, "Guichet unique des associations")
-    done = board.move(workspace, view.id, Stage.PROTOTYPE, "Comité du 3 mars", view.version)
+    done = stage_moves.move(workspace, view.id, Stage.PROTOTYPE, "Comité du 3 mars", view.version)
     assert (done.from_stage, done.to_stage) == ("ideation", "prototype")
-    board.undo_move(workspace, done)
+    done = stage_moves.undo_move(workspace, done)
     decided = projects.decisions(workspace, view.id)
     assert [(d.from_stage, d.to_stage) for d in decided] == [
         (None, "ideation"),
@@ -54,14 +55,28 @@ def test_move_is_a_decision_and_undo_is_a_reverse_decision(workspace):
     ]
     assert decided[1].rationale == "Comité du 3 mars"
     assert decided[2].rationale == "Annulation : Comité du 3 mars"
-    board.redo_move(workspace, done)
+    stage_moves.redo_move(workspace, done)
     assert projects.get_project(workspace, view.id).fields.stage == Stage.PROTOTYPE
+
+
+def test_undo_of_a_move_checks_the_version_it_left(workspace):
+    """A project changed elsewhere after a move is not moved back over that change:
+    undo is refused with the stale-edit sentence and the project stays where it is."""
+    view = _project(workspace, "Covoiturage des agents")
+    done = stage_moves.move(workspace, view.id, Stage.PROTOTYPE, "Comité du 3 mars", view.version)
+    current = projects.get_project(workspace, view.id)
+    projects.update_project(workspace, view.id, current.fields.with_changes(title="Covoiturage"), current.version)
+    with pytest.raises(StaleEditError) as caught:
+        stage_moves.undo_move(workspace, done)
+    assert "modifié ailleurs" in caught.value.message
+    assert projects.get_project(workspace, view.id).fields.stage == Stage.PROTOTYPE
+    assert [d.to_stage for d in projects.decisions(workspace, view.id)] == ["ideation", "prototype"]
 
 
 def test_move_without_rationale_is_refused(workspace):
     """The rationale is required: the project stays where it was."""
     view = _project(workspace, "Transports scolaires")
     with pytest.raises(ValidationError) as caught:
-        board.move(workspace, view.id, Stage.DEPLOYMENT, "  ")
+        stage_moves.move(workspace, view.id, Stage.DEPLOYMENT, "  ", view.version)
     assert "justification" in caught.value.message
     assert projects.get_project(workspace, view.id).fields.stage == Stage.IDEATION

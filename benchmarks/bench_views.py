@@ -1,0 +1,119 @@
+"""Each view of the window on a big portfolio: first show, refresh after one edit,
+and what one save costs the window's thread with every view built.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_views.py /work/coord/data/demo-100k.sqlite3
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_views.py --database-url postgresql://…
+
+The database file is copied first (never written). The window is built as
+``app.build_window`` builds it and each view shown once, as a user visiting the tabs
+would: « first show » is the time the window's thread spends showing it (figures
+computed in the background arrive later: « figures in » says when). « refresh after
+one edit » is the view's own refresh for a title saved through the services. Then,
+with every view built and the Summary on screen, one more save is published as the
+editor publishes it: « refresh after an edit, all views built » is the time the
+window's thread spends on it, « worst block » the longest the event loop went
+unserved until everything settled, and each view's next show after that edit (hidden
+views refresh then, not before). Finally the statements sent to the database for
+that edit, which must not grow with the number of views built.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import window_probe as probe  # noqa: E402
+
+
+def _edit(window, project_id: int):
+    """Save a new title through the services, as the editor does; returns the change."""
+    from labest_desktop.services import projects
+
+    ws = window.context.workspace
+    view = projects.get_project(ws, project_id)
+    title = view.fields.title.removesuffix(" (b)") if view.fields.title.endswith(" (b)") else view.fields.title + " (b)"
+    saved = projects.update_project(ws, project_id, view.fields.with_changes(title=title), view.version)
+    return saved
+
+
+def _publish(window, project_id: int) -> None:
+    window.context.projects_changed([project_id])
+
+
+def _refresh_one(window, key: str, project_id: int) -> None:
+    from labest_desktop.services.changes import Changes
+
+    window.views[key].refresh(Changes.of_projects([project_id]))
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("database", nargs="?", help="a SQLite file (copied first)")
+    parser.add_argument("--database-url", help="a PostgreSQL URL instead of a file")
+    args = parser.parse_args(argv)
+    if not args.database and not args.database_url:
+        parser.error("give a database file or --database-url")
+    probe.application()
+    from labest_desktop.ui.views import VIEWS
+
+    workspace, folder = probe.open_copy(args.database, args.database_url)
+    started = time.perf_counter()
+    window = probe.build_window(workspace, folder)
+    probe.settle()
+    print(f"{Path(args.database or args.database_url).name}: window built in "
+          f"{(time.perf_counter() - started) * 1000:.0f} ms, {probe.rss_mb():.0f} MB")
+    project_id = window.projects_view.model.id_at(0)
+    meter = probe.BlockMeter()
+    print(f"{'view':<12}{'first show':>12}{'figures in':>12}{'refresh after one edit':>25}{'worst block':>13}")
+    for spec in VIEWS:
+        meter.start()
+        began = time.perf_counter()
+        window.show_view(spec.key)
+        probe.QCoreApplication.processEvents()
+        shown = (time.perf_counter() - began) * 1000
+        ready = shown + probe.settle() * 1000
+        _edit(window, project_id)
+        began = time.perf_counter()
+        _refresh_one(window, spec.key, project_id)
+        probe.QCoreApplication.processEvents()
+        refresh = (time.perf_counter() - began) * 1000
+        refresh_ready = refresh + probe.settle() * 1000
+        worst = meter.stop()
+        late = f" (figures {refresh_ready:.0f})" if refresh_ready - refresh > 5 else ""
+        print(f"{spec.key:<12}{shown:>9.0f} ms{ready:>9.0f} ms{refresh:>15.0f} ms{late:<10}{worst:>10.0f} ms")
+
+    counter = probe.QueryCounter(workspace.database.engine)
+    _edit(window, project_id)
+    counter.count = 0
+    meter.start()
+    began = time.perf_counter()
+    _publish(window, project_id)
+    spent = (time.perf_counter() - began) * 1000
+    settled = spent + probe.settle() * 1000
+    worst = meter.stop()
+    queries = counter.count
+    print(f"refresh after an edit, all views built: {spent:.0f} ms on the window's thread "
+          f"({settled:.0f} ms until every figure is in), worst block of the window's thread {worst:.0f} ms, "
+          f"{queries} statements")
+    shows = []
+    meter.start()
+    for spec in VIEWS:
+        began = time.perf_counter()
+        window.show_view(spec.key)
+        probe.QCoreApplication.processEvents()
+        shows.append(f"{spec.key} {(time.perf_counter() - began) * 1000:.0f}")
+        probe.settle()
+    worst = meter.stop()
+    print(f"next show of each view after that edit (ms): {', '.join(shows)}; worst block {worst:.0f} ms")
+    print(f"resident memory at the end: {probe.rss_mb():.0f} MB")
+    window.close()
+    workspace.database.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,125 @@
+"""What the window benchmarks share: a copy of a database opened as the window opens
+it, the window built as ``app.build_window`` builds it, and a meter of the longest
+time the window's thread went without serving its event loop.
+
+The meter is a 2 ms ``QTimer`` on the window's thread: the largest gap between two
+of its ticks, less the interval, is the longest block a user would have felt (a
+click or a repaint waits that long).
+"""
+
+from __future__ import annotations
+
+import resource
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEventLoop, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import event
+
+
+def application() -> QApplication:
+    app = QApplication.instance() or QApplication(["labest-bench"])
+    from labest_desktop.ui import translation
+
+    translation.install(app, "fr")
+    return app
+
+
+def open_copy(database: str | None, database_url: str | None = None):
+    """A workspace on a copy of ``database`` (never written) or on ``database_url``."""
+    from labest_desktop.services.workspace import Workspace
+    from labest_desktop.storage.database import open_database
+    from labest_desktop.storage.location import resolve, sqlite_location
+
+    folder = Path(tempfile.mkdtemp(prefix="labest-bench-"))
+    if database_url:
+        location = resolve(None, database_url)
+    else:
+        copy = folder / Path(database).name
+        shutil.copyfile(database, copy)
+        location = sqlite_location(copy)
+    return Workspace(open_database(location, backups_folder=folder / "backups", keep=2), "bench"), folder
+
+
+def build_window(workspace, folder: Path):
+    from labest_desktop.app import build_window as build
+
+    settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    window = build(workspace, settings)
+    window.resize(1280, 780)
+    window.show()
+    QCoreApplication.processEvents()
+    return window
+
+
+def rss_mb() -> float:
+    """Resident memory now (not the peak), in MB."""
+    with open("/proc/self/statm") as statm:
+        pages = int(statm.read().split()[1])
+    return pages * resource.getpagesize() / 1_048_576
+
+
+class QueryCounter:
+    """Counts statements sent to the database (every thread)."""
+
+    def __init__(self, engine) -> None:
+        self.count = 0
+        event.listen(engine, "before_cursor_execute", self._seen)
+
+    def _seen(self, *_args) -> None:
+        self.count += 1
+
+
+class BlockMeter:
+    """Largest gap between ticks of a timer on the window's thread, while running."""
+
+    INTERVAL_MS = 2
+
+    def __init__(self) -> None:
+        self._timer = QTimer()
+        self._timer.setInterval(self.INTERVAL_MS)
+        self._timer.timeout.connect(self._tick)
+        self._clock = QElapsedTimer()
+        self.worst_ms = 0.0
+
+    def _tick(self) -> None:
+        gap = self._clock.nsecsElapsed() / 1e6
+        self._clock.restart()
+        self.worst_ms = max(self.worst_ms, gap - self.INTERVAL_MS)
+
+    def start(self) -> None:
+        self.worst_ms = 0.0
+        self._clock.start()
+        self._timer.start()
+
+    def stop(self) -> float:
+        self._tick()
+        self._timer.stop()
+        return self.worst_ms
+
+
+def run_loop_until(done, timeout_s: float = 120.0) -> float:
+    """Serve the event loop (timers, queued results of background work) until
+    ``done()``; returns the seconds it took."""
+    started = time.perf_counter()
+    loop = QEventLoop()
+    while not done():
+        if time.perf_counter() - started > timeout_s:
+            raise TimeoutError("the window did not settle")
+        loop.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+    return time.perf_counter() - started
+
+
+def settled() -> bool:
+    """No background work running and nothing queued for the window's thread."""
+    from labest_desktop.ui import tasks
+
+    return not tasks.busy()
+
+
+def settle(timeout_s: float = 120.0) -> float:
+    QCoreApplication.processEvents()
+    return run_loop_until(settled, timeout_s)

@@ -82,7 +82,7 @@ def test_board_cards_are_readable(scheme):
         assert_readable(text, background, f"badge {stage}")
 
 
-def test_over_committed_envelope_is_readable(make_window, demo_workspace, scheme):
+def test_over_committed_envelope_is_readable(make_window, demo_workspace, scheme, qtbot):
     """The warning row of an over-committed envelope: its text on its background, in
     every column."""
     ws = demo_workspace
@@ -90,6 +90,7 @@ def test_over_committed_envelope_is_readable(make_window, demo_workspace, scheme
     funding.update_envelope(ws, row.id, row.name, row.origin, Decimal("1"))
     window = make_window(ws)
     view = window.show_view("funding") or window.views["funding"]
+    qtbot.waitUntil(lambda: not view.is_updating())  # sums are read in the background
     model = view.model
     warned = [r for r in range(model.rowCount()) if model.row(r).over_committed]
     assert warned
@@ -146,6 +147,7 @@ def test_a_change_of_scheme_reaches_the_open_window(make_window, demo_workspace,
     theme and recolours the calendar's marked days, without rebuilding anything."""
     window = make_window(demo_workspace)
     dashboard = window.show_view("dashboard") or window.views["dashboard"]
+    qtbot.waitUntil(lambda: not dashboard.is_updating())  # figures are computed in the background
     events = window.ensure_view("events")
     dated = next(r for r in events.model._rows if r.date is not None)
     events.calendar.setCurrentPage(dated.date.year, dated.date.month)

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from labest_desktop import messages
-from labest_desktop.ui import translation
+from labest_desktop.ui import tasks, translation
 from labest_desktop.ui.dialogs.preferences import PreferencesDialog
 
 
@@ -103,6 +103,7 @@ def test_every_built_view_follows_the_language(make_window, demo_workspace, qtbo
     window = make_window(demo_workspace)
     for key in ("board", "partners", "funding", "dashboard"):
         window.show_view(key)
+    qtbot.waitUntil(lambda: not tasks.busy())  # figures are computed in the background
     choose_language(window, "en")
     qtbot.waitUntil(lambda: menu_titles(window)[0] == "File")
     board = window.views["board"]

@@ -15,12 +15,16 @@ def is_frozen() -> bool:
 
 
 def resource_path(*parts: str) -> Path:
-    """A file under ``resources/``, from a source checkout or a PyInstaller bundle."""
+    """A file under ``resources/``: from a PyInstaller bundle, from an installed wheel
+    (the build step copies them into the package as ``labest_desktop/resources``),
+    or from a source checkout (editable installs included)."""
     if is_frozen():
         base = Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent))
-    else:
-        base = Path(__file__).resolve().parent.parent
-    return base.joinpath("resources", *parts)
+        return base.joinpath("resources", *parts)
+    here = Path(__file__).resolve().parent
+    shipped = here / "resources"
+    base = shipped if shipped.is_dir() else here.parent / "resources"
+    return base.joinpath(*parts)
 
 
 def package_path(*parts: str) -> Path:

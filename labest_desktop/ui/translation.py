@@ -7,7 +7,8 @@ import logging
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from labest_desktop import messages
-from labest_desktop.paths import resource_path
+from labest_desktop.paths import data_dir, resource_path
+from labest_desktop.ui import translations_build
 
 logger = logging.getLogger(__name__)
 
@@ -31,7 +32,7 @@ def install(app: QCoreApplication, language: str) -> list[str]:
     )
     QLocale.setDefault(locale)
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    ours = str(resource_path("translations"))
+    ours = str(translations_build.ensure_compiled(resource_path("translations"), data_dir() / "translations"))
     if language == "en":
         wanted = (("labest", ours),)
     else:

@@ -34,7 +34,7 @@ from labest_desktop.domain.models import (
 )
 from labest_desktop.domain.snapshot_json import dump_snapshot
 from labest_desktop.domain.text import fold
-from labest_desktop.domain.vocab import DEPARTMENTS, EventKind, OrgKind, Stage, Status
+from labest_desktop.domain.vocab import DEPARTMENTS, REGION, EventKind, OrgKind, Stage, Status
 from labest_desktop.services import office
 from labest_desktop.services.workspace import Workspace
 from labest_desktop.storage.search import search_text, sort_key
@@ -82,12 +82,16 @@ ORGANISATIONS = [
     ("Agence Usages & Services", OrgKind.COMPANY, "57"),
 ]
 
+# Envelopes with how much of each the sample's projects use: allocations are sized
+# after the projects are drawn (whatever their number), so every envelope is within
+# its budget except one, over-committed on purpose for the Financements view to show.
 ENVELOPES = [
-    ("Plan de relance – laboratoires d'innovation territoriale", "État (DITP)", Decimal("1500000")),
-    ("CPER 2021-2027 – volet innovation publique", "État et Région Grand Est", Decimal("3200000")),
-    ("Budget propre du Lab'EST", "Lab'EST", Decimal("250000")),
-    ("Fonds d'innovation organisationnelle", "DITP", Decimal("400000")),
+    ("Plan de relance – laboratoires d'innovation territoriale", "État (DITP)", 0.92),
+    ("CPER 2021-2027 – volet innovation publique", "État et Région Grand Est", 0.78),
+    ("Budget propre du Lab'EST", "Lab'EST", 1.08),
+    ("Fonds d'innovation organisationnelle", "DITP", 0.64),
 ]
+ROUND_ALLOCATION = Decimal("5000")
 
 ACTIONS = [
     "Simplifier", "Repenser", "Co-construire", "Expérimenter", "Accompagner", "Faciliter",
@@ -125,6 +129,26 @@ EVENTS = [
     ("Séance créative « Accueil de demain »", EventKind.CREATIVE, "Reims"),
     ("Atelier usagers Maisons France Services", EventKind.WORKSHOP, "Bar-le-Duc"),
 ]
+# Reasons written on decisions, as a committee would word them.
+CREATION_REASONS = [
+    "Besoin remonté par {lead} : demande d'accompagnement reçue par le Lab'EST.",
+    "Idée retenue lors de l'appel à idées des agents de l'État en Grand Est.",
+    "Saisine du SGAR : irritants relevés par les usagers dans le baromètre Services Publics+.",
+    "Proposition issue d'un atelier du Mois de l'innovation publique.",
+]
+STAGE_REASONS = {
+    Stage.PROTOTYPE: [
+        "Problème confirmé par des entretiens avec {users} usagers : un prototype est financé.",
+        "Comité de pilotage : besoin validé, prototype à tester sur un site pilote.",
+        "Diagnostic partagé avec {lead} ; maquette à concevoir avec les agents d'accueil.",
+    ],
+    Stage.DEPLOYMENT: [
+        "Prototype testé avec {users} usagers : démarche plus courte, déploiement décidé en comité.",
+        "Évaluation positive ; {lead} reprend le dispositif et le diffuse dans le réseau.",
+        "Résultats du test présentés au comité État-Région : généralisation validée.",
+    ],
+}
+
 NOTES = [
     "Premier entretien avec l'équipe porteuse : besoins clarifiés.",
     "Tests utilisateurs programmés avec 8 usagers.",
@@ -153,8 +177,10 @@ def load_demo(ws: Workspace, projects: int = 60, seed: int = 2026) -> dict[str, 
         code = office.get_setting(session, office.OFFICE_CODE)
         org_ids = _ensure_organisations(session)
         org_names = {oid: name for name, oid in org_ids.items()}
-        envelope_ids = _ensure_envelopes(session)
+        org_departments = dict(session.execute(select(Organisation.id, Organisation.department)).all())
+        envelope_ids, new_envelopes = _ensure_envelopes(session)
         envelope_names = {eid: name for name, eid in envelope_ids.items()}
+        budgets_by_envelope: dict[int, Decimal] = dict.fromkeys(envelope_names, Decimal(0))
         next_id = (session.scalar(select(func.max(Project.id))) or 0) + 1
         counters = {
             (c.code, c.year): c for c in session.scalars(select(ReferenceCounter).where(ReferenceCounter.code == code))
@@ -182,6 +208,8 @@ def load_demo(ws: Workspace, projects: int = 60, seed: int = 2026) -> dict[str, 
                 stage_path.append(Stage.DEPLOYMENT)
             status = rng.choices(list(Status), weights=[60, 12, 18, 10])[0]
             lead_id = rng.choice(all_org_ids)
+            # A project sits where its lead organisation is (a regional one: anywhere).
+            lead_department = org_departments[lead_id]
             partner_ids = sorted(set(rng.sample(all_org_ids, rng.randint(0, 4))) - {lead_id})
             start = created.date() + timedelta(days=rng.randint(0, 60))
             end = start + timedelta(days=rng.randint(90, 900)) if rng.random() > 0.2 else None
@@ -193,7 +221,7 @@ def load_demo(ws: Workspace, projects: int = 60, seed: int = 2026) -> dict[str, 
                 lead=org_names[lead_id],
                 partners=tuple(sorted((org_names[o] for o in partner_ids), key=fold)),
                 tags=tuple(rng.sample(TAGS, rng.randint(1, 3))),
-                department=rng.choice(DEPARTMENTS),
+                department=lead_department if lead_department != REGION else rng.choice(DEPARTMENTS),
                 contact=f"{rng.choice(FIRST)} {rng.choice(LAST)}",
                 start_date=start,
                 end_date=end,
@@ -208,6 +236,8 @@ def load_demo(ws: Workspace, projects: int = 60, seed: int = 2026) -> dict[str, 
                     "Objectif : des démarches plus simples, testées sur le terrain avant tout déploiement."
                 ),
             )
+            if envelope_id is not None and values.budget is not None:
+                budgets_by_envelope[envelope_id] += values.budget
             uid = str(uuid.UUID(int=rng.getrandbits(128), version=4))
             # Decisions spread between creation and today.
             moments = sorted(
@@ -223,9 +253,8 @@ def load_demo(ws: Workspace, projects: int = 60, seed: int = 2026) -> dict[str, 
                         "to_stage": str(stage),
                         "decided_at": decided[step],
                         "decided_by": author,
-                        "rationale": messages.text("decision.created")
-                        if step == 0
-                        else messages.text("demo.rationale", stage=messages.text(f"stage.{stage}")),
+                        "rationale": rng.choice(CREATION_REASONS if step == 0 else STAGE_REASONS[stage]).format(
+                            lead=values.lead, users=max(values.users_involved, 6)),
                         "import_batch_id": None,
                     }
                 )
@@ -300,6 +329,7 @@ def load_demo(ws: Workspace, projects: int = 60, seed: int = 2026) -> dict[str, 
             session.execute(
                 text("SELECT setval(pg_get_serial_sequence('project', 'id'), (SELECT max(id) FROM project))")
             )
+        _size_allocations(session, new_envelopes, budgets_by_envelope)
         counts["events"] = _add_events(session, rng, next_id, projects, all_org_ids)
         session.flush()
         uow.commit()
@@ -338,15 +368,30 @@ def _ensure_organisations(session) -> dict[str, int]:
     return {o.name: o.id for o in existing.values()}
 
 
-def _ensure_envelopes(session) -> dict[str, int]:
+def _ensure_envelopes(session) -> tuple[dict[str, int], dict[int, float]]:
+    """Every envelope by name, and the ones created now with the share of their
+    allocation the sample will use."""
     existing = {e.name_key: e for e in session.scalars(select(FundingEnvelope))}
-    for name, origin, amount in ENVELOPES:
+    created = []
+    for name, origin, share in ENVELOPES:
         if fold(name) not in existing:
-            envelope = FundingEnvelope(name=name, name_key=fold(name), origin=origin, allocated=amount)
+            envelope = FundingEnvelope(name=name, name_key=fold(name), origin=origin, allocated=None)
             session.add(envelope)
             existing[envelope.name_key] = envelope
+            created.append((envelope, share))
     session.flush()
-    return {e.name: e.id for e in existing.values()}
+    return {e.name: e.id for e in existing.values()}, {e.id: share for e, share in created}
+
+
+def _size_allocations(session, shares: dict[int, float], committed: dict[int, Decimal]) -> None:
+    """Allocation of each new envelope: what the sample commits on it divided by its
+    share, rounded up to 5,000 €; envelopes kept from an earlier sample stay as they are."""
+    for envelope_id, share in shares.items():
+        needed = committed.get(envelope_id, Decimal(0)) / Decimal(str(share))
+        rounded = -(-needed // ROUND_ALLOCATION) * ROUND_ALLOCATION
+        if share > 1:  # over on purpose: rounding must not cover the excess
+            rounded = (needed // ROUND_ALLOCATION) * ROUND_ALLOCATION
+        session.get(FundingEnvelope, envelope_id).allocated = max(rounded, ROUND_ALLOCATION)
 
 
 def _add_events(session, rng: random.Random, first_project: int, projects: int, org_ids: list[int]) -> int:
@@ -379,10 +424,6 @@ messages.register(
         "demo.bad_count": (
             "Nombre de projets de démonstration invalide ({value}) : entre 1 et {limit}.",
             "Invalid number of demo projects ({value}): between 1 and {limit}.",
-        ),
-        "demo.rationale": (
-            "Passage à l'étape {stage} validé en comité.",
-            "Move to stage {stage} approved by the committee.",
         ),
     }
 )

@@ -139,3 +139,44 @@ def test_an_impossible_size_is_refused(sqlite_workspace, count):
         f"Nombre de projets de démonstration invalide ({count}) : entre 1 et 100000."
     )
     assert project_query.count(sqlite_workspace) == 0
+
+
+@pytest.mark.parametrize("size", [60, 2000])
+def test_envelopes_within_budget_but_one_over_on_purpose(tmp_path, size):
+    """Whatever the sample's size, the Financements view shows envelopes mostly within
+    their allocation and exactly one over-committed, as a real year would."""
+    from labest_desktop.services import funding
+
+    ws = fresh_workspace(tmp_path, "funding")
+    try:
+        load_demo(ws, projects=size)
+        rows = funding.envelopes(ws)
+        assert len(rows) == 4
+        assert [r.name for r in rows if r.over_committed] == ["Budget propre du Lab'EST"]
+        for row in rows:
+            assert row.allocated % 5000 == 0
+            assert 0.5 < row.used_ratio < 1.15, (row.name, row.used_ratio)
+    finally:
+        ws.database.dispose()
+
+
+def test_projects_sit_where_their_lead_organisation_is(workspace):
+    """A project led by Grand Reims is in the Marne (51), never in the Ardennes; only
+    projects led by a regional body are spread over the region."""
+    load_demo(workspace)
+    with workspace.reading() as session:
+        rows = session.execute(
+            select(Project.department, Organisation.department).join(Organisation, Organisation.id == Project.lead_id)
+        ).all()
+        reims = session.execute(select(Organisation.department).where(Organisation.name == "Grand Reims")).scalar_one()
+    assert reims == "51"
+    assert all(project == lead for project, lead in rows if lead != "Région")
+
+
+def test_decisions_carry_real_reasons(workspace):
+    """Every decision reads as a committee wrote it: no message key, no placeholder."""
+    load_demo(workspace)
+    with workspace.reading() as session:
+        reasons = session.scalars(select(StageDecision.rationale)).all()
+    assert reasons and all(r and "." in r[-2:] and "{" not in r and not r.startswith(("decision.", "demo.")) for r in reasons)
+    assert len(set(reasons)) > 5

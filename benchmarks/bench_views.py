@@ -76,13 +76,15 @@ def main(argv: list[str]) -> int:
         probe.QCoreApplication.processEvents()
         shown = (time.perf_counter() - began) * 1000
         ready = shown + probe.settle() * 1000
-        _edit(window, project_id)
+        worst = meter.stop()
+        _edit(window, project_id)  # the save itself is not the window's work
+        meter.resume()
         began = time.perf_counter()
         _refresh_one(window, spec.key, project_id)
         probe.QCoreApplication.processEvents()
         refresh = (time.perf_counter() - began) * 1000
         refresh_ready = refresh + probe.settle() * 1000
-        worst = meter.stop()
+        worst = max(worst, meter.stop())
         late = f" (figures {refresh_ready:.0f})" if refresh_ready - refresh > 5 else ""
         print(f"{spec.key:<12}{shown:>9.0f} ms{ready:>9.0f} ms{refresh:>15.0f} ms{late:<10}{worst:>10.0f} ms")
 

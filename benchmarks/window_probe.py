@@ -95,6 +95,12 @@ class BlockMeter:
         self._clock.start()
         self._timer.start()
 
+    def resume(self) -> None:
+        """Start again without forgetting the worst block seen so far."""
+        worst = self.worst_ms
+        self.start()
+        self.worst_ms = worst
+
     def stop(self) -> float:
         self._tick()
         self._timer.stop()

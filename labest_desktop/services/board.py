@@ -74,14 +74,38 @@ def cards(
     ws: Workspace, stage: Stage | str, flt: ProjectFilter = ALL_PROJECTS, offset: int = 0, limit: int = 100
 ) -> list[Card]:
     """One window of a column's cards, longest in the stage first (what a committee
-    looks at), then by reference so windows never overlap."""
-    statement = _card_query().where(Project.stage == str(Stage(stage)))
-    statement = apply_filter(statement, flt, ws.database.dialect)
-    statement = statement.order_by(
-        Project.stage_since.is_(None), Project.stage_since, Project.reference, Project.id
-    ).offset(offset).limit(limit)
+    looks at), then by reference so windows never overlap; projects without a date
+    in the stage come last.
+
+    Dated and undated cards are read apart so that each window follows an index in
+    order and stops after ``limit`` cards: one ``ORDER BY stage_since IS NULL, …``
+    made the database sort the whole column (150 ms per column at 100,000 projects).
+    """
+    dialect = ws.database.dialect
+    stage = str(Stage(stage))
+    # On SQLite, the stage named through an expression keeps the planner off the
+    # stage index (which would mean sorting the column) and on the stage_since one.
+    in_stage = (Project.stage.concat("") if dialect == "sqlite" else Project.stage) == stage
+
+    def window(dated: bool):
+        statement = _card_query().where(in_stage)
+        if dated:
+            statement = statement.where(Project.stage_since.is_not(None))
+            order = (Project.stage_since, Project.reference, Project.id)
+        else:
+            statement = statement.where(Project.stage_since.is_(None))
+            order = (Project.reference, Project.id)
+        return apply_filter(statement, flt, dialect).order_by(*order)
+
     with ws.reading() as session:
-        return [Card(*row) for row in session.execute(statement)]
+        rows = session.execute(window(True).offset(offset).limit(limit)).all()
+        if len(rows) < limit:
+            if rows or offset == 0:
+                dated = offset + len(rows)
+            else:
+                dated = session.scalar(select(func.count()).select_from(window(True).order_by(None).subquery()))
+            rows += session.execute(window(False).offset(max(0, offset - dated)).limit(limit - len(rows))).all()
+    return [Card(*row) for row in rows]
 
 
 def card(ws: Workspace, project_id: int) -> Card:

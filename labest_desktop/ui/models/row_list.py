@@ -13,6 +13,7 @@ class RowListModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list = []
+        self._columns = len(self.headers())  # columnCount is asked for every cell painted
 
     def headers(self) -> tuple[str, ...]:
         raise NotImplementedError
@@ -30,7 +31,7 @@ class RowListModel(QAbstractTableModel):
 
     def retranslate(self) -> None:
         """The language changed: headers and cells are drawn again in it."""
-        columns = len(self.headers())
+        columns = self._columns
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, columns - 1)
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, columns - 1))
@@ -39,7 +40,7 @@ class RowListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers())
+        return 0 if parent.isValid() else self._columns
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         headers = self.headers()

@@ -3,7 +3,7 @@ leads or partners, its events; merging two spellings of one organisation (undoab
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,8 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QPushButton,
     QSplitter,
     QTableView,
@@ -154,6 +153,51 @@ class MergeCommand(QUndoCommand):
         self._view.changed(self._record, restored)
 
 
+class LinkListModel(QAbstractListModel):
+    """Lines of text, each with the id it opens."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._lines: list[tuple[str, int]] = []
+
+    def set_lines(self, lines: list[tuple[str, int]]) -> None:
+        self.beginResetModel()
+        self._lines = lines
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._lines)
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._lines):
+            return None
+        text, ident = self._lines[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return text
+        if role == ID_ROLE:
+            return ident
+        return None
+
+
+class LinkList(QListView):
+    """An organisation's projects or events: thousands of lines for a big partner,
+    drawn only where on screen (uniform rows, no item objects)."""
+
+    opened = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(LinkListModel(self))
+        self.setUniformItemSizes(True)
+        self.activated.connect(lambda index: self.opened.emit(index.data(ID_ROLE)))
+
+    def set_lines(self, lines: list[tuple[str, int]]) -> None:
+        self.model().set_lines(lines)
+
+    def count(self) -> int:
+        return self.model().rowCount()
+
+
 class PartnersView(View):
     """Organisations at once, their counts read in the background (one grouped read,
     nothing per organisation), the selected one's projects and events beside."""
@@ -162,6 +206,7 @@ class PartnersView(View):
         super().__init__(context, parent)
         self.model = OrganisationTableModel(self)
         self._counts_reader = BackgroundRead(self, self._read_counts, self.model.set_counts)
+        self._detail_reader = BackgroundRead(self, self._read_detail, self._detail_in)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
@@ -190,9 +235,9 @@ class PartnersView(View):
             self.department.addItem("", code)
         self.save = QPushButton()
         self.merge = QPushButton()
-        self.led = QListWidget()
-        self.partnered = QListWidget()
-        self.events = QListWidget()
+        self.led = LinkList()
+        self.partnered = LinkList()
+        self.events = LinkList()
         form = QFormLayout()
         self.form_labels = []
         for field in (self.name, self.kind, self.department):
@@ -234,14 +279,14 @@ class PartnersView(View):
         self.current_id: int | None = None
         self._counts = (0, 0, 0)  # projects led, partnered, events of the one shown
         self.retranslate()
-        self.search.textChanged.connect(lambda _text: self.refresh())
+        self.search.textChanged.connect(lambda _text: self._list())
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _prev: current.isValid() and self.show_organisation(current.data(ID_ROLE))
         )
         self.save.clicked.connect(self.save_current)
         self.merge.clicked.connect(self.merge_current)
         for widget in (self.led, self.partnered):
-            widget.itemActivated.connect(lambda item: self.open_project.emit(item.data(ID_ROLE)))
+            widget.opened.connect(self.open_project)
         self.refresh()
 
     def retranslate(self) -> None:
@@ -277,6 +322,11 @@ class PartnersView(View):
         return changes.touches_projects() or changes.touches_organisations() or changes.touches_events()
 
     def refresh(self, changes: Changes = EVERYTHING) -> None:
+        self._counts_reader.start()
+        self._list(reread_detail=True)
+
+    def _list(self, reread_detail: bool = False) -> None:
+        """The organisations matching the search, at once (counts follow)."""
         try:
             rows = organisations.list_organisations(self.context.workspace, self.search.text(), counts=False)
         except LabestError as exc:
@@ -284,10 +334,8 @@ class PartnersView(View):
             return
         current = self.current_id
         self.model.set_rows(rows)
-        if changes.touches_projects() or changes.touches_organisations() or changes.touches_events():
-            self._counts_reader.start()
         if current is not None and self.model.row_of(current) >= 0:
-            self.select(current)
+            self.select(current, reread_detail)
         elif rows:
             self.table.setCurrentIndex(self.proxy.index(0, COL_NAME))
         else:
@@ -300,31 +348,43 @@ class PartnersView(View):
     def counts_pending(self) -> bool:
         return self._counts_reader.running
 
-    def select(self, organisation_id: int) -> None:
+    def detail_pending(self) -> bool:
+        return self._detail_reader.running
+
+    def select(self, organisation_id: int, reread: bool = True) -> None:
         row = self.model.row_of(organisation_id)
-        if row >= 0:
-            self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row, COL_NAME)))
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, COL_NAME))
+        if self.table.currentIndex().row() != index.row() or self.current_id != organisation_id:
+            self.table.setCurrentIndex(index)  # shows it through currentRowChanged
+        elif reread:
             self.show_organisation(organisation_id)
 
     def show_organisation(self, organisation_id: int) -> None:
-        detail = organisations.get_organisation(self.context.workspace, organisation_id)
+        """Name, kind and department at once; projects and events from the background."""
+        row = self.model.row_of(organisation_id)
+        if row < 0:
+            return
+        org = self.model.row_at(self.model.index(row, COL_NAME))
         self.current_id = organisation_id
-        self.name.setText(detail.row.name)
-        self.kind.setCurrentIndex(max(0, self.kind.findData(detail.row.kind)))
-        self.department.setCurrentIndex(max(0, self.department.findData(detail.row.department)))
+        self.name.setText(org.name)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(org.kind)))
+        self.department.setCurrentIndex(max(0, self.department.findData(org.department)))
+        self._detail_reader.start()
+
+    def _read_detail(self):
+        ws, organisation_id = self.context.workspace, self.current_id
+        return lambda: organisations.get_organisation(ws, organisation_id)
+
+    def _detail_in(self, detail: organisations.OrganisationDetail) -> None:
+        if detail.row.id != self.current_id:
+            return  # another organisation was chosen meanwhile: its own read follows
         self._counts = (len(detail.led), len(detail.partnered), len(detail.events))
         self._title_lists()
         for widget, items in ((self.led, detail.led), (self.partnered, detail.partnered)):
-            widget.clear()
-            for p in items:
-                item = QListWidgetItem(f"{p.reference} – {p.title} ({labels.stage_label(p.stage)})")
-                item.setData(ID_ROLE, p.id)
-                widget.addItem(item)
-        self.events.clear()
-        for e in detail.events:
-            item = QListWidgetItem(f"{french_date(e.date) if e.date else '—'} – {e.title}")
-            item.setData(ID_ROLE, e.id)
-            self.events.addItem(item)
+            widget.set_lines([(f"{p.reference} – {p.title} ({labels.stage_label(p.stage)})", p.id) for p in items])
+        self.events.set_lines([(f"{french_date(e.date) if e.date else '—'} – {e.title}", e.id) for e in detail.events])
 
     def save_current(self) -> None:
         if self.current_id is None:

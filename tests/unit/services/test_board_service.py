@@ -80,3 +80,25 @@ def test_move_without_rationale_is_refused(workspace):
         stage_moves.move(workspace, view.id, Stage.DEPLOYMENT, "  ", view.version)
     assert "justification" in caught.value.message
     assert projects.get_project(workspace, view.id).fields.stage == Stage.IDEATION
+
+
+def test_undated_cards_come_last_and_windows_cross_the_boundary(workspace):
+    """Cards without a date in their stage follow the dated ones; windows of any size
+    page through both without repeating or losing a card."""
+    from sqlalchemy import update
+
+    from labest_desktop.domain.models import Project
+
+    made = [_project(workspace, f"Projet {i}") for i in range(7)]
+    undated = {made[1].id, made[4].id, made[6].id}
+    with workspace.unit_of_work() as uow:
+        uow.session.execute(update(Project).where(Project.id.in_(undated)).values(stage_since=None))
+        uow.commit()
+    whole = board.cards(workspace, Stage.IDEATION, limit=100)
+    assert len(whole) == 7
+    assert {c.id for c in whole[-3:]} == undated
+    for size in (1, 2, 3, 4):
+        paged = []
+        for offset in range(0, 8, size):
+            paged += board.cards(workspace, Stage.IDEATION, offset=offset, limit=size)
+        assert [c.id for c in paged] == [c.id for c in whole], size

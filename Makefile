@@ -9,8 +9,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-# Shared libraries the Qt xcb/offscreen platform plugins load, LibreOffice for the
-# round-trip tests of exchanged workbooks, Xvfb for screenshots, and the AT-SPI bus
+# Shared libraries the Qt xcb/offscreen platform plugins load, LibreOffice and
+# Gnumeric (ssconvert) for the matrix of spreadsheet programs that re-save exchanged
+# workbooks (tests/unit/exchange/test_program_matrix.py), Xvfb for screenshots, and the AT-SPI bus
 # a screen reader reads (D-Bus session, at-spi2-core, pyatspi, xdotool to type).
 SYSTEM_PACKAGES := libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 \
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
@@ -28,6 +29,7 @@ $(STAMP): pyproject.toml
 system-deps:
 	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	command -v soffice >/dev/null 2>&1 || missing="$$missing libreoffice-calc-nogui"; \
+	command -v ssconvert >/dev/null 2>&1 || missing="$$missing gnumeric"; \
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing system packages: $$missing"; \

@@ -18,7 +18,7 @@ from decimal import Decimal, InvalidOperation
 
 from labest_desktop import messages
 from labest_desktop.domain.errors import ValidationError
-from labest_desktop.domain.text import fold, unique
+from labest_desktop.domain.text import UNHOLDABLE, fold, unique
 from labest_desktop.domain.vocab import DEPARTMENTS, Stage, Status
 
 TITLE_MAX = 200
@@ -116,6 +116,13 @@ def validate(values: ProjectFields) -> list[ValidationError]:
         value = getattr(values, key)
         if value and len(value.strip()) > NAME_MAX:
             errors.append(ValidationError(key, "rule.too_long", limit=NAME_MAX, length=len(value.strip())))
+    for key in ("title", "lead", "contact", "funding", "description", "partners", "tags"):
+        value = getattr(values, key)
+        items = value if isinstance(value, tuple) else (value,)
+        if any(isinstance(v, str) and UNHOLDABLE.search(v) for v in items):
+            errors.append(ValidationError(key, "rule.text_unholdable"))
+        elif isinstance(value, tuple) and any(isinstance(v, str) and ";" in v for v in value):
+            errors.append(ValidationError(key, "rule.list_separator"))
     for name in values.partners:
         if name and len(name.strip()) > NAME_MAX:
             errors.append(ValidationError("partners", "rule.too_long", limit=NAME_MAX, length=len(name.strip())))
@@ -288,6 +295,15 @@ messages.register(
         "rule.count_too_large": (
             "Nombre trop grand ({value}) : {limit} au plus.",
             "Number too large ({value}): at most {limit}.",
+        ),
+        "rule.text_unholdable": (
+            "Ce texte contient un caractère de contrôle invisible qu'aucun classeur ne peut "
+            "contenir : le retirer.",
+            "This text holds an invisible control character no workbook can hold: remove it.",
+        ),
+        "rule.list_separator": (
+            "« ; » sépare les éléments de la liste : un nom ne peut pas le contenir.",
+            "“;” separates the items of the list: a name cannot contain it.",
         ),
     }
 )

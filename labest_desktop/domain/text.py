@@ -10,6 +10,13 @@ from functools import lru_cache
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
+# Characters an XML workbook cannot hold (C0 controls but tab and line breaks, lone
+# surrogates, U+FFFE/FFFF): refused at entry (domain.fields.validate), replaced by
+# U+FFFD where they slip in from a CSV, so that what is stored can always be written
+# to a workbook and read back (PostgreSQL refuses NUL in text too).
+UNHOLDABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def fold(value: str) -> str:
     """Lower-case, accent-free, single-spaced form of ``value``.
 

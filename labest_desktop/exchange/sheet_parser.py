@@ -20,7 +20,7 @@ import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from itertools import islice
 from typing import Generic, NamedTuple, TypeVar
 
@@ -330,7 +330,7 @@ def _parse_data_rows(
         errors: list[RowError] = []
         for index, key, kind, memo, listed in columns:
             raw = cells[index] if index < width else None
-            if serial_amounts and kind is Kind.AMOUNT and isinstance(raw, date):
+            if serial_amounts and kind is Kind.AMOUNT and isinstance(raw, date | time | timedelta):
                 raw = serial_of(raw)
             if memo is not None and type(raw) in _MEMO_TYPES:
                 value = memo.get(raw, _MISSING)

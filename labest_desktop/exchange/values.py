@@ -19,7 +19,7 @@ from decimal import Decimal, InvalidOperation
 
 from labest_desktop import messages
 from labest_desktop.domain.fields import CENT
-from labest_desktop.domain.text import fold, split_list
+from labest_desktop.domain.text import UNHOLDABLE, fold, split_list
 from labest_desktop.domain.vocab import (
     DEPARTMENT_NAMES,
     DEPARTMENTS,
@@ -54,11 +54,7 @@ _FINGERPRINT = re.compile(r"^[0-9a-f]{32,64}$")
 _CANONICAL_UID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
-# Characters an XML workbook cannot hold (C0 controls but tab and line breaks, lone
-# surrogates, U+FFFE/FFFF): replaced on export, and on import from CSV, where they
-# can slip in, so that what is stored can always be written again (and PostgreSQL,
-# which refuses NUL in text, stores it too).
-UNHOLDABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# UNHOLDABLE (domain/text.py): replaced on export, and on import from CSV.
 REPLACEMENT = "\ufffd"
 
 
@@ -149,8 +145,12 @@ def parse_department(raw: object) -> str | None:
     return code
 
 
-def serial_of(moment: date) -> float:
-    """The spreadsheet serial number a date (or date-time) cell stands for."""
+def serial_of(moment: date | time | timedelta) -> float:
+    """The spreadsheet serial number a date, date-time, time or duration cell stands for."""
+    if isinstance(moment, timedelta):
+        return moment.total_seconds() / 86_400
+    if isinstance(moment, time):
+        return (moment.hour * 3600 + moment.minute * 60 + moment.second + moment.microsecond / 1e6) / 86_400
     if isinstance(moment, datetime):
         delta = moment - _EXCEL_EPOCH
         return delta.days + (delta.seconds + delta.microseconds / 1e6) / 86_400
@@ -273,8 +273,17 @@ def _decimal_from_text(text: str, raw: object) -> Decimal:
     except InvalidOperation:
         raise CellError("cell.amount", value=_shown(raw)) from None
     if value != value.quantize(CENT):
-        raise CellError("cell.amount_cents", value=_shown(raw))
+        if not _float_noise(value):
+            raise CellError("cell.amount_cents", value=_shown(raw))
     return value.quantize(CENT)
+
+
+def _float_noise(value: Decimal) -> bool:
+    """Whether ``value`` is a float printed at full precision (Gnumeric's CSV writes
+    999999999999.99 as ``999999999999.99000001``): 16 significant digits or more,
+    and the same binary number as its amount in cents."""
+    digits = value.as_tuple().digits
+    return len(digits) >= 16 and float(value) == float(value.quantize(CENT))
 
 
 def parse_amount(raw: object) -> Decimal | None:

@@ -50,6 +50,25 @@ _OOXML_ESCAPE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
 
 
 _EXCEL_EPOCH = date(1899, 12, 30)
+# Excel's serial numbers count 1900 as a leap year: a date cell before 1 March 1900
+# reads back a day off (1900-01-01 as 1900-01-02), and before 1900 there is no date
+# cell at all. Such dates are written as ISO text, which the import reads back.
+FIRST_DATE_CELL = date(1900, 3, 1)
+
+
+def _holdable_dates(convert):
+    """A date column's converter, giving ISO text for what a date cell cannot hold."""
+
+    def converted(value: object) -> object:
+        value = convert(value)
+        if isinstance(value, datetime):
+            if value.date() < FIRST_DATE_CELL:
+                return value.isoformat(sep=" ")
+        elif isinstance(value, date) and value < FIRST_DATE_CELL:
+            return value.isoformat()
+        return value
+
+    return converted
 
 
 def _raw_rows_available() -> bool:
@@ -142,7 +161,11 @@ class _SheetWriter:
             if column.kind in HIDDEN_KINDS:
                 dimension.hidden = True
         self.sheet.freeze_panes = "A2"
-        self.plan = [(c.key, converter(c), self._style_for(c)) for c in spec.columns]
+        self.plan = [
+            (c.key, _holdable_dates(converter(c)) if c.kind in (Kind.DATE, Kind.DATETIME) else converter(c),
+             self._style_for(c))
+            for c in spec.columns
+        ]
         cell_styles = workbook._cell_styles
         self.raw_plan = [
             (key, convert, column_letter(i), cell_styles.add(style) if style is not None else 0)

@@ -520,6 +520,20 @@ FR.update({
 FR.update({
     "Ignored rows (%1)": "Lignes ignorées (%1)",
     "Why": "Raison",
+    "&Keep all here": "Tout &garder ici",
+    "&Take all from the file": "Tout &prendre du fichier",
+    "At export": "À l'export",
+    "Choice": "Choix",
+    "To settle…": "À trancher…",
+    "Keep here": "Garder ici",
+    "Take from the file": "Prendre du fichier",
+    "The selected conflict, whole": "Le conflit sélectionné, en entier",
+    "(unknown)": "(inconnue)",
+    "(unknown: no common version found)": "(inconnue : aucune version commune trouvée)",
+    "%n conflict(s) left to settle before importing.": (
+        "%n conflit à trancher avant d'importer.",
+        "%n conflits à trancher avant d'importer.",
+    ),
 })
 
 CONTEXTUAL = {

@@ -3,12 +3,12 @@
 <context>
     <name>BoardColumn</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="378" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="345" />
         <source>%1: %n project(s)</source>
         <translation><numerusform>%1: %n project</numerusform><numerusform>%1: %n projects</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="382" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="349" />
         <source>Show more (%n remaining)</source>
         <translation><numerusform>Show more (%n remaining)</numerusform><numerusform>Show more (%n remaining)</numerusform></translation>
     </message>
@@ -16,7 +16,7 @@
 <context>
     <name>BoardView</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="441" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="399" />
         <source>%n project(s) on the board. Drag a card to another column, or select it and press Ctrl+Shift+→ / Ctrl+Shift+← (or use its context menu), to record a stage decision.</source>
         <translation><numerusform>%n project on the board. Drag a card to another column, or select it and press Ctrl+Shift+→ / Ctrl+Shift+← (or use its context menu), to record a stage decision.</numerusform><numerusform>%n projects on the board. Drag a card to another column, or select it and press Ctrl+Shift+→ / Ctrl+Shift+← (or use its context menu), to record a stage decision.</numerusform></translation>
     </message>
@@ -32,7 +32,7 @@
 <context>
     <name>CardDelegate</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="297" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="264" />
         <source>%n day(s)</source>
         <translation><numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation>
     </message>
@@ -40,7 +40,7 @@
 <context>
     <name>CardModel</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="165" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="132" />
         <source>%n day(s) in this stage</source>
         <translation><numerusform>%n day in this stage</numerusform><numerusform>%n days in this stage</numerusform></translation>
     </message>
@@ -56,7 +56,7 @@
 <context>
     <name>DashboardView</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="158" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="163" />
         <source>%n project(s), total budget %1</source>
         <translation><numerusform>%n project, total budget %1</numerusform><numerusform>%n projects, total budget %1</numerusform></translation>
     </message>
@@ -64,7 +64,7 @@
 <context>
     <name>EventsView</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/events.py" line="509" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="511" />
         <source>Events on %1: %n</source>
         <translation><numerusform>Events on %1: %n</numerusform><numerusform>Events on %1: %n</numerusform></translation>
     </message>
@@ -72,7 +72,7 @@
 <context>
     <name>FundingView</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/funding.py" line="170" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="175" />
         <source>%n envelope(s) over-committed: %1</source>
         <translation><numerusform>%n envelope over-committed: %1</numerusform><numerusform>%n envelopes over-committed: %1</numerusform></translation>
     </message>
@@ -80,23 +80,31 @@
 <context>
     <name>PartnersView</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="254" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="272" />
         <source>Projects it &amp;leads (%n)</source>
         <translation><numerusform>Projects it &amp;leads (%n)</numerusform><numerusform>Projects it &amp;leads (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="255" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="273" />
         <source>Projects it &amp;partners (%n)</source>
         <translation><numerusform>Projects it &amp;partners (%n)</numerusform><numerusform>Projects it &amp;partners (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="256" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="274" />
         <source>I&amp;ts events (%n)</source>
         <translation><numerusform>I&amp;ts events (%n)</numerusform><numerusform>I&amp;ts events (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Its &amp;events (%n)</source>
         <translation><numerusform>Its &amp;events (%n)</numerusform><numerusform>Its &amp;events (%n)</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message numerus="yes">
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="352" />
+        <source>%n conflict(s) left to settle before importing.</source>
+        <translation><numerusform>%n conflict left to settle before importing.</numerusform><numerusform>%n conflicts left to settle before importing.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -110,7 +118,7 @@
 <context>
     <name>ProjectEditor</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="182" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="181" />
         <source>%n field(s)</source>
         <translation><numerusform>%n field</numerusform><numerusform>%n fields</numerusform></translation>
     </message>
@@ -118,7 +126,7 @@
 <context>
     <name>ReadPage</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="140" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="150" />
         <source>File read: %n row(s).</source>
         <translation><numerusform>File read: %n row.</numerusform><numerusform>File read: %n rows.</numerusform></translation>
     </message>

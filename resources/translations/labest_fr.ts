@@ -908,7 +908,7 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="63" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="73" />
         <source>Choose the workbook</source>
         <translation>Choisir le classeur</translation>
     </message>
@@ -917,22 +917,22 @@ La base actuelle est d'abord sauvegardée.</translation>
         <translation type="vanished">Un fichier .xlsx, .ods ou .csv exporté par Lab'EST ou modifié dans un tableur.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="64" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="74" />
         <source>An .xlsx, .xls, .xlsb, .ods or .csv file exported by Lab'EST or edited in a spreadsheet.</source>
         <translation>Un fichier .xlsx, .xls, .xlsb, .ods ou .csv exporté par Lab'EST ou modifié dans un tableur.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="67" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="77" />
         <source>File to import</source>
         <translation>Fichier à importer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="69" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="79" />
         <source>&amp;Browse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="71" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="81" />
         <source>&amp;File:</source>
         <translation>&amp;Fichier :</translation>
     </message>
@@ -1074,7 +1074,7 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="369" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="468" />
         <source>Import a workbook</source>
         <translation>Importer un classeur</translation>
     </message>
@@ -1619,168 +1619,223 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="171" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="181" />
         <source>What the import will change</source>
         <translation>Ce que l'import va changer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="172" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="182" />
         <source>Nothing is written yet. Settle each conflict, then choose Import.</source>
         <translation>Rien n'est encore écrit. Tranchez chaque conflit, puis choisissez Importer.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="174" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="184" />
         <source>Kinds of change</source>
         <translation>Types de changement</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="178" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="188" />
         <source>Progress of the import</source>
         <translation>Avancement de l'import</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="189" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="201" />
         <source>&amp;Import</source>
         <translation>&amp;Importer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="202" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="214" />
         <source>New (%1)</source>
         <translation>Nouveaux (%1)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="203" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="219" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="248" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="253" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="257" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="215" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="234" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="239" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="243" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="269" />
         <source>Row</source>
         <translation>Ligne</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="203" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="255" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="257" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="215" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="241" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="243" />
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="203" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="255" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="257" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="215" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="241" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="243" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="205" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="219" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="217" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="269" />
         <source>Project</source>
         <translation>Projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="205" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="219" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="217" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="269" />
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="205" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="217" />
         <source>Here → in the file</source>
         <translation>Ici → dans le fichier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="213" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="225" />
         <source>Changed (%1)</source>
         <translation>Modifiés (%1)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="218" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="252" />
+        <source>&amp;Keep all here</source>
+        <translation>Tout &amp;garder ici</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="254" />
+        <source>&amp;Take all from the file</source>
+        <translation>Tout &amp;prendre du fichier</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="265" />
         <source>Conflicts</source>
         <translation>Conflits</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="219" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="269" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="335" />
+        <source>At export</source>
+        <translation>À l'export</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="270" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="336" />
         <source>Here</source>
         <translation>Ici</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="220" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="270" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="337" />
         <source>In the file</source>
         <translation>Dans le fichier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="220" />
         <source>Keep</source>
         <translation>Garder</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="224" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="314" />
         <source>Event: %1</source>
         <translation>Événement : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="232" />
         <source>Keep mine</source>
         <translation>Garder la mienne</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="233" />
         <source>Take theirs</source>
         <translation>Prendre celle du fichier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="234" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="284" />
         <source>Choice for %1, %2</source>
         <translation>Choix pour %1, %2</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="244" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="230" />
         <source>Conflicts (%1)</source>
         <translation>Conflits (%1)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="245" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="231" />
         <source>Errors (%1)</source>
         <translation>Erreurs (%1)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="248" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="253" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="234" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="239" />
         <source>Cell</source>
         <translation>Cellule</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="248" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="234" />
         <source>Problem</source>
         <translation>Problème</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="251" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="237" />
         <source>Ignored rows (%1)</source>
         <translation>Lignes ignorées (%1)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="253" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="239" />
         <source>Why</source>
         <translation>Raison</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="254" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="240" />
         <source>Absent (%1)</source>
         <translation>Absents (%1)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="256" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="242" />
         <source>Unchanged (%1)</source>
         <translation>Inchangés (%1)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="293" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="270" />
+        <source>Choice</source>
+        <translation>Choix</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="281" />
+        <source>To settle…</source>
+        <translation>À trancher…</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="282" />
+        <source>Keep here</source>
+        <translation>Garder ici</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="283" />
+        <source>Take from the file</source>
+        <translation>Prendre du fichier</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="297" />
+        <source>The selected conflict, whole</source>
+        <translation>Le conflit sélectionné, en entier</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="319" />
+        <source>(unknown)</source>
+        <translation>(inconnue)</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="333" />
+        <source>(unknown: no common version found)</source>
+        <translation>(inconnue : aucune version commune trouvée)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="352" />
+        <source>%n conflict(s) left to settle before importing.</source>
+        <translation><numerusform>%n conflit à trancher avant d'importer.</numerusform><numerusform>%n conflits à trancher avant d'importer.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="392" />
         <source>Importing… the database is backed up first, then every change is written in one go.</source>
         <translation>Import en cours… la base est d'abord sauvegardée, puis toutes les modifications sont écrites d'un seul coup.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="322" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="421" />
         <source>Nothing was imported: %1 error(s) and %2 unsettled conflict(s). Correct the file and import it again.</source>
         <translation>Rien n'a été importé : %1 erreur(s) et %2 conflit(s) non tranché(s). Corrigez le fichier et importez-le de nouveau.</translation>
     </message>
@@ -2316,37 +2371,37 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>ReadPage</name>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="98" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="108" />
         <source>Reading and checking</source>
         <translation>Lecture et vérification</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="100" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="110" />
         <source>Progress of the reading</source>
         <translation>Avancement de la lecture</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="103" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="113" />
         <source>&amp;Stop reading</source>
         <translation>&amp;Arrêter la lecture</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="121" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="131" />
         <source>Reading %1…</source>
         <translation>Lecture de %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="140" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="150" />
         <source>File read: %n row(s).</source>
         <translation><numerusform>Fichier lu : %n ligne.</numerusform><numerusform>Fichier lu : %n lignes.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="150" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="160" />
         <source>Reading stopped. Nothing was imported.</source>
         <translation>Lecture arrêtée. Rien n'a été importé.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="154" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="164" />
         <source>The file could not be read.</source>
         <translation>Le fichier n'a pas pu être lu.</translation>
     </message>
@@ -2619,32 +2674,32 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="340" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="439" />
         <source>Import finished</source>
         <translation>Import terminé</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="348" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="447" />
         <source>%1 project(s) created, %2 updated, %3 unchanged, %4 absent from the file.</source>
         <translation>%1 projet(s) créé(s), %2 mis à jour, %3 inchangé(s), %4 absent(s) du fichier.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="353" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="452" />
         <source>%1 reference(s) renumbered.</source>
         <translation>%1 référence(s) renumérotée(s).</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="355" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="454" />
         <source>Ignored columns: %1</source>
         <translation>Colonnes ignorées : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="358" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="457" />
         <source>Backup made before the import: %1</source>
         <translation>Sauvegarde faite avant l'import : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="359" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="458" />
         <source>File &gt; Undo the last import brings everything back.</source>
         <translation>Fichier &gt; Annuler le dernier import remet tout en l'état.</translation>
     </message>
@@ -3007,12 +3062,12 @@ La base actuelle est d'abord sauvegardée.</translation>
         <translation>Les enregistrer avant de fermer ?</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="55" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="65" />
         <source>Import a workbook</source>
         <translation>Importer un classeur</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="56" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="66" />
         <source>Workbooks (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv);;All files (*)</source>
         <translation>Classeurs (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv);;Tous les fichiers (*)</translation>
     </message>

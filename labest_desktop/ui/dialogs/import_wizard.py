@@ -1,12 +1,18 @@
 """Import wizard: choose a file → read and check it in the background (progress,
 Cancel) → preview by kind of change, each conflict settled field by field → apply
-→ summary. Nothing is written before the last step."""
+→ summary. Nothing is written before the last step.
+
+Conflicts start undecided: « Importer » stays disabled until each one is settled,
+one by one or all at once (« Tout garder ici » / « Tout prendre du fichier »). A
+detail pane shows the selected conflict's value at export, here and in the file,
+whole, with the words each side changed marked."""
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -15,12 +21,15 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
+    QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
+    QWidget,
     QWizard,
     QWizardPage,
 )
@@ -29,6 +38,7 @@ from labest_desktop.domain.errors import LabestError
 from labest_desktop.ui import labels
 from labest_desktop.ui import settings as keys
 from labest_desktop.ui.editor.project_editor import _text
+from labest_desktop.ui.dialogs.word_diff import marked
 from labest_desktop.ui.excepthook import show_error
 from labest_desktop.ui.tasks import TaskCancelled, run_in_background
 from labest_desktop.ui.views.kind_labels import event_kind_label
@@ -183,6 +193,8 @@ class PreviewPage(QWizardPage):
         layout.addWidget(self.status)
         self.choices: dict[tuple[int, str], QComboBox] = {}
         self.conflicts_table: QTableWidget | None = None
+        self.detail: QTextBrowser | None = None
+        self.conflict_list: list = []
         self.task = None
         self.applied_report = None
         self.setCommitPage(True)
@@ -213,35 +225,9 @@ class PreviewPage(QWizardPage):
         changed_title = self.tr("Changed (%1)").replace("%1", str(len(updates)))
         changed.setAccessibleName(changed_title)
         self.tabs.addTab(changed, changed_title)
-        table = QTableWidget(len(conflicts), 6, self)
-        table.setObjectName("conflictsTable")
-        table.setAccessibleName(self.tr("Conflicts"))
-        table.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Project"), self.tr("Field"), self.tr("Here"),
-                                         self.tr("In the file"), self.tr("Keep")])
-        for row, conflict in enumerate(conflicts):
-            subject = conflict.reference
-            if conflict.event_id is not None:  # a known event of the Événements sheet
-                subject = self.tr("Event: %1").replace("%1", conflict.title or conflict.reference)
-            for column, value in enumerate([str(conflict.row), subject, labels.field_label(conflict.field),
-                                            _conflict_text(conflict.field, conflict.mine),
-                                            _conflict_text(conflict.field, conflict.theirs)]):
-                item = QTableWidgetItem(value)
-                item.setToolTip(value)
-                table.setItem(row, column, item)
-            choice = QComboBox(table)
-            choice.addItem(self.tr("Keep mine"), MINE)
-            choice.addItem(self.tr("Take theirs"), THEIRS)
-            choice.setAccessibleName(self.tr("Choice for %1, %2").replace("%1", subject)
-                                     .replace("%2", labels.field_label(conflict.field)))
-            table.setCellWidget(row, 5, choice)
-            self.choices[conflict.key] = choice
-        table.resizeColumnsToContents()
-        # Long titles and values are cut (whole in their tooltip) so that the choice
-        # column stays in view.
-        for column in (1, 3, 4):
-            table.setColumnWidth(column, min(table.columnWidth(column), 220))
-        self.conflicts_table = table
-        self.tabs.addTab(table, self.tr("Conflicts (%1)").replace("%1", str(len(conflicts))))
+        self.conflict_list = conflicts
+        conflicts_tab = self._conflicts_tab(conflicts)
+        self.tabs.addTab(conflicts_tab, self.tr("Conflicts (%1)").replace("%1", str(len(conflicts))))
         self._add_list(self.tr("Errors (%1)"),
                        [(str(e.get("row") or ""), e.get("cell") or e.get("column") or "", e.get("message") or "")
                         for e in errors],
@@ -256,7 +242,123 @@ class PreviewPage(QWizardPage):
         self._add_list(self.tr("Unchanged (%1)"), [(str(p.row), p.reference or "", p.title) for p in unchanged],
                        [self.tr("Row"), self.tr("Reference"), self.tr("Title")])
         if conflicts:
-            self.tabs.setCurrentWidget(table)
+            self.tabs.setCurrentWidget(conflicts_tab)
+        self._settled_changed()
+
+    def _conflicts_tab(self, conflicts: list) -> QWidget:
+        """Buttons to settle every conflict at once, the conflicts (each undecided),
+        and the detail pane of the selected one."""
+        tab = QWidget(self)
+        keep_all = QPushButton(self.tr("&Keep all here"), tab)
+        keep_all.clicked.connect(lambda: self._settle_all(MINE))
+        take_all = QPushButton(self.tr("&Take all from the file"), tab)
+        take_all.clicked.connect(lambda: self._settle_all(THEIRS))
+        for button in (keep_all, take_all):
+            button.setEnabled(bool(conflicts))
+        self.keep_all_button, self.take_all_button = keep_all, take_all
+        buttons = QHBoxLayout()
+        buttons.addWidget(keep_all)
+        buttons.addWidget(take_all)
+        buttons.addStretch(1)
+        table = QTableWidget(len(conflicts), 7, tab)
+        table.setObjectName("conflictsTable")
+        table.setAccessibleName(self.tr("Conflicts"))
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        # The choice before the values, so that it stays in view beside long ones.
+        table.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Project"), self.tr("Field"), self.tr("Choice"),
+                                         self.tr("At export"), self.tr("Here"), self.tr("In the file")])
+        for row, conflict in enumerate(conflicts):
+            subject = self._subject(conflict)
+            for column, value in zip((0, 1, 2, 4, 5, 6), [
+                str(conflict.row), subject, labels.field_label(conflict.field),
+                self._value_text(conflict, conflict.base),
+                _conflict_text(conflict.field, conflict.mine),
+                _conflict_text(conflict.field, conflict.theirs),
+            ], strict=True):
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                table.setItem(row, column, item)
+            choice = QComboBox(table)
+            choice.addItem(self.tr("To settle…"), None)
+            choice.addItem(self.tr("Keep here"), MINE)
+            choice.addItem(self.tr("Take from the file"), THEIRS)
+            choice.setAccessibleName(self.tr("Choice for %1, %2").replace("%1", subject)
+                                     .replace("%2", labels.field_label(conflict.field)))
+            choice.currentIndexChanged.connect(self._settled_changed)
+            table.setCellWidget(row, 3, choice)
+            self.choices[conflict.key] = choice
+        table.resizeColumnsToContents()
+        # Long values are cut here; the pane below shows the selected one whole.
+        for column in (1, 4, 5, 6):
+            table.setColumnWidth(column, min(table.columnWidth(column), 150))
+        table.currentCellChanged.connect(lambda row, *_: self._show_detail(row))
+        self.conflicts_table = table
+        detail = QTextBrowser(tab)
+        detail.setObjectName("conflictDetail")
+        detail.setAccessibleName(self.tr("The selected conflict, whole"))
+        detail.setOpenLinks(False)
+        self.detail = detail
+        splitter = QSplitter(Qt.Orientation.Vertical, tab)
+        splitter.addWidget(table)
+        splitter.addWidget(detail)
+        splitter.setSizes([200, 160])
+        layout = QVBoxLayout(tab)
+        layout.addLayout(buttons)
+        layout.addWidget(splitter, 1)
+        if conflicts:
+            table.setCurrentCell(0, 0)
+            self._show_detail(0)
+        return tab
+
+    def _subject(self, conflict) -> str:
+        if conflict.event_id is not None:  # a known event of the Événements sheet
+            return self.tr("Event: %1").replace("%1", conflict.title or conflict.reference)
+        return conflict.reference
+
+    def _value_text(self, conflict, value: object) -> str:
+        if value is None and conflict.base is None:
+            return self.tr("(unknown)")
+        return _conflict_text(conflict.field, value)
+
+    def _show_detail(self, row: int) -> None:
+        """The conflict's three values whole, words changed since export marked (or,
+        with no known base, the words each side has that the other has not)."""
+        if self.detail is None or not 0 <= row < len(self.conflict_list):
+            return
+        conflict = self.conflict_list[row]
+        mine = _conflict_text(conflict.field, conflict.mine)
+        theirs = _conflict_text(conflict.field, conflict.theirs)
+        known_base = conflict.base is not None
+        base = _conflict_text(conflict.field, conflict.base) if known_base else None
+        blocks = [f"<p><b>{self._subject(conflict)} — {labels.field_label(conflict.field)}</b></p>"]
+        base_html = marked(base, base) if base is not None else self.tr("(unknown: no common version found)")
+        for title, body in (
+            (self.tr("At export"), base_html),
+            (self.tr("Here"), marked(base if known_base else theirs, mine)),
+            (self.tr("In the file"), marked(base if known_base else mine, theirs)),
+        ):
+            blocks.append(f"<p><b>{title}</b></p><p style=\"white-space: pre-wrap;\">{body}</p>")
+        self.detail.setHtml("".join(blocks))
+
+    def _settle_all(self, side: str) -> None:
+        for combo in self.choices.values():
+            combo.setCurrentIndex(combo.findData(side))
+
+    def unsettled(self) -> int:
+        return sum(1 for combo in self.choices.values() if combo.currentData() is None)
+
+    def _settled_changed(self, *_args) -> None:
+        left = self.unsettled()
+        if left:
+            self.status.setText(self.tr("%n conflict(s) left to settle before importing.", "", left))
+        elif self.task is None:
+            self.status.clear()
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.unsettled() == 0 and super().isComplete()
 
     def _add_list(self, title: str, rows: list[tuple[str, str, str]], headers: list[str]) -> None:
         limit = 5_000  # a preview of 100,000 unchanged rows need not be drawn

@@ -37,8 +37,8 @@ from PySide6.QtWidgets import (
 from labest_desktop.domain.errors import LabestError
 from labest_desktop.ui import labels
 from labest_desktop.ui import settings as keys
-from labest_desktop.ui.editor.project_editor import _text
 from labest_desktop.ui.dialogs.word_diff import marked
+from labest_desktop.ui.editor.project_editor import _text
 from labest_desktop.ui.excepthook import show_error
 from labest_desktop.ui.tasks import TaskCancelled, run_in_background
 from labest_desktop.ui.views.kind_labels import event_kind_label

@@ -102,7 +102,7 @@
 <context>
     <name>PreviewPage</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="352" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="355" />
         <source>%n conflict(s) left to settle before importing.</source>
         <translation><numerusform>%n conflict left to settle before importing.</numerusform><numerusform>%n conflicts left to settle before importing.</numerusform></translation>
     </message>

@@ -1074,7 +1074,7 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="468" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="471" />
         <source>Import a workbook</source>
         <translation>Importer un classeur</translation>
     </message>
@@ -1653,7 +1653,7 @@ La base actuelle est d'abord sauvegardée.</translation>
         <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="234" />
         <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="239" />
         <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="243" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="269" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="270" />
         <source>Row</source>
         <translation>Ligne</translation>
     </message>
@@ -1673,13 +1673,13 @@ La base actuelle est d'abord sauvegardée.</translation>
     </message>
     <message>
         <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="217" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="269" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="270" />
         <source>Project</source>
         <translation>Projet</translation>
     </message>
     <message>
         <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="217" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="269" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="270" />
         <source>Field</source>
         <translation>Champ</translation>
     </message>
@@ -1709,20 +1709,20 @@ La base actuelle est d'abord sauvegardée.</translation>
         <translation>Conflits</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="269" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="335" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="271" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="338" />
         <source>At export</source>
         <translation>À l'export</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="270" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="336" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="271" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="339" />
         <source>Here</source>
         <translation>Ici</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="270" />
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="337" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="271" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="340" />
         <source>In the file</source>
         <translation>Dans le fichier</translation>
     </message>
@@ -1731,7 +1731,7 @@ La base actuelle est d'abord sauvegardée.</translation>
         <translation>Garder</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="314" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="317" />
         <source>Event: %1</source>
         <translation>Événement : %1</translation>
     </message>
@@ -1744,7 +1744,7 @@ La base actuelle est d'abord sauvegardée.</translation>
         <translation>Prendre celle du fichier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="284" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="287" />
         <source>Choice for %1, %2</source>
         <translation>Choix pour %1, %2</translation>
     </message>
@@ -1795,47 +1795,47 @@ La base actuelle est d'abord sauvegardée.</translation>
         <translation>Choix</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="281" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="284" />
         <source>To settle…</source>
         <translation>À trancher…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="282" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="285" />
         <source>Keep here</source>
         <translation>Garder ici</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="283" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="286" />
         <source>Take from the file</source>
         <translation>Prendre du fichier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="297" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="300" />
         <source>The selected conflict, whole</source>
         <translation>Le conflit sélectionné, en entier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="319" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="322" />
         <source>(unknown)</source>
         <translation>(inconnue)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="333" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="336" />
         <source>(unknown: no common version found)</source>
         <translation>(inconnue : aucune version commune trouvée)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="352" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="355" />
         <source>%n conflict(s) left to settle before importing.</source>
         <translation><numerusform>%n conflit à trancher avant d'importer.</numerusform><numerusform>%n conflits à trancher avant d'importer.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="392" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="395" />
         <source>Importing… the database is backed up first, then every change is written in one go.</source>
         <translation>Import en cours… la base est d'abord sauvegardée, puis toutes les modifications sont écrites d'un seul coup.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="421" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="424" />
         <source>Nothing was imported: %1 error(s) and %2 unsettled conflict(s). Correct the file and import it again.</source>
         <translation>Rien n'a été importé : %1 erreur(s) et %2 conflit(s) non tranché(s). Corrigez le fichier et importez-le de nouveau.</translation>
     </message>
@@ -2674,32 +2674,32 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="439" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="442" />
         <source>Import finished</source>
         <translation>Import terminé</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="447" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="450" />
         <source>%1 project(s) created, %2 updated, %3 unchanged, %4 absent from the file.</source>
         <translation>%1 projet(s) créé(s), %2 mis à jour, %3 inchangé(s), %4 absent(s) du fichier.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="452" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="455" />
         <source>%1 reference(s) renumbered.</source>
         <translation>%1 référence(s) renumérotée(s).</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="454" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="457" />
         <source>Ignored columns: %1</source>
         <translation>Colonnes ignorées : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="457" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="460" />
         <source>Backup made before the import: %1</source>
         <translation>Sauvegarde faite avant l'import : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="458" />
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="461" />
         <source>File &gt; Undo the last import brings everything back.</source>
         <translation>Fichier &gt; Annuler le dernier import remet tout en l'état.</translation>
     </message>

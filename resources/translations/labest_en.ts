@@ -80,17 +80,17 @@
 <context>
     <name>PartnersView</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="272" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="317" />
         <source>Projects it &amp;leads (%n)</source>
         <translation><numerusform>Projects it &amp;leads (%n)</numerusform><numerusform>Projects it &amp;leads (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="273" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="318" />
         <source>Projects it &amp;partners (%n)</source>
         <translation><numerusform>Projects it &amp;partners (%n)</numerusform><numerusform>Projects it &amp;partners (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="274" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="319" />
         <source>I&amp;ts events (%n)</source>
         <translation><numerusform>I&amp;ts events (%n)</numerusform><numerusform>I&amp;ts events (%n)</numerusform></translation>
     </message>

@@ -54,6 +54,30 @@ def set_value(ws: Workspace, key: str, value: str) -> str:
     return value
 
 
+def is_configured(ws: Workspace) -> bool:
+    """Whether someone gave this database its office code (first start asks for it)."""
+    with ws.reading() as session:
+        return session.get(Setting, OFFICE_CODE) is not None
+
+
+def set_identity(ws: Workspace, name: str, code: str) -> tuple[str, str]:
+    """The office's name and code, both checked before either is written."""
+    name, code = name.strip(), code.strip().upper()
+    if not _CODE.match(code):
+        raise ValidationError(OFFICE_CODE, "office.bad_code", value=code)
+    if not name or len(name) > 200:
+        raise ValidationError(OFFICE_NAME, "office.bad_name")
+    with ws.unit_of_work() as uow:
+        for key, value in ((OFFICE_NAME, name), (OFFICE_CODE, code)):
+            setting = uow.session.get(Setting, key)
+            if setting is None:
+                uow.session.add(Setting(key=key, value=value))
+            else:
+                setting.value = value
+        uow.commit()
+    return name, code
+
+
 def check_key(key: str) -> None:
     if key not in DEFAULTS:
         raise ValidationError(key, "office.unknown_key", key=key, known=", ".join(DEFAULTS))

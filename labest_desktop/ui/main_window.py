@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from labest_desktop import __version__
-from labest_desktop.services import lookups
+from labest_desktop.services import lookups, office
 from labest_desktop.services.changes import EVERYTHING, Changes
 from labest_desktop.ui import settings as keys
 from labest_desktop.ui import tasks
@@ -299,6 +299,8 @@ class MainWindow(GeometryMixin, QMainWindow):
         if total is None:
             total = lookups.total_projects(self.context.workspace, include_deleted=True)
         if total == 0 and lookups.total_projects(self.context.workspace, include_deleted=True) == 0:
+            ws = self.context.workspace
+            self.welcome.ask_office(ws, office.is_configured(ws))  # first start: who is this office?
             self.stack.setCurrentWidget(self.welcome)
         else:
             self.stack.setCurrentWidget(self.tabs)

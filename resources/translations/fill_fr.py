@@ -535,6 +535,18 @@ FR.update({
         "%n conflits à trancher avant d'importer.",
     ),
 })
+# Issue 14: first start, feedback after exports, empty states, editor.
+FR.update({
+    'Office code, first part of new references': 'Code du bureau, début des nouvelles références',
+    'The code begins the reference of projects created from now on (e.g. %1-2026-0001); existing references never change. The name is written in exports, open data and PDF sheets. Both are shared by everyone using this database.': 'Le code commence la référence des projets créés à partir de maintenant (ex. %1-2026-0001) ; les références existantes ne changent jamais. Le nom figure dans les exports, les données ouvertes et les fiches PDF. Les deux sont communs à tous ceux qui utilisent cette base.',
+    'Office &name:': '&Nom du bureau :',
+    'Office co&de:': 'Co&de du bureau :',
+    'e.g. Prefecture of Bas-Rhin': 'ex. Préfecture du Bas-Rhin',
+    'e.g. PREF67': 'ex. PREF67',
+    'Office name': 'Nom du bureau',
+    'Office code': 'Code du bureau',
+    'First, who is this office? Its code begins the reference of every project created here (%1-2026-0001) and its name is written in exports and PDF sheets. Both can be changed later in Preferences.': "D'abord, quel est ce bureau ? Son code commence la référence de chaque projet créé ici (%1-2026-0001) et son nom figure dans les exports et les fiches PDF. Les deux se modifient plus tard dans Préférences.",
+})
 
 CONTEXTUAL = {
     # Alt+letter must reach one control per screen: where the French word's usual
@@ -546,6 +558,7 @@ CONTEXTUAL = {
     ("EventEditor", "&Place"): "L&ieu",
     ("Views", "Summary"): "Synthèse",
     ("Views", "Board"): "Tableau",
+    ("PreferencesDialog", "Office co&de:"): "C&ode du bureau :",
 }
 
 

@@ -1279,22 +1279,22 @@ La base actuelle est d'abord sauvegardée.</translation>
         <translation>%1 projets affichés sur %2</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="371" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="373" />
         <source>Help</source>
         <translation>Aide</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="373" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="375" />
         <source>&lt;h3&gt;Lab'EST Desktop&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Ctrl+N&lt;/b&gt; new project · &lt;b&gt;Enter&lt;/b&gt; open the selected project · &lt;b&gt;Ctrl+F&lt;/b&gt; search · &lt;b&gt;Ctrl+I&lt;/b&gt; import · &lt;b&gt;Ctrl+E&lt;/b&gt; export · &lt;b&gt;Ctrl+Z / Ctrl+Y&lt;/b&gt; undo / redo · &lt;b&gt;Suppr&lt;/b&gt; delete · &lt;b&gt;Ctrl+1…6&lt;/b&gt; views · &lt;b&gt;Ctrl+Q&lt;/b&gt; quit.&lt;/p&gt;&lt;p&gt;Search ignores case and accents and matches the start of words. Filters appear as chips under the search field; click a chip to remove it. Save a combination of filters, sort and columns as a named view.&lt;/p&gt;&lt;p&gt;The stage of a project changes only through “Move to stage…” in its editor, with a rationale kept in the Decisions tab.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Lab'EST Desktop&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Ctrl+N&lt;/b&gt; nouveau projet · &lt;b&gt;Entrée&lt;/b&gt; ouvrir le projet sélectionné · &lt;b&gt;Ctrl+F&lt;/b&gt; rechercher · &lt;b&gt;Ctrl+I&lt;/b&gt; importer · &lt;b&gt;Ctrl+E&lt;/b&gt; exporter · &lt;b&gt;Ctrl+Z / Ctrl+Y&lt;/b&gt; annuler / rétablir · &lt;b&gt;Suppr&lt;/b&gt; supprimer · &lt;b&gt;Ctrl+1…6&lt;/b&gt; vues · &lt;b&gt;Ctrl+Q&lt;/b&gt; quitter.&lt;/p&gt;&lt;p&gt;La recherche ignore majuscules et accents et trouve le début des mots. Les filtres apparaissent en étiquettes sous le champ de recherche ; cliquez sur une étiquette pour retirer son filtre. Enregistrez une combinaison de filtres, de tri et de colonnes comme vue nommée.&lt;/p&gt;&lt;p&gt;L'étape d'un projet ne change que par « Passer à l'étape… » dans sa fiche, avec une justification conservée dans l'onglet Décisions.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="389" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="391" />
         <source>About Lab'EST Desktop</source>
         <translation>À propos de Lab'EST Desktop</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="390" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="392" />
         <source>Lab'EST Desktop %1&lt;br&gt;Portfolio of the Grand Est public-innovation lab.&lt;br&gt;%2</source>
         <translation>Lab'EST Desktop %1&lt;br&gt;Portefeuille du laboratoire d'innovation publique du Grand Est.&lt;br&gt;%2</translation>
     </message>
@@ -1493,12 +1493,22 @@ La base actuelle est d'abord sauvegardée.</translation>
         <translation>Votre nom, enregistré comme auteur</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="60" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="57" />
         <source>Office name written in exports</source>
         <translation>Nom du bureau écrit dans les exports</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="65" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="60" />
+        <source>Office code, first part of new references</source>
+        <translation>Code du bureau, début des nouvelles références</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="62" />
+        <source>The code begins the reference of projects created from now on (e.g. %1-2026-0001); existing references never change. The name is written in exports, open data and PDF sheets. Both are shared by everyone using this database.</source>
+        <translation>Le code commence la référence des projets créés à partir de maintenant (ex. %1-2026-0001) ; les références existantes ne changent jamais. Le nom figure dans les exports, les données ouvertes et les fiches PDF. Les deux sont communs à tous ceux qui utilisent cette base.</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="71" />
         <source>Language of the interface</source>
         <translation>Langue de l'interface</translation>
     </message>
@@ -1507,17 +1517,17 @@ La base actuelle est d'abord sauvegardée.</translation>
         <translation>Identité et langue</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="74" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="80" />
         <source>&amp;Your name:</source>
         <translation>&amp;Votre nom :</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="75" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="81" />
         <source>&amp;Office name:</source>
         <translation>Nom du &amp;bureau :</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="76" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="84" />
         <source>&amp;Language:</source>
         <translation>&amp;Langue :</translation>
     </message>
@@ -1526,73 +1536,78 @@ La base actuelle est d'abord sauvegardée.</translation>
         <translation>Un changement de langue s'applique au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="67" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="73" />
         <source>Follow the system</source>
         <translation>Suivre le système</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="68" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="74" />
         <source>Light</source>
         <translation>Clair</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="69" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="75" />
         <source>Dark</source>
         <translation>Sombre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="71" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="77" />
         <source>Colour theme</source>
         <translation>Thème de couleurs</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="72" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="78" />
         <source>Identity and appearance</source>
         <translation>Identité et apparence</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="77" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="82" />
+        <source>Office co&amp;de:</source>
+        <translation>C&amp;ode du bureau :</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="85" />
         <source>&amp;Theme:</source>
         <translation>&amp;Thème :</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="79" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="87" />
         <source>Database</source>
         <translation>Base de données</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="82" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="90" />
         <source>Open &amp;another…</source>
         <translation>Ouvrir une &amp;autre…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="84" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="92" />
         <source>Create a &amp;new one…</source>
         <translation>En créer une &amp;nouvelle…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="94" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="102" />
         <source>Backups</source>
         <translation>Sauvegardes</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="96" />
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="135" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="104" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="144" />
         <source>Backups folder</source>
         <translation>Dossier des sauvegardes</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="97" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="105" />
         <source>&amp;Browse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="102" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="110" />
         <source>Number of backups kept</source>
         <translation>Nombre de sauvegardes conservées</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="103" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="111" />
         <source>Back &amp;up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
@@ -1601,17 +1616,17 @@ La base actuelle est d'abord sauvegardée.</translation>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="105" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="113" />
         <source>&amp;Restore a backup…</source>
         <translation>&amp;Restaurer une sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="111" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="119" />
         <source>&amp;Folder:</source>
         <translation>&amp;Dossier :</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="112" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="120" />
         <source>&amp;Keep:</source>
         <translation>&amp;Conserver :</translation>
     </message>
@@ -2946,42 +2961,77 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>WelcomePanel</name>
     <message>
-        <location filename="../../labest_desktop/ui/welcome.py" line="55" />
+        <location filename="../../labest_desktop/ui/welcome.py" line="110" />
         <source>Welcome to Lab'EST Desktop</source>
         <translation>Bienvenue dans Lab'EST Desktop</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/welcome.py" line="57" />
+        <location filename="../../labest_desktop/ui/welcome.py" line="112" />
         <source>The portfolio is empty. Start by creating a first project, import a workbook sent by another office, or explore the application with a sample portfolio.</source>
         <translation>Le portefeuille est vide. Commencez par créer un premier projet, importez un classeur envoyé par un autre bureau, ou découvrez l'application avec un portefeuille d'exemple.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/welcome.py" line="61" />
+        <location filename="../../labest_desktop/ui/welcome.py" line="115" />
+        <source>Office &amp;name:</source>
+        <translation>&amp;Nom du bureau :</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/welcome.py" line="116" />
+        <source>Office co&amp;de:</source>
+        <translation>Co&amp;de du bureau :</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/welcome.py" line="117" />
+        <source>e.g. Prefecture of Bas-Rhin</source>
+        <translation>ex. Préfecture du Bas-Rhin</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/welcome.py" line="118" />
+        <source>e.g. PREF67</source>
+        <translation>ex. PREF67</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/welcome.py" line="119" />
+        <source>Office name</source>
+        <translation>Nom du bureau</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/welcome.py" line="120" />
+        <source>Office code</source>
+        <translation>Code du bureau</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/welcome.py" line="123" />
         <source>&amp;Create a project</source>
         <translation>&amp;Créer un projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/welcome.py" line="62" />
+        <location filename="../../labest_desktop/ui/welcome.py" line="124" />
         <source>&amp;Import a workbook…</source>
         <translation>&amp;Importer un classeur…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/welcome.py" line="63" />
+        <location filename="../../labest_desktop/ui/welcome.py" line="125" />
         <source>Load the &amp;demo sample</source>
         <translation>Charger l'exemple de &amp;démonstration</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/welcome.py" line="61" />
+        <location filename="../../labest_desktop/ui/welcome.py" line="136" />
+        <source>First, who is this office? Its code begins the reference of every project created here (%1-2026-0001) and its name is written in exports and PDF sheets. Both can be changed later in Preferences.</source>
+        <translation>D'abord, quel est ce bureau ? Son code commence la référence de chaque projet créé ici (%1-2026-0001) et son nom figure dans les exports et les fiches PDF. Les deux se modifient plus tard dans Préférences.</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/welcome.py" line="123" />
         <source>Create a first project</source>
         <translation>Créer un premier projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/welcome.py" line="62" />
+        <location filename="../../labest_desktop/ui/welcome.py" line="124" />
         <source>Import an .xlsx, .ods or .csv workbook</source>
         <translation>Importer un classeur .xlsx, .ods ou .csv</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/welcome.py" line="63" />
+        <location filename="../../labest_desktop/ui/welcome.py" line="125" />
         <source>Fill the database with sample projects</source>
         <translation>Remplir la base avec des projets d'exemple</translation>
     </message>

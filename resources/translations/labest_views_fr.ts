@@ -581,27 +581,27 @@
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="96" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="95" />
         <source>Merge organisations</source>
         <translation>Fusionner des organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="97" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="96" />
         <source>“%1” and the organisation chosen below are the same. Every project, partnership and event of “%1” moves to the one kept, and “%1” is removed. You can undo it.</source>
         <translation>« %1 » et l'organisation choisie ci-dessous sont la même. Chaque projet, partenariat et événement de « %1 » passe à celle conservée, et « %1 » est supprimée. Vous pouvez l'annuler.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="102" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="101" />
         <source>Organisation kept</source>
         <translation>Organisation conservée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="107" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="106" />
         <source>&amp;Keep</source>
         <translation>&amp;Conserver</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="109" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="108" />
         <source>Merge</source>
         <translation>Fusionner</translation>
     </message>
@@ -609,32 +609,32 @@
 <context>
     <name>OrganisationTableModel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="52" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="51" />
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="52" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="51" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="52" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="51" />
         <source>Department</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="52" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="51" />
         <source>Leads</source>
         <translation>Porte</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="53" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="52" />
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="53" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="52" />
         <source>Events</source>
         <translation>Événements</translation>
     </message>
@@ -642,94 +642,94 @@
 <context>
     <name>PartnersView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="248" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="293" />
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="249" />
-        <location filename="../../labest_desktop/ui/views/partners.py" line="250" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="294" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="295" />
         <source>Search organisations</source>
         <translation>Rechercher des organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="251" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="296" />
         <source>Organisations</source>
         <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="252" />
-        <location filename="../../labest_desktop/ui/views/partners.py" line="255" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="297" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="300" />
         <source>(not set)</source>
         <translation>(non renseigné)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="258" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="303" />
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="259" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="304" />
         <source>Merge into…</source>
         <translation>Fusionner avec…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="260" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="305" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="260" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="305" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="261" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="306" />
         <source>Department</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="261" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="306" />
         <source>Projects it leads</source>
         <translation>Projets qu'elle porte</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="262" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="307" />
         <source>Projects it partners</source>
         <translation>Projets dont elle est partenaire</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="262" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="307" />
         <source>Its events</source>
         <translation>Ses événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="264" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="309" />
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="264" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="309" />
         <source>&amp;Kind</source>
         <translation>T&amp;ype</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="264" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="309" />
         <source>&amp;Department</source>
         <translation>Dépar&amp;tement</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="272" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="317" />
         <source>Projects it &amp;leads (%n)</source>
         <translation><numerusform>Projets qu'elle &amp;porte (%n)</numerusform><numerusform>Projets qu'elle &amp;porte (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="273" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="318" />
         <source>Projects it &amp;partners (%n)</source>
         <translation><numerusform>Projets dont elle est pa&amp;rtenaire (%n)</numerusform><numerusform>Projets dont elle est pa&amp;rtenaire (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="274" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="319" />
         <source>I&amp;ts events (%n)</source>
         <translation><numerusform>Ses &amp;événements (%n)</numerusform><numerusform>Ses &amp;événements (%n)</numerusform></translation>
     </message>
@@ -1095,7 +1095,7 @@
         <translation>Passage de %1 à %2</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="127" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="126" />
         <source>Merge “%1” into “%2”</source>
         <translation>Fusion de « %1 » dans « %2 »</translation>
     </message>

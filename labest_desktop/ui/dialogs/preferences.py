@@ -52,12 +52,18 @@ class PreferencesDialog(QDialog):
 
         self.user_name = QLineEdit(keys.value(settings, keys.USER_NAME) or default_author(), self)
         self.user_name.setAccessibleName(self.tr("Your name, recorded as author"))
-        try:
-            office_name = office.get(context.workspace, office.OFFICE_NAME)
-        except LabestError:
-            office_name = ""
-        self.office_name = QLineEdit(office_name, self)
+        identity_now = office.all_settings(context.workspace)
+        self.office_name = QLineEdit(identity_now[office.OFFICE_NAME], self)
         self.office_name.setAccessibleName(self.tr("Office name written in exports"))
+        self.office_code = QLineEdit(identity_now[office.OFFICE_CODE], self)
+        self.office_code.setMaxLength(12)
+        self.office_code.setAccessibleName(self.tr("Office code, first part of new references"))
+        self.office_effect = QLabel(self.tr(
+            "The code begins the reference of projects created from now on (e.g. %1-2026-0001); "
+            "existing references never change. The name is written in exports, open data and PDF sheets. "
+            "Both are shared by everyone using this database."
+        ).replace("%1", identity_now[office.OFFICE_CODE]), self)
+        self.office_effect.setWordWrap(True)
         self.language = QComboBox(self)
         self.language.addItem("Français", "fr")
         self.language.addItem("English", "en")
@@ -73,6 +79,8 @@ class PreferencesDialog(QDialog):
         form = QFormLayout(identity)
         form.addRow(self._label(self.tr("&Your name:"), self.user_name), self.user_name)
         form.addRow(self._label(self.tr("&Office name:"), self.office_name), self.office_name)
+        form.addRow(self._label(self.tr("Office co&de:"), self.office_code), self.office_code)
+        form.addRow(self.office_effect)
         form.addRow(self._label(self.tr("&Language:"), self.language), self.language)
         form.addRow(self._label(self.tr("&Theme:"), self.theme), self.theme)
 
@@ -124,7 +132,8 @@ class PreferencesDialog(QDialog):
         layout.addWidget(database)
         layout.addWidget(backups)
         layout.addWidget(buttons)
-        self.resize(620, 520)
+        # As tall as the content: a fixed height left a large empty gap.
+        self.resize(max(620, self.sizeHint().width()), self.sizeHint().height())
 
     def _label(self, text: str, buddy) -> QLabel:
         label = QLabel(text, self)
@@ -151,10 +160,11 @@ class PreferencesDialog(QDialog):
         settings = self.context.settings
         ws = self.context.workspace
         name = self.user_name.text().strip() or default_author()
-        office_name = self.office_name.text().strip()
+        identity = (self.office_name.text().strip(), self.office_code.text().strip().upper())
         try:
-            if office_name and office_name != office.get(ws, office.OFFICE_NAME):
-                office.set_value(ws, office.OFFICE_NAME, office_name)
+            current = office.all_settings(ws)
+            if identity != (current[office.OFFICE_NAME], current[office.OFFICE_CODE]):
+                office.set_identity(ws, *identity)
         except LabestError as exc:
             show_error(self, exc)
             return

@@ -4,6 +4,8 @@
     .venv/bin/labest --db /tmp/small.sqlite3 demo --projects 10000
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_window.py /tmp/small.sqlite3 /tmp/big.sqlite3
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_window.py --interaction /tmp/big.sqlite3
+    .venv/bin/labest --database-url postgresql://labest@127.0.0.1:5432/big demo --projects 100000
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_window.py --database-url postgresql://labest@127.0.0.1:5432/big
 
 Prints: time from process start to the window shown and populated (each database),
 the same for a bare PySide6 window importing SQLAlchemy and openpyxl, the ratio,
@@ -11,6 +13,8 @@ search-as-you-type per keystroke (every prefix, from one letter; a word nothing
 matches; a word typed with a stage and status filter set) and sort per column on the
 biggest database (ids query plus the first screen of rows), and the peak memory of
 the window process. ``--interaction DB`` prints only the search and sort figures.
+``--database-url URL`` (repeatable, mixed with files) measures a PostgreSQL database
+the same way.
 """
 
 from __future__ import annotations
@@ -43,10 +47,12 @@ def _timed(command: list[str], env: dict) -> tuple[float, int, float]:
     return float(shown) - start, int(rows), float(rss)
 
 
-def startup(database: Path | None, runs: int = 3) -> tuple[float, int, float]:
+def startup(database: Path | str | None, runs: int = 3) -> tuple[float, int, float]:
     env = dict(os.environ, LABEST_EXIT_WHEN_SHOWN="1", LABEST_DATA_DIR=tempfile.mkdtemp())
     if database is None:
         command = [sys.executable, "-c", BARE]
+    elif isinstance(database, str):
+        command = [sys.executable, "-m", "labest_desktop", "--database-url", database]
     else:
         command = [sys.executable, "-m", "labest_desktop", "--db", str(database)]
     results = [_timed(command, env) for _ in range(runs)]
@@ -54,17 +60,26 @@ def startup(database: Path | None, runs: int = 3) -> tuple[float, int, float]:
     return best[0], best[1], max(r[2] for r in results)
 
 
-def interaction(database: Path) -> None:
+def _name(database: Path | str) -> str:
+    if isinstance(database, str):
+        from labest_desktop.storage.location import server_location
+
+        return server_location(database).describe()
+    return database.name
+
+
+def interaction(database: Path | str) -> None:
     from PySide6.QtWidgets import QApplication
 
     from labest_desktop.services.project_query import ProjectFilter
     from labest_desktop.services.workspace import Workspace
     from labest_desktop.storage.database import open_database
-    from labest_desktop.storage.location import sqlite_location
+    from labest_desktop.storage.location import server_location, sqlite_location
     from labest_desktop.ui.models.project_table import COLUMNS, ProjectTableModel
 
     QApplication.instance() or QApplication([])
-    ws = Workspace(open_database(sqlite_location(database), backups_folder=Path(tempfile.mkdtemp())), "bench")
+    location = server_location(database) if isinstance(database, str) else sqlite_location(database)
+    ws = Workspace(open_database(location, backups_folder=Path(tempfile.mkdtemp())), "bench")
     model = ProjectTableModel(ws)
     model.reload()
 
@@ -115,19 +130,35 @@ def interaction(database: Path) -> None:
     print(f"  sort, worst column: {worst[0]} {worst[1]:.0f} ms (target 200)")
 
 
+def _databases(argv: list[str]) -> tuple[bool, list[Path | str]]:
+    """``[--interaction] (FILE | --database-url URL)...`` as SQLite paths and server URLs."""
+    only_interaction = "--interaction" in argv
+    databases: list[Path | str] = []
+    rest = iter(a for a in argv if a != "--interaction")
+    for arg in rest:
+        if arg == "--database-url":
+            databases.append(next(rest))
+        elif arg.startswith("--database-url="):
+            databases.append(arg.split("=", 1)[1])
+        else:
+            databases.append(Path(arg))
+    return only_interaction, databases
+
+
 def main(argv: list[str]) -> int:
-    if argv[:1] == ["--interaction"]:  # search and sort figures only, on one database
-        print(f"interaction on {Path(argv[1]).name}:")
-        interaction(Path(argv[1]))
+    only_interaction, databases = _databases(argv)
+    databases = databases or [Path("/tmp/lb/small.sqlite3"), Path("/tmp/lb/big.sqlite3")]
+    if only_interaction:  # search and sort figures only, on the last database
+        print(f"interaction on {_name(databases[-1])}:")
+        interaction(databases[-1])
         return 0
-    databases = [Path(a) for a in argv] or [Path("/tmp/lb/small.sqlite3"), Path("/tmp/lb/big.sqlite3")]
     bare, _rows, bare_rss = startup(None)
     print(f"bare PySide6 window (+SQLAlchemy, openpyxl): {bare:.2f} s, {bare_rss:.0f} MB")
     for database in databases:
         shown, rows, rss = startup(database)
-        print(f"{database.name}: window shown with {rows} projects in {shown:.2f} s "
+        print(f"{_name(database)}: window shown with {rows} projects in {shown:.2f} s "
               f"({shown / bare:.1f}× bare), peak memory {rss:.0f} MB")
-    print(f"interaction on {databases[-1].name}:")
+    print(f"interaction on {_name(databases[-1])}:")
     interaction(databases[-1])
     return 0
 

@@ -55,6 +55,18 @@ class Database:
         self._read = sessionmaker(engine, expire_on_commit=False)
         self._write = sessionmaker(engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False)
         self._identity = file_identity(location.path)
+        # Moves with every change this process commits or hears of from another
+        # (storage.changes); ``None`` while nobody watches the database, so that
+        # what is kept between reads (project_query) is only kept when it can be
+        # known current.
+        self.change_stamp: int | None = None
+        self.kept_ids = None
+
+    def note_change(self) -> None:
+        """The data changed (committed here, or announced by another program)."""
+        if self.change_stamp is not None:
+            self.change_stamp += 1
+        self.kept_ids = None
 
     def same_file(self) -> bool:
         """Whether the path still names the file this database's connections opened.

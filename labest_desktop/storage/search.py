@@ -1,11 +1,21 @@
 """Accent- and case-insensitive full-text search over projects.
 
-Each project keeps ``search_text``: the folded (lower-case, accent-free) text of its
-title, description, tags, reference, contact and organisation names. A session hook
-recomputes it on every flush that touches a project or renames an organisation, so
-every writer (editor, import, command line) keeps it in sync. On SQLite an FTS5
-index mirrors the column through triggers (created by migration 0002); on
-PostgreSQL each word is matched with ``LIKE`` on the folded column.
+Each project keeps ``search_text``: the words (letters and digits) of the folded
+(lower-case, accent-free) text of its title, description, tags, reference, contact
+and organisation names, one space between them. A session hook recomputes it on
+every flush that touches a project or renames an organisation, so every writer
+(editor, import, command line) keeps it in sync. A query matches a project when
+each of its words begins a word of that text, on both back ends:
+
+- SQLite: an FTS5 index mirrors the column through triggers (migration 0002), with
+  prefix indexes for one to three letters;
+- PostgreSQL: the ``project_search`` table mirrors it through triggers (migration
+  0005) as a ``tsvector`` of the words plus a ``w_`` / ``wo_`` lexeme for the
+  first one and two letters of each, under a GIN index. A query word of three
+  letters or more is a prefix match (``'mob':*``); one of one or two letters is
+  the exact lexeme of its prefix, one posting list instead of merging the lists of
+  every word it begins. The table is narrow (no description, no title), so reading
+  the ids of 90,000 hits does not read the wide project rows.
 
 The same hook keeps ``title_key`` and ``contact_key``, the sort keys of the list
 (:func:`sort_key`); bulk writers fill all of them through the same functions.
@@ -18,13 +28,15 @@ import re
 from collections.abc import Iterable
 from contextlib import contextmanager
 
-from sqlalchemy import ColumnElement, and_, event, literal_column, select, text
+from sqlalchemy import ColumnElement, event, literal_column, select, text
 from sqlalchemy.orm import Session
 
 from labest_desktop.domain.models import Organisation, Project
 from labest_desktop.domain.text import fold
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+# Letters and digits: what SQLite's unicode61 tokenizer keeps in a token (``_``, like
+# every punctuation mark, separates words).
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _LEADING_PUNCTUATION = re.compile(r"^[\W_]+")
 # Ligatures NFKD leaves whole, spelled out as French dictionaries sort them.
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})
@@ -50,7 +62,7 @@ def search_text(
     organisations: Iterable[str],
 ) -> str:
     parts = [title, reference, contact, (tags or "").replace(";", " "), *organisations, description]
-    return fold(" ".join(p for p in parts if p))
+    return " ".join(_WORD.findall(fold(" ".join(p for p in parts if p))))
 
 
 def project_search_text(project: Project) -> str:
@@ -99,8 +111,8 @@ def words(query: str) -> list[str]:
 
 
 def match_clause(query: str, dialect_name: str) -> ColumnElement[bool] | None:
-    """A condition on ``Project`` matching every word of ``query`` (as a prefix on
-    SQLite, anywhere in the text on PostgreSQL); ``None`` for an empty query."""
+    """A condition on ``Project`` matching every word of ``query`` as the beginning
+    of a word of its text; ``None`` for an empty query."""
     terms = words(query)
     if not terms:
         return None
@@ -112,11 +124,49 @@ def match_clause(query: str, dialect_name: str) -> ColumnElement[bool] | None:
         # index in order and checks each id against the hits (sorting the hits
         # instead reads every wide project row: 3x slower for broad prefixes).
         return literal_column("+project.id").in_(matches)
-    return and_(*(Project.search_text.like(f"%{_escape_like(term)}%", escape="\\") for term in terms))
+    matches = select(text("project_id")).select_from(text("project_search")).where(
+        text("vector @@ CAST(:ts_query AS tsquery)").bindparams(ts_query=ts_query(terms))
+    )
+    return Project.id.in_(matches)
 
 
-def _escape_like(term: str) -> str:
-    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+def ts_query(terms: list[str]) -> str:
+    """PostgreSQL's ``tsquery`` for ``terms`` (see the module's docstring). Written
+    as quoted lexemes, not parsed: a word holds only letters and digits, so the
+    quotes cannot be closed from inside."""
+    return " & ".join(f"'{term}':*" if len(term) > 2 else f"'{term}_'" for term in terms)
+
+
+def postgresql_matches(session: Session, query: str) -> set[int] | None:
+    """Ids of the projects (deleted ones included) whose text matches every word of
+    ``query``, from the ``project_search`` GIN index; ``None`` for an empty query.
+
+    The planner reads a broad match (one letter: 90 % of the table) sequentially,
+    evaluating every vector (70-150 ms at 100,000 projects); the index's one
+    posting list and the narrow table's pages cost 25-45 ms, so sequential scans
+    are off for this one statement's transaction. The ids come back as one array."""
+    terms = words(query)
+    if not terms:
+        return None
+    session.execute(text("SELECT set_config('enable_seqscan', 'off', true)"))
+    try:
+        packed = fetch_array(
+            session, "SELECT array_agg(project_id) FROM project_search WHERE vector @@ %s::tsquery", (ts_query(terms),)
+        )
+    finally:
+        session.execute(text("SELECT set_config('enable_seqscan', 'on', true)"))
+    return set(packed)
+
+
+def fetch_array(session: Session, statement: str, params: tuple | dict = ()) -> list[int]:
+    """One ``array_agg`` of integers read on PostgreSQL in the binary format, in the
+    session's transaction (90,000 ids: about a third faster than parsing their
+    text)."""
+    driver = session.connection().connection.driver_connection
+    with driver.cursor(binary=True) as cursor:
+        cursor.execute(statement, params)
+        row = cursor.fetchone()
+    return list(row[0] or ()) if row else []
 
 
 def sqlite_matches(session: Session, query: str) -> set[int] | None:

@@ -133,7 +133,7 @@ def test_the_sorted_ids_are_read_from_indexes_only(demo_database):
         connection = session.connection()
         for sort in SORT_COLUMNS:
             for descending in (False, True):
-                for statement in project_query._segments(session, ProjectFilter(), sort, descending):
+                for statement in project_query._segments(session, ProjectFilter(), sort, descending, "sqlite"):
                     sql = str(statement.compile(compile_kwargs={"literal_binds": True}))
                     plan = " | ".join(r[3] for r in connection.exec_driver_sql("EXPLAIN QUERY PLAN " + sql))
                     assert "ix_project_live_" in plan, (sort, plan)

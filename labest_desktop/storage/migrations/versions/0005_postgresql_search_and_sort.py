@@ -1,0 +1,125 @@
+"""PostgreSQL: indexed word-prefix search and sorts read from indexes (no-op on SQLite).
+
+Search: ``project.search_text`` becomes the words of the folded text, one space
+between them (SQLite's FTS5 index already splits the text into the same words, so
+SQLite's data is left as it is). The narrow ``project_search`` table holds each
+project's ``tsvector`` of those words plus ``w_``/``wo_`` lexemes for their first one
+and two letters, under a GIN index, kept by statement triggers on ``project``
+(transition tables: a 100,000-row import costs one statement, not 100,000 calls).
+
+Sort: one partial index per sort key over live projects, ``(key, id)``: the list's
+order (key, then id as tie-breaker) is read from the index without a sort and,
+the id being in the index, without reading the rows. Text keys are indexed in the
+"C" collation, the byte order the list uses on both back ends (and the same on every
+server, whatever its locale). They replace the single-column indexes of 0003 on
+PostgreSQL, which no list query could use.
+
+Revision ID: 0005
+Revises: 0004
+Create Date: 2026-11-26
+"""
+
+import re
+import unicodedata
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0005"
+down_revision = "0004"
+branch_labels = None
+depends_on = None
+
+# Frozen copies as of this revision (the application's live in storage.search): later changes there must not change what this migration did.
+SORTED_COLUMNS = (
+    "reference", "title_key", "stage", "status", "lead_id", "department", "contact_key", "start_date",
+    "end_date", "budget", "funding_envelope_id", "users_involved", "agents_involved", "updated_at",
+    "stage_since",
+)
+TEXT_COLUMNS = {"reference", "title_key", "department", "contact_key"}
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+DDL = (
+    # The words and their one- and two-letter prefixes; built from C functions only
+    # (about 10 µs a project) and immutable, so an index could use it as well.
+    """
+    CREATE FUNCTION labest_search_vector(words text) RETURNS tsvector
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+      SELECT array_to_tsvector(array_remove(string_to_array(
+        words || ' ' || regexp_replace(words, '(\\S)(\\S?)\\S*', '\\1_ \\1\\2_', 'g'), ' '), ''))
+    $$
+    """,
+    """
+    CREATE TABLE project_search (
+      project_id integer PRIMARY KEY REFERENCES project(id) ON DELETE CASCADE,
+      vector tsvector NOT NULL
+    )
+    """,
+    """
+    CREATE FUNCTION labest_project_search_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      INSERT INTO project_search (project_id, vector)
+      SELECT id, labest_search_vector(search_text) FROM inserted;
+      RETURN NULL;
+    END $$
+    """,
+    """
+    CREATE FUNCTION labest_project_search_update() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      UPDATE project_search s SET vector = labest_search_vector(n.search_text)
+      FROM updated n JOIN previous o ON o.id = n.id
+      WHERE s.project_id = n.id AND n.search_text IS DISTINCT FROM o.search_text;
+      RETURN NULL;
+    END $$
+    """,
+    """
+    CREATE TRIGGER project_search_insert AFTER INSERT ON project
+    REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION labest_project_search_insert()
+    """,
+    """
+    CREATE TRIGGER project_search_update AFTER UPDATE ON project
+    REFERENCING OLD TABLE AS previous NEW TABLE AS updated
+    FOR EACH STATEMENT EXECUTE FUNCTION labest_project_search_update()
+    """,
+)
+
+
+def _fold(value: str) -> str:
+    if value.isascii():
+        return " ".join(value.lower().split())
+    stripped = re.sub("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]", "",
+                      unicodedata.normalize("NFKD", value))
+    return " ".join(stripped.casefold().split())
+
+
+def upgrade() -> None:
+    bind = op.get_bind()
+    if bind.dialect.name != "postgresql":
+        return
+    rows = bind.execute(sa.text("SELECT id, search_text FROM project")).all()
+    updates = [
+        {"id": pid, "words": words}
+        for pid, old in rows
+        if (words := " ".join(_WORD.findall(_fold(old or "")))) != old
+    ]
+    if updates:
+        bind.execute(sa.text("UPDATE project SET search_text = :words WHERE id = :id"), updates)
+    for statement in DDL:
+        bind.exec_driver_sql(statement)
+    bind.exec_driver_sql(
+        "INSERT INTO project_search (project_id, vector) SELECT id, labest_search_vector(search_text) FROM project"
+    )
+    bind.exec_driver_sql("CREATE INDEX ix_project_search_vector ON project_search USING gin (vector)")
+    for column in SORTED_COLUMNS:
+        op.drop_index(f"ix_project_live_{column}", table_name="project")
+        key = f'{column} COLLATE "C"' if column in TEXT_COLUMNS else column
+        bind.exec_driver_sql(
+            f"CREATE INDEX ix_project_sorted_{column} ON project ({key}, id) WHERE deleted_at IS NULL"
+        )
+    # Sorting by lead or envelope walks their names in byte order.
+    for table in ("organisation", "funding_envelope"):
+        bind.exec_driver_sql(f'CREATE INDEX ix_{table}_sorted_name ON {table} (name_key COLLATE "C", id)')
+
+
+def downgrade() -> None:
+    raise NotImplementedError("Lab'EST never downgrades a database; restore a backup instead.")

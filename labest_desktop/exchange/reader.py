@@ -34,6 +34,7 @@ from pathlib import Path
 
 import python_calamine
 
+from labest_desktop.exchange import extent
 from labest_desktop.exchange.columns import (
     EVENTS_SHEET,
     HEADER_SEARCH_ROWS,
@@ -113,6 +114,15 @@ class RawWorkbook:
 
 
 def read_workbook(path: str | Path, *, stream_projects: bool = False) -> RawWorkbook:
+    """:func:`read_workbook_here` in a child process with memory and time limits
+    (:mod:`labest_desktop.exchange.guard`): a parser crash or a file that asks for
+    too much ends as an ``ExchangeFileError``, never in this process."""
+    from labest_desktop.exchange import guard
+
+    return guard.read_workbook(path, stream_projects=stream_projects)
+
+
+def read_workbook_here(path: str | Path, *, stream_projects: bool = False) -> RawWorkbook:
     """Every sheet the import reads, as raw rows; raises only ``ExchangeFileError``.
 
     With ``stream_projects``, the ``Projets`` sheet's rows are an iterator to read
@@ -274,12 +284,17 @@ def _check_xml_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str
 
 
 def _zip_formulas(path: Path, name: str) -> dict[str, Formulas]:
+    """The formulas of the sheets read, and in the same pass the checks of what the
+    file would ask of calamine (:mod:`labest_desktop.exchange.extent`)."""
     try:
         with zipfile.ZipFile(path) as archive:
-            return find_formulas(archive, _is_read_sheet)
+            shared = extent.check_package(archive, name)
+            return find_formulas(archive, _is_read_sheet, lambda sheet: extent.SheetCheck(name, sheet, shared))
     except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError) as exc:
         logger.info("bad zip %s: %s", path, exc)
         raise ExchangeFileError("exchange.file.corrupt_zip", file=name) from None
+    except ExchangeFileError:
+        raise
     except Exception as exc:  # zlib.error from a damaged deflate stream
         logger.info("bad zip member in %s: %s", path, exc)
         raise ExchangeFileError("exchange.file.corrupt_zip", file=name) from None

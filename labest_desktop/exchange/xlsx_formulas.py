@@ -59,24 +59,32 @@ def _xml(archive: zipfile.ZipFile, name: str) -> Element:
     return fromstring(archive.read(info))
 
 
-def find_formulas(archive: zipfile.ZipFile, wanted: Callable[[str], bool]) -> dict[str, Formulas]:
-    """First formula of each row of every sheet ``wanted(name)`` accepts."""
+def find_formulas(
+    archive: zipfile.ZipFile,
+    wanted: Callable[[str], bool],
+    inspect: Callable[[str], Callable[[bytes], None]] | None = None,
+) -> dict[str, Formulas]:
+    """First formula of each row of every sheet ``wanted(name)`` accepts;
+    ``inspect(name)``, if given, is handed each chunk of that sheet's XML in the
+    same pass (the checks of :mod:`labest_desktop.exchange.extent`)."""
     found: dict[str, Formulas] = {}
     names = set(archive.namelist())
     for name, part in sheet_parts(archive).items():
         if wanted(name) and part in names:
-            formulas = _scan(archive, part)
+            formulas = _scan(archive, part, inspect(name) if inspect else None)
             if formulas:
                 found[name] = formulas
     return found
 
 
-def _scan(archive: zipfile.ZipFile, part: str) -> Formulas:
+def _scan(archive: zipfile.ZipFile, part: str, inspect: Callable[[bytes], None] | None = None) -> Formulas:
     formulas: Formulas = {}
     carry = b""
     with archive.open(part) as member:
         while chunk := member.read(_CHUNK):
             data = carry + chunk
+            if inspect is not None:
+                inspect(data)
             end = 0
             for match in _FORMULA.finditer(data):
                 if match.end() == len(data):

@@ -1,0 +1,322 @@
+"""Reading a stranger's workbook in a child process with memory and time limits.
+
+A file of 1.5 KB with a cell at A1 and one at XFD1048576 made python-calamine ask
+for 512 GiB and abort the whole process (SIGABRT): in the window, the application
+closed and unsaved text was lost. Checks before parsing catch the shapes we know
+(see :mod:`labest_desktop.exchange.extent`), but a parser written in another
+language can always meet one we do not: so every read runs in a child process whose
+address space and processor time are limited. Whatever happens there (an abort, a
+memory error, an endless loop) ends as one :class:`ExchangeFileError` sentence here;
+the caller's process, its window and its database connection are untouched.
+
+The child hands results back through a pipe as pickled frames of plain values: the
+sheets read whole, then the streamed ``Projets`` sheet in batches, so the parent
+parses rows while the child is still reading (the two use both cores). Frames are
+unpickled with a loader that accepts only the date and time types, so a child
+subverted by a hostile file could still not make the parent run anything.
+
+The child is forked (a few milliseconds: the reader is already imported, nothing
+runs in the child but the reader and it leaves by ``os._exit``); where there is no
+fork (Windows) it is a new interpreter, with the same frames on its standard output.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import io
+import logging
+import os
+import pickle
+import signal
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+from labest_desktop import messages
+from labest_desktop.exchange import errors as exchange_errors
+from labest_desktop.exchange.errors import ExchangeFileError, WorkbookTooLargeError
+from labest_desktop.exchange.reader import RawWorkbook
+
+logger = logging.getLogger(__name__)
+
+# Reading our own 100,000-project workbook peaks near 700 MB of address space in
+# the child; four times the largest legitimate need, far below what a bomb asks.
+MEMORY_LIMIT_BYTES = 3 * 1024 * 1024 * 1024
+TIME_LIMIT_SECONDS = 300.0
+BATCH_ROWS = 2_000
+_SAFE_GLOBALS = {
+    ("datetime", "datetime"): datetime.datetime,
+    ("datetime", "date"): datetime.date,
+    ("datetime", "time"): datetime.time,
+    ("datetime", "timedelta"): datetime.timedelta,
+}
+
+
+class ReaderGaveUpError(WorkbookTooLargeError):
+    """The child process ended without an answer: limits reached or a parser crash."""
+
+    key = "exchange.file.reader_gave_up"
+
+
+class _PlainValues(pickle.Unpickler):
+    def find_class(self, module: str, name: str):
+        try:
+            return _SAFE_GLOBALS[(module, name)]
+        except KeyError:
+            raise pickle.UnpicklingError(f"{module}.{name} is not a cell value") from None
+
+
+def _loads(data: bytes):
+    return _PlainValues(io.BytesIO(data)).load()
+
+
+def read_workbook(path: str | Path, *, stream_projects: bool = False) -> RawWorkbook:
+    """:func:`labest_desktop.exchange.reader.read_workbook_here`, in a child process.
+
+    Raises only ``ExchangeFileError`` (``ReaderGaveUpError`` when the child died or
+    ran out of time); a streamed sheet may raise it while being read.
+    """
+    path = Path(path)
+    child = _Child.start(path, stream_projects)
+    try:
+        frame = child.receive()
+    except BaseException:
+        child.stop()
+        raise
+    _, file, sheet_names, sheets, meta, kind, formulas, streamed = frame
+    if streamed is None:
+        try:
+            if child.receive()[0] != "end":
+                raise child.gave_up(ValueError("unexpected frame"))
+        finally:
+            child.stop()
+        return RawWorkbook(file, sheet_names, sheets, meta, kind, formulas)
+    sheets[streamed] = child.stream()
+    return RawWorkbook(file, sheet_names, sheets, meta, kind, formulas)
+
+
+class _Child:
+    """One reading process: forked where the system can (cheap: the reader is
+    already imported), else a new interpreter; killed at the deadline."""
+
+    def __init__(self, pid: int | None, process: subprocess.Popen | None, pipe, name: str) -> None:
+        self.pid = pid
+        self.process = process
+        self.pipe = pipe
+        self.name = name
+        self.fired = False
+        self.status: int | None = None
+        self.timer = threading.Timer(TIME_LIMIT_SECONDS, self._kill)
+        self.timer.daemon = True
+        self.timer.start()
+
+    @classmethod
+    def start(cls, path: Path, stream_projects: bool) -> _Child:
+        if hasattr(os, "fork"):
+            read_end, write_end = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # the child: never returns into the caller's code
+                code = 1
+                try:
+                    os.close(read_end)
+                    _quiet()
+                    child_main(str(path), stream_projects, write_end, MEMORY_LIMIT_BYTES, TIME_LIMIT_SECONDS)
+                    code = 0
+                finally:
+                    os._exit(code)
+            os.close(write_end)
+            return cls(pid, None, os.fdopen(read_end, "rb"), path.name)
+        if getattr(sys, "frozen", False):
+            command = [sys.executable, READ_CHILD_ARGUMENT]
+        else:
+            command = [sys.executable, "-m", "labest_desktop.exchange.guard"]
+        process = subprocess.Popen(
+            [*command, str(path), "1" if stream_projects else "0"],
+            stdout=subprocess.PIPE, stdin=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        return cls(None, process, process.stdout, path.name)
+
+    def _kill(self) -> None:
+        self.fired = True
+        self._signal()
+
+    def _signal(self) -> None:
+        try:
+            if self.pid is not None:
+                os.kill(self.pid, signal.SIGKILL)
+            elif self.process is not None:
+                self.process.kill()
+        except OSError:
+            pass
+
+    def receive(self):
+        try:
+            header = self.pipe.read(8)
+            if len(header) < 8:
+                raise EOFError("the reader ended without an answer")
+            size = int.from_bytes(header, "little")
+            data = self.pipe.read(size)
+            if len(data) < size:
+                raise EOFError("the reader's answer was cut short")
+            frame = _loads(data)
+        except (EOFError, OSError, pickle.UnpicklingError, ValueError, IndexError) as exc:
+            raise self.gave_up(exc) from None
+        if frame[0] == "refused":
+            self.stop()
+            raise _refusal(frame, self.name)
+        return frame
+
+    def stream(self) -> Iterator[list[object]]:
+        try:
+            while True:
+                frame = self.receive()
+                if frame[0] == "end":
+                    return
+                yield from frame[1]
+        finally:
+            # Also when the caller stops early (an error in a row it parsed).
+            self.stop()
+
+    def stop(self) -> None:
+        self.timer.cancel()
+        with contextlib.suppress(OSError):
+            self.pipe.close()
+        if self.status is not None:
+            return
+        if self.pid is not None:
+            _, status = os.waitpid(self.pid, os.WNOHANG)
+            if status == 0 and not _exited(self.pid):
+                self._signal()
+                _, status = os.waitpid(self.pid, 0)
+            self.status = os.waitstatus_to_exitcode(status) if status else 0
+        elif self.process is not None:
+            try:
+                self.status = self.process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.status = self.process.wait()
+
+    def gave_up(self, exc: BaseException) -> ExchangeFileError:
+        self.stop()
+        logger.warning("reading %s in a child process failed: exit %s (%s)", self.name, self.status, exc)
+        if self.fired:
+            return ReaderGaveUpError("exchange.file.reader_too_long", file=self.name, seconds=int(TIME_LIMIT_SECONDS))
+        return ReaderGaveUpError(file=self.name, limit=MEMORY_LIMIT_BYTES // (1024 * 1024))
+
+
+def _exited(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False
+    return False
+
+
+def _refusal(frame, name: str) -> ExchangeFileError:
+    _, class_name, key, params = frame
+    cls = getattr(exchange_errors, class_name, None) or {"ReaderGaveUpError": ReaderGaveUpError}.get(class_name)
+    if not (isinstance(cls, type) and issubclass(cls, ExchangeFileError)):
+        cls = ExchangeFileError
+    error = cls.__new__(cls)
+    params = dict(params)
+    file = params.pop("file", name)
+    ExchangeFileError.__init__(error, key, file=file, **params)
+    return error
+
+
+# --- the child -----------------------------------------------------------------------
+
+READ_CHILD_ARGUMENT = "--read-child"
+
+
+def child_main(path: str, stream_projects: bool, fd: int, memory: int, seconds: float) -> None:
+    """Read ``path`` and write what was read (or why not) to ``fd``, in frames."""
+    _limit(memory, seconds)
+    from labest_desktop.exchange.reader import read_workbook_here
+
+    with os.fdopen(fd, "wb", buffering=1024 * 1024) as out:
+
+        def send(frame) -> None:
+            data = pickle.dumps(frame, protocol=pickle.HIGHEST_PROTOCOL)
+            out.write(len(data).to_bytes(8, "little"))
+            out.write(data)
+
+        try:
+            book = read_workbook_here(path, stream_projects=stream_projects)
+            streamed = next((n for n, rows in book.sheets.items() if not isinstance(rows, list)), None)
+            sheets = {n: (None if n == streamed else rows) for n, rows in book.sheets.items()}
+            send(("book", book.file, book.sheet_names, sheets, book.meta, book.format, book.formulas, streamed))
+            if streamed is not None:
+                out.flush()  # the parent starts on the other sheets while this one is read
+                batch: list[list[object]] = []
+                for row in book.sheets[streamed]:
+                    batch.append(row)
+                    if len(batch) >= BATCH_ROWS:
+                        send(("rows", batch))
+                        batch = []
+                if batch:
+                    send(("rows", batch))
+            send(("end",))
+        except ExchangeFileError as exc:
+            send(("refused", type(exc).__name__, exc.key, exc.params))
+        except MemoryError:
+            send(("refused", "ReaderGaveUpError", ReaderGaveUpError.key,
+                  {"file": Path(path).name, "limit": memory // (1024 * 1024)}))
+
+
+def _quiet() -> None:
+    """A parser that aborts prints its own report (a Rust panic, a backtrace): the
+    user reads the one sentence the parent gives, so the child's error output goes
+    nowhere."""
+    import faulthandler
+
+    faulthandler.disable()  # it writes to a copy of the error output it kept
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+    os.close(devnull)
+
+
+def _limit(memory: int, seconds: float) -> None:
+    try:
+        import resource
+    except ImportError:  # Windows: the crash still stays in the child
+        return
+    for limit, value in ((resource.RLIMIT_AS, memory), (resource.RLIMIT_CPU, int(seconds))):
+        _soft, hard = resource.getrlimit(limit)
+        if hard != resource.RLIM_INFINITY:
+            value = min(value, hard)
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(limit, (value, hard))
+
+
+def main(argv: list[str]) -> int:
+    """The child as a new interpreter (systems without fork): ``PATH STREAM``."""
+    child_main(argv[0], argv[1] == "1", os.dup(sys.stdout.fileno()), MEMORY_LIMIT_BYTES, TIME_LIMIT_SECONDS)
+    return 0
+
+
+messages.register(
+    {
+        "exchange.file.reader_gave_up": (
+            "La lecture de « {file} » a dépassé la mémoire permise ({limit} Mo) ou a échoué dans "
+            "le lecteur de classeurs : le fichier n'est pas lu et rien n'a été importé.",
+            "Reading “{file}” went beyond the memory allowed ({limit} MB) or failed in the "
+            "workbook reader: the file is not read and nothing was imported.",
+        ),
+        "exchange.file.reader_too_long": (
+            "La lecture de « {file} » a duré plus de {seconds} secondes : elle a été arrêtée et "
+            "rien n'a été importé.",
+            "Reading “{file}” took more than {seconds} seconds: it was stopped and nothing was "
+            "imported.",
+        ),
+    }
+)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -58,6 +58,8 @@ class FileActions(QObject):
     def export_workbook(self, ids: list[int] | None = None) -> None:
         from labest_desktop.ui.dialogs.export_dialog import ExportDialog
 
+        if ids is None and self.window.projects_view is not None:
+            ids = self.window.projects_view.selected_ids() or None  # « sélectionnés (0) » with a row selected
         ExportDialog(self.context, self.window, selection=ids).exec()
 
     def export_selection(self) -> None:

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from labest_desktop.domain.errors import LabestError
-from labest_desktop.ui import settings as keys
+from labest_desktop.ui import file_dialogs
 from labest_desktop.ui.excepthook import show_error
 
 logger = logging.getLogger(__name__)
@@ -44,14 +44,14 @@ def export_sheets(parent: QWidget | None, context, ids: list[int], reference: st
 
     if not ids:
         return None
-    folder = Path(keys.value(context.settings, keys.RECENT_EXPORT_FOLDER) or Path.home())
+    folder = file_dialogs.last_folder(context.settings, "pdf")
     chosen = SheetFileDialog.ask(parent, str(folder / suggested_name(len(ids), reference)))
     if not chosen:
         return None
     path = Path(chosen)
     if path.suffix.lower() != ".pdf":
         path = path.with_name(path.name + ".pdf")
-    keys.set_value(context.settings, keys.RECENT_EXPORT_FOLDER, str(path.parent))
+    file_dialogs.remember(context.settings, "pdf", path)
     # Qt's text layout and PDF writer stay on the main thread; a sheet takes a few
     # milliseconds, so a committee's selection of dozens is written in well under a second.
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -63,9 +63,5 @@ def export_sheets(parent: QWidget | None, context, ids: list[int], reference: st
         return None
     QApplication.restoreOverrideCursor()
     logger.info("Project sheets written: %s (%d projects)", written, len(ids))
-    window = parent  # the main window's status bar, also when asked from the editor
-    while window is not None and not callable(getattr(window, "statusBar", None)):
-        window = window.parentWidget()
-    if window is not None:
-        window.statusBar().showMessage(QCoreApplication.translate("ProjectSheets", "Project sheet written: %1").replace("%1", str(written)), 10_000)
+    file_dialogs.announce_written(parent, written)
     return written

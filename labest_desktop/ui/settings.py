@@ -28,8 +28,16 @@ THEME = Key("ui/theme", "system", str)  # "system", "light" or "dark" (ui.theme)
 BACKUPS_FOLDER = Key("backups/folder", "", str)  # empty: paths.backups_dir()
 BACKUPS_KEEP = Key("backups/keep", 20, int)
 LAST_DATABASE = Key("database/last", "", str)  # a file chosen in Préférences
-RECENT_EXPORT_FOLDER = Key("export/folder", "", str)
+RECENT_EXPORT_FOLDER = Key("export/folder", "", str)  # exchange workbooks and open data
 RECENT_IMPORT_FOLDER = Key("import/folder", "", str)
+# The last folder of each kind of file (ui.file_dialogs); empty: the Documents folder.
+FOLDERS = {
+    "workbook": RECENT_EXPORT_FOLDER,
+    "import": RECENT_IMPORT_FOLDER,
+    "pdf": Key("folders/pdf", "", str),
+    "image": Key("folders/image", "", str),
+    "database": Key("folders/database", "", str),
+}
 CURRENT_VIEW = Key("ui/current_view", "projects", str)
 PROJECTS_HEADER = Key("projects/header_state", b"", bytes)
 PROJECTS_SORT = Key("projects/sort", "reference", str)
@@ -48,6 +56,9 @@ ALL_KEYS = (
     LAST_DATABASE,
     RECENT_EXPORT_FOLDER,
     RECENT_IMPORT_FOLDER,
+    FOLDERS["pdf"],
+    FOLDERS["image"],
+    FOLDERS["database"],
     CURRENT_VIEW,
     PROJECTS_HEADER,
     PROJECTS_SORT,

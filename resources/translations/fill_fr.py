@@ -537,6 +537,14 @@ FR.update({
 })
 # Issue 14: first start, feedback after exports, empty states, editor.
 FR.update({
+    'Op&en': 'Ou&vrir',
+    'File written': 'Fichier écrit',
+    '“%1” was written.': '« %1 » a été écrit.',
+    'In the folder %1': 'Dans le dossier %1',
+    '&Open': '&Ouvrir',
+    '&Close': '&Fermer',
+    'File written: %1': 'Fichier écrit : %1',
+    'Open the &folder': 'Ouvrir le &dossier',
     'Office code, first part of new references': 'Code du bureau, début des nouvelles références',
     'The code begins the reference of projects created from now on (e.g. %1-2026-0001); existing references never change. The name is written in exports, open data and PDF sheets. Both are shared by everyone using this database.': 'Le code commence la référence des projets créés à partir de maintenant (ex. %1-2026-0001) ; les références existantes ne changent jamais. Le nom figure dans les exports, les données ouvertes et les fiches PDF. Les deux sont communs à tous ceux qui utilisent cette base.',
     'Office &name:': '&Nom du bureau :',

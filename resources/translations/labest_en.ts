@@ -56,7 +56,7 @@
 <context>
     <name>DashboardView</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="163" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="165" />
         <source>%n project(s), total budget %1</source>
         <translation><numerusform>%n project, total budget %1</numerusform><numerusform>%n projects, total budget %1</numerusform></translation>
     </message>

@@ -90,12 +90,12 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="70" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="72" />
         <source>Export PNG…</source>
         <translation>Exporter en PNG…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="71" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="73" />
         <source>Export the chart “%1” as PNG</source>
         <translation>Exporter le graphique « %1 » en PNG</translation>
     </message>
@@ -209,52 +209,52 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="153" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="155" />
         <source>Summary</source>
         <translation>Synthèse</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="154" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="156" />
         <source>Export the dashboard as PDF…</source>
         <translation>Exporter la synthèse en PDF…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="155" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="157" />
         <source>Portfolio report (PDF)…</source>
         <translation>Rapport du portefeuille (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="156" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="158" />
         <source>updating…</source>
         <translation>mise à jour…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="163" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="165" />
         <source>%n project(s), total budget %1</source>
         <translation><numerusform>%n projet, budget total %1</numerusform><numerusform>%n projets, budget total %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="165" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="167" />
         <source>following the current filter</source>
         <translation>selon le filtre actuel</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="190" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="192" />
         <source>Export the chart</source>
         <translation>Exporter le graphique</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="190" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="192" />
         <source>PNG images (*.png)</source>
         <translation>Images PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="200" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="203" />
         <source>Export as PDF</source>
         <translation>Exporter en PDF</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="200" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="203" />
         <source>PDF documents (*.pdf)</source>
         <translation>Documents PDF (*.pdf)</translation>
     </message>
@@ -608,79 +608,84 @@ Merci de transmettre ce fichier au support.</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="49" />
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="47" />
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="51" />
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="49" />
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="55" />
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="53" />
         <source>Exchange workbook &amp;Excel (.xlsx)</source>
         <translation>Classeur d'échange &amp;Excel (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="56" />
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="54" />
         <source>Exchange workbook &amp;LibreOffice (.ods)</source>
         <translation>Classeur d'échange &amp;LibreOffice (.ods)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="57" />
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="55" />
         <source>&amp;Open data (.csv, without names of persons)</source>
         <translation>Données &amp;ouvertes (.csv, sans noms de personnes)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="66" />
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="64" />
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="69" />
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="67" />
         <source>The &amp;whole portfolio</source>
         <translation>&amp;Tout le portefeuille</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="70" />
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="68" />
         <source>The &amp;current view (search and filters)</source>
         <translation>La &amp;vue actuelle (recherche et filtres)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="71" />
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="69" />
         <source>The &amp;selected projects (%1)</source>
         <translation>Les projets &amp;sélectionnés (%1)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="81" />
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="79" />
         <source>File to write</source>
         <translation>Fichier à écrire</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="82" />
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="80" />
         <source>&amp;Browse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="85" />
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="83" />
         <source>&amp;File:</source>
         <translation>&amp;Fichier :</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="91" />
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="89" />
         <source>Progress of the export</source>
         <translation>Avancement de l'export</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="96" />
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="94" />
         <source>E&amp;xport</source>
         <translation>E&amp;xporter</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="97" />
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="95" />
         <source>Open the fol&amp;der</source>
         <translation>Ouvrir le &amp;dossier</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="98" />
+        <source>Op&amp;en</source>
+        <translation>Ou&amp;vrir</translation>
     </message>
     <message>
         <source>&amp;Export</source>
@@ -688,30 +693,30 @@ Merci de transmettre ce fichier au support.</translation>
     </message>
     <message>
         <source>Open the &amp;folder</source>
-        <translation type="vanished">Ouvrir le &amp;dossier</translation>
+        <translation>Ouvrir le &amp;dossier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="158" />
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="159" />
         <source>Writing %1…</source>
         <translation>Écriture de %1…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="171" />
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="172" />
         <source>Export written: %1</source>
         <translation>Export écrit : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="173" />
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="176" />
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="181" />
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="184" />
         <source>Export stopped; no file was written.</source>
         <translation>Export interrompu : aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="194" />
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="201" />
         <source>Stopping…</source>
         <translation>Arrêt en cours…</translation>
     </message>
@@ -847,49 +852,49 @@ Merci de transmettre ce fichier au support.</translation>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../labest_desktop/ui/file_actions.py" line="72" />
+        <location filename="../../labest_desktop/ui/file_actions.py" line="74" />
         <source>Undo the last import</source>
         <translation>Annuler le dernier import</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/file_actions.py" line="73" />
+        <location filename="../../labest_desktop/ui/file_actions.py" line="75" />
         <source>Bring every project the last import touched back to its state before the import? A backup is made first.</source>
         <translation>Ramener chaque projet touché par le dernier import à son état d'avant l'import ? Une sauvegarde est faite d'abord.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/file_actions.py" line="83" />
+        <location filename="../../labest_desktop/ui/file_actions.py" line="85" />
         <source>Import undone</source>
         <translation>Import annulé</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/file_actions.py" line="84" />
+        <location filename="../../labest_desktop/ui/file_actions.py" line="86" />
         <source>Import of “%1” undone: %2 project(s) restored, %3 removed.</source>
         <translation>Import de « %1 » annulé : %2 projet(s) rétabli(s), %3 retiré(s).</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/file_actions.py" line="97" />
+        <location filename="../../labest_desktop/ui/file_actions.py" line="99" />
         <source>Backup written: %1</source>
         <translation>Sauvegarde écrite : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/file_actions.py" line="98" />
+        <location filename="../../labest_desktop/ui/file_actions.py" line="100" />
         <source>Back up now</source>
         <translation>Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/file_actions.py" line="99" />
+        <location filename="../../labest_desktop/ui/file_actions.py" line="101" />
         <source>Backup written:
 %1</source>
         <translation>Sauvegarde écrite :
 %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/file_actions.py" line="116" />
+        <location filename="../../labest_desktop/ui/file_actions.py" line="118" />
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/file_actions.py" line="117" />
+        <location filename="../../labest_desktop/ui/file_actions.py" line="119" />
         <source>Replace the current database by this backup?
 %1
 
@@ -900,9 +905,47 @@ The current database is backed up first.</source>
 La base actuelle est d'abord sauvegardée.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/file_actions.py" line="126" />
+        <location filename="../../labest_desktop/ui/file_actions.py" line="128" />
         <source>Loading the demo sample…</source>
         <translation>Chargement de l'exemple de démonstration…</translation>
+    </message>
+</context>
+<context>
+    <name>FileDialogs</name>
+    <message>
+        <location filename="../../labest_desktop/ui/file_dialogs.py" line="68" />
+        <source>File written</source>
+        <translation>Fichier écrit</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/file_dialogs.py" line="69" />
+        <source>“%1” was written.</source>
+        <translation>« %1 » a été écrit.</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/file_dialogs.py" line="70" />
+        <source>In the folder %1</source>
+        <translation>Dans le dossier %1</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/file_dialogs.py" line="71" />
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/file_dialogs.py" line="72" />
+        <source>Open the &amp;folder</source>
+        <translation>Ouvrir le &amp;dossier</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/file_dialogs.py" line="73" />
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/file_dialogs.py" line="91" />
+        <source>File written: %1</source>
+        <translation>Fichier écrit : %1</translation>
     </message>
 </context>
 <context>
@@ -2214,7 +2257,6 @@ La base actuelle est d'abord sauvegardée.</translation>
         <translation>Documents PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/project_sheets.py" line="70" />
         <source>Project sheet written: %1</source>
         <translation>Fiche projet écrite : %1</translation>
     </message>
@@ -3072,7 +3114,7 @@ La base actuelle est d'abord sauvegardée.</translation>
         <translation>Sauvegardes Lab'EST (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="37" />
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="35" />
         <source>Export to</source>
         <translation>Exporter vers</translation>
     </message>

@@ -90,12 +90,12 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="70" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="72" />
         <source>Export PNG…</source>
         <translation>Exporter en PNG…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="71" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="73" />
         <source>Export the chart “%1” as PNG</source>
         <translation>Exporter le graphique « %1 » en PNG</translation>
     </message>
@@ -156,52 +156,52 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="153" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="155" />
         <source>Summary</source>
         <translation>Synthèse</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="154" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="156" />
         <source>Export the dashboard as PDF…</source>
         <translation>Exporter la synthèse en PDF…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="155" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="157" />
         <source>Portfolio report (PDF)…</source>
         <translation>Rapport du portefeuille (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="156" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="158" />
         <source>updating…</source>
         <translation>mise à jour…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="163" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="165" />
         <source>%n project(s), total budget %1</source>
         <translation><numerusform>%n projet, budget total %1</numerusform><numerusform>%n projets, budget total %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="165" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="167" />
         <source>following the current filter</source>
         <translation>selon le filtre actuel</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="190" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="192" />
         <source>Export the chart</source>
         <translation>Exporter le graphique</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="190" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="192" />
         <source>PNG images (*.png)</source>
         <translation>Images PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="200" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="203" />
         <source>Export as PDF</source>
         <translation>Exporter en PDF</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="200" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="203" />
         <source>PDF documents (*.pdf)</source>
         <translation>Documents PDF (*.pdf)</translation>
     </message>

@@ -63,7 +63,7 @@ def screenshot(widget, name: str) -> Path:
 def no_modal_dialogs(monkeypatch):
     """No test may hang on a modal question: each ask() answers harmlessly unless the
     test replaces it; error dialogs are recorded and checked by the tests that expect them."""
-    from labest_desktop.ui import excepthook, file_actions
+    from labest_desktop.ui import excepthook, file_actions, file_dialogs
     from labest_desktop.ui.dialogs import prompts
 
     shown: list[str] = []
@@ -72,4 +72,5 @@ def no_modal_dialogs(monkeypatch):
     monkeypatch.setattr(excepthook.ExpectedErrorDialog, "ask", classmethod(lambda cls, p, text: shown.append(text)))
     monkeypatch.setattr(file_actions.InfoDialog, "ask", classmethod(lambda cls, parent, title, text: None))
     monkeypatch.setattr(excepthook.UnexpectedErrorDialog, "ask", classmethod(lambda cls, p, text: shown.append(text)))
+    monkeypatch.setattr(file_dialogs.WrittenDialog, "ask", classmethod(lambda cls, parent, path: file_dialogs.CLOSE))
     return shown

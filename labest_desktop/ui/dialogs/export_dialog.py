@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -24,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from labest_desktop.domain.errors import LabestError
 from labest_desktop.services.project_query import ProjectFilter
-from labest_desktop.ui import settings as keys
+from labest_desktop.ui import file_dialogs
 from labest_desktop.ui.excepthook import show_error
 from labest_desktop.ui.tasks import TaskCancelled, run_in_background
 
@@ -97,6 +95,9 @@ class ExportDialog(QDialog):
         self.open_folder_button = self.buttons.addButton(self.tr("Open the fol&der"),
                                                          QDialogButtonBox.ButtonRole.ActionRole)
         self.open_folder_button.hide()
+        self.open_file_button = self.buttons.addButton(self.tr("Op&en"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_file_button.hide()
+        self.open_file_button.clicked.connect(self.open_file)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.export_button.clicked.connect(self.start)
         self.open_folder_button.clicked.connect(self.open_folder)
@@ -117,7 +118,7 @@ class ExportDialog(QDialog):
         return dict(FORMATS)[self.format_code()]
 
     def _suggest(self) -> None:
-        folder = Path(keys.value(self.context.settings, keys.RECENT_EXPORT_FOLDER) or Path.home())
+        folder = file_dialogs.last_folder(self.context.settings, "workbook")
         current = self.path.text().strip()
         name = Path(current).stem if current else "labest-export"
         base = Path(current).parent if current else folder
@@ -144,7 +145,7 @@ class ExportDialog(QDialog):
         ws = self.context.workspace
         flt = self.chosen_filter()
         code = self.format_code()
-        keys.set_value(self.context.settings, keys.RECENT_EXPORT_FOLDER, str(path.parent))
+        file_dialogs.remember(self.context.settings, "workbook", path)
 
         def work(control):
             if code == "csv":
@@ -169,7 +170,9 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
         self.status.setText(self.tr("Export written: %1").replace("%1", str(self.written)))
+        self.open_file_button.show()
         self.open_folder_button.show()
+        self.open_file_button.setFocus()
         self.close_button.setText(self.tr("Close"))
 
     def _failed(self, exc: BaseException) -> None:
@@ -184,9 +187,13 @@ class ExportDialog(QDialog):
         else:
             show_error(self, exc)
 
+    def open_file(self) -> None:
+        if self.written is not None:
+            file_dialogs.open_path(self.written)
+
     def open_folder(self) -> None:
         if self.written is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.written.parent)))
+            file_dialogs.open_path(self.written.parent)
 
     def reject(self) -> None:
         if self.task is not None:

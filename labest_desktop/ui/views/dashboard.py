@@ -9,7 +9,6 @@ from PySide6.QtCharts import QChartView
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 from labest_desktop.domain.errors import LabestError
 from labest_desktop.services import dashboard
 from labest_desktop.services.changes import EVERYTHING, Changes
-from labest_desktop.ui import colours
+from labest_desktop.ui import colours, file_dialogs
 from labest_desktop.ui.reports import charts
 from labest_desktop.ui.reports.formatting import french_amount
 from labest_desktop.ui.retranslate import Retranslatable
@@ -32,9 +31,12 @@ from labest_desktop.ui.views.base import BackgroundRead, View
 
 
 def ask_save_path(parent, caption: str, suggested: str, pattern: str) -> str | None:
-    """The file chosen to save to (tests replace this function)."""
-    path, _ = QFileDialog.getSaveFileName(parent, caption, suggested, pattern)
-    return path or None
+    """The file chosen to save to, from the last folder of its kind (tests replace this
+    function)."""
+    suffix = Path(suggested).suffix
+    kind = "image" if suffix == ".png" else "pdf"
+    path = file_dialogs.ask_save(parent, parent.context.settings, kind, caption, suggested, pattern, suffix)
+    return str(path) if path else None
 
 
 class ChartPanel(Retranslatable, QFrame):
@@ -191,6 +193,7 @@ class DashboardView(View):
         if not path:
             return None
         self.panels[key].save_png(path)
+        file_dialogs.announce_written(self, Path(path))
         return path
 
     def export_report(self, with_table: bool, path: str | None = None) -> str | None:
@@ -205,4 +208,5 @@ class DashboardView(View):
         except LabestError as exc:
             view_errors.show_error(self, exc)
             return None
+        file_dialogs.announce_written(self, Path(path))
         return path

@@ -133,8 +133,11 @@ def _paragraph(line: str) -> str:
             index += run
             continue
         if char == "\t":
-            # Kept as the character: python-calamine ignores <text:tab/>, and our own
-            # reader must give back exactly what was written.
+            # Kept as the character, not <text:tab/>: LibreOffice 7.4 drops
+            # <text:tab/> inside a cell when it opens a file (Gnumeric keeps it), and
+            # python-calamine too; a raw tab is read back as a tab by all three. The
+            # reader understands <text:tab/> as LibreOffice saves it
+            # (exchange/ods_reader.py).
             out.append("\t")
         elif char == "\r":
             out.append("&#13;")

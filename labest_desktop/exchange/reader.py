@@ -44,6 +44,7 @@ from labest_desktop.exchange.columns import (
     SheetSpec,
     sheet_matches,
 )
+from labest_desktop.exchange.early_dates import Corrections, find_early_dates
 from labest_desktop.exchange.errors import (
     EncryptedWorkbookError,
     ExchangeFileError,
@@ -51,13 +52,13 @@ from labest_desktop.exchange.errors import (
     UnsafeWorkbookError,
     WorkbookTooLargeError,
 )
+from labest_desktop.exchange.formula_cells import Formulas, find_formulas, find_xlsb_formulas
 from labest_desktop.exchange.ods_reader import (
     OdsSyntaxError,
     calamine_would_miss,
     has_formulas,
     read_ods,
 )
-from labest_desktop.exchange.xlsx_formulas import Formulas, find_formulas
 
 logger = logging.getLogger(__name__)
 
@@ -102,7 +103,7 @@ class RawWorkbook:
     meta: dict[str, str] = field(default_factory=dict)
     format: str = "xlsx"  # xlsx, xlsb, xls, ods or csv
     # First formula of each row, by sheet: {sheet: {row: ("L52", "=SUM(L2:L51)")}}.
-    # Not known for .xls/.xlsb (binary records) nor CSV (values only).
+    # Not known for .xls (BIFF8) nor CSV (values only).
     formulas: dict[str, Formulas] = field(default_factory=dict)
 
     def find(self, spec: SheetSpec) -> tuple[str, Rows] | None:
@@ -164,8 +165,8 @@ def _read(path: Path, name: str, stream_projects: bool = False) -> RawWorkbook:
         kind = _check_zip(path, name)
         if kind == "ods":
             return _read_ods(path, name, stream_projects)
-        formulas = _zip_formulas(path, name) if kind == "xlsx" else {}
-        return _read_with_calamine(path, name, kind, stream_projects, formulas)
+        formulas, early_dates = _zip_scan(path, name, kind)
+        return _read_with_calamine(path, name, kind, stream_projects, formulas, early_dates)
     if path.suffix.lower() in (".csv", ".txt", ".tsv"):
         return _read_csv(path, name, stream_projects)
     raise NotASpreadsheetError(file=name)
@@ -283,13 +284,17 @@ def _check_xml_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str
         raise UnsafeWorkbookError(file=name)
 
 
-def _zip_formulas(path: Path, name: str) -> dict[str, Formulas]:
-    """The formulas of the sheets read, and in the same pass the checks of what the
-    file would ask of calamine (:mod:`labest_desktop.exchange.extent`)."""
+def _zip_scan(path: Path, name: str, kind: str) -> tuple[dict[str, Formulas], dict[str, Corrections]]:
+    """What calamine does not tell: formula cells and LibreOffice's early dates; and,
+    for an .xlsx, in the same pass the checks of what the file would ask of calamine
+    (:mod:`labest_desktop.exchange.extent`)."""
     try:
         with zipfile.ZipFile(path) as archive:
+            if kind == "xlsb":
+                return find_xlsb_formulas(archive, _is_read_sheet), {}
             shared = extent.check_package(archive, name)
-            return find_formulas(archive, _is_read_sheet, lambda sheet: extent.SheetCheck(name, sheet, shared))
+            formulas = find_formulas(archive, _is_read_sheet, lambda sheet: extent.SheetCheck(name, sheet, shared))
+            return formulas, find_early_dates(archive, _is_read_sheet)
     except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError) as exc:
         logger.info("bad zip %s: %s", path, exc)
         raise ExchangeFileError("exchange.file.corrupt_zip", file=name) from None
@@ -344,7 +349,12 @@ def _read_ods_tolerant(path: Path, name: str) -> RawWorkbook:
 
 
 def _read_with_calamine(
-    path: Path, name: str, kind: str, stream_projects: bool = False, formulas: dict[str, Formulas] | None = None
+    path: Path,
+    name: str,
+    kind: str,
+    stream_projects: bool = False,
+    formulas: dict[str, Formulas] | None = None,
+    early_dates: dict[str, Corrections] | None = None,
 ) -> RawWorkbook:
     try:
         with path.open("rb") as handle:
@@ -357,13 +367,16 @@ def _read_with_calamine(
             sheets: dict[str, Rows] = {}
             for n in wanted:
                 sheet = workbook.get_sheet_by_name(n)
+                fixes = (early_dates or {}).get(n)
                 if n == streamed:
                     # The sheet's cells stay in calamine (a loaded sheet outlives
                     # the closed workbook) until its last row has been handed out.
                     _check_row_count(sheet, name, n)
-                    sheets[n] = _stream_sheet(sheet, path, name, n)
+                    stream = _stream_sheet(sheet, path, name, n)
+                    sheets[n] = _corrected(stream, fixes) if fixes else stream
                 else:
-                    sheets[n] = _sheet_rows(sheet, name, n)
+                    rows = _sheet_rows(sheet, name, n)
+                    sheets[n] = list(_corrected(iter(rows), fixes)) if fixes else rows
         finally:
             workbook.close()
     except ExchangeFileError:
@@ -376,6 +389,19 @@ def _read_with_calamine(
         raise _corrupt(path, name, exc) from None
     meta_rows = next((rows for n, rows in sheets.items() if n.strip().lower() == META_SHEET), [])
     return RawWorkbook(name, sheet_names, sheets, read_meta(meta_rows), kind, formulas or {})  # type: ignore[arg-type]
+
+
+def _corrected(rows: Iterator[list[object]], fixes: Corrections) -> Iterator[list[object]]:
+    """The rows with the cells of ``fixes`` (row number -> column -> value) replaced."""
+    for number, row in enumerate(rows, start=1):
+        replaced = fixes.get(number)
+        if replaced:
+            row = list(row)
+            for column, value in replaced.items():
+                if column >= len(row):
+                    row.extend([""] * (column + 1 - len(row)))
+                row[column] = value
+        yield row
 
 
 def _corrupt(path: Path, name: str, exc: Exception) -> ExchangeFileError:

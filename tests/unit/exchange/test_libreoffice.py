@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -41,6 +42,9 @@ def _snapshots() -> list[dict]:
         make_snapshot(3, partners=(), tags=(), department="Région", budget=None, start_date=None, end_date=None,
                       users_involved=None, contact=None, description=None),
         make_snapshot(4, department="08", budget=Decimal("999999999.99"), users_involved=0),
+        # A tab, repeated and leading spaces, line breaks, dates no date cell holds.
+        make_snapshot(5, title="Tiers-lieu\tphase  2", lead="  Ville   de Metz", description="a  b\n  c\n\nd",
+                      start_date=date(1850, 3, 1), end_date=date(1900, 1, 1)),
     ]
 
 

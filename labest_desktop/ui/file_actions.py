@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from labest_desktop.domain.errors import LabestError
@@ -28,7 +28,7 @@ class BackupFileDialog:
     @classmethod
     def ask(cls, parent, folder: str) -> str | None:
         path, _ = QFileDialog.getOpenFileName(
-            parent, parent.tr("Restore a backup"), folder, parent.tr("Lab'EST backups (*.sqlite3)"))
+            parent, QCoreApplication.translate("BackupFileDialog", "Restore a backup"), folder, QCoreApplication.translate("BackupFileDialog", "Lab'EST backups (*.sqlite3)"))
         return path or None
 
 

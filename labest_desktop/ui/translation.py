@@ -37,7 +37,8 @@ def install(app: QCoreApplication, language: str) -> list[str]:
         wanted = (("labest", ours),)
     else:
         # labest_views: the board, events, partners, funding and dashboard (issue 6).
-        wanted = (("qtbase", qt_folder), ("labest", ours), ("labest_views", ours))
+        # qt_extra: Qt's own texts missing from the qtbase_fr that PySide6 ships.
+        wanted = (("qtbase", qt_folder), ("qt_extra", ours), ("labest", ours), ("labest_views", ours))
     loaded = []
     for name, folder in wanted:
         translator = QTranslator(app)

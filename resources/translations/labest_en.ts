@@ -20,14 +20,6 @@
         <source>%n project(s) on the board. Drag a card to another column, or select it and press Ctrl+Shift+→ / Ctrl+Shift+← (or use its context menu), to record a stage decision.</source>
         <translation><numerusform>%n project on the board. Drag a card to another column, or select it and press Ctrl+Shift+→ / Ctrl+Shift+← (or use its context menu), to record a stage decision.</numerusform><numerusform>%n projects on the board. Drag a card to another column, or select it and press Ctrl+Shift+→ / Ctrl+Shift+← (or use its context menu), to record a stage decision.</numerusform></translation>
     </message>
-    <message numerus="yes">
-        <source>%n day(s) in this stage</source>
-        <translation><numerusform>%n day in this stage</numerusform><numerusform>%n days in this stage</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n day(s)</source>
-        <translation><numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation>
-    </message>
 </context>
 <context>
     <name>CardDelegate</name>
@@ -64,7 +56,7 @@
 <context>
     <name>EventsView</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/events.py" line="511" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="512" />
         <source>Events on %1: %n</source>
         <translation><numerusform>Events on %1: %n</numerusform><numerusform>Events on %1: %n</numerusform></translation>
     </message>
@@ -80,23 +72,19 @@
 <context>
     <name>PartnersView</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="317" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="324" />
         <source>Projects it &amp;leads (%n)</source>
         <translation><numerusform>Projects it &amp;leads (%n)</numerusform><numerusform>Projects it &amp;leads (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="318" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="325" />
         <source>Projects it &amp;partners (%n)</source>
         <translation><numerusform>Projects it &amp;partners (%n)</numerusform><numerusform>Projects it &amp;partners (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="319" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="326" />
         <source>I&amp;ts events (%n)</source>
         <translation><numerusform>I&amp;ts events (%n)</numerusform><numerusform>I&amp;ts events (%n)</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>Its &amp;events (%n)</source>
-        <translation><numerusform>Its &amp;events (%n)</numerusform><numerusform>Its &amp;events (%n)</numerusform></translation>
     </message>
 </context>
 <context>
@@ -134,20 +122,9 @@
 <context>
     <name>StatusDialog</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="164" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="165" />
         <source>New &amp;status for %n project(s):</source>
         <translation><numerusform>New &amp;status for %n project:</numerusform><numerusform>New &amp;status for %n projects:</numerusform></translation>
     </message>
 </context>
-<context>
-    <name>UndoCommands</name>
-    <message numerus="yes">
-        <source>Delete %n project(s)</source>
-        <translation><numerusform>Delete %n project</numerusform><numerusform>Delete %n projects</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>Set %n project(s) to %1</source>
-        <translation><numerusform>Set %n project to %1</numerusform><numerusform>Set %n projects to %1</numerusform></translation>
-    </message>
-</context>
-</TS>
+<context><name>UndoCommands</name><message numerus="yes"><source>Delete %n project(s)</source><translation><numerusform>Delete %n project</numerusform><numerusform>Delete %n projects</numerusform></translation></message><message numerus="yes"><source>Set %n project(s) to %1</source><translation><numerusform>Set %n project to %1</numerusform><numerusform>Set %n projects to %1</numerusform></translation></message></context></TS>

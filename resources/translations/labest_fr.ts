@@ -1,6 +1,19 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>BackupFileDialog</name>
+    <message>
+        <location filename="../../labest_desktop/ui/file_actions.py" line="31" />
+        <source>Restore a backup</source>
+        <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/file_actions.py" line="31" />
+        <source>Lab'EST backups (*.sqlite3)</source>
+        <translation>Sauvegardes Lab'EST (*.sqlite3)</translation>
+    </message>
+</context>
+<context>
     <name>BoardColumn</name>
     <message>
         <location filename="../../labest_desktop/ui/views/board.py" line="338" />
@@ -20,14 +33,6 @@
 </context>
 <context>
     <name>BoardView</name>
-    <message numerus="yes">
-        <source>%n day(s) in this stage</source>
-        <translation><numerusform>%n jour à cette étape</numerusform><numerusform>%n jours à cette étape</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n day(s)</source>
-        <translation><numerusform>%n jour</numerusform><numerusform>%n jours</numerusform></translation>
-    </message>
     <message>
         <location filename="../../labest_desktop/ui/views/board.py" line="385" />
         <source>Board</source>
@@ -49,21 +54,9 @@
         <translation>&amp;Ouvrir le projet</translation>
     </message>
     <message>
-        <source>Move to next stage…</source>
-        <translation>Passer à l'étape suivante…</translation>
-    </message>
-    <message>
-        <source>Move to previous stage…</source>
-        <translation>Revenir à l'étape précédente…</translation>
-    </message>
-    <message>
         <location filename="../../labest_desktop/ui/views/board.py" line="395" />
         <source>Move to %1…</source>
         <translation>Passer à %1…</translation>
-    </message>
-    <message>
-        <source>Open the project</source>
-        <translation>Ouvrir le projet</translation>
     </message>
     <message numerus="yes">
         <location filename="../../labest_desktop/ui/views/board.py" line="399" />
@@ -207,6 +200,14 @@
     </message>
 </context>
 <context>
+    <name>CreateEventCommand</name>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="351" />
+        <source>Create event “%1”</source>
+        <translation>Création de l'événement « %1 »</translation>
+    </message>
+</context>
+<context>
     <name>DashboardView</name>
     <message>
         <location filename="../../labest_desktop/ui/views/dashboard.py" line="155" />
@@ -257,6 +258,29 @@
         <location filename="../../labest_desktop/ui/views/dashboard.py" line="203" />
         <source>PDF documents (*.pdf)</source>
         <translation>Documents PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseFileDialog</name>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="37" />
+        <source>Create a database</source>
+        <translation>Créer une base</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="38" />
+        <source>Lab'EST databases (*.sqlite3)</source>
+        <translation>Bases Lab'EST (*.sqlite3)</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="40" />
+        <source>Open a database</source>
+        <translation>Ouvrir une base</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="41" />
+        <source>Lab'EST databases (*.sqlite3 *.db);;All files (*)</source>
+        <translation>Bases Lab'EST (*.sqlite3 *.db);;Tous les fichiers (*)</translation>
     </message>
 </context>
 <context>
@@ -349,6 +373,7 @@
     </message>
     <message>
         <location filename="../../labest_desktop/ui/excepthook.py" line="34" />
+        <location filename="../../labest_desktop/ui/views/view_errors.py" line="13" />
         <source>Lab'EST</source>
         <translation>Lab'EST</translation>
     </message>
@@ -371,145 +396,141 @@ Merci de transmettre ce fichier au support.</translation>
 <context>
     <name>EventEditor</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="200" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="210" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="201" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="211" />
         <source>Dated</source>
         <translation>Daté</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="211" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="212" />
         <source>not known</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="212" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="213" />
         <source>Reference or words of a title, then Enter</source>
         <translation>Référence ou mots d'un titre, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="214" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="215" />
         <source>Remove the project</source>
         <translation>Retirer le projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="215" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="216" />
         <source>Open the project</source>
         <translation>Ouvrir le projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="204" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="213" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="205" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="214" />
         <source>Filter organisations</source>
         <translation>Filtrer les organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="216" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="217" />
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="217" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="220" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="279" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="218" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="221" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="280" />
         <source>New event</source>
         <translation>Nouvel événement</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="218" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="219" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="200" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="201" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="196" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="197" />
         <source>Descr&amp;iption</source>
         <translation>Des&amp;cription</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="200" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="201" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="201" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="202" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="201" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="202" />
         <source>Place</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="201" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="202" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="202" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="203" />
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="202" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="203" />
         <source>Linked projects</source>
         <translation>Projets liés</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="203" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="204" />
         <source>Find a project to link</source>
         <translation>Chercher un projet à lier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="203" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="204" />
         <source>Projects found</source>
         <translation>Projets trouvés</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="204" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="205" />
         <source>Linked organisations</source>
         <translation>Organisations liées</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="195" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="196" />
         <source>&amp;Title</source>
         <translation>&amp;Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="195" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="196" />
         <source>&amp;Kind</source>
         <translation>T&amp;ype</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="195" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="196" />
         <source>&amp;Date</source>
         <translation>Dat&amp;e</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="195" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="196" />
         <source>&amp;Place</source>
         <translation>L&amp;ieu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="195" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="196" />
         <source>Pa&amp;rticipants</source>
         <translation>Pa&amp;rticipants</translation>
     </message>
     <message>
-        <source>D&amp;escription</source>
-        <translation>D&amp;escription</translation>
-    </message>
-    <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="196" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="197" />
         <source>Pro&amp;jects</source>
         <translation>Pro&amp;jets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="196" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="197" />
         <source>&amp;Organisations</source>
         <translation>&amp;Organisations</translation>
     </message>
@@ -517,32 +538,32 @@ Merci de transmettre ce fichier au support.</translation>
 <context>
     <name>EventTableModel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="60" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="61" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="60" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="61" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="60" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="61" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="60" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="61" />
         <source>Place</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="61" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="62" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="61" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="62" />
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
@@ -550,57 +571,57 @@ Merci de transmettre ce fichier au support.</translation>
 <context>
     <name>EventsView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="440" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="441" />
         <source>Events</source>
         <translation>Événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="441" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="442" />
         <source>Search events (title, place)</source>
         <translation>Rechercher un événement (titre, lieu)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="442" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="443" />
         <source>Search events</source>
         <translation>Rechercher des événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="443" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="444" />
         <source>Events list</source>
         <translation>Liste des événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="444" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="445" />
         <source>Month of events</source>
         <translation>Mois des événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="447" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="448" />
         <source>Days of the month; days with events are bold and underlined</source>
         <translation>Jours du mois ; les jours avec des événements sont en gras et soulignés</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="448" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="449" />
         <source>Events of the selected day</source>
         <translation>Événements du jour choisi</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="449" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="450" />
         <source>&amp;List</source>
         <translation>&amp;Liste</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="450" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="451" />
         <source>&amp;Month</source>
         <translation>&amp;Mois</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="451" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="452" />
         <source>List or month</source>
         <translation>Liste ou mois</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/events.py" line="511" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="512" />
         <source>Events on %1: %n</source>
         <translation><numerusform>Événements le %1 : %n</numerusform><numerusform>Événements le %1 : %n</numerusform></translation>
     </message>
@@ -608,117 +629,117 @@ Merci de transmettre ce fichier au support.</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="47" />
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="48" />
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="49" />
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="50" />
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="53" />
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="54" />
         <source>Exchange workbook &amp;Excel (.xlsx)</source>
         <translation>Classeur d'échange &amp;Excel (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="54" />
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="55" />
         <source>Exchange workbook &amp;LibreOffice (.ods)</source>
         <translation>Classeur d'échange &amp;LibreOffice (.ods)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="55" />
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="56" />
         <source>&amp;Open data (.csv, without names of persons)</source>
         <translation>Données &amp;ouvertes (.csv, sans noms de personnes)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="64" />
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="65" />
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="67" />
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="68" />
         <source>The &amp;whole portfolio</source>
         <translation>&amp;Tout le portefeuille</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="68" />
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="69" />
         <source>The &amp;current view (search and filters)</source>
         <translation>La &amp;vue actuelle (recherche et filtres)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="69" />
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="70" />
         <source>The &amp;selected projects (%1)</source>
         <translation>Les projets &amp;sélectionnés (%1)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="79" />
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="80" />
         <source>File to write</source>
         <translation>Fichier à écrire</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="80" />
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="81" />
         <source>&amp;Browse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="83" />
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="84" />
         <source>&amp;File:</source>
         <translation>&amp;Fichier :</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="89" />
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="90" />
         <source>Progress of the export</source>
         <translation>Avancement de l'export</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="94" />
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="95" />
         <source>E&amp;xport</source>
         <translation>E&amp;xporter</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="95" />
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="96" />
         <source>Open the fol&amp;der</source>
         <translation>Ouvrir le &amp;dossier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="98" />
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="99" />
         <source>Op&amp;en</source>
         <translation>Ou&amp;vrir</translation>
     </message>
     <message>
-        <source>&amp;Export</source>
-        <translation type="vanished">&amp;Exporter</translation>
-    </message>
-    <message>
-        <source>Open the &amp;folder</source>
-        <translation>Ouvrir le &amp;dossier</translation>
-    </message>
-    <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="159" />
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="160" />
         <source>Writing %1…</source>
         <translation>Écriture de %1…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="172" />
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="173" />
         <source>Export written: %1</source>
         <translation>Export écrit : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="176" />
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="177" />
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="184" />
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="185" />
         <source>Export stopped; no file was written.</source>
         <translation>Export interrompu : aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="201" />
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="202" />
         <source>Stopping…</source>
         <translation>Arrêt en cours…</translation>
+    </message>
+</context>
+<context>
+    <name>ExportFileDialog</name>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="36" />
+        <source>Export to</source>
+        <translation>Exporter vers</translation>
     </message>
 </context>
 <context>
@@ -956,10 +977,6 @@ La base actuelle est d'abord sauvegardée.</translation>
         <translation>Choisir le classeur</translation>
     </message>
     <message>
-        <source>An .xlsx, .ods or .csv file exported by Lab'EST or edited in a spreadsheet.</source>
-        <translation type="vanished">Un fichier .xlsx, .ods ou .csv exporté par Lab'EST ou modifié dans un tableur.</translation>
-    </message>
-    <message>
         <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="74" />
         <source>An .xlsx, .xls, .xlsb, .ods or .csv file exported by Lab'EST or edited in a spreadsheet.</source>
         <translation>Un fichier .xlsx, .xls, .xlsb, .ods ou .csv exporté par Lab'EST ou modifié dans un tableur.</translation>
@@ -1008,10 +1025,6 @@ La base actuelle est d'abord sauvegardée.</translation>
         <translation>Fi&amp;nancement</translation>
     </message>
     <message>
-        <source>Dat&amp;es…</source>
-        <translation type="vanished">Dat&amp;es…</translation>
-    </message>
-    <message>
         <location filename="../../labest_desktop/ui/widgets/filter_bar.py" line="95" />
         <source>Filter by dates</source>
         <translation>Filtrer par dates</translation>
@@ -1043,10 +1056,6 @@ La base actuelle est d'abord sauvegardée.</translation>
         <location filename="../../labest_desktop/ui/views/funding.py" line="157" />
         <source>Funding envelopes</source>
         <translation>Enveloppes de financement</translation>
-    </message>
-    <message>
-        <source>Count only the projects of the current &amp;filter</source>
-        <translation type="vanished">Ne compter que les projets du &amp;filtre actuel</translation>
     </message>
     <message>
         <location filename="../../labest_desktop/ui/views/funding.py" line="159" />
@@ -1115,6 +1124,19 @@ La base actuelle est d'abord sauvegardée.</translation>
     </message>
 </context>
 <context>
+    <name>ImportFileDialog</name>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="65" />
+        <source>Import a workbook</source>
+        <translation>Importer un classeur</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="66" />
+        <source>Workbooks (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv);;All files (*)</source>
+        <translation>Classeurs (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv);;Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="471" />
@@ -1160,21 +1182,9 @@ La base actuelle est d'abord sauvegardée.</translation>
         <translation>Exporter le portefeuille ou la vue actuelle</translation>
     </message>
     <message>
-        <source>Export the &amp;selection…</source>
-        <translation type="vanished">Exporter la sé&amp;lection…</translation>
-    </message>
-    <message>
-        <source>Project &amp;sheet (PDF)…</source>
-        <translation>&amp;Fiche projet (PDF)…</translation>
-    </message>
-    <message>
         <location filename="../../labest_desktop/ui/main_window.py" line="185" />
         <source>One PDF with the sheet of each selected project</source>
         <translation>Un PDF avec la fiche de chaque projet sélectionné</translation>
-    </message>
-    <message>
-        <source>Undo the last import</source>
-        <translation>Annuler le dernier import</translation>
     </message>
     <message>
         <location filename="../../labest_desktop/ui/main_window.py" line="187" />
@@ -1250,14 +1260,6 @@ La base actuelle est d'abord sauvegardée.</translation>
         <location filename="../../labest_desktop/ui/main_window.py" line="194" />
         <source>&amp;Find</source>
         <translation>Re&amp;chercher</translation>
-    </message>
-    <message>
-        <source>&amp;Clear the filters</source>
-        <translation>&amp;Effacer les filtres</translation>
-    </message>
-    <message>
-        <source>Re&amp;fresh</source>
-        <translation>Ac&amp;tualiser</translation>
     </message>
     <message>
         <location filename="../../labest_desktop/ui/main_window.py" line="197" />
@@ -1343,29 +1345,37 @@ La base actuelle est d'abord sauvegardée.</translation>
     </message>
 </context>
 <context>
+    <name>MergeCommand</name>
+    <message>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="133" />
+        <source>Merge “%1” into “%2”</source>
+        <translation>Fusion de « %1 » dans « %2 »</translation>
+    </message>
+</context>
+<context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="95" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="102" />
         <source>Merge organisations</source>
         <translation>Fusionner des organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="96" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="103" />
         <source>“%1” and the organisation chosen below are the same. Every project, partnership and event of “%1” moves to the one kept, and “%1” is removed. You can undo it.</source>
         <translation>« %1 » et l'organisation choisie ci-dessous sont la même. Chaque projet, partenariat et événement de « %1 » passe à celle conservée, et « %1 » est supprimée. Vous pouvez l'annuler.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="101" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="108" />
         <source>Organisation kept</source>
         <translation>Organisation conservée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="106" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="113" />
         <source>&amp;Keep</source>
         <translation>&amp;Conserver</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="108" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="115" />
         <source>Merge</source>
         <translation>Fusionner</translation>
     </message>
@@ -1373,32 +1383,32 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>OrganisationTableModel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="51" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="58" />
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="51" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="58" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="51" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="58" />
         <source>Department</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="51" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="58" />
         <source>Leads</source>
         <translation>Porte</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="52" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="59" />
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="52" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="59" />
         <source>Events</source>
         <translation>Événements</translation>
     </message>
@@ -1424,252 +1434,233 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>PartnersView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="293" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="300" />
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="294" />
-        <location filename="../../labest_desktop/ui/views/partners.py" line="295" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="301" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="302" />
         <source>Search organisations</source>
         <translation>Rechercher des organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="296" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="303" />
         <source>Organisations</source>
         <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="297" />
-        <location filename="../../labest_desktop/ui/views/partners.py" line="300" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="304" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="307" />
         <source>(not set)</source>
         <translation>(non renseigné)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="303" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="310" />
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="304" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="311" />
         <source>Merge into…</source>
         <translation>Fusionner avec…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="305" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="312" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="305" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="312" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="306" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="313" />
         <source>Department</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="306" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="313" />
         <source>Projects it leads</source>
         <translation>Projets qu'elle porte</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="307" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="314" />
         <source>Projects it partners</source>
         <translation>Projets dont elle est partenaire</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="307" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="314" />
         <source>Its events</source>
         <translation>Ses événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="309" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="316" />
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="309" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="316" />
         <source>&amp;Kind</source>
         <translation>T&amp;ype</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="309" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="316" />
         <source>&amp;Department</source>
         <translation>Dépar&amp;tement</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="317" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="324" />
         <source>Projects it &amp;leads (%n)</source>
         <translation><numerusform>Projets qu'elle &amp;porte (%n)</numerusform><numerusform>Projets qu'elle &amp;porte (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="318" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="325" />
         <source>Projects it &amp;partners (%n)</source>
         <translation><numerusform>Projets dont elle est pa&amp;rtenaire (%n)</numerusform><numerusform>Projets dont elle est pa&amp;rtenaire (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="319" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="326" />
         <source>I&amp;ts events (%n)</source>
         <translation><numerusform>Ses &amp;événements (%n)</numerusform><numerusform>Ses &amp;événements (%n)</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>Its &amp;events (%n)</source>
-        <translation type="vanished">
-            <numerusform>Ses &amp;événements (%n)</numerusform>
-            <numerusform>Ses &amp;événements (%n)</numerusform>
-        </translation>
     </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="50" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="51" />
         <source>Preferences</source>
         <translation>Préférences</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="54" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="55" />
         <source>Your name, recorded as author</source>
         <translation>Votre nom, enregistré comme auteur</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="57" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="58" />
         <source>Office name written in exports</source>
         <translation>Nom du bureau écrit dans les exports</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="60" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="61" />
         <source>Office code, first part of new references</source>
         <translation>Code du bureau, début des nouvelles références</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="62" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="63" />
         <source>The code begins the reference of projects created from now on (e.g. %1-2026-0001); existing references never change. The name is written in exports, open data and PDF sheets. Both are shared by everyone using this database.</source>
         <translation>Le code commence la référence des projets créés à partir de maintenant (ex. %1-2026-0001) ; les références existantes ne changent jamais. Le nom figure dans les exports, les données ouvertes et les fiches PDF. Les deux sont communs à tous ceux qui utilisent cette base.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="71" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="72" />
         <source>Language of the interface</source>
         <translation>Langue de l'interface</translation>
     </message>
     <message>
-        <source>Identity and language</source>
-        <translation>Identité et langue</translation>
-    </message>
-    <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="80" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="81" />
         <source>&amp;Your name:</source>
         <translation>&amp;Votre nom :</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="81" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="82" />
         <source>&amp;Office name:</source>
         <translation>Nom du &amp;bureau :</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="84" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="85" />
         <source>&amp;Language:</source>
         <translation>&amp;Langue :</translation>
     </message>
     <message>
-        <source>A change of language applies at the next start.</source>
-        <translation>Un changement de langue s'applique au prochain démarrage.</translation>
-    </message>
-    <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="73" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="74" />
         <source>Follow the system</source>
         <translation>Suivre le système</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="74" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="75" />
         <source>Light</source>
         <translation>Clair</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="75" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="76" />
         <source>Dark</source>
         <translation>Sombre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="77" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="78" />
         <source>Colour theme</source>
         <translation>Thème de couleurs</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="78" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="79" />
         <source>Identity and appearance</source>
         <translation>Identité et apparence</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="82" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="83" />
         <source>Office co&amp;de:</source>
         <translation>C&amp;ode du bureau :</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="85" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="86" />
         <source>&amp;Theme:</source>
         <translation>&amp;Thème :</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="87" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="88" />
         <source>Database</source>
         <translation>Base de données</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="90" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="91" />
         <source>Open &amp;another…</source>
         <translation>Ouvrir une &amp;autre…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="92" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="93" />
         <source>Create a &amp;new one…</source>
         <translation>En créer une &amp;nouvelle…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="102" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="103" />
         <source>Backups</source>
         <translation>Sauvegardes</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="104" />
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="144" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="105" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="145" />
         <source>Backups folder</source>
         <translation>Dossier des sauvegardes</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="105" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="106" />
         <source>&amp;Browse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="110" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="111" />
         <source>Number of backups kept</source>
         <translation>Nombre de sauvegardes conservées</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="111" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="112" />
         <source>Back &amp;up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <source>&amp;Back up now</source>
-        <translation>&amp;Sauvegarder maintenant</translation>
-    </message>
-    <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="113" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="114" />
         <source>&amp;Restore a backup…</source>
         <translation>&amp;Restaurer une sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="119" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="120" />
         <source>&amp;Folder:</source>
         <translation>&amp;Dossier :</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="120" />
+        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="121" />
         <source>&amp;Keep:</source>
         <translation>&amp;Conserver :</translation>
     </message>
@@ -1785,21 +1776,9 @@ La base actuelle est d'abord sauvegardée.</translation>
         <translation>Dans le fichier</translation>
     </message>
     <message>
-        <source>Keep</source>
-        <translation>Garder</translation>
-    </message>
-    <message>
         <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="317" />
         <source>Event: %1</source>
         <translation>Événement : %1</translation>
-    </message>
-    <message>
-        <source>Keep mine</source>
-        <translation>Garder la mienne</translation>
-    </message>
-    <message>
-        <source>Take theirs</source>
-        <translation>Prendre celle du fichier</translation>
     </message>
     <message>
         <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="287" />
@@ -2009,22 +1988,6 @@ La base actuelle est d'abord sauvegardée.</translation>
         <translation>Fiche projet (&amp;PDF)…</translation>
     </message>
     <message>
-        <source>Event</source>
-        <translation>Événement</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>Place</source>
-        <translation>Lieu</translation>
-    </message>
-    <message>
-        <source>Linked events</source>
-        <translation>Événements liés</translation>
-    </message>
-    <message>
         <location filename="../../labest_desktop/ui/editor/project_editor.py" line="117" />
         <source>&amp;History</source>
         <translation>&amp;Historique</translation>
@@ -2043,10 +2006,6 @@ La base actuelle est d'abord sauvegardée.</translation>
         <location filename="../../labest_desktop/ui/editor/project_editor.py" line="120" />
         <source>Linked &amp;events</source>
         <translation>Événements &amp;liés</translation>
-    </message>
-    <message>
-        <source>Project &amp;sheet (PDF)…</source>
-        <translation>&amp;Fiche projet (PDF)…</translation>
     </message>
     <message>
         <location filename="../../labest_desktop/ui/editor/project_editor.py" line="129" />
@@ -2087,13 +2046,13 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>ProjectEventsPanel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="543" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="549" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="544" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="550" />
         <source>Events of the project</source>
         <translation>Événements du projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="558" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="559" />
         <source>undated</source>
         <translation>non daté</translation>
     </message>
@@ -2256,10 +2215,6 @@ La base actuelle est d'abord sauvegardée.</translation>
         <source>PDF documents (*.pdf)</source>
         <translation>Documents PDF (*.pdf)</translation>
     </message>
-    <message>
-        <source>Project sheet written: %1</source>
-        <translation>Fiche projet écrite : %1</translation>
-    </message>
 </context>
 <context>
     <name>ProjectTable</name>
@@ -2342,62 +2297,58 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>ProjectsView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="152" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="163" />
         <source>Search title, reference, organisation, theme… (Ctrl+F)</source>
         <translation>Rechercher un titre, une référence, une organisation, une thématique… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="153" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="164" />
         <source>Search projects</source>
         <translation>Rechercher des projets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="154" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="165" />
         <source>Saved views</source>
         <translation>Vues enregistrées</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="157" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="168" />
         <source>Save view…</source>
         <translation>Enregistrer la vue…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="158" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="169" />
         <source>Save the current view</source>
         <translation>Enregistrer la vue actuelle</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="159" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="170" />
         <source>Delete view</source>
         <translation>Supprimer la vue</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="160" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="171" />
         <source>Delete the chosen saved view</source>
         <translation>Supprimer la vue enregistrée choisie</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="161" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="172" />
         <source>Vie&amp;w:</source>
         <translation>&amp;Vue :</translation>
     </message>
     <message>
-        <source>&amp;View:</source>
-        <translation type="vanished">&amp;Vue :</translation>
-    </message>
-    <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="162" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="173" />
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="302" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="313" />
         <source>Columns</source>
         <translation>Colonnes</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="156" />
-        <location filename="../../labest_desktop/ui/views/projects.py" line="322" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="167" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="333" />
         <source>(current view)</source>
         <translation>(vue actuelle)</translation>
     </message>
@@ -2625,39 +2576,52 @@ La base actuelle est d'abord sauvegardée.</translation>
     </message>
 </context>
 <context>
+    <name>SaveViewDialog</name>
+    <message>
+        <location filename="../../labest_desktop/ui/views/projects.py" line="70" />
+        <source>Save the view</source>
+        <translation>Enregistrer la vue</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/projects.py" line="71" />
+        <source>Name of this view (filters, sort and columns):</source>
+        <translation>Nom de cette vue (filtres, tri et colonnes) :</translation>
+    </message>
+</context>
+<context>
     <name>StageDialog</name>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="53" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="54" />
         <source>Move to stage</source>
         <translation>Passer à l'étape</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="58" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="59" />
         <source>New stage</source>
         <translation>Nouvelle étape</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="61" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="62" />
         <source>Rationale of the decision</source>
         <translation>Justification de la décision</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="62" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="63" />
         <source>Why this decision? (required; kept in the Decisions tab)</source>
         <translation>Pourquoi cette décision ? (obligatoire ; conservée dans l'onglet Décisions)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="66" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="67" />
         <source>Current stage: %1</source>
         <translation>Étape actuelle : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="67" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="68" />
         <source>&amp;New stage:</source>
         <translation>&amp;Nouvelle étape :</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="70" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="71" />
         <source>&amp;Rationale:</source>
         <translation>&amp;Justification :</translation>
     </message>
@@ -2665,47 +2629,47 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>StaleEditDialog</name>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="107" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="108" />
         <source>Project changed elsewhere</source>
         <translation>Projet modifié ailleurs</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="110" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="111" />
         <source>While you were editing, %1 saved changes to this project. Nothing of yours has been saved yet.</source>
         <translation>Pendant votre saisie, %1 a enregistré des modifications de ce projet. Rien de votre saisie n'est encore enregistré.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="116" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="117" />
         <source>Changes made elsewhere</source>
         <translation>Modifications faites ailleurs</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="124" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="125" />
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="124" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="125" />
         <source>When opened</source>
         <translation>À l'ouverture</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="124" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="125" />
         <source>Now</source>
         <translation>Maintenant</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="125" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="126" />
         <source>Yours</source>
         <translation>Votre saisie</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="128" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="129" />
         <source>&amp;Reload (lose my changes)</source>
         <translation>&amp;Recharger (perdre ma saisie)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="130" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="131" />
         <source>&amp;Overwrite with my version</source>
         <translation>Ré&amp;écrire avec ma version</translation>
     </message>
@@ -2713,17 +2677,17 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="158" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="159" />
         <source>Change the status</source>
         <translation>Changer le statut</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="160" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="161" />
         <source>New status</source>
         <translation>Nouveau statut</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="164" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="165" />
         <source>New &amp;status for %n project(s):</source>
         <translation><numerusform>Nouveau &amp;statut pour %n projet :</numerusform><numerusform>Nouveau &amp;statut pour %n projets :</numerusform></translation>
     </message>
@@ -2778,17 +2742,33 @@ La base actuelle est d'abord sauvegardée.</translation>
         <source>Move “%1” to %2</source>
         <translation>Passage de « %1 » à l'étape %2</translation>
     </message>
-    <message>
-        <source>Undo of the decision: %1</source>
-        <translation>Annulation de la décision : %1</translation>
-    </message>
     <message numerus="yes">
+        <location filename="../../labest_desktop/ui/undo_commands.py" line="139" />
         <source>Delete %n project(s)</source>
         <translation><numerusform>Suppression de %n projet</numerusform><numerusform>Suppression de %n projets</numerusform></translation>
     </message>
     <message numerus="yes">
+        <location filename="../../labest_desktop/ui/undo_commands.py" line="161" />
         <source>Set %n project(s) to %1</source>
         <translation><numerusform>Statut %1 pour %n projet</numerusform><numerusform>Statut %1 pour %n projets</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedChangesDialog</name>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="38" />
+        <source>Unsaved changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="39" />
+        <source>This project has changes that were not saved.</source>
+        <translation>Ce projet a des modifications non enregistrées.</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="40" />
+        <source>Save them before closing?</source>
+        <translation>Les enregistrer avant de fermer ?</translation>
     </message>
 </context>
 <context>
@@ -3076,108 +3056,6 @@ La base actuelle est d'abord sauvegardée.</translation>
         <location filename="../../labest_desktop/ui/welcome.py" line="125" />
         <source>Fill the database with sample projects</source>
         <translation>Remplir la base avec des projets d'exemple</translation>
-    </message>
-</context>
-<context>
-    <name>editor</name>
-    <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="350" />
-        <source>Create event “%1”</source>
-        <translation>Création de l'événement « %1 »</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <location filename="../../labest_desktop/ui/views/view_errors.py" line="12" />
-        <source>Lab'EST</source>
-        <translation>Lab'EST</translation>
-    </message>
-    <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="59" />
-        <source>Save the view</source>
-        <translation>Enregistrer la vue</translation>
-    </message>
-    <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="60" />
-        <source>Name of this view (filters, sort and columns):</source>
-        <translation>Nom de cette vue (filtres, tri et colonnes) :</translation>
-    </message>
-    <message>
-        <location filename="../../labest_desktop/ui/file_actions.py" line="31" />
-        <source>Restore a backup</source>
-        <translation>Restaurer une sauvegarde</translation>
-    </message>
-    <message>
-        <location filename="../../labest_desktop/ui/file_actions.py" line="31" />
-        <source>Lab'EST backups (*.sqlite3)</source>
-        <translation>Sauvegardes Lab'EST (*.sqlite3)</translation>
-    </message>
-    <message>
-        <location filename="../../labest_desktop/ui/dialogs/export_dialog.py" line="35" />
-        <source>Export to</source>
-        <translation>Exporter vers</translation>
-    </message>
-    <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="36" />
-        <source>Create a database</source>
-        <translation>Créer une base</translation>
-    </message>
-    <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="37" />
-        <source>Lab'EST databases (*.sqlite3)</source>
-        <translation>Bases Lab'EST (*.sqlite3)</translation>
-    </message>
-    <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="39" />
-        <source>Open a database</source>
-        <translation>Ouvrir une base</translation>
-    </message>
-    <message>
-        <location filename="../../labest_desktop/ui/dialogs/preferences.py" line="40" />
-        <source>Lab'EST databases (*.sqlite3 *.db);;All files (*)</source>
-        <translation>Bases Lab'EST (*.sqlite3 *.db);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="37" />
-        <source>Unsaved changes</source>
-        <translation>Modifications non enregistrées</translation>
-    </message>
-    <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="38" />
-        <source>This project has changes that were not saved.</source>
-        <translation>Ce projet a des modifications non enregistrées.</translation>
-    </message>
-    <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="39" />
-        <source>Save them before closing?</source>
-        <translation>Les enregistrer avant de fermer ?</translation>
-    </message>
-    <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="65" />
-        <source>Import a workbook</source>
-        <translation>Importer un classeur</translation>
-    </message>
-    <message>
-        <location filename="../../labest_desktop/ui/dialogs/import_wizard.py" line="66" />
-        <source>Workbooks (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv);;All files (*)</source>
-        <translation>Classeurs (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <source>Workbooks (*.xlsx *.xlsm *.ods *.csv);;All files (*)</source>
-        <translation type="vanished">Classeurs (*.xlsx *.xlsm *.ods *.csv);;Tous les fichiers (*)</translation>
-    </message>
-</context>
-<context>
-    <name>view</name>
-    <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="126" />
-        <source>Merge “%1” into “%2”</source>
-        <translation>Fusion de « %1 » dans « %2 »</translation>
-    </message>
-    <message>
-        <source>Move %1 to %2</source>
-        <translation>Passage de %1 à %2</translation>
     </message>
 </context>
 </TS>

@@ -20,14 +20,6 @@
 </context>
 <context>
     <name>BoardView</name>
-    <message numerus="yes">
-        <source>%n day(s) in this stage</source>
-        <translation><numerusform>%n jour à cette étape</numerusform><numerusform>%n jours à cette étape</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n day(s)</source>
-        <translation><numerusform>%n jour</numerusform><numerusform>%n jours</numerusform></translation>
-    </message>
     <message>
         <location filename="../../labest_desktop/ui/views/board.py" line="385" />
         <source>Board</source>
@@ -49,21 +41,9 @@
         <translation>&amp;Ouvrir le projet</translation>
     </message>
     <message>
-        <source>Move to next stage…</source>
-        <translation>Passer à l'étape suivante…</translation>
-    </message>
-    <message>
-        <source>Move to previous stage…</source>
-        <translation>Revenir à l'étape précédente…</translation>
-    </message>
-    <message>
         <location filename="../../labest_desktop/ui/views/board.py" line="395" />
         <source>Move to %1…</source>
         <translation>Passer à %1…</translation>
-    </message>
-    <message>
-        <source>Open the project</source>
-        <translation>Ouvrir le projet</translation>
     </message>
     <message numerus="yes">
         <location filename="../../labest_desktop/ui/views/board.py" line="399" />
@@ -151,6 +131,14 @@
         <location filename="../../labest_desktop/ui/reports/charts.py" line="226" />
         <source>Median days</source>
         <translation>Jours (médiane)</translation>
+    </message>
+</context>
+<context>
+    <name>CreateEventCommand</name>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="351" />
+        <source>Create event “%1”</source>
+        <translation>Création de l'événement « %1 »</translation>
     </message>
 </context>
 <context>
@@ -260,147 +248,151 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../labest_desktop/ui/views/view_errors.py" line="13" />
+        <source>Lab'EST</source>
+        <translation>Lab'EST</translation>
+    </message>
+</context>
+<context>
     <name>EventEditor</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="200" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="210" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="201" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="211" />
         <source>Dated</source>
         <translation>Daté</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="211" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="212" />
         <source>not known</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="212" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="213" />
         <source>Reference or words of a title, then Enter</source>
         <translation>Référence ou mots d'un titre, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="214" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="215" />
         <source>Remove the project</source>
         <translation>Retirer le projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="215" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="216" />
         <source>Open the project</source>
         <translation>Ouvrir le projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="204" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="213" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="205" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="214" />
         <source>Filter organisations</source>
         <translation>Filtrer les organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="216" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="217" />
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="217" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="220" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="279" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="218" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="221" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="280" />
         <source>New event</source>
         <translation>Nouvel événement</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="218" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="219" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="200" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="201" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="196" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="197" />
         <source>Descr&amp;iption</source>
         <translation>Des&amp;cription</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="200" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="201" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="201" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="202" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="201" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="202" />
         <source>Place</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="201" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="202" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="202" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="203" />
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="202" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="203" />
         <source>Linked projects</source>
         <translation>Projets liés</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="203" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="204" />
         <source>Find a project to link</source>
         <translation>Chercher un projet à lier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="203" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="204" />
         <source>Projects found</source>
         <translation>Projets trouvés</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="204" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="205" />
         <source>Linked organisations</source>
         <translation>Organisations liées</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="195" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="196" />
         <source>&amp;Title</source>
         <translation>&amp;Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="195" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="196" />
         <source>&amp;Kind</source>
         <translation>T&amp;ype</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="195" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="196" />
         <source>&amp;Date</source>
         <translation>Dat&amp;e</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="195" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="196" />
         <source>&amp;Place</source>
         <translation>L&amp;ieu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="195" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="196" />
         <source>Pa&amp;rticipants</source>
         <translation>Pa&amp;rticipants</translation>
     </message>
     <message>
-        <source>D&amp;escription</source>
-        <translation>D&amp;escription</translation>
-    </message>
-    <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="196" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="197" />
         <source>Pro&amp;jects</source>
         <translation>Pro&amp;jets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="196" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="197" />
         <source>&amp;Organisations</source>
         <translation>&amp;Organisations</translation>
     </message>
@@ -408,32 +400,32 @@
 <context>
     <name>EventTableModel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="60" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="61" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="60" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="61" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="60" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="61" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="60" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="61" />
         <source>Place</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="61" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="62" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="61" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="62" />
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
@@ -441,57 +433,57 @@
 <context>
     <name>EventsView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="440" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="441" />
         <source>Events</source>
         <translation>Événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="441" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="442" />
         <source>Search events (title, place)</source>
         <translation>Rechercher un événement (titre, lieu)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="442" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="443" />
         <source>Search events</source>
         <translation>Rechercher des événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="443" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="444" />
         <source>Events list</source>
         <translation>Liste des événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="444" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="445" />
         <source>Month of events</source>
         <translation>Mois des événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="447" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="448" />
         <source>Days of the month; days with events are bold and underlined</source>
         <translation>Jours du mois ; les jours avec des événements sont en gras et soulignés</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="448" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="449" />
         <source>Events of the selected day</source>
         <translation>Événements du jour choisi</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="449" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="450" />
         <source>&amp;List</source>
         <translation>&amp;Liste</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="450" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="451" />
         <source>&amp;Month</source>
         <translation>&amp;Mois</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="451" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="452" />
         <source>List or month</source>
         <translation>Liste ou mois</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/events.py" line="511" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="512" />
         <source>Events on %1: %n</source>
         <translation><numerusform>Événements le %1 : %n</numerusform><numerusform>Événements le %1 : %n</numerusform></translation>
     </message>
@@ -507,10 +499,6 @@
         <location filename="../../labest_desktop/ui/views/funding.py" line="157" />
         <source>Funding envelopes</source>
         <translation>Enveloppes de financement</translation>
-    </message>
-    <message>
-        <source>Count only the projects of the current &amp;filter</source>
-        <translation type="vanished">Ne compter que les projets du &amp;filtre actuel</translation>
     </message>
     <message>
         <location filename="../../labest_desktop/ui/views/funding.py" line="159" />
@@ -579,29 +567,37 @@
     </message>
 </context>
 <context>
+    <name>MergeCommand</name>
+    <message>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="133" />
+        <source>Merge “%1” into “%2”</source>
+        <translation>Fusion de « %1 » dans « %2 »</translation>
+    </message>
+</context>
+<context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="95" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="102" />
         <source>Merge organisations</source>
         <translation>Fusionner des organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="96" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="103" />
         <source>“%1” and the organisation chosen below are the same. Every project, partnership and event of “%1” moves to the one kept, and “%1” is removed. You can undo it.</source>
         <translation>« %1 » et l'organisation choisie ci-dessous sont la même. Chaque projet, partenariat et événement de « %1 » passe à celle conservée, et « %1 » est supprimée. Vous pouvez l'annuler.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="101" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="108" />
         <source>Organisation kept</source>
         <translation>Organisation conservée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="106" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="113" />
         <source>&amp;Keep</source>
         <translation>&amp;Conserver</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="108" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="115" />
         <source>Merge</source>
         <translation>Fusionner</translation>
     </message>
@@ -609,32 +605,32 @@
 <context>
     <name>OrganisationTableModel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="51" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="58" />
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="51" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="58" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="51" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="58" />
         <source>Department</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="51" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="58" />
         <source>Leads</source>
         <translation>Porte</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="52" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="59" />
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="52" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="59" />
         <source>Events</source>
         <translation>Événements</translation>
     </message>
@@ -642,115 +638,108 @@
 <context>
     <name>PartnersView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="293" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="300" />
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="294" />
-        <location filename="../../labest_desktop/ui/views/partners.py" line="295" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="301" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="302" />
         <source>Search organisations</source>
         <translation>Rechercher des organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="296" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="303" />
         <source>Organisations</source>
         <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="297" />
-        <location filename="../../labest_desktop/ui/views/partners.py" line="300" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="304" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="307" />
         <source>(not set)</source>
         <translation>(non renseigné)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="303" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="310" />
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="304" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="311" />
         <source>Merge into…</source>
         <translation>Fusionner avec…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="305" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="312" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="305" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="312" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="306" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="313" />
         <source>Department</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="306" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="313" />
         <source>Projects it leads</source>
         <translation>Projets qu'elle porte</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="307" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="314" />
         <source>Projects it partners</source>
         <translation>Projets dont elle est partenaire</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="307" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="314" />
         <source>Its events</source>
         <translation>Ses événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="309" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="316" />
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="309" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="316" />
         <source>&amp;Kind</source>
         <translation>T&amp;ype</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="309" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="316" />
         <source>&amp;Department</source>
         <translation>Dépar&amp;tement</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="317" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="324" />
         <source>Projects it &amp;leads (%n)</source>
         <translation><numerusform>Projets qu'elle &amp;porte (%n)</numerusform><numerusform>Projets qu'elle &amp;porte (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="318" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="325" />
         <source>Projects it &amp;partners (%n)</source>
         <translation><numerusform>Projets dont elle est pa&amp;rtenaire (%n)</numerusform><numerusform>Projets dont elle est pa&amp;rtenaire (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="319" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="326" />
         <source>I&amp;ts events (%n)</source>
         <translation><numerusform>Ses &amp;événements (%n)</numerusform><numerusform>Ses &amp;événements (%n)</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>Its &amp;events (%n)</source>
-        <translation type="vanished">
-            <numerusform>Ses &amp;événements (%n)</numerusform>
-            <numerusform>Ses &amp;événements (%n)</numerusform>
-        </translation>
     </message>
 </context>
 <context>
     <name>ProjectEventsPanel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="543" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="549" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="544" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="550" />
         <source>Events of the project</source>
         <translation>Événements du projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="558" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="559" />
         <source>undated</source>
         <translation>non daté</translation>
     </message>
@@ -1070,34 +1059,6 @@
         <location filename="../../labest_desktop/ui/views/kind_labels.py" line="24" />
         <source>University / research</source>
         <translation>Université / recherche</translation>
-    </message>
-</context>
-<context>
-    <name>editor</name>
-    <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="350" />
-        <source>Create event “%1”</source>
-        <translation>Création de l'événement « %1 »</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <location filename="../../labest_desktop/ui/views/view_errors.py" line="12" />
-        <source>Lab'EST</source>
-        <translation>Lab'EST</translation>
-    </message>
-</context>
-<context>
-    <name>view</name>
-    <message>
-        <source>Move %1 to %2</source>
-        <translation>Passage de %1 à %2</translation>
-    </message>
-    <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="126" />
-        <source>Merge “%1” into “%2”</source>
-        <translation>Fusion de « %1 » dans « %2 »</translation>
     </message>
 </context>
 </TS>

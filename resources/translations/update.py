@@ -20,7 +20,8 @@ VIEWS = ["board", "events", "partners", "funding", "dashboard", "kind_labels", "
 
 
 def lupdate(sources: list[Path], ts: str, *options: str) -> None:
-    command = [str(BIN / "pyside6-lupdate"), *options, *map(str, sources), "-ts", str(HERE / ts)]
+    # -no-obsolete: texts no longer in the code leave the file (no stale French kept).
+    command = [str(BIN / "pyside6-lupdate"), "-no-obsolete", *options, *map(str, sources), "-ts", str(HERE / ts)]
     subprocess.run(command, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
 
 

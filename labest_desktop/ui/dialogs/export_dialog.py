@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -32,7 +33,7 @@ FORMATS = (("xlsx", ".xlsx"), ("ods", ".ods"), ("csv", ".csv"))
 class ExportFileDialog:
     @classmethod
     def ask(cls, parent, suggested: str, suffix: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(parent, parent.tr("Export to"), suggested, f"*{suffix}")
+        path, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("ExportFileDialog", "Export to"), suggested, f"*{suffix}")
         return path or None
 
 

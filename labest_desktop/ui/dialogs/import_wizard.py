@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -62,8 +62,8 @@ class ImportFileDialog:
     @classmethod
     def ask(cls, parent, folder: str) -> str | None:
         path, _ = QFileDialog.getOpenFileName(
-            parent, parent.tr("Import a workbook"), folder,
-            parent.tr("Workbooks (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv);;All files (*)"))
+            parent, QCoreApplication.translate("ImportFileDialog", "Import a workbook"), folder,
+            QCoreApplication.translate("ImportFileDialog", "Workbooks (*.xlsx *.xlsm *.xlsb *.xls *.ods *.csv);;All files (*)"))
         return path or None
 
 

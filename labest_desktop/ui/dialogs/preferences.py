@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -33,11 +34,11 @@ class DatabaseFileDialog:
     @classmethod
     def ask(cls, parent, new: bool) -> str | None:
         if new:
-            path, _ = QFileDialog.getSaveFileName(parent, parent.tr("Create a database"), "labest.sqlite3",
-                                                  parent.tr("Lab'EST databases (*.sqlite3)"))
+            path, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("DatabaseFileDialog", "Create a database"), "labest.sqlite3",
+                                                  QCoreApplication.translate("DatabaseFileDialog", "Lab'EST databases (*.sqlite3)"))
         else:
-            path, _ = QFileDialog.getOpenFileName(parent, parent.tr("Open a database"), "",
-                                                  parent.tr("Lab'EST databases (*.sqlite3 *.db);;All files (*)"))
+            path, _ = QFileDialog.getOpenFileName(parent, QCoreApplication.translate("DatabaseFileDialog", "Open a database"), "",
+                                                  QCoreApplication.translate("DatabaseFileDialog", "Lab'EST databases (*.sqlite3 *.db);;All files (*)"))
         return path or None
 
 

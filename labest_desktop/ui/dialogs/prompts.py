@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -34,9 +35,9 @@ class UnsavedChangesDialog:
     def ask(cls, parent: QWidget) -> str:
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(parent.tr("Unsaved changes"))
-        box.setText(parent.tr("This project has changes that were not saved."))
-        box.setInformativeText(parent.tr("Save them before closing?"))
+        box.setWindowTitle(QCoreApplication.translate("UnsavedChangesDialog", "Unsaved changes"))
+        box.setText(QCoreApplication.translate("UnsavedChangesDialog", "This project has changes that were not saved."))
+        box.setInformativeText(QCoreApplication.translate("UnsavedChangesDialog", "Save them before closing?"))
         box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                                | QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Save)

@@ -48,7 +48,10 @@ class OptionalDateEdit(QDateEdit):
             self.setDate(_NO_DATE)
             return
         if self.date() == _NO_DATE and event.text().isdigit():
+            # Typing into the blank field: start from today with the day selected, so
+            # the digits typed replace it (they were refused until a section was selected).
             self.setDate(QDate.currentDate())
+            self.setSelectedSection(QDateEdit.Section.DaySection)
         super().keyPressEvent(event)
 
 
@@ -56,12 +59,16 @@ _AMOUNT_CHARS = re.compile(r"[\s\u00a0\u202f€]")
 
 
 def parse_amount(text: str) -> Decimal | None:
-    """``12 000,50 €``, ``12000.50`` or ``12 000`` as a Decimal; empty is ``None``."""
+    """``12 000,50 €``, ``12.000,50``, ``12,000.50`` (the English window's own
+    format), ``12000.50`` or ``12 000`` as a Decimal; empty is ``None``. With both
+    separators, the last one is the decimal point."""
     cleaned = _AMOUNT_CHARS.sub("", text or "")
     if not cleaned:
         return None
     if "," in cleaned and "." in cleaned:
-        cleaned = cleaned.replace(".", "").replace(",", ".")
+        decimal_point = "," if cleaned.rfind(",") > cleaned.rfind(".") else "."
+        grouping = "." if decimal_point == "," else ","
+        cleaned = cleaned.replace(grouping, "").replace(decimal_point, ".")
     else:
         cleaned = cleaned.replace(",", ".")
     try:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QDate,
     QEvent,
     QModelIndex,
@@ -347,7 +348,7 @@ class CreateEventCommand(QUndoCommand):
     """Undo deletes the new event; redo creates it again (with a new id)."""
 
     def __init__(self, editor: EventEditor, view: events.EventView) -> None:
-        super().__init__(editor.tr("Create event “%1”").replace("%1", view.fields.title))
+        super().__init__(QCoreApplication.translate("CreateEventCommand", "Create event “%1”").replace("%1", view.fields.title))
         self._editor = editor
         self._event_id = view.id
         self._fields = view.fields

@@ -3,7 +3,14 @@ leads or partners, its events; merging two spellings of one organisation (undoab
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -123,7 +130,7 @@ class MergeDialog(QDialog):
 
 class MergeCommand(QUndoCommand):
     def __init__(self, view: PartnersView, record: organisations.MergeRecord, kept_name: str) -> None:
-        super().__init__(view.tr("Merge “%1” into “%2”").replace("%1", record.removed_name).replace("%2", kept_name))
+        super().__init__(QCoreApplication.translate("MergeCommand", "Merge “%1” into “%2”").replace("%1", record.removed_name).replace("%2", kept_name))
         self._view = view
         self._record = record
         self._first = True

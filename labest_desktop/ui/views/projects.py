@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, QPoint, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QEvent,
+    QLocale,
+    QPoint,
+    Qt,
+    QTime,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -56,8 +67,8 @@ class SaveViewDialog:
     def ask(cls, parent: QWidget, suggested: str = "") -> str | None:
         name, ok = QInputDialog.getText(
             parent,
-            parent.tr("Save the view"),
-            parent.tr("Name of this view (filters, sort and columns):"),
+            QCoreApplication.translate("SaveViewDialog", "Save the view"),
+            QCoreApplication.translate("SaveViewDialog", "Name of this view (filters, sort and columns):"),
             text=suggested,
         )
         name = name.strip()

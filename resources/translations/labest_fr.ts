@@ -1416,17 +1416,17 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>PartnersEdit</name>
     <message>
-        <location filename="../../labest_desktop/ui/editor/widgets.py" line="155" />
+        <location filename="../../labest_desktop/ui/editor/widgets.py" line="162" />
         <source>Filter or add an organisation (Enter)</source>
         <translation>Filtrer ou ajouter une organisation (Entrée)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/widgets.py" line="156" />
+        <location filename="../../labest_desktop/ui/editor/widgets.py" line="163" />
         <source>Filter or add a partner organisation</source>
         <translation>Filtrer ou ajouter une organisation partenaire</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/widgets.py" line="158" />
+        <location filename="../../labest_desktop/ui/editor/widgets.py" line="165" />
         <source>Partner organisations</source>
         <translation>Organisations partenaires</translation>
     </message>

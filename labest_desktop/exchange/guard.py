@@ -237,7 +237,7 @@ READ_CHILD_ARGUMENT = "--read-child"
 def child_main(path: str, stream_projects: bool, fd: int, memory: int, seconds: float) -> None:
     """Read ``path`` and write what was read (or why not) to ``fd``, in frames."""
     _limit(memory, seconds)
-    from labest_desktop.exchange.reader import read_workbook_here
+    from labest_desktop.exchange.reader import blank_row, read_workbook_here
 
     with os.fdopen(fd, "wb", buffering=1024 * 1024) as out:
 
@@ -255,7 +255,8 @@ def child_main(path: str, stream_projects: bool, fd: int, memory: int, seconds: 
                 out.flush()  # the parent starts on the other sheets while this one is read
                 batch: list[list[object]] = []
                 for row in book.sheets[streamed]:
-                    batch.append(row)
+                    # A blank row travels as [] (its number is its place in the stream).
+                    batch.append([] if blank_row(row) else row)
                     if len(batch) >= BATCH_ROWS:
                         send(("rows", batch))
                         batch = []

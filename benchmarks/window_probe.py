@@ -119,11 +119,15 @@ def run_loop_until(done, timeout_s: float = 120.0) -> float:
     return time.perf_counter() - started
 
 
-def settled() -> bool:
-    """No background work running and nothing queued for the window's thread."""
+def tasks_busy() -> bool:
+    """Background work of the window still running (or its result not yet handed over)."""
     from labest_desktop.ui import tasks
 
-    return not tasks.busy()
+    return tasks.busy()
+
+
+def settled() -> bool:
+    return not tasks_busy()
 
 
 def settle(timeout_s: float = 120.0) -> float:

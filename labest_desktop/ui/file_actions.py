@@ -51,6 +51,7 @@ class FileActions(QObject):
 
         wizard = ImportWizard(self.context, self.window)
         wizard.exec()
+        wizard.deleteLater()  # children of the window would otherwise stay for the session
         if wizard.report is not None and wizard.report.applied:
             self.context.undo_stack.clear()  # undo of older edits could fight the import
             self.context.projects_changed([])
@@ -60,7 +61,9 @@ class FileActions(QObject):
 
         if ids is None and self.window.projects_view is not None:
             ids = self.window.projects_view.selected_ids() or None  # « sélectionnés (0) » with a row selected
-        ExportDialog(self.context, self.window, selection=ids).exec()
+        dialog = ExportDialog(self.context, self.window, selection=ids)
+        dialog.exec()
+        dialog.deleteLater()
 
     def export_selection(self) -> None:
         view = self.window.projects_view
@@ -90,7 +93,9 @@ class FileActions(QObject):
     def preferences(self) -> None:
         from labest_desktop.ui.dialogs.preferences import PreferencesDialog
 
-        PreferencesDialog(self.context, self.window).exec()
+        dialog = PreferencesDialog(self.context, self.window)
+        dialog.exec()
+        dialog.deleteLater()
 
     def backup_now(self) -> None:
         database = self.ws.database

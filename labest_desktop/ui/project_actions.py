@@ -32,11 +32,13 @@ class ProjectActions(QObject):
 
     def new_project(self) -> None:
         editor = self.editor(None)
-        if editor.exec() and editor.project_id is not None:
+        created = editor.project_id if editor.exec() else None
+        editor.deleteLater()  # a child of the window: it would stay for the whole session
+        if created is not None:
             self.window.show_view("projects")
             view = self._view()
             if view is not None:
-                view.select_ids([editor.project_id])
+                view.select_ids([created])
 
     def open_project(self, project_id: int | None) -> None:
         if project_id is None:
@@ -47,8 +49,10 @@ class ProjectActions(QObject):
             self._report(exc)
             return
         editor.exec()
-        if editor.event_to_show is not None:
-            self.show_event(editor.event_to_show)
+        event_id = editor.event_to_show
+        editor.deleteLater()  # a child of the window: it would stay for the whole session
+        if event_id is not None:
+            self.show_event(event_id)
 
     def show_event(self, event_id: int) -> None:
         """The Événements view with ``event_id`` selected in its list."""

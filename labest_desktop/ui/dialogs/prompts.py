@@ -42,6 +42,7 @@ class UnsavedChangesDialog:
                                | QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Save)
         answer = box.exec()
+        box.deleteLater()
         return {QMessageBox.StandardButton.Save: "save", QMessageBox.StandardButton.Discard: "discard"}.get(
             QMessageBox.StandardButton(answer), "cancel")
 
@@ -91,9 +92,12 @@ class StageDialog(QDialog):
     @classmethod
     def ask(cls, parent: QWidget | None, current: str) -> tuple[str, str] | None:
         dialog = cls(current, parent)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        return dialog.stage.currentData(), dialog.rationale.toPlainText().strip()
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            return dialog.stage.currentData(), dialog.rationale.toPlainText().strip()
+        finally:
+            dialog.deleteLater()  # a child of the editor: it would stay as long as it
 
 
 class StaleEditDialog(QDialog):
@@ -148,6 +152,7 @@ class StaleEditDialog(QDialog):
     def ask(cls, parent: QWidget | None, changes: list[tuple[str, str, str, str]], who: str) -> str:
         dialog = cls(changes, who, parent)
         dialog.exec()
+        dialog.deleteLater()
         return dialog.choice
 
 
@@ -173,7 +178,10 @@ class StatusDialog(QDialog):
     @classmethod
     def ask(cls, parent: QWidget | None, count: int) -> str | None:
         dialog = cls(count, parent)
-        return dialog.status.currentData() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        try:
+            return dialog.status.currentData() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()  # a child of the window: it would stay for the session
 
 
 def _esc(text: object) -> str:

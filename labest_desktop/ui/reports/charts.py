@@ -242,14 +242,15 @@ def median_chart(medians: dict[str, float | None], dark: bool = False) -> QChart
     return chart
 
 
-def figures(ws, flt) -> dict[str, object]:
-    """Every chart's data for ``flt`` (one read each, all SQL aggregates)."""
+def figures(ws, flt, durations=None) -> dict[str, object]:
+    """Every chart's data for ``flt`` (one read each, all SQL aggregates); the
+    medians from ``durations`` (a ``StageDurations`` kept up to date) when given."""
     return {
         "funnel": dashboard.projects_per_stage(ws, flt),
         "departments": dashboard.projects_per_department(ws, flt),
         "envelopes": dashboard.budget_per_envelope(ws, flt),
         "timeline": dashboard.decisions_per_month(ws, flt),
-        "median": dashboard.median_days_in_stage(ws, flt),
+        "median": durations.medians(ws, flt) if durations is not None else dashboard.median_days_in_stage(ws, flt),
     }
 
 

@@ -35,6 +35,7 @@ class View(Retranslatable, QWidget):
         super().__init__(parent)
         self.context = context
         self._pending: Changes = NOTHING
+        self._refilter = False  # the shared filter changed: same data, other figures
         context.dispatcher.changed.connect(self.data_changed)
 
     # --- what a view implements ---------------------------------------------------
@@ -59,13 +60,21 @@ class View(Retranslatable, QWidget):
         if self.on_screen():
             self.refresh_pending()
 
+    def filter_changed(self) -> None:
+        """For views following the shared filter: read again, now or when shown
+        (``refresh`` then gets the changes since, ``NOTHING`` if only the filter moved)."""
+        self._refilter = True
+        if self.on_screen():
+            self.refresh_pending()
+
     def refresh_pending(self) -> None:
         changes, self._pending = self._pending, NOTHING
-        if changes:
+        refilter, self._refilter = self._refilter, False
+        if changes or refilter:
             self.refresh(changes)
 
     def is_stale(self) -> bool:
-        return bool(self._pending)
+        return bool(self._pending) or self._refilter
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -101,9 +101,12 @@ class RationaleDialog(QDialog):
     @classmethod
     def ask(cls, parent: QWidget | None, title: str, from_stage: str, to_stage: str) -> str | None:
         dialog = cls(title, from_stage, to_stage, parent)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            return dialog.editor.toPlainText().strip()
-        return None
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                return dialog.editor.toPlainText().strip()
+            return None
+        finally:
+            dialog.deleteLater()  # a child of the view: it would stay for the session
 
 
 class CardModel(QAbstractListModel):
@@ -377,7 +380,7 @@ class BoardView(View):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addLayout(row, 1)
-        context.filter_state.changed.connect(lambda _f: self.data_changed(EVERYTHING))
+        context.filter_state.changed.connect(lambda _f: self.filter_changed())
         self.retranslate()
         self.refresh()
 

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from labest_desktop.domain.errors import LabestError
 from labest_desktop.services import dashboard
-from labest_desktop.services.changes import EVERYTHING, Changes
+from labest_desktop.services.changes import EVERYTHING, NOTHING, Changes
+from labest_desktop.services.stage_durations import StageDurations
 from labest_desktop.ui import colours, file_dialogs
 from labest_desktop.ui.reports import charts
 from labest_desktop.ui.reports.formatting import french_amount
@@ -124,6 +125,8 @@ class DashboardView(View):
         self.updating.setObjectName("dashboardUpdating")
         self.updating.hide()
         self._totals = None
+        self._durations = StageDurations()  # days in stage, kept change by change
+        self._unread: Changes = NOTHING  # changes the durations have not taken in yet
         self._reader = BackgroundRead(self, self._read, self._figures_in, self.updating.setVisible)
         self.export_pdf = QPushButton()
         self.report_pdf = QPushButton()
@@ -147,7 +150,7 @@ class DashboardView(View):
         layout.addWidget(scroll, 1)
         self.export_pdf.clicked.connect(lambda: self.export_report(with_table=False))
         self.report_pdf.clicked.connect(lambda: self.export_report(with_table=True))
-        context.filter_state.changed.connect(lambda _f: self.data_changed(EVERYTHING))
+        context.filter_state.changed.connect(lambda _f: self.filter_changed())
         self.retranslate()
         self.refresh()
 
@@ -175,11 +178,18 @@ class DashboardView(View):
 
     def refresh(self, changes: Changes = EVERYTHING) -> None:
         """Compute the figures again in the background for the current filter."""
+        self._unread = self._unread | changes
         self._reader.start()
 
     def _read(self):
-        ws, flt = self.context.workspace, self.context.filter_state.filter
-        return lambda: (charts.figures(ws, flt), dashboard.summary(ws, flt), not flt.is_empty())
+        ws, flt, durations = self.context.workspace, self.context.filter_state.filter, self._durations
+        changes, self._unread = self._unread, NOTHING
+
+        def read():
+            durations.update(ws, changes)  # only the projects named, after the first time
+            return charts.figures(ws, flt, durations), dashboard.summary(ws, flt), not flt.is_empty()
+
+        return read
 
     def _figures_in(self, result) -> None:
         data, totals, filtered = result

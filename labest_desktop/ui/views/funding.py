@@ -149,7 +149,7 @@ class FundingView(View):
         self.save.clicked.connect(self.save_current)
         self.add.clicked.connect(self.add_new)
         self.follow_filter.toggled.connect(lambda _on: self.refresh())
-        context.filter_state.changed.connect(lambda _f: self.follow_filter.isChecked() and self.data_changed(EVERYTHING))
+        context.filter_state.changed.connect(lambda _f: self.follow_filter.isChecked() and self.filter_changed())
         self.refresh()
 
     def retranslate(self) -> None:

@@ -123,9 +123,12 @@ class MergeDialog(QDialog):
     @classmethod
     def ask(cls, parent, removed, choices) -> int | None:
         dialog = cls(removed, choices, parent)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            return dialog.kept.currentData()
-        return None
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                return dialog.kept.currentData()
+            return None
+        finally:
+            dialog.deleteLater()  # a child of the view: it would stay for the session
 
 
 class MergeCommand(QUndoCommand):

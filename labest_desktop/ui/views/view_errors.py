@@ -14,3 +14,4 @@ def show_error(parent: QWidget | None, exc: LabestError) -> None:
                       QMessageBox.StandardButton.Ok, parent)
     box.setAccessibleName(exc.message)
     box.exec()
+    box.deleteLater()  # a child of the view: it would stay for the session

@@ -1,0 +1,66 @@
+"""A day of work on the real window: at least 2,000 user actions, resident memory and
+the window thread's worst block every 200 actions.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_soak.py /work/coord/data/demo-10k.sqlite3
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_soak.py --actions 2000 --database-url postgresql://…
+
+The database file is copied first. Actions mix edits in the project editor, stage
+moves on the board and in the editor, notes, events, undo/redo, view switches,
+searches and a dozen exports each imported back (see ``soak_driver``). Goal: memory
+flat after the first 200 actions (≤ +50 MB over the run) and no kind of action
+slower at the end than at the start.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import soak_driver  # noqa: E402
+import window_probe as probe  # noqa: E402
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("database", nargs="?", help="a SQLite file (copied first)")
+    parser.add_argument("--database-url", help="a PostgreSQL URL instead of a file")
+    parser.add_argument("--actions", type=int, default=2000)
+    parser.add_argument("--every", type=int, default=200)
+    parser.add_argument("--imports", type=int, default=12)
+    args = parser.parse_args(argv)
+    if not args.database and not args.database_url:
+        parser.error("give a database file or --database-url")
+    probe.application()
+    workspace, folder = probe.open_copy(args.database, args.database_url)
+    window = probe.build_window(workspace, folder)
+    probe.settle()
+    print(f"{Path(args.database or args.database_url).name}: window built, {probe.rss_mb():.0f} MB; "
+          f"{args.actions} actions, {args.imports} exports imported back")
+    print(f"{'actions':>8}{'RSS':>9}{'worst block':>13}  {'slowest action':<28}{'Qt objects':>11}  medians (ms)")
+
+    def report(chunk: soak_driver.Chunk) -> None:
+        name, ms = chunk.worst_action
+        medians = ", ".join(f"{k} {v:.0f}" for k, v in sorted(chunk.median_ms.items()))
+        print(f"{chunk.actions:>8}{chunk.rss_mb:>6.0f} MB{chunk.worst_block_ms:>10.0f} ms  "
+              f"{name + f' {ms:.0f} ms':<28}{chunk.qt_objects:>11}  {medians}", flush=True)
+
+    soak = soak_driver.Soak(window, count=args.actions, every=args.every, imports=args.imports, report=report,
+                            folder=folder)
+    result = soak.run()
+    first, last = result.chunks[0], result.chunks[-1]
+    slower = {k: (first.median_ms[k], last.median_ms[k]) for k in first.median_ms
+              if k in last.median_ms and last.median_ms[k] > 1.5 * first.median_ms[k] + 5}
+    print(f"memory after warm-up ({first.actions} actions) to the end: {result.growth_after_warmup():+.0f} MB "
+          f"(goal ≤ +50 MB); Qt objects {first.qt_objects} → {last.qt_objects}")
+    print("slower at the end than after warm-up (median ms): "
+          + (", ".join(f"{k} {a:.0f} → {b:.0f}" for k, (a, b) in slower.items()) or "none"))
+    window.close()
+    workspace.database.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

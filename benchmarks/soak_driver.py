@@ -1,0 +1,245 @@
+"""A day of work on the real window, one user action at a time, for the soak
+benchmark (``bench_soak.py``) and its short version in the tests.
+
+Actions go through the window's own code: the project editor (built as « Open »
+builds it, saved with its Save), the board's move (the rationale dialog answered),
+the editor's « Move to stage… », notes, the events editor, undo and redo on the
+window's stack, view switches, the list's search; exports and imports through the
+exchange services followed by what the window does after an applied import. The
+modal dialogs are answered by replacing their ``ask()``, as the tests do.
+
+Each action runs from the window's event loop (``app.exec``-like: a ``QEventLoop``
+serves timers, queued background results and deferred deletions between
+actions); the next one starts when the background work has settled. A 2 ms timer
+measures the longest the window's thread went without serving its loop.
+"""
+
+from __future__ import annotations
+
+import gc
+import random
+import statistics
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import window_probe as probe
+from PySide6.QtCore import QEventLoop, QObject, QTimer
+
+WORDS = ("mobilité", "numérique", "école", "accueil", "santé", "vélo", "énergie", "eau")
+TARGETS = {"ideation": "prototype", "prototype": "deployment", "deployment": "prototype"}
+
+
+@dataclass
+class Chunk:
+    """Figures of one stretch of actions."""
+
+    actions: int
+    rss_mb: float
+    worst_block_ms: float
+    worst_action: tuple[str, float]
+    median_ms: dict[str, float]
+    qt_objects: int
+
+
+@dataclass
+class SoakResult:
+    chunks: list[Chunk] = field(default_factory=list)
+
+    def growth_after_warmup(self) -> float:
+        return self.chunks[-1].rss_mb - self.chunks[0].rss_mb
+
+
+class Soak:
+    """Drives ``window`` through ``count`` actions; ``report(chunk)`` every ``every``."""
+
+    def __init__(self, window, *, seed: int = 12, imports: int = 12, count: int = 2000, every: int = 200,
+                 report: Callable[[Chunk], None] | None = None, folder: Path | None = None) -> None:
+        self.window = window
+        self.context = window.context
+        self.ws = window.context.workspace
+        self.random = random.Random(seed)
+        self.count, self.every = count, every
+        self.report = report or (lambda chunk: None)
+        self.folder = folder or Path(tempfile.mkdtemp(prefix="labest-soak-"))
+        self.exchange_every = max(1, count // max(1, imports))
+        self.result = SoakResult()
+        self.ids = self._sample_ids()
+        self._durations: dict[str, list[float]] = defaultdict(list)
+        self._answer_dialogs()
+
+    # --- set-up --------------------------------------------------------------------
+
+    def _sample_ids(self) -> list[int]:
+        from labest_desktop.services import project_query
+
+        ids = project_query.project_ids(self.ws)
+        return self.random.sample(ids, min(300, len(ids)))
+
+    def _answer_dialogs(self) -> None:
+        from labest_desktop.ui.dialogs import prompts
+        from labest_desktop.ui.views import board
+
+        board.RationaleDialog.ask = staticmethod(lambda *_args: "Décision du comité (soak)")
+        prompts.StageDialog.ask = classmethod(
+            lambda cls, parent, current: (TARGETS[current], "Décision du comité (soak)"))
+        prompts.StaleEditDialog.ask = classmethod(lambda cls, parent, changes, who: "reload")
+
+    # --- actions -------------------------------------------------------------------
+
+    def _editor(self):
+        return self.window.project_actions.editor(self.random.choice(self.ids))
+
+    def edit(self) -> None:
+        editor = self._editor()
+        values, _ = editor.form.values()
+        title = values.title[:150]
+        editor.form.set_values(values.with_changes(title=title[:-2] if title.endswith(" ·") else title + " ·"))
+        editor.save()
+        editor.deleteLater()
+
+    def move_in_editor(self) -> None:
+        editor = self._editor()
+        editor.change_stage()
+        editor.deleteLater()
+
+    def note(self) -> None:
+        editor = self._editor()
+        editor.note_text.setPlainText(f"Point d'étape {self.random.randint(1, 10_000)}")
+        editor.add_note()
+        editor.deleteLater()
+
+    def move_on_board(self) -> None:
+        board = self.window.ensure_view("board")
+        self.window.show_view("board")
+        column = board.columns[self.random.choice(list(board.columns))]
+        if column.model.rowCount():
+            card = column.model.index(self.random.randrange(min(20, column.model.rowCount()))).data(
+                board_card_role())
+            board._move_card(card, TARGETS[card.stage])
+
+    def event(self) -> None:
+        events = self.window.ensure_view("events")
+        self.window.show_view("events")
+        editor = events.editor
+        editor.clear()
+        editor.title.setText(f"Atelier {self.random.randint(1, 10_000)}")
+        editor.place.setText("Strasbourg")
+        editor.submit()
+
+    def undo(self) -> None:
+        stack = self.context.undo_stack
+        if stack.canUndo():
+            stack.undo()
+
+    def redo(self) -> None:
+        stack = self.context.undo_stack
+        if stack.canRedo():
+            stack.redo()
+
+    def switch_view(self) -> None:
+        from labest_desktop.ui.views import VIEWS
+
+        self.window.show_view(self.random.choice(VIEWS).key)
+
+    def search(self) -> None:
+        self.window.show_view("projects")
+        state = self.context.filter_state
+        state.update(search="" if state.filter.search else self.random.choice(WORDS))
+
+    def exchange(self) -> None:
+        """Export the projects of one department and stage and import the file back,
+        each step in the background as the export dialog and the import wizard run it;
+        after an applied import the window clears its undo history and tells every view."""
+        from labest_desktop.services import exchange_export, exchange_import
+        from labest_desktop.services.project_query import ProjectFilter
+        from labest_desktop.ui.tasks import run_in_background
+
+        ws = self.ws
+        path = self.folder / f"echange-{self.random.randint(1, 10_000)}.xlsx"
+        flt = ProjectFilter(departments=frozenset({self.random.choice(("67", "68", "57", "88"))}),
+                            stages=frozenset({"deployment"}))
+
+        def applied(report) -> None:
+            if report.applied:
+                self.context.undo_stack.clear()
+            self.context.projects_changed([])
+            path.unlink()
+
+        def previewed(preview) -> None:
+            run_in_background(lambda _c: exchange_import.apply_import(ws, preview), applied)
+
+        def exported(_report) -> None:
+            run_in_background(lambda c: exchange_import.preview_import(ws, path, progress=c.progress), previewed)
+
+        run_in_background(lambda c: exchange_export.export_workbook(ws, path, flt, progress=c.progress), exported)
+
+    MIX = (("edit", 6), ("move_on_board", 3), ("move_in_editor", 2), ("note", 2), ("event", 1),
+           ("undo", 2), ("redo", 1), ("switch_view", 4), ("search", 3))
+
+    def _plan(self) -> list[str]:
+        names = [name for name, weight in self.MIX for _ in range(weight)]
+        plan = [self.random.choice(names) for _ in range(self.count)]
+        for n in range(self.exchange_every // 2, self.count, self.exchange_every):
+            plan[n] = "exchange"
+        return plan
+
+    # --- running -------------------------------------------------------------------
+
+    def run(self) -> SoakResult:
+        plan = self._plan()
+        meter = probe.BlockMeter()
+        loop = QEventLoop()
+        state = {"next": 0, "worst": ("", 0.0)}
+
+        def step() -> None:
+            if probe.tasks_busy():
+                QTimer.singleShot(2, step)
+                return
+            n = state["next"]
+            if n and n % self.every == 0 and state.get("reported") != n:
+                state["reported"] = n
+                self._close_chunk(n, meter, state)
+            if n >= len(plan):
+                loop.quit()
+                return
+            name = plan[n]
+            began = time.perf_counter()
+            getattr(self, name)()
+            elapsed = (time.perf_counter() - began) * 1000
+            self._durations[name].append(elapsed)
+            if elapsed > state["worst"][1]:
+                state["worst"] = (name, elapsed)
+            state["next"] = n + 1
+            QTimer.singleShot(0, step)
+
+        meter.start()
+        QTimer.singleShot(0, step)
+        loop.exec()
+        meter.stop()
+        return self.result
+
+    def _close_chunk(self, n: int, meter, state) -> None:
+        gc.collect()
+        chunk = Chunk(
+            actions=n,
+            rss_mb=probe.rss_mb(),
+            worst_block_ms=meter.worst_ms,
+            worst_action=state["worst"],
+            median_ms={k: statistics.median(v) for k, v in self._durations.items() if v},
+            qt_objects=len(self.window.findChildren(QObject)),
+        )
+        self.result.chunks.append(chunk)
+        self.report(chunk)
+        self._durations.clear()
+        state["worst"] = ("", 0.0)
+        meter.worst_ms = 0.0
+
+
+def board_card_role():
+    from labest_desktop.ui.views.board import CARD_ROLE
+
+    return CARD_ROLE

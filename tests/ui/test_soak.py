@@ -38,7 +38,7 @@ def test_dashboard_refreshes_free_the_charts_they_replace(make_window, sqlite_wo
     current = {id(panel.view.chart()) for panel in dashboard.panels.values()}
     alive = [chart for chart in replaced if id(chart) not in current and shiboken6.isValid(chart)]
     assert alive == []
-    assert len(window.findChildren(QObject)) == objects
+    assert len(window.findChildren(QObject)) <= objects
 
 
 def test_a_stretch_of_actions_keeps_memory_flat(make_window, sqlite_workspace, qtbot):

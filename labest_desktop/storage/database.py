@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import uuid
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from labest_desktop import messages, paths
 from labest_desktop.domain.errors import StorageError
 from labest_desktop.storage import backup as backups
-from labest_desktop.storage import search
+from labest_desktop.storage import notify, search
 from labest_desktop.storage.damage import DamagedDatabaseError, header_problem
 from labest_desktop.storage.engine import WRITE_OPTION, make_engine
 from labest_desktop.storage.errors import translate
@@ -61,12 +62,20 @@ class Database:
         # known current.
         self.change_stamp: int | None = None
         self.kept_ids = None
+        # Names this program in the change notices it sends (storage.notify), so
+        # that it can tell its own from the others'.
+        self.origin = uuid.uuid4().hex
+        self.own_commit_listeners: list = []
 
-    def note_change(self) -> None:
-        """The data changed (committed here, or announced by another program)."""
+    def note_change(self, *, own: bool = True) -> None:
+        """The data changed: committed here (``own``), or announced by another
+        program."""
         if self.change_stamp is not None:
             self.change_stamp += 1
         self.kept_ids = None
+        if own:
+            for listener in list(self.own_commit_listeners):
+                listener()
 
     def same_file(self) -> bool:
         """Whether the path still names the file this database's connections opened.
@@ -169,6 +178,7 @@ def open_database(
     ``ForeignDatabaseError``, ``NewerSchemaError``); either is left untouched.
     """
     search.install()
+    notify.install()
     folder = backups_folder or paths.backups_dir()
     verify_after_connecting = False
     if location.is_sqlite:

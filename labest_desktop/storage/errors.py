@@ -29,6 +29,20 @@ class ServerUnreachableError(StorageError):
     key = "storage.unreachable"
 
 
+class ConnectionLostError(StorageError):
+    """The server went away during an action (restarted, stopped, network cut):
+    whatever was being saved is not reported as saved."""
+
+    key = "storage.connection_lost"
+
+
+# What libpq and psycopg say when an open connection is cut.
+_LOST = ("server closed the connection", "terminating connection", "connection is lost", "consuming input failed",
+         "connection is closed", "database system is shutting down", "database system is starting up",
+         "could not receive data", "could not send data", "connection not open", "ssl syscall",
+         "connection is bad", "server conn crashed")
+
+
 def translate(exc: Exception, location: DatabaseLocation | None = None) -> StorageError:
     """The user-facing error for a driver exception (``exc`` is kept as the cause)."""
     where = location.describe() if location else "?"
@@ -51,6 +65,10 @@ def translate(exc: Exception, location: DatabaseLocation | None = None) -> Stora
         from labest_desktop.storage.damage import DamagedDatabaseError
 
         return DamagedDatabaseError(path=where, detail=detail)
+    if "connection to server" in lowered and "failed" in lowered:  # libpq could not (re)connect
+        return ServerUnreachableError(path=where, detail=detail)
+    if any(marker in lowered for marker in _LOST):
+        return ConnectionLostError(path=where, detail=detail)
     if isinstance(exc, DBAPIError) and exc.connection_invalidated or "connection" in lowered and (
         "refused" in lowered or "timeout" in lowered or "could not" in lowered
     ):
@@ -84,6 +102,14 @@ messages.register(
             "La base « {path} » ne peut pas être modifiée (fichier ou dossier en lecture seule) : "
             "rien n'a été enregistré.",
             "The database “{path}” cannot be changed (read-only file or folder): nothing was saved.",
+        ),
+        "storage.connection_lost": (
+            "La connexion au serveur « {path} » a été perdue ({detail}) : ce qui était en cours "
+            "d'enregistrement n'est pas confirmé. Lab'EST se reconnecte seul ; ce que vous avez saisi "
+            "reste à l'écran : vérifiez puis réessayez une fois la connexion rétablie.",
+            "The connection to the server “{path}” was lost ({detail}): what was being saved is not "
+            "confirmed. Lab'EST reconnects by itself; what you typed is still on screen: check, then "
+            "try again once the connection is back.",
         ),
         "storage.unreachable": (
             "Le serveur de base de données « {path} » ne répond pas ({detail}). Vérifiez le réseau "

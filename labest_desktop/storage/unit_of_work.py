@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from labest_desktop.domain.errors import LabestError, StaleEditError
+from labest_desktop.storage import notify
 from labest_desktop.storage.database import Database, DatabaseReplacedError
 from labest_desktop.storage.errors import translate
 
@@ -44,7 +45,11 @@ class UnitOfWork:
 
     def commit(self) -> None:
         assert self.session is not None
+        # The notice to the other programs goes in this transaction: sent when it
+        # commits, never for a save that did not happen (storage.notify).
+        notify.announce(self.session, self.database.origin)
         self.session.commit()
+        self.database.note_change()
         if not self.database.same_file():
             # Replaced between the check on entry and this commit: the save went to
             # the old file. Said, never reported as saved.

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTabWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -28,6 +29,7 @@ from labest_desktop.ui import tasks
 from labest_desktop.ui.context import UiContext
 from labest_desktop.ui.file_actions import FileActions
 from labest_desktop.ui.geometry import GeometryMixin
+from labest_desktop.ui.live_changes import ConnectionBanner, LiveChanges
 from labest_desktop.ui.project_actions import ProjectActions
 from labest_desktop.ui.views import VIEWS
 from labest_desktop.ui.views.base import View
@@ -102,7 +104,16 @@ class MainWindow(GeometryMixin, QMainWindow):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.tabs)
-        self.setCentralWidget(self.stack)
+        # Colleagues' changes published live; a banner while the server is lost.
+        self.live_changes = LiveChanges(context, self)
+        self.connection_banner = ConnectionBanner(self.live_changes, self)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.connection_banner)
+        column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
 
         self.project_actions = ProjectActions(self)
         self.file_actions = FileActions(self)
@@ -261,6 +272,7 @@ class MainWindow(GeometryMixin, QMainWindow):
         self._set_count_text()
         self.database_label.setText(self._database_text())
         self.welcome.database_label.setText(self._database_text())
+        self.connection_banner.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -395,6 +407,7 @@ class MainWindow(GeometryMixin, QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.live_changes.stop()
         self.save_layout(self.context.settings)
         if self.projects_view is not None:
             self.projects_view.save_layout()

@@ -436,6 +436,20 @@ FR = {
     "PNG images (*.png)": "Images PNG (*.png)",
     "Export as PDF": "Exporter en PDF",
     "PDF documents (*.pdf)": "Documents PDF (*.pdf)",
+    # Live changes and the server connection (ui/live_changes.py, the editor).
+    "The connection to the database server %1 is lost: nothing can be saved until it is back. Reconnecting automatically…": (
+        "La connexion au serveur de base de données %1 est perdue : rien ne peut être enregistré tant "
+        "qu'elle n'est pas rétablie. Reconnexion automatique en cours…"
+    ),
+    "Connection to the server": "Connexion au serveur",
+    "Co&mpare now…": "Co&mparer maintenant…",
+    "%1 has just changed this project: the form shows the new version.": (
+        "%1 vient de modifier ce projet : la fiche affiche la nouvelle version."
+    ),
+    "%1 changed this project since you opened it. Compare their changes with yours before saving.": (
+        "%1 a modifié ce projet depuis que vous l'avez ouvert. Comparez ses modifications avec les vôtres "
+        "avant d'enregistrer."
+    ),
 }
 
 # (context, source) -> French, where one English word needs two French ones.

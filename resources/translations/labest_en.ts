@@ -3,12 +3,12 @@
 <context>
     <name>BoardColumn</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="345" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="348" />
         <source>%1: %n project(s)</source>
         <translation><numerusform>%1: %n project</numerusform><numerusform>%1: %n projects</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="349" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="352" />
         <source>Show more (%n remaining)</source>
         <translation><numerusform>Show more (%n remaining)</numerusform><numerusform>Show more (%n remaining)</numerusform></translation>
     </message>
@@ -16,7 +16,7 @@
 <context>
     <name>BoardView</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="399" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="402" />
         <source>%n project(s) on the board. Drag a card to another column, or select it and press Ctrl+Shift+→ / Ctrl+Shift+← (or use its context menu), to record a stage decision.</source>
         <translation><numerusform>%n project on the board. Drag a card to another column, or select it and press Ctrl+Shift+→ / Ctrl+Shift+← (or use its context menu), to record a stage decision.</numerusform><numerusform>%n projects on the board. Drag a card to another column, or select it and press Ctrl+Shift+→ / Ctrl+Shift+← (or use its context menu), to record a stage decision.</numerusform></translation>
     </message>
@@ -24,7 +24,7 @@
 <context>
     <name>CardDelegate</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="264" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="267" />
         <source>%n day(s)</source>
         <translation><numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation>
     </message>
@@ -32,7 +32,7 @@
 <context>
     <name>CardModel</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="132" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="135" />
         <source>%n day(s) in this stage</source>
         <translation><numerusform>%n day in this stage</numerusform><numerusform>%n days in this stage</numerusform></translation>
     </message>
@@ -48,7 +48,7 @@
 <context>
     <name>DashboardView</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="165" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="168" />
         <source>%n project(s), total budget %1</source>
         <translation><numerusform>%n project, total budget %1</numerusform><numerusform>%n projects, total budget %1</numerusform></translation>
     </message>
@@ -72,17 +72,17 @@
 <context>
     <name>PartnersView</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="324" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="327" />
         <source>Projects it &amp;leads (%n)</source>
         <translation><numerusform>Projects it &amp;leads (%n)</numerusform><numerusform>Projects it &amp;leads (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="325" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="328" />
         <source>Projects it &amp;partners (%n)</source>
         <translation><numerusform>Projects it &amp;partners (%n)</numerusform><numerusform>Projects it &amp;partners (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="326" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="329" />
         <source>I&amp;ts events (%n)</source>
         <translation><numerusform>I&amp;ts events (%n)</numerusform><numerusform>I&amp;ts events (%n)</numerusform></translation>
     </message>
@@ -98,7 +98,7 @@
 <context>
     <name>ProjectActions</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/project_actions.py" line="89" />
+        <location filename="../../labest_desktop/ui/project_actions.py" line="93" />
         <source>Delete %n projects? They can be brought back with Undo (Ctrl+Z).</source>
         <translation><numerusform>Delete %n projects? They can be brought back with Undo (Ctrl+Z).</numerusform><numerusform>Delete %n projects? They can be brought back with Undo (Ctrl+Z).</numerusform></translation>
     </message>
@@ -106,7 +106,7 @@
 <context>
     <name>ProjectEditor</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="181" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="198" />
         <source>%n field(s)</source>
         <translation><numerusform>%n field</numerusform><numerusform>%n fields</numerusform></translation>
     </message>
@@ -122,7 +122,7 @@
 <context>
     <name>StatusDialog</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="165" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="170" />
         <source>New &amp;status for %n project(s):</source>
         <translation><numerusform>New &amp;status for %n project:</numerusform><numerusform>New &amp;status for %n projects:</numerusform></translation>
     </message>

@@ -16,17 +16,17 @@
 <context>
     <name>BoardColumn</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="338" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="341" />
         <source>Show more cards</source>
         <translation>Afficher plus de fiches</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="345" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="348" />
         <source>%1: %n project(s)</source>
         <translation><numerusform>%1 : %n projet</numerusform><numerusform>%1 : %n projets</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="349" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="352" />
         <source>Show more (%n remaining)</source>
         <translation><numerusform>Afficher plus (%n restant)</numerusform><numerusform>Afficher plus (%n restants)</numerusform></translation>
     </message>
@@ -34,32 +34,32 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="385" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="388" />
         <source>Board</source>
         <translation>Tableau</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="388" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="391" />
         <source>Move to &amp;next stage…</source>
         <translation>Passer à l'étape &amp;suivante…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="389" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="392" />
         <source>Move to &amp;previous stage…</source>
         <translation>Revenir à l'étape &amp;précédente…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="390" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="393" />
         <source>&amp;Open the project</source>
         <translation>&amp;Ouvrir le projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="395" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="398" />
         <source>Move to %1…</source>
         <translation>Passer à %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="399" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="402" />
         <source>%n project(s) on the board. Drag a card to another column, or select it and press Ctrl+Shift+→ / Ctrl+Shift+← (or use its context menu), to record a stage decision.</source>
         <translation><numerusform>%n projet au tableau. Faites glisser une fiche vers une autre colonne, ou sélectionnez-la et appuyez sur Ctrl+Maj+→ / Ctrl+Maj+← (ou utilisez son menu contextuel), pour enregistrer une décision d'étape.</numerusform><numerusform>%n projets au tableau. Faites glisser une fiche vers une autre colonne, ou sélectionnez-la et appuyez sur Ctrl+Maj+→ / Ctrl+Maj+← (ou utilisez son menu contextuel), pour enregistrer une décision d'étape.</numerusform></translation>
     </message>
@@ -67,7 +67,7 @@
 <context>
     <name>CardDelegate</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="264" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="267" />
         <source>%n day(s)</source>
         <translation><numerusform>%n jour</numerusform><numerusform>%n jours</numerusform></translation>
     </message>
@@ -75,7 +75,7 @@
 <context>
     <name>CardModel</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="132" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="135" />
         <source>%n day(s) in this stage</source>
         <translation><numerusform>%n jour à cette étape</numerusform><numerusform>%n jours à cette étape</numerusform></translation>
     </message>
@@ -83,12 +83,12 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="72" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="73" />
         <source>Export PNG…</source>
         <translation>Exporter en PNG…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="73" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="74" />
         <source>Export the chart “%1” as PNG</source>
         <translation>Exporter le graphique « %1 » en PNG</translation>
     </message>
@@ -200,6 +200,19 @@
     </message>
 </context>
 <context>
+    <name>ConnectionBanner</name>
+    <message>
+        <location filename="../../labest_desktop/ui/live_changes.py" line="139" />
+        <source>Connection to the server</source>
+        <translation>Connexion au serveur</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/live_changes.py" line="152" />
+        <source>The connection to the database server %1 is lost: nothing can be saved until it is back. Reconnecting automatically…</source>
+        <translation>La connexion au serveur de base de données %1 est perdue : rien ne peut être enregistré tant qu'elle n'est pas rétablie. Reconnexion automatique en cours…</translation>
+    </message>
+</context>
+<context>
     <name>CreateEventCommand</name>
     <message>
         <location filename="../../labest_desktop/ui/views/events.py" line="351" />
@@ -210,52 +223,52 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="155" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="158" />
         <source>Summary</source>
         <translation>Synthèse</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="156" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="159" />
         <source>Export the dashboard as PDF…</source>
         <translation>Exporter la synthèse en PDF…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="157" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="160" />
         <source>Portfolio report (PDF)…</source>
         <translation>Rapport du portefeuille (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="158" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="161" />
         <source>updating…</source>
         <translation>mise à jour…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="165" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="168" />
         <source>%n project(s), total budget %1</source>
         <translation><numerusform>%n projet, budget total %1</numerusform><numerusform>%n projets, budget total %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="167" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="170" />
         <source>following the current filter</source>
         <translation>selon le filtre actuel</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="192" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="202" />
         <source>Export the chart</source>
         <translation>Exporter le graphique</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="192" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="202" />
         <source>PNG images (*.png)</source>
         <translation>Images PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="203" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="213" />
         <source>Export as PDF</source>
         <translation>Exporter en PDF</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="203" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="213" />
         <source>PDF documents (*.pdf)</source>
         <translation>Documents PDF (*.pdf)</translation>
     </message>
@@ -873,49 +886,49 @@ Merci de transmettre ce fichier au support.</translation>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../labest_desktop/ui/file_actions.py" line="74" />
+        <location filename="../../labest_desktop/ui/file_actions.py" line="77" />
         <source>Undo the last import</source>
         <translation>Annuler le dernier import</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/file_actions.py" line="75" />
+        <location filename="../../labest_desktop/ui/file_actions.py" line="78" />
         <source>Bring every project the last import touched back to its state before the import? A backup is made first.</source>
         <translation>Ramener chaque projet touché par le dernier import à son état d'avant l'import ? Une sauvegarde est faite d'abord.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/file_actions.py" line="85" />
+        <location filename="../../labest_desktop/ui/file_actions.py" line="88" />
         <source>Import undone</source>
         <translation>Import annulé</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/file_actions.py" line="86" />
+        <location filename="../../labest_desktop/ui/file_actions.py" line="89" />
         <source>Import of “%1” undone: %2 project(s) restored, %3 removed.</source>
         <translation>Import de « %1 » annulé : %2 projet(s) rétabli(s), %3 retiré(s).</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/file_actions.py" line="99" />
+        <location filename="../../labest_desktop/ui/file_actions.py" line="104" />
         <source>Backup written: %1</source>
         <translation>Sauvegarde écrite : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/file_actions.py" line="100" />
+        <location filename="../../labest_desktop/ui/file_actions.py" line="105" />
         <source>Back up now</source>
         <translation>Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/file_actions.py" line="101" />
+        <location filename="../../labest_desktop/ui/file_actions.py" line="106" />
         <source>Backup written:
 %1</source>
         <translation>Sauvegarde écrite :
 %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/file_actions.py" line="118" />
+        <location filename="../../labest_desktop/ui/file_actions.py" line="123" />
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/file_actions.py" line="119" />
+        <location filename="../../labest_desktop/ui/file_actions.py" line="124" />
         <source>Replace the current database by this backup?
 %1
 
@@ -926,7 +939,7 @@ The current database is backed up first.</source>
 La base actuelle est d'abord sauvegardée.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/file_actions.py" line="128" />
+        <location filename="../../labest_desktop/ui/file_actions.py" line="133" />
         <source>Loading the demo sample…</source>
         <translation>Chargement de l'exemple de démonstration…</translation>
     </message>
@@ -1147,199 +1160,199 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="243" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="254" />
         <source>Lab'EST Desktop</source>
         <translation>Lab'EST Desktop</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="179" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="190" />
         <source>&amp;New project…</source>
         <translation>&amp;Nouveau projet…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="179" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="190" />
         <source>Create a project</source>
         <translation>Créer un projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="180" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="191" />
         <source>&amp;Import a workbook…</source>
         <translation>&amp;Importer un classeur…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="181" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="192" />
         <source>Import projects from an .xlsx, .ods or .csv file</source>
         <translation>Importer des projets depuis un fichier .xlsx, .ods ou .csv</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="182" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="193" />
         <source>&amp;Export…</source>
         <translation>&amp;Exporter…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="182" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="193" />
         <source>Export the portfolio or the current view</source>
         <translation>Exporter le portefeuille ou la vue actuelle</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="185" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="196" />
         <source>One PDF with the sheet of each selected project</source>
         <translation>Un PDF avec la fiche de chaque projet sélectionné</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="187" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="198" />
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="188" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="199" />
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="189" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="200" />
         <source>&amp;Restore a backup…</source>
         <translation>&amp;Restaurer une sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="190" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="201" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="195" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="206" />
         <source>C&amp;lear the filters</source>
         <translation>&amp;Effacer les filtres</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="196" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="207" />
         <source>&amp;Refresh</source>
         <translation>Act&amp;ualiser</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="247" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="258" />
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="248" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="259" />
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="191" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="202" />
         <source>&amp;Open the project</source>
         <translation>&amp;Ouvrir le projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="183" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="194" />
         <source>Export the se&amp;lection…</source>
         <translation>Exporter la sé&amp;lection…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="184" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="195" />
         <source>Project s&amp;heet (PDF)…</source>
         <translation>&amp;Fiche projet (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="186" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="197" />
         <source>&amp;Undo the last import</source>
         <translation>Annuler le &amp;dernier import</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="192" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="203" />
         <source>Change the &amp;status…</source>
         <translation>Changer le &amp;statut…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="193" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="204" />
         <source>&amp;Delete…</source>
         <translation>S&amp;upprimer…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="194" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="205" />
         <source>&amp;Find</source>
         <translation>Re&amp;chercher</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="197" />
-        <location filename="../../labest_desktop/ui/main_window.py" line="252" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="208" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="263" />
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="198" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="209" />
         <source>&amp;About Lab'EST Desktop</source>
         <translation>À &amp;propos de Lab'EST Desktop</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="247" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="258" />
         <source>&amp;Undo %1</source>
         <translation>&amp;Annuler %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="248" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="259" />
         <source>&amp;Redo %1</source>
         <translation>&amp;Rétablir %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="249" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="260" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="250" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="261" />
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="251" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="262" />
         <source>&amp;View</source>
         <translation>Affic&amp;hage</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="254" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="265" />
         <source>&amp;Columns</source>
         <translation>&amp;Colonnes</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="258" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="269" />
         <source>Views</source>
         <translation>Vues</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="259" />
-        <location filename="../../labest_desktop/ui/main_window.py" line="260" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="270" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="271" />
         <source>Main toolbar</source>
         <translation>Barre d'outils principale</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="286" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="298" />
         <source>Database: %1</source>
         <translation>Base : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="295" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="307" />
         <source>%1 of %2 projects shown</source>
         <translation>%1 projets affichés sur %2</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="373" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="385" />
         <source>Help</source>
         <translation>Aide</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="375" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="387" />
         <source>&lt;h3&gt;Lab'EST Desktop&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Ctrl+N&lt;/b&gt; new project · &lt;b&gt;Enter&lt;/b&gt; open the selected project · &lt;b&gt;Ctrl+F&lt;/b&gt; search · &lt;b&gt;Ctrl+I&lt;/b&gt; import · &lt;b&gt;Ctrl+E&lt;/b&gt; export · &lt;b&gt;Ctrl+Z / Ctrl+Y&lt;/b&gt; undo / redo · &lt;b&gt;Suppr&lt;/b&gt; delete · &lt;b&gt;Ctrl+1…6&lt;/b&gt; views · &lt;b&gt;Ctrl+Q&lt;/b&gt; quit.&lt;/p&gt;&lt;p&gt;Search ignores case and accents and matches the start of words. Filters appear as chips under the search field; click a chip to remove it. Save a combination of filters, sort and columns as a named view.&lt;/p&gt;&lt;p&gt;The stage of a project changes only through “Move to stage…” in its editor, with a rationale kept in the Decisions tab.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Lab'EST Desktop&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Ctrl+N&lt;/b&gt; nouveau projet · &lt;b&gt;Entrée&lt;/b&gt; ouvrir le projet sélectionné · &lt;b&gt;Ctrl+F&lt;/b&gt; rechercher · &lt;b&gt;Ctrl+I&lt;/b&gt; importer · &lt;b&gt;Ctrl+E&lt;/b&gt; exporter · &lt;b&gt;Ctrl+Z / Ctrl+Y&lt;/b&gt; annuler / rétablir · &lt;b&gt;Suppr&lt;/b&gt; supprimer · &lt;b&gt;Ctrl+1…6&lt;/b&gt; vues · &lt;b&gt;Ctrl+Q&lt;/b&gt; quitter.&lt;/p&gt;&lt;p&gt;La recherche ignore majuscules et accents et trouve le début des mots. Les filtres apparaissent en étiquettes sous le champ de recherche ; cliquez sur une étiquette pour retirer son filtre. Enregistrez une combinaison de filtres, de tri et de colonnes comme vue nommée.&lt;/p&gt;&lt;p&gt;L'étape d'un projet ne change que par « Passer à l'étape… » dans sa fiche, avec une justification conservée dans l'onglet Décisions.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="391" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="403" />
         <source>About Lab'EST Desktop</source>
         <translation>À propos de Lab'EST Desktop</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="392" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="404" />
         <source>Lab'EST Desktop %1&lt;br&gt;Portfolio of the Grand Est public-innovation lab.&lt;br&gt;%2</source>
         <translation>Lab'EST Desktop %1&lt;br&gt;Portefeuille du laboratoire d'innovation publique du Grand Est.&lt;br&gt;%2</translation>
     </message>
@@ -1347,7 +1360,7 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>MergeCommand</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="133" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="136" />
         <source>Merge “%1” into “%2”</source>
         <translation>Fusion de « %1 » dans « %2 »</translation>
     </message>
@@ -1434,94 +1447,94 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>PartnersView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="300" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="303" />
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="301" />
-        <location filename="../../labest_desktop/ui/views/partners.py" line="302" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="304" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="305" />
         <source>Search organisations</source>
         <translation>Rechercher des organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="303" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="306" />
         <source>Organisations</source>
         <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="304" />
         <location filename="../../labest_desktop/ui/views/partners.py" line="307" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="310" />
         <source>(not set)</source>
         <translation>(non renseigné)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="310" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="313" />
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="311" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="314" />
         <source>Merge into…</source>
         <translation>Fusionner avec…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="312" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="315" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="312" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="315" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="313" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="316" />
         <source>Department</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="313" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="316" />
         <source>Projects it leads</source>
         <translation>Projets qu'elle porte</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="314" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="317" />
         <source>Projects it partners</source>
         <translation>Projets dont elle est partenaire</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="314" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="317" />
         <source>Its events</source>
         <translation>Ses événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="316" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="319" />
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="316" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="319" />
         <source>&amp;Kind</source>
         <translation>T&amp;ype</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="316" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="319" />
         <source>&amp;Department</source>
         <translation>Dépar&amp;tement</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="324" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="327" />
         <source>Projects it &amp;leads (%n)</source>
         <translation><numerusform>Projets qu'elle &amp;porte (%n)</numerusform><numerusform>Projets qu'elle &amp;porte (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="325" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="328" />
         <source>Projects it &amp;partners (%n)</source>
         <translation><numerusform>Projets dont elle est pa&amp;rtenaire (%n)</numerusform><numerusform>Projets dont elle est pa&amp;rtenaire (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="326" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="329" />
         <source>I&amp;ts events (%n)</source>
         <translation><numerusform>Ses &amp;événements (%n)</numerusform><numerusform>Ses &amp;événements (%n)</numerusform></translation>
     </message>
@@ -1880,17 +1893,17 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>ProjectActions</name>
     <message>
-        <location filename="../../labest_desktop/ui/project_actions.py" line="86" />
+        <location filename="../../labest_desktop/ui/project_actions.py" line="90" />
         <source>Delete the project “%1”? It can be brought back with Undo (Ctrl+Z).</source>
         <translation>Supprimer le projet « %1 » ? Il peut être rétabli par Annuler (Ctrl+Z).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/project_actions.py" line="89" />
+        <location filename="../../labest_desktop/ui/project_actions.py" line="93" />
         <source>Delete %n projects? They can be brought back with Undo (Ctrl+Z).</source>
         <translation><numerusform>Supprimer %n projet ? Il peut être rétabli par Annuler (Ctrl+Z).</numerusform><numerusform>Supprimer %n projets ? Ils peuvent être rétablis par Annuler (Ctrl+Z).</numerusform></translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/project_actions.py" line="90" />
+        <location filename="../../labest_desktop/ui/project_actions.py" line="94" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
@@ -1988,6 +2001,16 @@ La base actuelle est d'abord sauvegardée.</translation>
         <translation>Fiche projet (&amp;PDF)…</translation>
     </message>
     <message>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="247" />
+        <source>%1 has just changed this project: the form shows the new version.</source>
+        <translation>%1 vient de modifier ce projet : la fiche affiche la nouvelle version.</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="251" />
+        <source>%1 changed this project since you opened it. Compare their changes with yours before saving.</source>
+        <translation>%1 a modifié ce projet depuis que vous l'avez ouvert. Comparez ses modifications avec les vôtres avant d'enregistrer.</translation>
+    </message>
+    <message>
         <location filename="../../labest_desktop/ui/editor/project_editor.py" line="117" />
         <source>&amp;History</source>
         <translation>&amp;Historique</translation>
@@ -2013,32 +2036,37 @@ La base actuelle est d'abord sauvegardée.</translation>
         <translation>Écrire la fiche de ce projet pour un comité, en PDF</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="146" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="143" />
+        <source>Co&amp;mpare now…</source>
+        <translation>Co&amp;mparer maintenant…</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="163" />
         <source>New project</source>
         <translation>Nouveau projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="147" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="164" />
         <source>&lt;b&gt;New project&lt;/b&gt; — the reference is given when saving.</source>
         <translation>&lt;b&gt;Nouveau projet&lt;/b&gt; — la référence est attribuée à l'enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="161" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="178" />
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="163" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="180" />
         <source>&lt;b&gt;%1&lt;/b&gt; · version %2 · modified %3 by %4</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · version %2 · modifié le %3 par %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="181" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="198" />
         <source>%n field(s)</source>
         <translation><numerusform>%n champ</numerusform><numerusform>%n champs</numerusform></translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="197" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="214" />
         <source>Time in each stage: %1</source>
         <translation>Temps passé à chaque étape : %1</translation>
     </message>
@@ -2591,37 +2619,37 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>StageDialog</name>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="54" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="55" />
         <source>Move to stage</source>
         <translation>Passer à l'étape</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="59" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="60" />
         <source>New stage</source>
         <translation>Nouvelle étape</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="62" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="63" />
         <source>Rationale of the decision</source>
         <translation>Justification de la décision</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="63" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="64" />
         <source>Why this decision? (required; kept in the Decisions tab)</source>
         <translation>Pourquoi cette décision ? (obligatoire ; conservée dans l'onglet Décisions)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="67" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="68" />
         <source>Current stage: %1</source>
         <translation>Étape actuelle : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="68" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="69" />
         <source>&amp;New stage:</source>
         <translation>&amp;Nouvelle étape :</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="71" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="72" />
         <source>&amp;Rationale:</source>
         <translation>&amp;Justification :</translation>
     </message>
@@ -2629,47 +2657,47 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>StaleEditDialog</name>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="108" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="112" />
         <source>Project changed elsewhere</source>
         <translation>Projet modifié ailleurs</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="111" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="115" />
         <source>While you were editing, %1 saved changes to this project. Nothing of yours has been saved yet.</source>
         <translation>Pendant votre saisie, %1 a enregistré des modifications de ce projet. Rien de votre saisie n'est encore enregistré.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="117" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="121" />
         <source>Changes made elsewhere</source>
         <translation>Modifications faites ailleurs</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="125" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="129" />
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="125" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="129" />
         <source>When opened</source>
         <translation>À l'ouverture</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="125" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="129" />
         <source>Now</source>
         <translation>Maintenant</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="126" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="130" />
         <source>Yours</source>
         <translation>Votre saisie</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="129" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="133" />
         <source>&amp;Reload (lose my changes)</source>
         <translation>&amp;Recharger (perdre ma saisie)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="131" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="135" />
         <source>&amp;Overwrite with my version</source>
         <translation>Ré&amp;écrire avec ma version</translation>
     </message>
@@ -2677,17 +2705,17 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="159" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="164" />
         <source>Change the status</source>
         <translation>Changer le statut</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="161" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="166" />
         <source>New status</source>
         <translation>Nouveau statut</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="165" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="170" />
         <source>New &amp;status for %n project(s):</source>
         <translation><numerusform>Nouveau &amp;statut pour %n projet :</numerusform><numerusform>Nouveau &amp;statut pour %n projets :</numerusform></translation>
     </message>

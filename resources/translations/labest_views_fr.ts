@@ -3,17 +3,17 @@
 <context>
     <name>BoardColumn</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="338" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="341" />
         <source>Show more cards</source>
         <translation>Afficher plus de fiches</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="345" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="348" />
         <source>%1: %n project(s)</source>
         <translation><numerusform>%1 : %n projet</numerusform><numerusform>%1 : %n projets</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="349" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="352" />
         <source>Show more (%n remaining)</source>
         <translation><numerusform>Afficher plus (%n restant)</numerusform><numerusform>Afficher plus (%n restants)</numerusform></translation>
     </message>
@@ -21,32 +21,32 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="385" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="388" />
         <source>Board</source>
         <translation>Tableau</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="388" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="391" />
         <source>Move to &amp;next stage…</source>
         <translation>Passer à l'étape &amp;suivante…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="389" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="392" />
         <source>Move to &amp;previous stage…</source>
         <translation>Revenir à l'étape &amp;précédente…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="390" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="393" />
         <source>&amp;Open the project</source>
         <translation>&amp;Ouvrir le projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="395" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="398" />
         <source>Move to %1…</source>
         <translation>Passer à %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="399" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="402" />
         <source>%n project(s) on the board. Drag a card to another column, or select it and press Ctrl+Shift+→ / Ctrl+Shift+← (or use its context menu), to record a stage decision.</source>
         <translation><numerusform>%n projet au tableau. Faites glisser une fiche vers une autre colonne, ou sélectionnez-la et appuyez sur Ctrl+Maj+→ / Ctrl+Maj+← (ou utilisez son menu contextuel), pour enregistrer une décision d'étape.</numerusform><numerusform>%n projets au tableau. Faites glisser une fiche vers une autre colonne, ou sélectionnez-la et appuyez sur Ctrl+Maj+→ / Ctrl+Maj+← (ou utilisez son menu contextuel), pour enregistrer une décision d'étape.</numerusform></translation>
     </message>
@@ -54,7 +54,7 @@
 <context>
     <name>CardDelegate</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="264" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="267" />
         <source>%n day(s)</source>
         <translation><numerusform>%n jour</numerusform><numerusform>%n jours</numerusform></translation>
     </message>
@@ -62,7 +62,7 @@
 <context>
     <name>CardModel</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="132" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="135" />
         <source>%n day(s) in this stage</source>
         <translation><numerusform>%n jour à cette étape</numerusform><numerusform>%n jours à cette étape</numerusform></translation>
     </message>
@@ -70,12 +70,12 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="72" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="73" />
         <source>Export PNG…</source>
         <translation>Exporter en PNG…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="73" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="74" />
         <source>Export the chart “%1” as PNG</source>
         <translation>Exporter le graphique « %1 » en PNG</translation>
     </message>
@@ -144,52 +144,52 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="155" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="158" />
         <source>Summary</source>
         <translation>Synthèse</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="156" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="159" />
         <source>Export the dashboard as PDF…</source>
         <translation>Exporter la synthèse en PDF…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="157" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="160" />
         <source>Portfolio report (PDF)…</source>
         <translation>Rapport du portefeuille (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="158" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="161" />
         <source>updating…</source>
         <translation>mise à jour…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="165" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="168" />
         <source>%n project(s), total budget %1</source>
         <translation><numerusform>%n projet, budget total %1</numerusform><numerusform>%n projets, budget total %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="167" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="170" />
         <source>following the current filter</source>
         <translation>selon le filtre actuel</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="192" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="202" />
         <source>Export the chart</source>
         <translation>Exporter le graphique</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="192" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="202" />
         <source>PNG images (*.png)</source>
         <translation>Images PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="203" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="213" />
         <source>Export as PDF</source>
         <translation>Exporter en PDF</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/dashboard.py" line="203" />
+        <location filename="../../labest_desktop/ui/views/dashboard.py" line="213" />
         <source>PDF documents (*.pdf)</source>
         <translation>Documents PDF (*.pdf)</translation>
     </message>
@@ -569,7 +569,7 @@
 <context>
     <name>MergeCommand</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="133" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="136" />
         <source>Merge “%1” into “%2”</source>
         <translation>Fusion de « %1 » dans « %2 »</translation>
     </message>
@@ -638,94 +638,94 @@
 <context>
     <name>PartnersView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="300" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="303" />
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="301" />
-        <location filename="../../labest_desktop/ui/views/partners.py" line="302" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="304" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="305" />
         <source>Search organisations</source>
         <translation>Rechercher des organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="303" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="306" />
         <source>Organisations</source>
         <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="304" />
         <location filename="../../labest_desktop/ui/views/partners.py" line="307" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="310" />
         <source>(not set)</source>
         <translation>(non renseigné)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="310" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="313" />
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="311" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="314" />
         <source>Merge into…</source>
         <translation>Fusionner avec…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="312" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="315" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="312" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="315" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="313" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="316" />
         <source>Department</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="313" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="316" />
         <source>Projects it leads</source>
         <translation>Projets qu'elle porte</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="314" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="317" />
         <source>Projects it partners</source>
         <translation>Projets dont elle est partenaire</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="314" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="317" />
         <source>Its events</source>
         <translation>Ses événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="316" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="319" />
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="316" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="319" />
         <source>&amp;Kind</source>
         <translation>T&amp;ype</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="316" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="319" />
         <source>&amp;Department</source>
         <translation>Dépar&amp;tement</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="324" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="327" />
         <source>Projects it &amp;leads (%n)</source>
         <translation><numerusform>Projets qu'elle &amp;porte (%n)</numerusform><numerusform>Projets qu'elle &amp;porte (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="325" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="328" />
         <source>Projects it &amp;partners (%n)</source>
         <translation><numerusform>Projets dont elle est pa&amp;rtenaire (%n)</numerusform><numerusform>Projets dont elle est pa&amp;rtenaire (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="326" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="329" />
         <source>I&amp;ts events (%n)</source>
         <translation><numerusform>Ses &amp;événements (%n)</numerusform><numerusform>Ses &amp;événements (%n)</numerusform></translation>
     </message>

@@ -133,8 +133,25 @@ class ProjectEditor(GeometryMixin, QDialog):
         self.buttons.rejected.connect(self.reject)
         self.header = QLabel(self)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Said as soon as someone else saves this project, not only when this
+        # editor's save is refused.
+        self.stale_banner = QLabel(self)
+        self.stale_banner.setObjectName("staleBanner")
+        self.stale_banner.setWordWrap(True)
+        self.stale_banner.setStyleSheet("QLabel#staleBanner { background: #fff3cd; color: #3d2e00; padding: 6px; }")
+        self.stale_banner.hide()
+        self.compare_button = QPushButton(self.tr("Co&mpare now…"), self)
+        self.compare_button.setObjectName("compareButton")
+        self.compare_button.clicked.connect(self._compare_now)
+        self.compare_button.hide()
+        self._own_action = False
+        context.dispatcher.changed.connect(self._changed_elsewhere)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
+        stale_row = QHBoxLayout()
+        stale_row.addWidget(self.stale_banner, 1)
+        stale_row.addWidget(self.compare_button)
+        layout.addLayout(stale_row)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.buttons)
         self.resize(760, 720)
@@ -211,9 +228,45 @@ class ProjectEditor(GeometryMixin, QDialog):
     def _report(self, exc: LabestError) -> None:
         show_error(self.parentWidget(), exc)
 
+    # --- changes made elsewhere -------------------------------------------------------
+
+    def _changed_elsewhere(self, changes) -> None:
+        """Another program (or window) changed this project: an untouched form
+        shows the new version; one with edits says so before the user saves."""
+        if self._own_action or self.view is None or not (changes.everything or self.view.id in changes.projects):
+            return
+        try:
+            current = projects.get_project(self.ws, self.view.id)
+        except LabestError:
+            return  # deleted or unreachable: the save will say so
+        if current.version == self.view.version:
+            return
+        who = current.updated_by or "?"
+        if not self.is_dirty():
+            self._load(current)
+            self.stale_banner.setText(self.tr("%1 has just changed this project: the form shows the new version.")
+                                      .replace("%1", who))
+            self.compare_button.hide()
+        else:
+            self.stale_banner.setText(self.tr("%1 changed this project since you opened it. Compare their changes "
+                                              "with yours before saving.").replace("%1", who))
+            self.compare_button.show()
+        self.stale_banner.show()
+
+    def _compare_now(self) -> None:
+        values, _errors = self.form.values()
+        self._stale(values)
+
     # --- saving -----------------------------------------------------------------------
 
     def save(self) -> bool:
+        self._own_action = True
+        try:
+            return self._save()
+        finally:
+            self._own_action = False
+
+    def _save(self) -> bool:
         values, errors = self.form.values()
         if errors:
             self.form.show_errors(errors)
@@ -256,6 +309,8 @@ class ProjectEditor(GeometryMixin, QDialog):
         choice = StaleEditDialog.ask(self, changes, current.updated_by)
         if choice == "reload":
             self._load(current)
+            self.stale_banner.hide()
+            self.compare_button.hide()
             return False
         if choice == "overwrite":
             try:
@@ -274,6 +329,13 @@ class ProjectEditor(GeometryMixin, QDialog):
         return False
 
     def change_stage(self) -> None:
+        self._own_action = True
+        try:
+            self._change_stage()
+        finally:
+            self._own_action = False
+
+    def _change_stage(self) -> None:
         if self.view is None:
             return
         chosen = StageDialog.ask(self, str(self.view.fields.stage))

@@ -1,0 +1,86 @@
+"""The PostgreSQL server stopped in the middle of a save (``pg_ctl stop -m
+immediate``, as a crash of the server would): the save is not reported done, it
+says so in one sentence, nothing of it is in the database after the restart, and
+the same workspace works again without being reopened."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
+from labest_desktop.domain.fields import ProjectFields
+from labest_desktop.services import projects
+from labest_desktop.services.workspace import Workspace
+from labest_desktop.storage.database import open_database
+from labest_desktop.storage.errors import ConnectionLostError, ServerUnreachableError
+from labest_desktop.storage.location import server_location
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture(scope="module")
+def own_server():
+    """A server of its own: this test stops it, the others share theirs."""
+    from tests.support.pg_server import PostgresServer, find_bin
+
+    if not find_bin("initdb"):
+        pytest.skip("PostgreSQL server binaries not installed")
+    server = PostgresServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+def test_a_save_cut_by_a_server_stop_is_not_reported_and_not_kept(own_server, tmp_path):
+    location = server_location(own_server.create_database("cut"))
+    ws = Workspace(open_database(location, backups_folder=tmp_path), "test-agent")
+    try:
+        view = projects.create_project(ws, ProjectFields(title="Maison France Services", contact="Avant"))
+        reached_commit, server_stopped = threading.Event(), threading.Event()
+
+        def hold_commit(session) -> None:
+            # The save has written its rows and is about to commit: stop the server now.
+            reached_commit.set()
+            server_stopped.wait(30)
+
+        outcome: dict = {}
+
+        def save() -> None:
+            try:
+                outcome["saved"] = projects.update_project(
+                    ws, view.id, view.fields.with_changes(contact="Pendant la coupure"), view.version
+                )
+            except Exception as exc:  # what the window would show
+                outcome["error"] = exc
+
+        event.listen(Session, "before_commit", hold_commit)
+        try:
+            saving = threading.Thread(target=save)
+            saving.start()
+            assert reached_commit.wait(30)
+            own_server.halt("immediate")
+            server_stopped.set()
+            saving.join(30)
+        finally:
+            event.remove(Session, "before_commit", hold_commit)
+
+        assert "saved" not in outcome
+        error = outcome["error"]
+        assert isinstance(error, ConnectionLostError)
+        assert "a été perdue" in error.message and "n'est pas confirmé" in error.message
+        # While the server is down, reading says it does not answer.
+        with pytest.raises((ConnectionLostError, ServerUnreachableError)):
+            projects.get_project(ws, view.id)
+
+        own_server.resume()
+        # The same workspace reconnects by itself; the cut save is not there.
+        after = projects.get_project(ws, view.id)
+        assert after.fields.contact == "Avant"
+        assert after.version == view.version
+        again = projects.update_project(ws, view.id, view.fields.with_changes(contact="Après"), view.version)
+        assert projects.get_project(ws, view.id).fields.contact == "Après" == again.fields.contact
+    finally:
+        ws.database.dispose()

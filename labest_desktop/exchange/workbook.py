@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from labest_desktop import messages
 from labest_desktop.exchange.columns import (
     EVENTS_SHEET,
     FORMAT_NAME,
@@ -101,16 +103,42 @@ def read_exchange_file(path: str | Path) -> ExchangeFile:
 
 
 def _check_meta(raw: RawWorkbook) -> None:
-    """A file from a newer format is refused rather than half understood."""
+    """A file from a newer format is refused rather than half understood; a version
+    that is not a whole number (``1e400``, ``-1``, ``NaN``) is refused as well,
+    never read as the current one."""
     version = raw.meta.get("format_version")
     if raw.meta.get("format", FORMAT_NAME) != FORMAT_NAME:
-        logger.warning("%s: _labest format is %r", raw.file, raw.meta.get("format"))
+        logger.warning("%s: _labest format is %r", raw.file, raw.meta.get("format")[:80])
     if version:
-        try:
-            newer = int(float(version)) > FORMAT_VERSION
-        except ValueError:
-            newer = False
-        if newer:
+        if not _WHOLE_VERSION.fullmatch(version) or int(version.split(".")[0]) < 1:
+            raise ExchangeFileError(
+                "exchange.file.bad_meta", file=raw.file, key="format_version", value=_shown(version)
+            )
+        if int(version.split(".")[0]) > FORMAT_VERSION:
             raise ExchangeFileError(
                 "exchange.file.newer_format", file=raw.file, version=version, supported=FORMAT_VERSION
             )
+    office = raw.meta.get("office")
+    if office and (len(office) > MAX_OFFICE_CHARS or any(ord(c) < 32 or c == "\x7f" for c in office)):
+        raise ExchangeFileError("exchange.file.bad_meta", file=raw.file, key="office", value=_shown(office))
+
+
+# A positive whole number, as a cell or a text ("2", "2.0"); at most six digits.
+_WHOLE_VERSION = re.compile(r"[0-9]{1,6}(?:\.0+)?")
+MAX_OFFICE_CHARS = 64
+
+
+def _shown(value: str) -> str:
+    return value if len(value) <= 40 else value[:40] + "…"
+
+
+messages.register(
+    {
+        "exchange.file.bad_meta": (
+            "La feuille « _labest » de « {file} » donne à « {key} » une valeur qui n'en est pas une "
+            "(« {value} ») : le fichier n'est pas lu.",
+            "The “_labest” sheet of “{file}” gives “{key}” a value that is not one (“{value}”): "
+            "the file is not read.",
+        ),
+    }
+)

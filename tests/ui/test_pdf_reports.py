@@ -98,3 +98,41 @@ def test_report_to_an_unwritable_place_is_a_sentence(qapp, sqlite_workspace, tmp
     with pytest.raises(PdfWriteError) as caught:
         write_portfolio_report(sqlite_workspace, ProjectFilter(), blocker / "sub" / "r.pdf")
     assert "Impossible d'écrire le PDF" in caught.value.message
+
+
+HOSTILE_TITLE = "X</title></head><body><h1>Projet annulé</h1><img src='file:///etc/hostname'>"
+
+
+def test_a_title_made_of_html_is_printed_as_text_and_loads_nothing(qapp, sqlite_workspace, tmp_path):
+    """Before, the title went into the page unescaped: the PDF showed the attacker's
+    heading and embedded a local image file. Now the title is printed as typed and
+    the PDF holds no image at all."""
+    (tmp_path / "secret.png").write_bytes(b"")
+    title = HOSTILE_TITLE.replace("/etc/hostname", str(tmp_path / "secret.png"))
+    view = projects.create_project(sqlite_workspace, ProjectFields(title=title))
+    path = write_project_sheets(sqlite_workspace, [view.id], tmp_path / "fiche.pdf")
+    reader, text = _text(path)
+    assert "X</title></head><body><h1>Projetannulé</h1><imgsrc=" in text.replace(" ", "")  # wrapped lines
+    assert reader.metadata.title.endswith(title)
+    for page in reader.pages:
+        resources = page.get("/Resources") or {}
+        objects = resources.get("/XObject") or {}
+        assert all(objects[name].get_object().get("/Subtype") != "/Image" for name in objects)
+
+
+def test_no_report_fetches_a_resource_it_was_not_given(qapp, tmp_path):
+    """An <img> pointing at a real image file, in any report body, is not loaded."""
+    from PySide6.QtGui import QColor, QImage
+
+    from labest_desktop.ui.reports.pdf import write_pdf
+
+    image = QImage(40, 40, QImage.Format.Format_RGB32)
+    image.fill(QColor("red"))
+    picture = tmp_path / "photo.png"
+    image.save(str(picture))
+    path = write_pdf(tmp_path / "r.pdf", "Rapport", f"<p>Avant</p><img src='file://{picture}'><img src='{picture}'>")
+    reader, text = _text(path)
+    assert "Avant" in text
+    for page in reader.pages:
+        objects = (page.get("/Resources") or {}).get("/XObject") or {}
+        assert all(objects[name].get_object().get("/Subtype") != "/Image" for name in objects)

@@ -3,6 +3,8 @@ dependency beyond Qt, and the same fonts as the window."""
 
 from __future__ import annotations
 
+import re
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QSizeF, QUrl
@@ -30,6 +32,33 @@ class PdfWriteError(LabestError):
     key = "report.write_failed"
 
 
+class _SealedDocument(QTextDocument):
+    """A document that loads only the images handed to it: an ``<img>`` or a style
+    sheet naming a file or an address (from a title typed by anyone, in a shared
+    database) is never fetched into a PDF that leaves the office."""
+
+    def loadResource(self, kind: int, name: QUrl):  # noqa: N802 (Qt's name)
+        return None
+
+
+_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_SRC = re.compile(r"""\bsrc\s*=\s*(?:'([^']*)'|"([^"]*)"|([^\s>]+))""", re.IGNORECASE)
+_BACKGROUND = re.compile(r"""\bbackground(?:-image)?\s*[=:]""", re.IGNORECASE)
+
+
+def sealed(body_html: str, allowed: set[str]) -> str:
+    """``body_html`` without the images it was not given and without backgrounds:
+    Qt loads an unknown image source straight from the disk, whatever
+    ``loadResource`` answers, so those tags never reach it."""
+
+    def keep(match: re.Match) -> str:
+        src = _SRC.search(match.group(0))
+        name = next((g for g in src.groups() if g is not None), "") if src else ""
+        return match.group(0) if name in allowed else ""
+
+    return _BACKGROUND.sub("data-refused=", _IMG.sub(keep, body_html))
+
+
 def write_pdf(path: str | Path, title: str, body_html: str, images: dict[str, QImage] | None = None) -> Path:
     """Lay out ``body_html`` on A4 pages (15 mm margins) and write ``path``."""
     path = Path(path)
@@ -45,12 +74,13 @@ def write_pdf(path: str | Path, title: str, body_html: str, images: dict[str, QI
         QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                     QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
     )
-    document = QTextDocument()
+    document = _SealedDocument()
     document.setDefaultStyleSheet(STYLE)
     document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, title)
     for name, image in (images or {}).items():
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
-    document.setHtml(f"<html><head><title>{title}</title></head><body>{body_html}</body></html>")
+    body_html = sealed(body_html, set(images or {}))
+    document.setHtml(f"<html><head><title>{escape(title)}</title></head><body>{body_html}</body></html>")
     # QTextDocument lays out in screen pixels (96 per inch) and print_() scales them to
     # the device: give it the page's printable size in those pixels, so a 9.5 pt font
     # is 9.5 pt on paper.

@@ -76,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("backup", help="copy the database (default: the backups folder, time-stamped)")
     p.add_argument("dest", nargs="?", type=Path)
 
-    p = sub.add_parser("import", help="merge an exchange workbook (.xlsx, .xlsm, .ods, .csv)")
+    p = sub.add_parser("import", help="merge an exchange workbook (.xlsx, .xlsm, .xlsb, .xls, .ods, .csv)")
     p.add_argument("file", nargs="?", type=Path)
     p.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
     p.add_argument("--on-conflict", choices=("fail", "mine", "theirs"), default="fail",

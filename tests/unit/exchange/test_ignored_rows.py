@@ -144,3 +144,22 @@ def test_import_report_lists_ignored_rows_and_creates_nothing_from_them(sqlite_w
         assert again[0].message.startswith("Row 4 ignored: cell L4 holds a formula (=SUM(L2:L3))")
     finally:
         messages.set_language("fr")
+
+
+def test_formula_found_in_prefixed_sheet_xml(tmp_path):
+    """A generator that writes <x:c>/<x:f> (a namespace prefix) is read the same way."""
+    import re
+
+    rows = _table([_row(Titre="Total", **{"Budget (€)": "=SUM(L2:L3)"})])
+    path = save_rows(tmp_path / "prefixe.xlsx", rows)
+    with zipfile.ZipFile(path) as archive:
+        members = {info.filename: archive.read(info) for info in archive.infolist()}
+    sheet = members["xl/worksheets/sheet1.xml"]
+    sheet = re.sub(rb"<(/?)(\w+)([\s>/])", rb"<\1x:\2\3", sheet).replace(b' xmlns="', b' xmlns:x="', 1)
+    members["xl/worksheets/sheet1.xml"] = sheet
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    parsed = read_exchange_file(path)
+    assert [(r.row, r.reason, r.cell) for r in parsed.ignored_rows] == [(4, "formula", "L4")]
+    assert len(parsed.projects.records) == 2

@@ -107,15 +107,27 @@ class BlockMeter:
         return self.worst_ms
 
 
-def run_loop_until(done, timeout_s: float = 120.0) -> float:
-    """Serve the event loop (timers, queued results of background work) until
-    ``done()``; returns the seconds it took."""
+def run_loop_until(done, timeout_s: float = 300.0) -> float:
+    """Run the window's event loop (timers, queued results of background work,
+    deferred deletions) until ``done()``; returns the seconds it took. The loop
+    sleeps between events: polling would take the interpreter from the workers."""
     started = time.perf_counter()
+    if done():
+        return 0.0
     loop = QEventLoop()
-    while not done():
-        if time.perf_counter() - started > timeout_s:
-            raise TimeoutError("the window did not settle")
-        loop.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+    check = QTimer()
+    check.setInterval(5)
+
+    def poll() -> None:
+        if done() or time.perf_counter() - started > timeout_s:
+            loop.quit()
+
+    check.timeout.connect(poll)
+    check.start()
+    loop.exec()
+    check.stop()
+    if not done():
+        raise TimeoutError("the window did not settle")
     return time.perf_counter() - started
 
 

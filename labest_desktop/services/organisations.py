@@ -162,12 +162,14 @@ def get_organisation(ws: Workspace, organisation_id: int) -> OrganisationDetail:
             select(*columns)
             .where(Project.lead_id == organisation_id, Project.deleted_at.is_(None))
             .order_by(Project.reference)
+            .execution_options(yield_per=2000)  # a big partner's thousands of rows, a batch at a time
         ).all()
         partnered = session.execute(
             select(*columns)
             .join(project_partner, project_partner.c.project_id == Project.id)
             .where(project_partner.c.organisation_id == organisation_id, Project.deleted_at.is_(None))
             .order_by(Project.reference)
+            .execution_options(yield_per=2000)
         ).all()
         events = session.execute(
             select(Event.id, Event.title, Event.date)

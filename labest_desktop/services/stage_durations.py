@@ -27,12 +27,17 @@ from labest_desktop.services.workspace import Workspace
 
 _DAY = 86400.0
 _CHUNK = 900  # ids per IN (...): under SQLite's variable limit
+# Rows fetched a batch at a time: one fetch of 185,000 rows would hold the
+# interpreter for a third of a second, and the window's thread with it.
+_BATCH = {"yield_per": 2000}
 
 
 class StageDurations:
     def __init__(self) -> None:
-        # project id -> (days in each stage for stays that ended, current stage, since when)
-        self._projects: dict[int, tuple[dict[str, float], str, datetime]] = {}
+        # project id -> (days in each stage for stays that ended, current stage, since when);
+        # tuples of plain values, which the garbage collector stops tracking: 100,000
+        # dictionaries would make each of its full passes hold the interpreter.
+        self._projects: dict[int, tuple[tuple[tuple[str, float], ...], str, datetime]] = {}
         self._loaded = False
 
     def update(self, ws: Workspace, changes: Changes) -> None:
@@ -54,28 +59,33 @@ class StageDurations:
         statement = select(StageDecision.project_id, StageDecision.to_stage, StageDecision.decided_at)
         if ids is not None:
             statement = statement.where(StageDecision.project_id.in_(list(ids)))
-        statement = statement.order_by(StageDecision.project_id, StageDecision.id)
+        statement = statement.order_by(StageDecision.project_id, StageDecision.id).execution_options(**_BATCH)
         current_pid, closed, stage, since = None, {}, "", None
         with ws.reading() as session:
             for pid, to_stage, decided_at in session.execute(statement):
                 if pid != current_pid:
                     if current_pid is not None:
-                        self._projects[current_pid] = (closed, stage, since)
+                        self._projects[current_pid] = (tuple(closed.items()), stage, since)
                     current_pid, closed = pid, {}
                 else:
                     closed[stage] = closed.get(stage, 0.0) + (decided_at - since).total_seconds() / _DAY
                 stage, since = to_stage, decided_at
         if current_pid is not None:
-            self._projects[current_pid] = (closed, stage, since)
+            self._projects[current_pid] = (tuple(closed.items()), stage, since)
 
     def medians(self, ws: Workspace, flt: ProjectFilter = ProjectFilter(),  # noqa: B008 - frozen
                 until: datetime | None = None) -> dict[str, float | None]:
         """Median days spent in each stage by the filtered projects that went through it."""
         until = until or utcnow()
-        with ws.reading() as session:
-            ids = session.scalars(apply_filter(select(Project.id), flt, ws.database.dialect)).all()
-        values: dict[str, list[float]] = {str(s): [] for s in Stage}
         projects = self._projects
+        with ws.reading() as session:
+            if flt == ProjectFilter():  # every live project: leave out the few deleted ones
+                deleted = set(session.scalars(select(Project.id).where(Project.deleted_at.is_not(None))))
+                ids = [pid for pid in projects if pid not in deleted]
+            else:
+                statement = apply_filter(select(Project.id), flt, ws.database.dialect).execution_options(**_BATCH)
+                ids = [pid for pid in session.scalars(statement)]
+        values: dict[str, list[float]] = {str(s): [] for s in Stage}
         for pid in ids:
             known = projects.get(pid)
             if known is None:

@@ -4,6 +4,7 @@ import, preferences, back up, restore, load the demo."""
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -52,8 +53,16 @@ class FileActions(QObject):
         wizard = ImportWizard(self.context, self.window)
         wizard.exec()
         wizard.deleteLater()  # children of the window would otherwise stay for the session
-        if wizard.report is not None and wizard.report.applied:
-            self.context.undo_stack.clear()  # undo of older edits could fight the import
+        report = wizard.report
+        if report is not None and report.applied:
+            # The history is kept: the import is one more step (older steps check their
+            # versions when undone, so none overwrites what the import brought).
+            if report.batch_id is not None:
+                from labest_desktop.ui.undo_commands import ImportCommand
+
+                name = Path(wizard.file_page.path.text().strip()).name
+                self.context.undo_stack.push(ImportCommand(self.context, report.batch_id, name,
+                                                           lambda exc: show_error(self.window, exc)))
             self.context.projects_changed([])
 
     def export_workbook(self, ids: list[int] | None = None) -> None:

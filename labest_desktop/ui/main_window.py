@@ -11,6 +11,7 @@ import logging
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -29,7 +30,11 @@ from labest_desktop.ui import tasks
 from labest_desktop.ui.context import UiContext
 from labest_desktop.ui.file_actions import FileActions
 from labest_desktop.ui.geometry import GeometryMixin
+<<<<<<< HEAD
 from labest_desktop.ui.live_changes import ConnectionBanner, LiveChanges
+=======
+from labest_desktop.ui.keyboard import WindowUndoKeys
+>>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
 from labest_desktop.ui.project_actions import ProjectActions
 from labest_desktop.ui.views import VIEWS
 from labest_desktop.ui.views.base import View
@@ -173,6 +178,9 @@ class MainWindow(GeometryMixin, QMainWindow):
         self.redo_action = UndoStackAction(stack, redo=True, parent=self)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.addActions([self.undo_action, self.redo_action])
+        # Ctrl+Z from anywhere: text fields without history of their own let it through.
+        self._undo_keys = WindowUndoKeys(self)
+        QApplication.instance().installEventFilter(self._undo_keys)
         self.open_action = self._action(pa.open_current, None, "openProject")
         self.open_action.setShortcuts([QKeySequence("Ctrl+O")])
         self.status_action = self._action(pa.change_status_of_selection, None, "changeStatus")

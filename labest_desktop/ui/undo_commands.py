@@ -185,3 +185,25 @@ class StatusCommand(_ServiceCommand):
             view = projects.get_project(self.ws, pid)
             projects.update_project(self.ws, pid, view.fields.with_changes(status=Status(status)), version)
         return self.project_ids
+
+
+class ImportCommand(_ServiceCommand):
+    """An applied import as one step of the history: undo takes it back (through
+    ``import_undo``, which refuses if a project changed since); the file is not read
+    again, so once undone it leaves the stack instead of offering a redo. The steps
+    before it stay: each checks its own versions when undone."""
+
+    def __init__(self, context, batch_id: int, file_name: str, report_error=None) -> None:
+        super().__init__(context, QCoreApplication.translate("UndoCommands", "Import of “%1”").replace("%1", file_name),
+                         report_error)
+        self.batch_id = batch_id
+
+    def undo_it(self) -> list[int]:
+        from labest_desktop.services.import_undo import undo_import
+
+        undo_import(self.ws, self.batch_id)
+        self.setObsolete(True)
+        return []
+
+    def do(self) -> list[int]:  # never reached: obsolete once undone
+        return []

@@ -551,6 +551,7 @@ FR.update({
 })
 # Issue 14: first start, feedback after exports, empty states, editor.
 FR.update({
+    'Import of “%1”': 'Import de « %1 »',
     'Op&en': 'Ou&vrir',
     'File written': 'Fichier écrit',
     '“%1” was written.': '« %1 » a été écrit.',

@@ -128,6 +128,9 @@ class ProjectForm(QWidget):
             widget.currentIndexChanged.connect(lambda _i: self.changed.emit())
         for widget in (self.start_date, self.end_date):
             widget.dateChanged.connect(lambda _d: self.changed.emit())
+        # A message shown under a field goes once the field is corrected (« Le titre est
+        # obligatoire. » stayed after the title was filled).
+        self.changed.connect(self._drop_corrected_errors)
         for widget in (self.users_involved, self.agents_involved):
             widget.valueChanged.connect(lambda _v: self.changed.emit())
         self.description.textChanged.connect(self.changed)
@@ -192,6 +195,18 @@ class ProjectForm(QWidget):
         return values, errors
 
     # --- errors ----------------------------------------------------------------------
+
+    def _drop_corrected_errors(self) -> None:
+        shown = [key for key, label in self.errors.items() if not label.isHidden()]
+        if not shown:
+            return
+        _values, errors = self.values()
+        still = {error.field if error.field in self.errors else "title" for error in errors}
+        for key in shown:
+            if key not in still:
+                self.errors[key].clear()
+                self.errors[key].hide()
+                self.widgets[key].setAccessibleDescription("")
 
     def clear_errors(self) -> None:
         for key, label in self.errors.items():

@@ -8,8 +8,10 @@ overwrites. Edits, stage decisions and creations enter the window's undo stack.
 from __future__ import annotations
 
 import logging
+from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -34,6 +36,7 @@ from labest_desktop.services import lookups, projects, stage_moves
 from labest_desktop.ui import labels
 from labest_desktop.ui.dialogs.prompts import StageDialog, StaleEditDialog, UnsavedChangesDialog
 from labest_desktop.ui.editor.form import ProjectForm
+from labest_desktop.ui.editor.widgets import AmountEdit
 from labest_desktop.ui.excepthook import show_error
 from labest_desktop.ui.geometry import GeometryMixin
 from labest_desktop.ui.undo_commands import CreateCommand, EditCommand, StageMoveCommand
@@ -54,6 +57,11 @@ def _text(key: str, value: object) -> str:
         return "; ".join(str(v) for v in value)
     if key in ("start_date", "end_date") and isinstance(value, str) and len(value) == 10:
         return f"{value[8:10]}/{value[5:7]}/{value[0:4]}"
+    if key == "budget":
+        try:
+            return AmountEdit.format(Decimal(str(value)))  # 79 934,50 €, not 79934.50
+        except InvalidOperation:
+            return str(value)
     return str(value)
 
 
@@ -131,6 +139,9 @@ class ProjectEditor(GeometryMixin, QDialog):
         self.sheet_button.clicked.connect(self.export_sheet)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        # Ctrl+S saves from any field; Échap closes (QDialog), asking about unsaved changes.
+        self.save_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        self.save_shortcut.activated.connect(self.save)
         self.header = QLabel(self)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # Said as soon as someone else saves this project, not only when this

@@ -30,11 +30,8 @@ from labest_desktop.ui import tasks
 from labest_desktop.ui.context import UiContext
 from labest_desktop.ui.file_actions import FileActions
 from labest_desktop.ui.geometry import GeometryMixin
-<<<<<<< HEAD
-from labest_desktop.ui.live_changes import ConnectionBanner, LiveChanges
-=======
 from labest_desktop.ui.keyboard import WindowUndoKeys
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+from labest_desktop.ui.live_changes import ConnectionBanner, LiveChanges
 from labest_desktop.ui.project_actions import ProjectActions
 from labest_desktop.ui.views import VIEWS
 from labest_desktop.ui.views.base import View

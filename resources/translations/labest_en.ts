@@ -106,11 +106,7 @@
 <context>
     <name>ProjectEditor</name>
     <message numerus="yes">
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="198" />
-=======
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="192" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="209" />
         <source>%n field(s)</source>
         <translation><numerusform>%n field</numerusform><numerusform>%n fields</numerusform></translation>
     </message>

@@ -886,85 +886,49 @@ Merci de transmettre ce fichier au support.</translation>
 <context>
     <name>FileActions</name>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/file_actions.py" line="77" />
-=======
-        <location filename="../../labest_desktop/ui/file_actions.py" line="91" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/file_actions.py" line="86" />
         <source>Undo the last import</source>
         <translation>Annuler le dernier import</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/file_actions.py" line="78" />
-=======
-        <location filename="../../labest_desktop/ui/file_actions.py" line="92" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/file_actions.py" line="87" />
         <source>Bring every project the last import touched back to its state before the import? A backup is made first.</source>
         <translation>Ramener chaque projet touché par le dernier import à son état d'avant l'import ? Une sauvegarde est faite d'abord.</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/file_actions.py" line="88" />
-=======
-        <location filename="../../labest_desktop/ui/file_actions.py" line="102" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/file_actions.py" line="97" />
         <source>Import undone</source>
         <translation>Import annulé</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/file_actions.py" line="89" />
-=======
-        <location filename="../../labest_desktop/ui/file_actions.py" line="103" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/file_actions.py" line="98" />
         <source>Import of “%1” undone: %2 project(s) restored, %3 removed.</source>
         <translation>Import de « %1 » annulé : %2 projet(s) rétabli(s), %3 retiré(s).</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/file_actions.py" line="104" />
-=======
-        <location filename="../../labest_desktop/ui/file_actions.py" line="118" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/file_actions.py" line="113" />
         <source>Backup written: %1</source>
         <translation>Sauvegarde écrite : %1</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/file_actions.py" line="105" />
-=======
-        <location filename="../../labest_desktop/ui/file_actions.py" line="119" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/file_actions.py" line="114" />
         <source>Back up now</source>
         <translation>Sauvegarder maintenant</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/file_actions.py" line="106" />
-=======
-        <location filename="../../labest_desktop/ui/file_actions.py" line="120" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/file_actions.py" line="115" />
         <source>Backup written:
 %1</source>
         <translation>Sauvegarde écrite :
 %1</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/file_actions.py" line="123" />
-=======
-        <location filename="../../labest_desktop/ui/file_actions.py" line="137" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/file_actions.py" line="132" />
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/file_actions.py" line="124" />
-=======
-        <location filename="../../labest_desktop/ui/file_actions.py" line="138" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/file_actions.py" line="133" />
         <source>Replace the current database by this backup?
 %1
 
@@ -975,11 +939,7 @@ The current database is backed up first.</source>
 La base actuelle est d'abord sauvegardée.</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/file_actions.py" line="133" />
-=======
-        <location filename="../../labest_desktop/ui/file_actions.py" line="147" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/file_actions.py" line="142" />
         <source>Loading the demo sample…</source>
         <translation>Chargement de l'exemple de démonstration…</translation>
     </message>
@@ -1200,357 +1160,199 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/main_window.py" line="254" />
-=======
-        <location filename="../../labest_desktop/ui/main_window.py" line="248" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/main_window.py" line="259" />
         <source>Lab'EST Desktop</source>
         <translation>Lab'EST Desktop</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/main_window.py" line="190" />
-=======
-        <location filename="../../labest_desktop/ui/main_window.py" line="184" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/main_window.py" line="195" />
         <source>&amp;New project…</source>
         <translation>&amp;Nouveau projet…</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/main_window.py" line="190" />
-=======
-        <location filename="../../labest_desktop/ui/main_window.py" line="184" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/main_window.py" line="195" />
         <source>Create a project</source>
         <translation>Créer un projet</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/main_window.py" line="191" />
-=======
-        <location filename="../../labest_desktop/ui/main_window.py" line="185" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/main_window.py" line="196" />
         <source>&amp;Import a workbook…</source>
         <translation>&amp;Importer un classeur…</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/main_window.py" line="192" />
-=======
-        <location filename="../../labest_desktop/ui/main_window.py" line="186" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/main_window.py" line="197" />
         <source>Import projects from an .xlsx, .ods or .csv file</source>
         <translation>Importer des projets depuis un fichier .xlsx, .ods ou .csv</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/main_window.py" line="193" />
-=======
-        <location filename="../../labest_desktop/ui/main_window.py" line="187" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/main_window.py" line="198" />
         <source>&amp;Export…</source>
         <translation>&amp;Exporter…</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/main_window.py" line="193" />
-=======
-        <location filename="../../labest_desktop/ui/main_window.py" line="187" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/main_window.py" line="198" />
         <source>Export the portfolio or the current view</source>
         <translation>Exporter le portefeuille ou la vue actuelle</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/main_window.py" line="196" />
-=======
-        <location filename="../../labest_desktop/ui/main_window.py" line="190" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/main_window.py" line="201" />
         <source>One PDF with the sheet of each selected project</source>
         <translation>Un PDF avec la fiche de chaque projet sélectionné</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/main_window.py" line="198" />
-=======
-        <location filename="../../labest_desktop/ui/main_window.py" line="192" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/main_window.py" line="203" />
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/main_window.py" line="199" />
-=======
-        <location filename="../../labest_desktop/ui/main_window.py" line="193" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/main_window.py" line="204" />
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/main_window.py" line="200" />
-=======
-        <location filename="../../labest_desktop/ui/main_window.py" line="194" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/main_window.py" line="205" />
         <source>&amp;Restore a backup…</source>
         <translation>&amp;Restaurer une sauvegarde…</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/main_window.py" line="201" />
-=======
-        <location filename="../../labest_desktop/ui/main_window.py" line="195" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/main_window.py" line="206" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/main_window.py" line="206" />
-=======
-        <location filename="../../labest_desktop/ui/main_window.py" line="200" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/main_window.py" line="211" />
         <source>C&amp;lear the filters</source>
         <translation>&amp;Effacer les filtres</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/main_window.py" line="207" />
-=======
-        <location filename="../../labest_desktop/ui/main_window.py" line="201" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/main_window.py" line="212" />
         <source>&amp;Refresh</source>
         <translation>Act&amp;ualiser</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/main_window.py" line="258" />
-=======
-        <location filename="../../labest_desktop/ui/main_window.py" line="252" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/main_window.py" line="263" />
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/main_window.py" line="259" />
-=======
-        <location filename="../../labest_desktop/ui/main_window.py" line="253" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/main_window.py" line="264" />
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/main_window.py" line="202" />
-=======
-        <location filename="../../labest_desktop/ui/main_window.py" line="196" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/main_window.py" line="207" />
         <source>&amp;Open the project</source>
         <translation>&amp;Ouvrir le projet</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/main_window.py" line="194" />
-=======
-        <location filename="../../labest_desktop/ui/main_window.py" line="188" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/main_window.py" line="199" />
         <source>Export the se&amp;lection…</source>
         <translation>Exporter la sé&amp;lection…</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/main_window.py" line="195" />
-=======
-        <location filename="../../labest_desktop/ui/main_window.py" line="189" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/main_window.py" line="200" />
         <source>Project s&amp;heet (PDF)…</source>
         <translation>&amp;Fiche projet (PDF)…</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/main_window.py" line="197" />
-=======
-        <location filename="../../labest_desktop/ui/main_window.py" line="191" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/main_window.py" line="202" />
         <source>&amp;Undo the last import</source>
         <translation>Annuler le &amp;dernier import</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/main_window.py" line="203" />
-=======
-        <location filename="../../labest_desktop/ui/main_window.py" line="197" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/main_window.py" line="208" />
         <source>Change the &amp;status…</source>
         <translation>Changer le &amp;statut…</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/main_window.py" line="204" />
-=======
-        <location filename="../../labest_desktop/ui/main_window.py" line="198" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/main_window.py" line="209" />
         <source>&amp;Delete…</source>
         <translation>S&amp;upprimer…</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/main_window.py" line="205" />
-=======
-        <location filename="../../labest_desktop/ui/main_window.py" line="199" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/main_window.py" line="210" />
         <source>&amp;Find</source>
         <translation>Re&amp;chercher</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/main_window.py" line="208" />
-        <location filename="../../labest_desktop/ui/main_window.py" line="263" />
-=======
-        <location filename="../../labest_desktop/ui/main_window.py" line="202" />
-        <location filename="../../labest_desktop/ui/main_window.py" line="257" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/main_window.py" line="213" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="268" />
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/main_window.py" line="209" />
-=======
-        <location filename="../../labest_desktop/ui/main_window.py" line="203" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/main_window.py" line="214" />
         <source>&amp;About Lab'EST Desktop</source>
         <translation>À &amp;propos de Lab'EST Desktop</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/main_window.py" line="258" />
-=======
-        <location filename="../../labest_desktop/ui/main_window.py" line="252" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/main_window.py" line="263" />
         <source>&amp;Undo %1</source>
         <translation>&amp;Annuler %1</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/main_window.py" line="259" />
-=======
-        <location filename="../../labest_desktop/ui/main_window.py" line="253" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/main_window.py" line="264" />
         <source>&amp;Redo %1</source>
         <translation>&amp;Rétablir %1</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/main_window.py" line="260" />
-=======
-        <location filename="../../labest_desktop/ui/main_window.py" line="254" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/main_window.py" line="265" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/main_window.py" line="261" />
-=======
-        <location filename="../../labest_desktop/ui/main_window.py" line="255" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/main_window.py" line="266" />
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/main_window.py" line="262" />
-=======
-        <location filename="../../labest_desktop/ui/main_window.py" line="256" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/main_window.py" line="267" />
         <source>&amp;View</source>
         <translation>Affic&amp;hage</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/main_window.py" line="265" />
-=======
-        <location filename="../../labest_desktop/ui/main_window.py" line="259" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/main_window.py" line="270" />
         <source>&amp;Columns</source>
         <translation>&amp;Colonnes</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/main_window.py" line="269" />
-=======
-        <location filename="../../labest_desktop/ui/main_window.py" line="263" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/main_window.py" line="274" />
         <source>Views</source>
         <translation>Vues</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/main_window.py" line="270" />
-        <location filename="../../labest_desktop/ui/main_window.py" line="271" />
-=======
-        <location filename="../../labest_desktop/ui/main_window.py" line="264" />
-        <location filename="../../labest_desktop/ui/main_window.py" line="265" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/main_window.py" line="275" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="276" />
         <source>Main toolbar</source>
         <translation>Barre d'outils principale</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/main_window.py" line="298" />
-=======
-        <location filename="../../labest_desktop/ui/main_window.py" line="291" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/main_window.py" line="303" />
         <source>Database: %1</source>
         <translation>Base : %1</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/main_window.py" line="307" />
-=======
-        <location filename="../../labest_desktop/ui/main_window.py" line="300" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/main_window.py" line="312" />
         <source>%1 of %2 projects shown</source>
         <translation>%1 projets affichés sur %2</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/main_window.py" line="385" />
-=======
-        <location filename="../../labest_desktop/ui/main_window.py" line="378" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/main_window.py" line="390" />
         <source>Help</source>
         <translation>Aide</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/main_window.py" line="387" />
-=======
-        <location filename="../../labest_desktop/ui/main_window.py" line="380" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/main_window.py" line="392" />
         <source>&lt;h3&gt;Lab'EST Desktop&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Ctrl+N&lt;/b&gt; new project · &lt;b&gt;Enter&lt;/b&gt; open the selected project · &lt;b&gt;Ctrl+F&lt;/b&gt; search · &lt;b&gt;Ctrl+I&lt;/b&gt; import · &lt;b&gt;Ctrl+E&lt;/b&gt; export · &lt;b&gt;Ctrl+Z / Ctrl+Y&lt;/b&gt; undo / redo · &lt;b&gt;Suppr&lt;/b&gt; delete · &lt;b&gt;Ctrl+1…6&lt;/b&gt; views · &lt;b&gt;Ctrl+Q&lt;/b&gt; quit.&lt;/p&gt;&lt;p&gt;Search ignores case and accents and matches the start of words. Filters appear as chips under the search field; click a chip to remove it. Save a combination of filters, sort and columns as a named view.&lt;/p&gt;&lt;p&gt;The stage of a project changes only through “Move to stage…” in its editor, with a rationale kept in the Decisions tab.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Lab'EST Desktop&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Ctrl+N&lt;/b&gt; nouveau projet · &lt;b&gt;Entrée&lt;/b&gt; ouvrir le projet sélectionné · &lt;b&gt;Ctrl+F&lt;/b&gt; rechercher · &lt;b&gt;Ctrl+I&lt;/b&gt; importer · &lt;b&gt;Ctrl+E&lt;/b&gt; exporter · &lt;b&gt;Ctrl+Z / Ctrl+Y&lt;/b&gt; annuler / rétablir · &lt;b&gt;Suppr&lt;/b&gt; supprimer · &lt;b&gt;Ctrl+1…6&lt;/b&gt; vues · &lt;b&gt;Ctrl+Q&lt;/b&gt; quitter.&lt;/p&gt;&lt;p&gt;La recherche ignore majuscules et accents et trouve le début des mots. Les filtres apparaissent en étiquettes sous le champ de recherche ; cliquez sur une étiquette pour retirer son filtre. Enregistrez une combinaison de filtres, de tri et de colonnes comme vue nommée.&lt;/p&gt;&lt;p&gt;L'étape d'un projet ne change que par « Passer à l'étape… » dans sa fiche, avec une justification conservée dans l'onglet Décisions.&lt;/p&gt;</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/main_window.py" line="403" />
-=======
-        <location filename="../../labest_desktop/ui/main_window.py" line="396" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/main_window.py" line="408" />
         <source>About Lab'EST Desktop</source>
         <translation>À propos de Lab'EST Desktop</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/main_window.py" line="404" />
-=======
-        <location filename="../../labest_desktop/ui/main_window.py" line="397" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/main_window.py" line="409" />
         <source>Lab'EST Desktop %1&lt;br&gt;Portfolio of the Grand Est public-innovation lab.&lt;br&gt;%2</source>
         <translation>Lab'EST Desktop %1&lt;br&gt;Portefeuille du laboratoire d'innovation publique du Grand Est.&lt;br&gt;%2</translation>
     </message>
@@ -2199,21 +2001,17 @@ La base actuelle est d'abord sauvegardée.</translation>
         <translation>Fiche projet (&amp;PDF)…</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="247" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="258" />
         <source>%1 has just changed this project: the form shows the new version.</source>
         <translation>%1 vient de modifier ce projet : la fiche affiche la nouvelle version.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="251" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="262" />
         <source>%1 changed this project since you opened it. Compare their changes with yours before saving.</source>
         <translation>%1 a modifié ce projet depuis que vous l'avez ouvert. Comparez ses modifications avec les vôtres avant d'enregistrer.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="117" />
-=======
         <location filename="../../labest_desktop/ui/editor/project_editor.py" line="125" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
         <source>&amp;History</source>
         <translation>&amp;Historique</translation>
     </message>
@@ -2238,61 +2036,37 @@ La base actuelle est d'abord sauvegardée.</translation>
         <translation>Écrire la fiche de ce projet pour un comité, en PDF</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="143" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="154" />
         <source>Co&amp;mpare now…</source>
         <translation>Co&amp;mparer maintenant…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="163" />
-=======
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="157" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="174" />
         <source>New project</source>
         <translation>Nouveau projet</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="164" />
-=======
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="158" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="175" />
         <source>&lt;b&gt;New project&lt;/b&gt; — the reference is given when saving.</source>
         <translation>&lt;b&gt;Nouveau projet&lt;/b&gt; — la référence est attribuée à l'enregistrement.</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="178" />
-=======
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="172" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="189" />
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="180" />
-=======
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="174" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="191" />
         <source>&lt;b&gt;%1&lt;/b&gt; · version %2 · modified %3 by %4</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · version %2 · modifié le %3 par %4</translation>
     </message>
     <message numerus="yes">
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="198" />
-=======
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="192" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="209" />
         <source>%n field(s)</source>
         <translation><numerusform>%n champ</numerusform><numerusform>%n champs</numerusform></translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="214" />
-=======
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="208" />
->>>>>>> bd04328 (Keyboard everywhere: undo from any field, Ctrl+S in the editor, the import one undoable step; editor messages and history read right)
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="225" />
         <source>Time in each stage: %1</source>
         <translation>Temps passé à chaque étape : %1</translation>
     </message>

@@ -72,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("value", nargs="?")
 
     sub.add_parser("check", help="check the database's integrity and schema version")
+    sub.add_parser("upgrade", help="create or upgrade the schema and exit (on a server: as the owner role)")
 
     p = sub.add_parser("backup", help="copy the database (default: the backups folder, time-stamped)")
     p.add_argument("dest", nargs="?", type=Path)
@@ -144,6 +145,14 @@ def cmd_demo(args) -> int:
     ws = open_workspace(args)
     counts = load_demo(ws, projects=args.projects, seed=args.seed)
     print(messages.text("cli.demo_done", where=ws.database.location.describe(), **counts))
+    return EXIT_OK
+
+
+def cmd_upgrade(args) -> int:
+    from labest_desktop.storage.migrations import HEAD
+
+    ws = open_workspace(args)  # opening creates or upgrades the schema
+    print(messages.text("cli.upgrade_done", where=ws.database.location.describe(), revision=HEAD))
     return EXIT_OK
 
 
@@ -318,6 +327,7 @@ COMMANDS = {
     "list": cmd_list,
     "config": cmd_config,
     "check": cmd_check,
+    "upgrade": cmd_upgrade,
     "backup": cmd_backup,
     "restore": cmd_restore,
     "import": cmd_import,
@@ -371,6 +381,10 @@ messages.register(
     {
         "cli.usage": ("{detail}", "{detail}"),
         "cli.see_help": ("Voir labest --help.", "See labest --help."),
+        "cli.upgrade_done": (
+            "Schéma de {where} : {revision}, à jour.",
+            "Schema of {where}: {revision}, up to date.",
+        ),
         "cli.demo_done": (
             "Démonstration ajoutée à {where} : {projects} projets, {decisions} décisions, {events} "
             "événements, {notes} notes.",

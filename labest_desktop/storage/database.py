@@ -224,9 +224,31 @@ def open_database(
             engine.dispose()
             raise
         except (OperationalError, DatabaseError) as exc:
+            needs_owner = _needs_owner(exc, engine, location)
             engine.dispose()
-            raise translate(exc, location) from exc
+            raise (needs_owner or translate(exc, location)) from exc
     return database
+
+
+class NeedsOwnerError(StorageError):
+    """The schema must be created or upgraded and this login may not (PostgreSQL's
+    application role has no DDL rights; the owner role migrates)."""
+
+    key = "storage.needs_owner"
+
+
+def _needs_owner(exc: Exception, engine: Engine, location: DatabaseLocation) -> NeedsOwnerError | None:
+    if getattr(getattr(exc, "orig", None), "sqlstate", None) != "42501":  # insufficient_privilege
+        return None
+    from labest_desktop.storage.migrations import HEAD
+    from labest_desktop.storage.schema import current_revision
+
+    try:
+        revision = current_revision(engine) or "—"
+    except (OperationalError, DatabaseError):
+        revision = "?"
+    return NeedsOwnerError(path=location.describe(), user=engine.url.username or "?", db_revision=revision,
+                           app_revision=HEAD)
 
 
 def integrity_report(database: Database) -> list[str]:
@@ -251,6 +273,15 @@ messages.register(
             "Les sauvegardes d'une base sur serveur PostgreSQL se font sur le serveur (pg_dump) ; "
             "demandez-les à votre service informatique.",
             "Backups of a PostgreSQL server database are made on the server (pg_dump); ask IT.",
+        ),
+        "storage.needs_owner": (
+            "La base « {path} » doit être créée ou mise à jour (schéma {db_revision} → {app_revision}) et "
+            "le compte « {user} » n'en a pas le droit : c'est le rôle propriétaire de la base qui le fait. "
+            "Demandez au service informatique de lancer une fois « labest --database-url <adresse du "
+            "propriétaire> upgrade ». Rien n'a été modifié.",
+            "The database “{path}” must be created or upgraded (schema {db_revision} → {app_revision}) and "
+            "the login “{user}” may not do it: the database's owner role does. Ask IT to run "
+            "“labest --database-url <owner's address> upgrade” once. Nothing was changed.",
         ),
         "storage.cannot_create": (
             "Impossible de créer la base « {path} » : {detail}. Choisissez un dossier où vous pouvez écrire.",

@@ -364,7 +364,9 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_window(args)
         return COMMANDS[args.command](args)
     except LabestError as exc:
-        print(f"labest: {exc.message}", file=sys.stderr)
+        from labest_desktop.storage.redact import mask
+
+        print(f"labest: {mask(exc.message)}", file=sys.stderr)
         return getattr(exc, "exit_status", EXIT_ERROR)
     except KeyboardInterrupt:
         print(messages.text("cli.interrupted"), file=sys.stderr)

@@ -21,6 +21,8 @@ def configure(level: int = logging.INFO) -> Path | None:
     global _configured
     if _configured is not None:
         return _configured
+    from labest_desktop.storage.redact import MaskingFilter
+
     root = logging.getLogger()
     root.setLevel(level)
     try:
@@ -31,8 +33,11 @@ def configure(level: int = logging.INFO) -> Path | None:
         )
     except OSError:
         logging.basicConfig(level=logging.WARNING)
+        for existing in root.handlers:
+            existing.addFilter(MaskingFilter())
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(MaskingFilter())  # no password in the log, whoever logs it
     root.addHandler(handler)
     _configured = folder / LOG_NAME
     return _configured

@@ -9,6 +9,7 @@ from sqlalchemy.exc import DBAPIError
 from labest_desktop import messages
 from labest_desktop.domain.errors import StorageError
 from labest_desktop.storage.location import DatabaseLocation
+from labest_desktop.storage.redact import mask
 
 NEARLY_FULL_BYTES = 1024 * 1024  # less than this free beside the database: a full disk
 
@@ -47,6 +48,7 @@ def translate(exc: Exception, location: DatabaseLocation | None = None) -> Stora
     """The user-facing error for a driver exception (``exc`` is kept as the cause)."""
     where = location.describe() if location else "?"
     detail = str(getattr(exc, "orig", exc) or exc).strip().splitlines()[0] if str(exc) else type(exc).__name__
+    detail = mask(detail)  # a driver may quote the address it was given, password and all
     lowered = detail.lower()
     if "database is locked" in lowered or "database table is locked" in lowered:
         return DatabaseBusyError(path=where)

@@ -18,6 +18,7 @@ from sqlalchemy.engine import make_url
 
 from labest_desktop import messages, paths
 from labest_desktop.domain.errors import StorageError
+from labest_desktop.storage.redact import mask
 
 INI_NAME = "labest.ini"
 NETWORK_FILESYSTEMS = frozenset(
@@ -47,7 +48,7 @@ class DatabaseLocation:
         """Where the data is, for the status bar and messages (no password)."""
         if self.path is not None:
             return str(self.path)
-        return make_url(self.url).render_as_string(hide_password=True)
+        return mask(make_url(self.url).render_as_string(hide_password=True))
 
 
 def sqlite_location(path: str | os.PathLike) -> DatabaseLocation:
@@ -69,6 +70,10 @@ def server_location(url: str) -> DatabaseLocation:
         return sqlite_location(parsed.database)
     if backend != "postgresql":
         raise BadDatabaseUrlError(url=_safe(url))
+    if "@" in (parsed.host or ""):
+        # An "@" left unencoded in the password: the parser took its end for the host
+        # name, which every connection error would then print.
+        raise BadDatabaseUrlError("storage.bad_url_at", url=_safe(url))
     if parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
     return DatabaseLocation(url=parsed.render_as_string(hide_password=False))
@@ -76,9 +81,9 @@ def server_location(url: str) -> DatabaseLocation:
 
 def _safe(url: str) -> str:
     try:
-        return make_url(url).render_as_string(hide_password=True)
+        return mask(make_url(url).render_as_string(hide_password=True))
     except Exception:
-        return url.split("@")[-1]
+        return mask(url)
 
 
 def read_ini(folder: Path | None = None) -> configparser.ConfigParser:
@@ -173,6 +178,11 @@ messages.register(
             "The database “{path}” is on a network share, where SQLite cannot be shared without "
             "risk of corruption. Copy it to this computer, or have the offices share a PostgreSQL "
             "server (--database-url option, see the README).",
+        ),
+        "storage.bad_url_at": (
+            "Adresse de base de données mal formée : « {url} ». Un « @ » dans le mot de passe "
+            "s'écrit %40 dans l'adresse.",
+            "Malformed database address: “{url}”. An “@” in the password is written %40 in the address.",
         ),
         "storage.bad_url": (
             "Adresse de base de données non reconnue : « {url} ». Exemple : "

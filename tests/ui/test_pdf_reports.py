@@ -136,3 +136,39 @@ def test_no_report_fetches_a_resource_it_was_not_given(qapp, tmp_path):
     for page in reader.pages:
         objects = (page.get("/Resources") or {}).get("/XObject") or {}
         assert all(objects[name].get_object().get("/Subtype") != "/Image" for name in objects)
+
+
+def test_portfolio_tables_read_right(qtbot, sqlite_workspace, tmp_path):
+    """Read back with pypdf: no word cut inside a cell (« Abandonn/é », « Régio/n »),
+    every amount whole on one line with its € (no-break spaces), and the table's
+    heading row at the top of every page the tables run on (issue 14, item 8)."""
+    import re
+
+    from labest_desktop.services.project_query import project_ids, rows
+    from labest_desktop.ui.labels import status_label
+    from labest_desktop.ui.reports.formatting import french_amount
+    from labest_desktop.ui.reports.portfolio import write_portfolio_report
+
+    load_demo(sqlite_workspace, projects=150, seed=11)
+    target = tmp_path / "portefeuille.pdf"
+    write_portfolio_report(sqlite_workspace, ProjectFilter(), target, with_table=True)
+    reader, _text_all = _text(target)
+    pages = [_page_text(p) for p in reader.pages]
+    lines = [" ".join(line.replace("\u00a0", " ").replace("\u202f", " ").split())
+             for page in pages for line in page.splitlines()]
+    words = {w for line in lines for w in line.split()}
+    ids = project_ids(sqlite_workspace)
+    found = rows(sqlite_workspace, ids)
+    statuses = {status_label(r.status) for r in found.values()}
+    assert "Abandonné" in statuses or "En pause" in statuses
+    for label in statuses:
+        for word in label.split():
+            assert word in words, f"« {word} » cut in the table"
+    assert "Région" in words
+    amounts = {french_amount(r.budget).replace("\u00a0", " ") for r in found.values() if r.budget is not None}
+    joined = "\n".join(lines)
+    missing = [a for a in amounts if a not in joined]
+    assert not missing, f"amounts broken across lines: {missing[:5]}"
+    table_pages = [p for p in pages if re.search(r"LAB-\d{4}-\d{4}", p)]
+    assert len(table_pages) >= 3
+    assert all("Référence" in p and "Budget" in p for p in table_pages)

@@ -23,6 +23,15 @@ def french_date(value: date | datetime | None) -> str:
     return _FRENCH.toString(QDate(value.year, value.month, value.day), "d MMMM yyyy")
 
 
+def short_date(value: date | datetime | None) -> str:
+    """``12/09/2025``: a date that fits a narrow table column on one line."""
+    if value is None:
+        return "—"
+    if isinstance(value, datetime):
+        value = value.date()
+    return value.strftime("%d/%m/%Y")
+
+
 def french_datetime(value: datetime | None) -> str:
     if value is None:
         return "—"

@@ -8,7 +8,7 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QSizeF, QUrl
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument, QTextOption
 
 from labest_desktop import messages
 from labest_desktop.domain.errors import LabestError
@@ -22,7 +22,8 @@ h3 { font-size: 10.5pt; margin-top: 8pt; }
 table.grid { border-collapse: collapse; }
 table.grid th { background: #e8eef5; text-align: left; }
 table.grid td, table.grid th { border: 1px solid #bbb; padding: 2px 4px; }
-td.num { text-align: right; }
+td.num { text-align: right; white-space: nowrap; }
+td.nowrap { white-space: nowrap; }
 table.small { font-size: 7.5pt; }
 .warn { font-weight: bold; }
 """
@@ -75,6 +76,11 @@ def write_pdf(path: str | Path, title: str, body_html: str, images: dict[str, QI
                     QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
     )
     document = _SealedDocument()
+    # Lines break between words only: by default a word wider than its table cell was
+    # cut anywhere (« Abandonn/é », « Régio/n »); a narrow column now grows instead.
+    option = document.defaultTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    document.setDefaultTextOption(option)
     document.setDefaultStyleSheet(STYLE)
     document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, title)
     for name, image in (images or {}).items():

@@ -14,7 +14,7 @@ from labest_desktop.services import dashboard, project_query
 from labest_desktop.services.project_query import ProjectFilter
 from labest_desktop.ui import labels
 from labest_desktop.ui.reports import charts
-from labest_desktop.ui.reports.formatting import french_amount, french_date
+from labest_desktop.ui.reports.formatting import french_amount, french_date, short_date
 from labest_desktop.ui.reports.pdf import write_pdf
 
 TABLE_LIMIT = 500  # rows per stage; a committee reads a few hundred at most
@@ -54,7 +54,9 @@ def _stage_table(ws, flt: ProjectFilter, stage: str) -> str:
         return heading + "<p class='muted'>" + escape(QCoreApplication.translate("Reports", "No project at this stage.")) + "</p>"
     shown = ids[:TABLE_LIMIT]
     rows = project_query.rows(ws, shown)
-    widths = (14, 34, 18, 6, 9, 9, 10)  # per cent of the page: titles need the room
+    # Per cent of the page: titles need the room; the others fit their longest word
+    # (« Abandonné », « Région ») and a whole date or amount on one line.
+    widths = (13, 29, 17, 8, 10, 12, 11)
     head = "".join(
         f"<th width='{w}%'>{escape(_tr(h))}</th>"
         for h, w in zip(HEADINGS, widths, strict=True)
@@ -66,7 +68,8 @@ def _stage_table(ws, flt: ProjectFilter, stage: str) -> str:
             "<tr>"
             f"<td>{escape(r.reference)}</td><td>{escape(r.title)}</td><td>{escape(r.lead or '—')}</td>"
             f"<td>{escape(r.department or '—')}</td><td>{escape(labels.status_label(r.status))}</td>"
-            f"<td>{escape(french_date(r.stage_since))}</td><td class='num'>{escape(french_amount(r.budget))}</td>"
+            f"<td class='nowrap'>{escape(short_date(r.stage_since))}</td>"
+            f"<td class='num'>{escape(french_amount(r.budget))}</td>"
             "</tr>"
         )
     more = ""
@@ -75,7 +78,9 @@ def _stage_table(ws, flt: ProjectFilter, stage: str) -> str:
         more = f"<p class='muted'>{escape(text.replace('%1', str(len(ids) - len(shown))))}</p>"
     return (
         heading
-        + f"<table class='grid small' width='100%' cellspacing='0'><tr>{head}</tr>{''.join(body)}</table>"
+        # <thead>: Qt repeats the heading row at the top of every page the table runs on.
+        + f"<table class='grid small' width='100%' cellspacing='0'><thead><tr>{head}</tr></thead>"
+        + f"<tbody>{''.join(body)}</tbody></table>"
         + more
     )
 

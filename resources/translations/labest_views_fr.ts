@@ -958,42 +958,42 @@
         <translation>Aucun projet à cette étape.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="74" />
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="77" />
         <source>… and %1 more projects.</source>
         <translation>… et %1 projets de plus.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="85" />
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="90" />
         <source>Lab'EST portfolio report</source>
         <translation>Rapport de portefeuille Lab'EST</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="85" />
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="90" />
         <source>Lab'EST dashboard</source>
         <translation>Synthèse Lab'EST</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="97" />
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="102" />
         <source>Drawn up on %1 — %2</source>
         <translation>Établi le %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="101" />
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="106" />
         <source>%1 projects — total budget %2</source>
         <translation>%1 projets — budget total %2</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="107" />
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="112" />
         <source>Over-committed envelopes: %1</source>
         <translation>Enveloppes dépassées : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="109" />
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="114" />
         <source>Charts</source>
         <translation>Graphiques</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="112" />
+        <location filename="../../labest_desktop/ui/reports/portfolio.py" line="117" />
         <source>Projects per stage</source>
         <translation>Projets par étape</translation>
     </message>

@@ -551,6 +551,10 @@ FR.update({
 })
 # Issue 14: first start, feedback after exports, empty states, editor.
 FR.update({
+    'No project under the current filter: create one, import a workbook or clear the filters.': 'Aucun projet pour le filtre actuel : créez-en un, importez un classeur ou effacez les filtres.',
+    'No funding envelope yet: add one in the Funding view.': 'Aucune enveloppe de financement : ajoutez-en une dans la vue Financements.',
+    'No stage decision yet: move a project to its next stage on the board or in its editor.': "Aucune décision d'étape pour l'instant : faites passer un projet à l'étape suivante au tableau ou dans sa fiche.",
+    'No time in stage yet: it appears once projects have stage decisions.': "Pas encore de durée par étape : elle apparaît dès que des projets ont des décisions d'étape.",
     'Import of “%1”': 'Import de « %1 »',
     'Op&en': 'Ou&vrir',
     'File written': 'Fichier écrit',

@@ -83,52 +83,73 @@
 <context>
     <name>Charts</name>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="45" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="48" />
         <source>Projects per stage</source>
         <translation>Projets par étape</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="46" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="49" />
         <source>Projects per department</source>
         <translation>Projets par département</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="47" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="50" />
         <source>Budget by envelope (k€): allocated and committed</source>
         <translation>Budget par enveloppe (k€) : alloué et engagé</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="48" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="51" />
         <source>Stage decisions per month</source>
         <translation>Décisions d'étape par mois</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="49" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="52" />
         <source>Median time in each stage (days)</source>
         <translation>Durée médiane à chaque étape (jours)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="132" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="111" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="112" />
+        <source>No project under the current filter: create one, import a workbook or clear the filters.</source>
+        <translation>Aucun projet pour le filtre actuel : créez-en un, importez un classeur ou effacez les filtres.</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="113" />
+        <source>No funding envelope yet: add one in the Funding view.</source>
+        <translation>Aucune enveloppe de financement : ajoutez-en une dans la vue Financements.</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="114" />
+        <source>No stage decision yet: move a project to its next stage on the board or in its editor.</source>
+        <translation>Aucune décision d'étape pour l'instant : faites passer un projet à l'étape suivante au tableau ou dans sa fiche.</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="115" />
+        <source>No time in stage yet: it appears once projects have stage decisions.</source>
+        <translation>Pas encore de durée par étape : elle apparaît dès que des projets ont des décisions d'étape.</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="175" />
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="137" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="180" />
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="162" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="207" />
         <source>Allocated</source>
         <translation>Allouée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="163" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="208" />
         <source>Committed</source>
         <translation>Engagée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="226" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="284" />
         <source>Median days</source>
         <translation>Jours (médiane)</translation>
     </message>

@@ -4,6 +4,9 @@ portfolio report so both draw the same thing."""
 
 from __future__ import annotations
 
+import math
+from html import escape
+
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSeries,
@@ -65,12 +68,52 @@ def _chart(key: str, dark: bool = False) -> QChart:
     return chart
 
 
-def _value_axis(maximum: float, label_format: str = "%d") -> QValueAxis:
+def nice_scale(maximum: float, whole: bool = True, ticks: int = 5) -> tuple[float, float]:
+    """(top, step) of a value axis from 0 that holds ``maximum`` with room above for
+    the labels outside the bars, in steps of 1, 2 or 5 × 10ⁿ (whole numbers for
+    counts: never « 0 0 0 1 1 1 »)."""
+    wanted = max(maximum * 1.12, 1.0 if whole else maximum * 1.12) or 1.0
+    raw = wanted / ticks
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
+    if whole:
+        step = max(1.0, round(step))
+    top = step * math.ceil(wanted / step)
+    return top, step
+
+
+def _value_axis(maximum: float, whole: bool = True) -> QValueAxis:
+    top, step = nice_scale(maximum, whole)
     axis = QValueAxis()
-    axis.setRange(0, max(1.0, maximum * 1.15))
-    axis.setLabelFormat(label_format)
-    axis.applyNiceNumbers()
+    axis.setRange(0, top)
+    axis.setTickType(QValueAxis.TickType.TicksDynamic)
+    axis.setTickAnchor(0)
+    axis.setTickInterval(step)
+    # "%d" shows nothing once numbers are localised: always a float format.
+    axis.setLabelFormat("%.0f" if step >= 1 else "%.1f")
     return axis
+
+
+def is_empty(key: str, data) -> bool:
+    """Nothing to draw: no project, no envelope, no decision, no duration."""
+    if key == "funnel":
+        return not any(data.values())
+    if key in ("departments", "timeline"):
+        return not any(n for _k, n in data)
+    if key == "envelopes":
+        return not data
+    return not any(v for v in data.values())
+
+
+def empty_text(key: str) -> str:
+    """What to do when a chart has nothing to show."""
+    return {
+        "funnel": QCoreApplication.translate("Charts", "No project under the current filter: create one, import a workbook or clear the filters."),
+        "departments": QCoreApplication.translate("Charts", "No project under the current filter: create one, import a workbook or clear the filters."),
+        "envelopes": QCoreApplication.translate("Charts", "No funding envelope yet: add one in the Funding view."),
+        "timeline": QCoreApplication.translate("Charts", "No stage decision yet: move a project to its next stage on the board or in its editor."),
+        "median": QCoreApplication.translate("Charts", "No time in stage yet: it appears once projects have stage decisions."),
+    }[key]
 
 
 def background_of(chart: QChart) -> QColor:
@@ -143,6 +186,8 @@ def departments_chart(rows: list[tuple[str | None, int]], dark: bool = False) ->
     chart.addSeries(series)
     axis_x = QBarCategoryAxis()
     axis_x.append(categories)
+    if len(categories) > 8:
+        axis_x.setLabelsAngle(-45)  # « Région » whole, not « Rég… », beside ten codes
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(axis_x)
     axis_y = _value_axis(max((n for _, n in rows), default=0))
@@ -182,7 +227,7 @@ def envelopes_chart(rows: list[dashboard.EnvelopeBudget], dark: bool = False) ->
     chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(axis_y)
     top = max([float(r.allocated or 0) / 1000 for r in rows] + [float(r.committed) / 1000 for r in rows] + [0])
-    axis_x = _value_axis(top, "%.0f")
+    axis_x = _value_axis(top, whole=False)
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(axis_x)
     return chart
@@ -196,7 +241,7 @@ def timeline_chart(rows: list[tuple[str, int]], dark: bool = False) -> QChart:
     chart = _chart("timeline", dark)
     line = QLineSeries()
     points = QScatterSeries()
-    points.setMarkerSize(6)
+    points.setMarkerSize(8)
     colour = QColor("#66bb6a" if dark else "#2e7d32")
     line.setColor(colour)
     points.setColor(colour)
@@ -208,9 +253,22 @@ def timeline_chart(rows: list[tuple[str, int]], dark: bool = False) -> QChart:
     chart.addSeries(points)
     axis_x = QDateTimeAxis()
     axis_x.setFormat("MM/yyyy")
-    axis_x.setTickCount(min(8, max(2, len(rows))))
     if rows:
-        axis_x.setRange(_month_start(rows[0][0]), _month_start(rows[-1][0]))
+        first, last = _month_start(rows[0][0]), _month_start(rows[-1][0])
+        if first == last:
+            # One month: a fortnight on each side of its first day, dated to the day
+            # (the axis ran from 01/1970 to 01/1970 and drew nothing).
+            first, last = first.addDays(-15), last.addDays(15)
+            axis_x.setFormat("d MMM yyyy")
+            axis_x.setTickCount(3)
+        else:
+            months = (last.date().year() - first.date().year()) * 12 + last.date().month() - first.date().month()
+            axis_x.setTickCount(min(8, months + 1))
+        axis_x.setRange(first, last)
+        if len(rows) <= 12:  # few points: each one's figure beside it
+            points.setPointLabelsVisible(True)
+            points.setPointLabelsFormat("@yPoint")
+            points.setPointLabelsColor(_outside_label_colour(chart))
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
     axis_y = _value_axis(max((n for _, n in rows), default=0))
     chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
@@ -236,7 +294,7 @@ def median_chart(medians: dict[str, float | None], dark: bool = False) -> QChart
     axis_x.append([labels.stage_label(s) for s in medians])
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(axis_x)
-    axis_y = _value_axis(max((v or 0 for v in medians.values()), default=0), "%.0f")
+    axis_y = _value_axis(max((v or 0 for v in medians.values()), default=0))
     chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(axis_y)
     return chart
@@ -264,7 +322,14 @@ BUILDERS = {
 
 
 def build(key: str, data, dark: bool = False) -> QChart:
-    return BUILDERS[key](data, dark)
+    chart = BUILDERS[key](data, dark)
+    if is_empty(key, data):
+        # Said in the chart itself, so PNG and PDF carry it as well as the screen.
+        chart.setTitle(f"{chart_title(key)}<br><br><i>{escape(empty_text(key))}</i>")
+        for axis in chart.axes():
+            axis.setVisible(False)
+        chart.legend().setVisible(False)
+    return chart
 
 
 def render(chart: QChart, size: QSize = QSize(900, 520)) -> QImage:  # noqa: B008 - an immutable value

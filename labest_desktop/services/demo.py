@@ -16,7 +16,7 @@ from decimal import Decimal
 from sqlalchemy import func, insert, select, text
 
 from labest_desktop import messages
-from labest_desktop.domain.errors import ValidationError
+from labest_desktop.domain.errors import LabestError, ValidationError
 from labest_desktop.domain.fields import ProjectFields, to_snapshot
 from labest_desktop.domain.fingerprints import fingerprint
 from labest_desktop.domain.models import (
@@ -159,6 +159,10 @@ NOTES = [
 
 class DemoTooLarge(ValidationError):
     pass
+
+
+class DemoAlreadyLoaded(LabestError):
+    key = "demo.already_loaded"
 
 
 def check_count(projects: int) -> None:
@@ -340,6 +344,12 @@ def _flush(session, project_rows, partner_rows, decision_rows, revision_rows, no
     # Core inserts: the ORM's unit of work is far too slow for 100,000 rows, and
     # every derived value (search text, fingerprint, references) is computed above.
     # Money needs its bind processing, which the Core insert of the mapped table does.
+    if project_rows and counts["projects"] == 0:
+        # The sample is the same for the same seed: a second run would collide on
+        # every project's uid (« UNIQUE constraint failed »). Said before writing.
+        uids = [row["uid"] for row in project_rows[:500]]
+        if session.scalar(select(func.count()).select_from(Project).where(Project.uid.in_(uids))):
+            raise DemoAlreadyLoaded()
     if project_rows:
         session.execute(insert(Project.__table__), project_rows)
     if partner_rows:
@@ -421,6 +431,12 @@ def _add_events(session, rng: random.Random, first_project: int, projects: int, 
 
 messages.register(
     {
+        "demo.already_loaded": (
+            "Cette base contient déjà la démonstration (même tirage) : rien n'a été ajouté. "
+            "Choisissez une autre base (--db) ou un autre tirage (--seed).",
+            "This database already holds the demonstration (same draw): nothing was added. "
+            "Choose another database (--db) or another draw (--seed).",
+        ),
         "demo.bad_count": (
             "Nombre de projets de démonstration invalide ({value}) : entre 1 et {limit}.",
             "Invalid number of demo projects ({value}): between 1 and {limit}.",

@@ -180,3 +180,23 @@ def test_decisions_carry_real_reasons(workspace):
         reasons = session.scalars(select(StageDecision.rationale)).all()
     assert reasons and all(r and "." in r[-2:] and "{" not in r and not r.startswith(("decision.", "demo.")) for r in reasons)
     assert len(set(reasons)) > 5
+
+
+def test_a_second_demo_on_the_same_database_is_one_sentence_and_adds_nothing(tmp_path):
+    """Before: « UNIQUE constraint failed: project.uid ». Now a sentence, exit 1, and
+    the database holds the first sample only; another seed still adds one."""
+    from tests.faults.campaign import cli
+
+    db = tmp_path / "demo.sqlite3"
+    first = cli(db, tmp_path / "data", "demo", "--projects", "30")
+    assert first.returncode == 0, first.stderr
+    again = cli(db, tmp_path / "data", "demo", "--projects", "30")
+    assert again.returncode == 1
+    assert "contient déjà la démonstration" in again.stderr and "UNIQUE" not in again.stderr
+    import sqlite3
+
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("SELECT count(*) FROM project").fetchone()[0] == 30
+    connection.close()
+    other = cli(db, tmp_path / "data", "demo", "--projects", "30", "--seed", "7")
+    assert other.returncode == 0, other.stderr

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from labest_desktop.domain.text import MAX_SEARCH_CHARS
 from labest_desktop.services import lookups, project_query
 from labest_desktop.services.changes import EVERYTHING, Changes
 from labest_desktop.ui import geometry, labels
@@ -88,6 +89,7 @@ class ProjectsView(View):
         self.search = QLineEdit(self)
         self.search.setObjectName("searchField")
         self.search.setClearButtonEnabled(True)
+        self.search.setMaxLength(MAX_SEARCH_CHARS)  # a pasted page is cut, not searched for seconds
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._apply_search)
         self.search.textEdited.connect(lambda _t: self._search_timer.start())

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -309,8 +309,9 @@ class MainWindow(GeometryMixin, QMainWindow):
 
     def _set_count_text(self) -> None:
         shown, total = self._counts
-        self.count_label.setText(self.tr("%1 of %2 projects shown").replace("%1", f"{shown:,}".replace(",", "\u202f"))
-                                 .replace("%2", f"{total:,}".replace(",", "\u202f")))
+        # %Ln: the count in the locale's digits, and « 1 projet affiché » in the singular.
+        self.count_label.setText(self.tr("%Ln of %1 projects shown", "", shown)
+                                 .replace("%1", QLocale().toString(total)))
 
     def _update_stack(self, total: int | None = None) -> None:
         if total is None:
@@ -397,8 +398,11 @@ class MainWindow(GeometryMixin, QMainWindow):
                 "<p>Search ignores case and accents and matches the start of words. Filters "
                 "appear as chips under the search field; click a chip to remove it. Save a "
                 "combination of filters, sort and columns as a named view.</p>"
-                "<p>The stage of a project changes only through “Move to stage…” in its "
-                "editor, with a rationale kept in the Decisions tab.</p>"
+                "<p>The stage of a project changes by a decision whose rationale is kept in "
+                "its Decisions tab: drag its card to another column of the board (or select "
+                "it and press Ctrl+Shift+→ / Ctrl+Shift+←), use “Move to stage…” in its "
+                "editor, or import a workbook from another office. Ctrl+Z undoes the "
+                "decision.</p>"
             ),
         )
 

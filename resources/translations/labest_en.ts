@@ -3,12 +3,12 @@
 <context>
     <name>BoardColumn</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="348" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="323" />
         <source>%1: %n project(s)</source>
         <translation><numerusform>%1: %n project</numerusform><numerusform>%1: %n projects</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="352" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="327" />
         <source>Show more (%n remaining)</source>
         <translation><numerusform>Show more (%n remaining)</numerusform><numerusform>Show more (%n remaining)</numerusform></translation>
     </message>
@@ -16,7 +16,7 @@
 <context>
     <name>BoardView</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="402" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="377" />
         <source>%n project(s) on the board. Drag a card to another column, or select it and press Ctrl+Shift+→ / Ctrl+Shift+← (or use its context menu), to record a stage decision.</source>
         <translation><numerusform>%n project on the board. Drag a card to another column, or select it and press Ctrl+Shift+→ / Ctrl+Shift+← (or use its context menu), to record a stage decision.</numerusform><numerusform>%n projects on the board. Drag a card to another column, or select it and press Ctrl+Shift+→ / Ctrl+Shift+← (or use its context menu), to record a stage decision.</numerusform></translation>
     </message>
@@ -24,7 +24,7 @@
 <context>
     <name>CardDelegate</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="267" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="242" />
         <source>%n day(s)</source>
         <translation><numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation>
     </message>
@@ -32,7 +32,7 @@
 <context>
     <name>CardModel</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="135" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="110" />
         <source>%n day(s) in this stage</source>
         <translation><numerusform>%n day in this stage</numerusform><numerusform>%n days in this stage</numerusform></translation>
     </message>
@@ -56,7 +56,7 @@
 <context>
     <name>EventsView</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/events.py" line="512" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="515" />
         <source>Events on %1: %n</source>
         <translation><numerusform>Events on %1: %n</numerusform><numerusform>Events on %1: %n</numerusform></translation>
     </message>
@@ -64,25 +64,33 @@
 <context>
     <name>FundingView</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/funding.py" line="175" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="178" />
         <source>%n envelope(s) over-committed: %1</source>
         <translation><numerusform>%n envelope over-committed: %1</numerusform><numerusform>%n envelopes over-committed: %1</numerusform></translation>
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../../labest_desktop/ui/main_window.py" line="313" />
+        <source>%Ln of %1 projects shown</source>
+        <translation><numerusform>%Ln of %1 projects shown</numerusform><numerusform>%Ln of %1 projects shown</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>PartnersView</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="327" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="331" />
         <source>Projects it &amp;leads (%n)</source>
         <translation><numerusform>Projects it &amp;leads (%n)</numerusform><numerusform>Projects it &amp;leads (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="328" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="332" />
         <source>Projects it &amp;partners (%n)</source>
         <translation><numerusform>Projects it &amp;partners (%n)</numerusform><numerusform>Projects it &amp;partners (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="329" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="333" />
         <source>I&amp;ts events (%n)</source>
         <translation><numerusform>I&amp;ts events (%n)</numerusform><numerusform>I&amp;ts events (%n)</numerusform></translation>
     </message>
@@ -122,7 +130,7 @@
 <context>
     <name>StatusDialog</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="170" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="182" />
         <source>New &amp;status for %n project(s):</source>
         <translation><numerusform>New &amp;status for %n project:</numerusform><numerusform>New &amp;status for %n projects:</numerusform></translation>
     </message>

@@ -16,17 +16,17 @@
 <context>
     <name>BoardColumn</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="341" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="316" />
         <source>Show more cards</source>
         <translation>Afficher plus de fiches</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="348" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="323" />
         <source>%1: %n project(s)</source>
         <translation><numerusform>%1 : %n projet</numerusform><numerusform>%1 : %n projets</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="352" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="327" />
         <source>Show more (%n remaining)</source>
         <translation><numerusform>Afficher plus (%n restant)</numerusform><numerusform>Afficher plus (%n restants)</numerusform></translation>
     </message>
@@ -34,32 +34,32 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="388" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="363" />
         <source>Board</source>
         <translation>Tableau</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="391" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="366" />
         <source>Move to &amp;next stage…</source>
         <translation>Passer à l'étape &amp;suivante…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="392" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="367" />
         <source>Move to &amp;previous stage…</source>
         <translation>Revenir à l'étape &amp;précédente…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="393" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="368" />
         <source>&amp;Open the project</source>
         <translation>&amp;Ouvrir le projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="398" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="373" />
         <source>Move to %1…</source>
         <translation>Passer à %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="402" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="377" />
         <source>%n project(s) on the board. Drag a card to another column, or select it and press Ctrl+Shift+→ / Ctrl+Shift+← (or use its context menu), to record a stage decision.</source>
         <translation><numerusform>%n projet au tableau. Faites glisser une fiche vers une autre colonne, ou sélectionnez-la et appuyez sur Ctrl+Maj+→ / Ctrl+Maj+← (ou utilisez son menu contextuel), pour enregistrer une décision d'étape.</numerusform><numerusform>%n projets au tableau. Faites glisser une fiche vers une autre colonne, ou sélectionnez-la et appuyez sur Ctrl+Maj+→ / Ctrl+Maj+← (ou utilisez son menu contextuel), pour enregistrer une décision d'étape.</numerusform></translation>
     </message>
@@ -67,7 +67,7 @@
 <context>
     <name>CardDelegate</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="267" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="242" />
         <source>%n day(s)</source>
         <translation><numerusform>%n jour</numerusform><numerusform>%n jours</numerusform></translation>
     </message>
@@ -75,7 +75,7 @@
 <context>
     <name>CardModel</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="135" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="110" />
         <source>%n day(s) in this stage</source>
         <translation><numerusform>%n jour à cette étape</numerusform><numerusform>%n jours à cette étape</numerusform></translation>
     </message>
@@ -236,7 +236,7 @@
 <context>
     <name>CreateEventCommand</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="351" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="352" />
         <source>Create event “%1”</source>
         <translation>Création de l'événement « %1 »</translation>
     </message>
@@ -348,52 +348,52 @@
 <context>
     <name>EnvelopeTableModel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="41" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="42" />
         <source>Envelope</source>
         <translation>Enveloppe</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="41" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="42" />
         <source>Origin</source>
         <translation>Origine</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="41" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="42" />
         <source>Allocated</source>
         <translation>Allouée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="41" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="42" />
         <source>Committed</source>
         <translation>Engagée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="42" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="43" />
         <source>Remaining</source>
         <translation>Reste</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="42" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="43" />
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="42" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="43" />
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="46" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="47" />
         <source>No allocation</source>
         <translation>Sans allocation</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="48" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="49" />
         <source>Over-committed</source>
         <translation>Dépassée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="50" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="51" />
         <source>%1 % used</source>
         <translation>%1 % utilisés</translation>
     </message>
@@ -430,141 +430,141 @@ Merci de transmettre ce fichier au support.</translation>
 <context>
     <name>EventEditor</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="201" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="211" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="202" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="212" />
         <source>Dated</source>
         <translation>Daté</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="212" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="213" />
         <source>not known</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="213" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="214" />
         <source>Reference or words of a title, then Enter</source>
         <translation>Référence ou mots d'un titre, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="215" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="216" />
         <source>Remove the project</source>
         <translation>Retirer le projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="216" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="217" />
         <source>Open the project</source>
         <translation>Ouvrir le projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="205" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="214" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="206" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="215" />
         <source>Filter organisations</source>
         <translation>Filtrer les organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="217" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="218" />
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="218" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="221" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="280" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="219" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="222" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="281" />
         <source>New event</source>
         <translation>Nouvel événement</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="219" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="220" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="201" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="202" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="197" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="198" />
         <source>Descr&amp;iption</source>
         <translation>Des&amp;cription</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="201" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="202" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="202" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="203" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="202" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="203" />
         <source>Place</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="202" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="203" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="203" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="204" />
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="203" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="204" />
         <source>Linked projects</source>
         <translation>Projets liés</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="204" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="205" />
         <source>Find a project to link</source>
         <translation>Chercher un projet à lier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="204" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="205" />
         <source>Projects found</source>
         <translation>Projets trouvés</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="205" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="206" />
         <source>Linked organisations</source>
         <translation>Organisations liées</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="196" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="197" />
         <source>&amp;Title</source>
         <translation>&amp;Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="196" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="197" />
         <source>&amp;Kind</source>
         <translation>T&amp;ype</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="196" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="197" />
         <source>&amp;Date</source>
         <translation>Dat&amp;e</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="196" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="197" />
         <source>&amp;Place</source>
         <translation>L&amp;ieu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="196" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="197" />
         <source>Pa&amp;rticipants</source>
         <translation>Pa&amp;rticipants</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="197" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="198" />
         <source>Pro&amp;jects</source>
         <translation>Pro&amp;jets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="197" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="198" />
         <source>&amp;Organisations</source>
         <translation>&amp;Organisations</translation>
     </message>
@@ -572,32 +572,32 @@ Merci de transmettre ce fichier au support.</translation>
 <context>
     <name>EventTableModel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="61" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="62" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="61" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="62" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="61" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="62" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="61" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="62" />
         <source>Place</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="62" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="63" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="62" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="63" />
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
@@ -605,57 +605,62 @@ Merci de transmettre ce fichier au support.</translation>
 <context>
     <name>EventsView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="441" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="392" />
+        <source>No event yet: fill in the form beside this list, then save it.</source>
+        <translation>Aucun événement pour l'instant : remplissez le formulaire à côté de cette liste, puis enregistrez-le.</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="444" />
         <source>Events</source>
         <translation>Événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="442" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="445" />
         <source>Search events (title, place)</source>
         <translation>Rechercher un événement (titre, lieu)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="443" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="446" />
         <source>Search events</source>
         <translation>Rechercher des événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="444" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="447" />
         <source>Events list</source>
         <translation>Liste des événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="445" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="448" />
         <source>Month of events</source>
         <translation>Mois des événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="448" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="451" />
         <source>Days of the month; days with events are bold and underlined</source>
         <translation>Jours du mois ; les jours avec des événements sont en gras et soulignés</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="449" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="452" />
         <source>Events of the selected day</source>
         <translation>Événements du jour choisi</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="450" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="453" />
         <source>&amp;List</source>
         <translation>&amp;Liste</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="451" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="454" />
         <source>&amp;Month</source>
         <translation>&amp;Mois</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="452" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="455" />
         <source>List or month</source>
         <translation>Liste ou mois</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/events.py" line="512" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="515" />
         <source>Events on %1: %n</source>
         <translation><numerusform>Événements le %1 : %n</numerusform><numerusform>Événements le %1 : %n</numerusform></translation>
     </message>
@@ -1082,77 +1087,82 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>FundingView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="156" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="159" />
         <source>Funding</source>
         <translation>Financement</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="157" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="160" />
         <source>Funding envelopes</source>
         <translation>Enveloppes de financement</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="159" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="162" />
         <source>e.g. 250 000,00</source>
         <translation>ex. 250 000,00</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="160" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="163" />
         <source>Envelope name</source>
         <translation>Nom de l'enveloppe</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="160" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="163" />
         <source>Origin</source>
         <translation>Origine</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="161" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="164" />
         <source>Allocated amount in euros</source>
         <translation>Montant alloué en euros</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="166" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="169" />
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="167" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="170" />
         <source>Add as a new envelope</source>
         <translation>Ajouter comme nouvelle enveloppe</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="163" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="166" />
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="158" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="109" />
+        <source>No funding envelope yet: add one with the form below (name, origin, allocation).</source>
+        <translation>Aucune enveloppe de financement pour l'instant : ajoutez-en une avec le formulaire ci-dessous (nom, origine, allocation).</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/funding.py" line="161" />
         <source>Count only the projects of the current filte&amp;r</source>
         <translation>Ne compter que les projets du filtre a&amp;ctuel</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="163" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="166" />
         <source>&amp;Origin</source>
         <translation>&amp;Origine</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="163" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="166" />
         <source>&amp;Allocated (€)</source>
         <translation>A&amp;llouée (€)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="168" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="171" />
         <source>updating…</source>
         <translation>mise à jour…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/funding.py" line="175" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="178" />
         <source>%n envelope(s) over-committed: %1</source>
         <translation><numerusform>%n enveloppe dépassée : %1</numerusform><numerusform>%n enveloppes dépassées : %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/funding.py" line="177" />
+        <location filename="../../labest_desktop/ui/views/funding.py" line="180" />
         <source>No envelope is over-committed.</source>
         <translation>Aucune enveloppe n'est dépassée.</translation>
     </message>
@@ -1352,28 +1362,28 @@ La base actuelle est d'abord sauvegardée.</translation>
         <source>Database: %1</source>
         <translation>Base : %1</translation>
     </message>
-    <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="312" />
-        <source>%1 of %2 projects shown</source>
-        <translation>%1 projets affichés sur %2</translation>
+    <message numerus="yes">
+        <location filename="../../labest_desktop/ui/main_window.py" line="313" />
+        <source>%Ln of %1 projects shown</source>
+        <translation><numerusform>%Ln projet affiché sur %1</numerusform><numerusform>%Ln projets affichés sur %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="390" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="391" />
         <source>Help</source>
         <translation>Aide</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="392" />
-        <source>&lt;h3&gt;Lab'EST Desktop&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Ctrl+N&lt;/b&gt; new project · &lt;b&gt;Enter&lt;/b&gt; open the selected project · &lt;b&gt;Ctrl+F&lt;/b&gt; search · &lt;b&gt;Ctrl+I&lt;/b&gt; import · &lt;b&gt;Ctrl+E&lt;/b&gt; export · &lt;b&gt;Ctrl+Z / Ctrl+Y&lt;/b&gt; undo / redo · &lt;b&gt;Suppr&lt;/b&gt; delete · &lt;b&gt;Ctrl+1…6&lt;/b&gt; views · &lt;b&gt;Ctrl+Q&lt;/b&gt; quit.&lt;/p&gt;&lt;p&gt;Search ignores case and accents and matches the start of words. Filters appear as chips under the search field; click a chip to remove it. Save a combination of filters, sort and columns as a named view.&lt;/p&gt;&lt;p&gt;The stage of a project changes only through “Move to stage…” in its editor, with a rationale kept in the Decisions tab.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Lab'EST Desktop&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Ctrl+N&lt;/b&gt; nouveau projet · &lt;b&gt;Entrée&lt;/b&gt; ouvrir le projet sélectionné · &lt;b&gt;Ctrl+F&lt;/b&gt; rechercher · &lt;b&gt;Ctrl+I&lt;/b&gt; importer · &lt;b&gt;Ctrl+E&lt;/b&gt; exporter · &lt;b&gt;Ctrl+Z / Ctrl+Y&lt;/b&gt; annuler / rétablir · &lt;b&gt;Suppr&lt;/b&gt; supprimer · &lt;b&gt;Ctrl+1…6&lt;/b&gt; vues · &lt;b&gt;Ctrl+Q&lt;/b&gt; quitter.&lt;/p&gt;&lt;p&gt;La recherche ignore majuscules et accents et trouve le début des mots. Les filtres apparaissent en étiquettes sous le champ de recherche ; cliquez sur une étiquette pour retirer son filtre. Enregistrez une combinaison de filtres, de tri et de colonnes comme vue nommée.&lt;/p&gt;&lt;p&gt;L'étape d'un projet ne change que par « Passer à l'étape… » dans sa fiche, avec une justification conservée dans l'onglet Décisions.&lt;/p&gt;</translation>
+        <location filename="../../labest_desktop/ui/main_window.py" line="393" />
+        <source>&lt;h3&gt;Lab'EST Desktop&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Ctrl+N&lt;/b&gt; new project · &lt;b&gt;Enter&lt;/b&gt; open the selected project · &lt;b&gt;Ctrl+F&lt;/b&gt; search · &lt;b&gt;Ctrl+I&lt;/b&gt; import · &lt;b&gt;Ctrl+E&lt;/b&gt; export · &lt;b&gt;Ctrl+Z / Ctrl+Y&lt;/b&gt; undo / redo · &lt;b&gt;Suppr&lt;/b&gt; delete · &lt;b&gt;Ctrl+1…6&lt;/b&gt; views · &lt;b&gt;Ctrl+Q&lt;/b&gt; quit.&lt;/p&gt;&lt;p&gt;Search ignores case and accents and matches the start of words. Filters appear as chips under the search field; click a chip to remove it. Save a combination of filters, sort and columns as a named view.&lt;/p&gt;&lt;p&gt;The stage of a project changes by a decision whose rationale is kept in its Decisions tab: drag its card to another column of the board (or select it and press Ctrl+Shift+→ / Ctrl+Shift+←), use “Move to stage…” in its editor, or import a workbook from another office. Ctrl+Z undoes the decision.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Lab'EST Desktop&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Ctrl+N&lt;/b&gt; nouveau projet · &lt;b&gt;Entrée&lt;/b&gt; ouvrir le projet sélectionné · &lt;b&gt;Ctrl+F&lt;/b&gt; rechercher · &lt;b&gt;Ctrl+I&lt;/b&gt; importer · &lt;b&gt;Ctrl+E&lt;/b&gt; exporter · &lt;b&gt;Ctrl+Z / Ctrl+Y&lt;/b&gt; annuler / rétablir · &lt;b&gt;Suppr&lt;/b&gt; supprimer · &lt;b&gt;Ctrl+1…6&lt;/b&gt; vues · &lt;b&gt;Ctrl+Q&lt;/b&gt; quitter.&lt;/p&gt;&lt;p&gt;La recherche ignore majuscules et accents et trouve le début des mots. Les filtres apparaissent en étiquettes sous le champ de recherche ; cliquez sur une étiquette pour retirer son filtre. Enregistrez une combinaison de filtres, de tri et de colonnes comme vue nommée.&lt;/p&gt;&lt;p&gt;L'étape d'un projet change par une décision dont la justification est conservée dans son onglet Décisions : faites glisser sa fiche vers une autre colonne du tableau (ou sélectionnez-la et appuyez sur Ctrl+Maj+→ / Ctrl+Maj+←), utilisez « Passer à l'étape… » dans sa fiche, ou importez un classeur d'un autre bureau. Ctrl+Z annule la décision.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="408" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="412" />
         <source>About Lab'EST Desktop</source>
         <translation>À propos de Lab'EST Desktop</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="409" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="413" />
         <source>Lab'EST Desktop %1&lt;br&gt;Portfolio of the Grand Est public-innovation lab.&lt;br&gt;%2</source>
         <translation>Lab'EST Desktop %1&lt;br&gt;Portefeuille du laboratoire d'innovation publique du Grand Est.&lt;br&gt;%2</translation>
     </message>
@@ -1381,7 +1391,7 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>MergeCommand</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="136" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="137" />
         <source>Merge “%1” into “%2”</source>
         <translation>Fusion de « %1 » dans « %2 »</translation>
     </message>
@@ -1389,27 +1399,27 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="102" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="103" />
         <source>Merge organisations</source>
         <translation>Fusionner des organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="103" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="104" />
         <source>“%1” and the organisation chosen below are the same. Every project, partnership and event of “%1” moves to the one kept, and “%1” is removed. You can undo it.</source>
         <translation>« %1 » et l'organisation choisie ci-dessous sont la même. Chaque projet, partenariat et événement de « %1 » passe à celle conservée, et « %1 » est supprimée. Vous pouvez l'annuler.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="108" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="109" />
         <source>Organisation kept</source>
         <translation>Organisation conservée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="113" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="114" />
         <source>&amp;Keep</source>
         <translation>&amp;Conserver</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="115" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="116" />
         <source>Merge</source>
         <translation>Fusionner</translation>
     </message>
@@ -1417,32 +1427,32 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>OrganisationTableModel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="58" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="59" />
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="58" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="59" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="58" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="59" />
         <source>Department</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="58" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="59" />
         <source>Leads</source>
         <translation>Porte</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="59" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="60" />
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="59" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="60" />
         <source>Events</source>
         <translation>Événements</translation>
     </message>
@@ -1468,94 +1478,99 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>PartnersView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="303" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="229" />
+        <source>No organisation matches. Organisations appear here as leads or partners of projects; clear the search to see them all.</source>
+        <translation>Aucune organisation ne correspond. Les organisations apparaissent ici comme porteuses ou partenaires de projets ; effacez la recherche pour les voir toutes.</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/partners.py" line="307" />
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="304" />
-        <location filename="../../labest_desktop/ui/views/partners.py" line="305" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="308" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="309" />
         <source>Search organisations</source>
         <translation>Rechercher des organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="306" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="310" />
         <source>Organisations</source>
         <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="307" />
-        <location filename="../../labest_desktop/ui/views/partners.py" line="310" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="311" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="314" />
         <source>(not set)</source>
         <translation>(non renseigné)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="313" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="317" />
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="314" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="318" />
         <source>Merge into…</source>
         <translation>Fusionner avec…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="315" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="319" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="315" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="319" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="316" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="320" />
         <source>Department</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="316" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="320" />
         <source>Projects it leads</source>
         <translation>Projets qu'elle porte</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="317" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="321" />
         <source>Projects it partners</source>
         <translation>Projets dont elle est partenaire</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="317" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="321" />
         <source>Its events</source>
         <translation>Ses événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="319" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="323" />
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="319" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="323" />
         <source>&amp;Kind</source>
         <translation>T&amp;ype</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="319" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="323" />
         <source>&amp;Department</source>
         <translation>Dépar&amp;tement</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="327" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="331" />
         <source>Projects it &amp;leads (%n)</source>
         <translation><numerusform>Projets qu'elle &amp;porte (%n)</numerusform><numerusform>Projets qu'elle &amp;porte (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="328" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="332" />
         <source>Projects it &amp;partners (%n)</source>
         <translation><numerusform>Projets dont elle est pa&amp;rtenaire (%n)</numerusform><numerusform>Projets dont elle est pa&amp;rtenaire (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="329" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="333" />
         <source>I&amp;ts events (%n)</source>
         <translation><numerusform>Ses &amp;événements (%n)</numerusform><numerusform>Ses &amp;événements (%n)</numerusform></translation>
     </message>
@@ -2095,13 +2110,13 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>ProjectEventsPanel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="544" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="550" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="547" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="553" />
         <source>Events of the project</source>
         <translation>Événements du projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="559" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="562" />
         <source>undated</source>
         <translation>non daté</translation>
     </message>
@@ -2346,83 +2361,75 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>ProjectsView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="163" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="165" />
         <source>Search title, reference, organisation, theme… (Ctrl+F)</source>
         <translation>Rechercher un titre, une référence, une organisation, une thématique… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="164" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="166" />
         <source>Search projects</source>
         <translation>Rechercher des projets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="165" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="167" />
         <source>Saved views</source>
         <translation>Vues enregistrées</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="168" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="170" />
         <source>Save view…</source>
         <translation>Enregistrer la vue…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="169" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="171" />
         <source>Save the current view</source>
         <translation>Enregistrer la vue actuelle</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="170" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="172" />
         <source>Delete view</source>
         <translation>Supprimer la vue</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="171" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="173" />
         <source>Delete the chosen saved view</source>
         <translation>Supprimer la vue enregistrée choisie</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="172" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="174" />
         <source>Vie&amp;w:</source>
         <translation>&amp;Vue :</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="173" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="175" />
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="313" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="182" />
+        <source>No project yet. Create one (Ctrl+N) or import a workbook (Ctrl+I).</source>
+        <translation>Aucun projet pour l'instant. Créez-en un (Ctrl+N) ou importez un classeur (Ctrl+I).</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/projects.py" line="184" />
+        <source>No project matches “%1”. Check the spelling, shorten the search or clear the filters (Ctrl+F to search again).</source>
+        <translation>Aucun projet ne correspond à « %1 ». Vérifiez l'orthographe, raccourcissez la recherche ou effacez les filtres (Ctrl+F pour chercher à nouveau).</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/projects.py" line="186" />
+        <source>No project under these filters. Remove a filter chip above, or clear them all.</source>
+        <translation>Aucun projet avec ces filtres. Retirez un filtre ci-dessus, ou effacez-les tous.</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/projects.py" line="325" />
         <source>Columns</source>
         <translation>Colonnes</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="167" />
-        <location filename="../../labest_desktop/ui/views/projects.py" line="333" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="169" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="345" />
         <source>(current view)</source>
         <translation>(vue actuelle)</translation>
-    </message>
-</context>
-<context>
-    <name>RationaleDialog</name>
-    <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="79" />
-        <source>Stage decision</source>
-        <translation>Décision d'étape</translation>
-    </message>
-    <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="81" />
-        <source>Move “%1” from %2 to %3. Why?</source>
-        <translation>Faire passer « %1 » de %2 à %3. Pourquoi ?</translation>
-    </message>
-    <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="86" />
-        <source>Rationale of the decision</source>
-        <translation>Justification de la décision</translation>
-    </message>
-    <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="91" />
-        <source>Record the decision</source>
-        <translation>Enregistrer la décision</translation>
     </message>
 </context>
 <context>
@@ -2627,12 +2634,12 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>SaveViewDialog</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="70" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="71" />
         <source>Save the view</source>
         <translation>Enregistrer la vue</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="71" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="72" />
         <source>Name of this view (filters, sort and columns):</source>
         <translation>Nom de cette vue (filtres, tri et colonnes) :</translation>
     </message>
@@ -2640,37 +2647,37 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>StageDialog</name>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="55" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="58" />
         <source>Move to stage</source>
         <translation>Passer à l'étape</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="60" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="66" />
         <source>New stage</source>
         <translation>Nouvelle étape</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="63" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="69" />
         <source>Rationale of the decision</source>
         <translation>Justification de la décision</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="64" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="70" />
         <source>Why this decision? (required; kept in the Decisions tab)</source>
         <translation>Pourquoi cette décision ? (obligatoire ; conservée dans l'onglet Décisions)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="68" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="79" />
         <source>Current stage: %1</source>
         <translation>Étape actuelle : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="69" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="80" />
         <source>&amp;New stage:</source>
         <translation>&amp;Nouvelle étape :</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="72" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="83" />
         <source>&amp;Rationale:</source>
         <translation>&amp;Justification :</translation>
     </message>
@@ -2678,47 +2685,47 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>StaleEditDialog</name>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="112" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="124" />
         <source>Project changed elsewhere</source>
         <translation>Projet modifié ailleurs</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="115" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="127" />
         <source>While you were editing, %1 saved changes to this project. Nothing of yours has been saved yet.</source>
         <translation>Pendant votre saisie, %1 a enregistré des modifications de ce projet. Rien de votre saisie n'est encore enregistré.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="121" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="133" />
         <source>Changes made elsewhere</source>
         <translation>Modifications faites ailleurs</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="129" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="141" />
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="129" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="141" />
         <source>When opened</source>
         <translation>À l'ouverture</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="129" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="141" />
         <source>Now</source>
         <translation>Maintenant</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="130" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="142" />
         <source>Yours</source>
         <translation>Votre saisie</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="133" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="145" />
         <source>&amp;Reload (lose my changes)</source>
         <translation>&amp;Recharger (perdre ma saisie)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="135" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="147" />
         <source>&amp;Overwrite with my version</source>
         <translation>Ré&amp;écrire avec ma version</translation>
     </message>
@@ -2726,17 +2733,17 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="164" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="176" />
         <source>Change the status</source>
         <translation>Changer le statut</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="166" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="178" />
         <source>New status</source>
         <translation>Nouveau statut</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="170" />
+        <location filename="../../labest_desktop/ui/dialogs/prompts.py" line="182" />
         <source>New &amp;status for %n project(s):</source>
         <translation><numerusform>Nouveau &amp;statut pour %n projet :</numerusform><numerusform>Nouveau &amp;statut pour %n projets :</numerusform></translation>
     </message>

@@ -48,15 +48,21 @@ class UnsavedChangesDialog:
 
 
 class StageDialog(QDialog):
-    """Asks for the new stage and the rationale of the decision."""
+    """Asks for the new stage and the rationale of the decision: the one dialog of
+    every stage move (the editor's « Passer à l'étape… », and the board's drag or
+    Ctrl+Maj+→, which come with their target stage already chosen)."""
 
-    def __init__(self, current: str, parent: QWidget | None = None) -> None:
+    def __init__(self, current: str, parent: QWidget | None = None, *, target: str | None = None,
+                 title: str | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Move to stage"))
         self.stage = QComboBox(self)
         for code in labels.stages():
             if code != current:
                 self.stage.addItem(labels.stage_label(code), code)
+        if target is not None:  # chosen by the drag or the shortcut on the board
+            self.stage.setCurrentIndex(max(0, self.stage.findData(target)))
+            self.stage.setEnabled(False)
         self.stage.setAccessibleName(self.tr("New stage"))
         self.rationale = QPlainTextEdit(self)
         self.rationale.setTabChangesFocus(True)
@@ -65,6 +71,11 @@ class StageDialog(QDialog):
         self.error = QLabel(self)
         self.error.hide()
         form = QFormLayout(self)
+        if title:
+            heading = QLabel(title, self)
+            heading.setWordWrap(True)
+            heading.setStyleSheet("font-weight: bold;")
+            form.addRow(heading)
         form.addRow(QLabel(self.tr("Current stage: %1").replace("%1", labels.stage_label(current)), self))
         stage_label = QLabel(self.tr("&New stage:"), self)
         stage_label.setBuddy(self.stage)
@@ -90,8 +101,9 @@ class StageDialog(QDialog):
         self.accept()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, current: str) -> tuple[str, str] | None:
-        dialog = cls(current, parent)
+    def ask(cls, parent: QWidget | None, current: str, *, target: str | None = None,
+            title: str | None = None) -> tuple[str, str] | None:
+        dialog = cls(current, parent, target=target, title=title)
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None

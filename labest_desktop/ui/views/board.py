@@ -37,13 +37,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QListView,
     QMenu,
-    QPlainTextEdit,
     QPushButton,
     QStyle,
     QStyledItemDelegate,
@@ -71,42 +68,20 @@ CARD_ROLE = Qt.ItemDataRole.UserRole + 1  # the board.Card
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-class RationaleDialog(QDialog):
-    """Asks why a project changes stage; ``ask`` is what views call (tests replace it)."""
-
-    def __init__(self, title: str, from_stage: str, to_stage: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Stage decision"))
-        layout = QVBoxLayout(self)
-        text = self.tr("Move “%1” from %2 to %3. Why?").replace("%1", title)
-        text = text.replace("%2", labels.stage_label(from_stage)).replace("%3", labels.stage_label(to_stage))
-        prompt = QLabel(text)
-        prompt.setWordWrap(True)
-        self.editor = QPlainTextEdit()
-        self.editor.setAccessibleName(self.tr("Rationale of the decision"))
-        self.editor.setTabChangesFocus(True)
-        prompt.setBuddy(self.editor)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(self.tr("Record the decision"))
-        self.ok.setEnabled(False)
-        self.editor.textChanged.connect(lambda: self.ok.setEnabled(bool(self.editor.toPlainText().strip())))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(prompt)
-        layout.addWidget(self.editor)
-        layout.addWidget(buttons)
-        self.resize(460, 220)
+class RationaleDialog:
+    """Why a project changes stage: the editor's own stage dialog, with the target
+    already chosen (one dialog for every stage move); ``ask`` is what views call
+    (tests replace it)."""
 
     @classmethod
     def ask(cls, parent: QWidget | None, title: str, from_stage: str, to_stage: str) -> str | None:
-        dialog = cls(title, from_stage, to_stage, parent)
-        try:
-            if dialog.exec() == QDialog.DialogCode.Accepted:
-                return dialog.editor.toPlainText().strip()
+        from labest_desktop.ui.dialogs.prompts import StageDialog
+
+        chosen = StageDialog.ask(parent, from_stage, target=to_stage, title=title)
+        if chosen is None:
             return None
-        finally:
-            dialog.deleteLater()  # a child of the view: it would stay for the session
+        stage, rationale = chosen
+        return rationale if stage == to_stage else None
 
 
 class CardModel(QAbstractListModel):

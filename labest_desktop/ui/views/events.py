@@ -48,6 +48,7 @@ from labest_desktop.ui.retranslate import Retranslatable
 from labest_desktop.ui.views import view_errors
 from labest_desktop.ui.views.base import View
 from labest_desktop.ui.views.kind_labels import event_kind_label, event_kinds
+from labest_desktop.ui.widgets.empty_state import EmptyState
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -387,6 +388,8 @@ class EventsView(View):
         self.search.setClearButtonEnabled(True)
         self.table = QTableView()
         self.table.setModel(self.proxy)
+        self.empty_state = EmptyState(self.table, lambda: self.tr(
+            "No event yet: fill in the form beside this list, then save it."))
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_DATE, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

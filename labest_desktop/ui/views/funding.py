@@ -30,6 +30,7 @@ from labest_desktop.ui.models.row_list import RowListModel
 from labest_desktop.ui.reports.formatting import french_amount
 from labest_desktop.ui.views import view_errors
 from labest_desktop.ui.views.base import BackgroundRead, View
+from labest_desktop.ui.widgets.empty_state import EmptyState
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 OVER_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -104,6 +105,8 @@ class FundingView(View):
         self.model = EnvelopeTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.empty_state = EmptyState(self.table, lambda: self.tr(
+            "No funding envelope yet: add one with the form below (name, origin, allocation)."))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()

@@ -40,6 +40,7 @@ from labest_desktop.ui.reports.formatting import french_date
 from labest_desktop.ui.views import view_errors
 from labest_desktop.ui.views.base import BackgroundRead, View
 from labest_desktop.ui.views.kind_labels import org_kind_label, org_kinds
+from labest_desktop.ui.widgets.empty_state import EmptyState
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -224,6 +225,9 @@ class PartnersView(View):
         self.search.setClearButtonEnabled(True)
         self.table = QTableView()
         self.table.setModel(self.proxy)
+        self.empty_state = EmptyState(self.table, lambda: self.tr(
+            "No organisation matches. Organisations appear here as leads or partners of projects; "
+            "clear the search to see them all."))
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -42,6 +42,7 @@ from labest_desktop.ui import settings as keys
 from labest_desktop.ui.mnemonics import with_mnemonics
 from labest_desktop.ui.models.project_table import COLUMN_KEYS, COLUMNS, ID_ROLE, ProjectTableModel
 from labest_desktop.ui.views.base import View
+from labest_desktop.ui.widgets.empty_state import EmptyState
 from labest_desktop.ui.widgets.filter_bar import ChipBar, FilterBar
 
 logger = logging.getLogger(__name__)
@@ -114,6 +115,7 @@ class ProjectsView(View):
         self.table = ProjectTable(self)
         self.table.setObjectName("projectTable")
         self.table.setModel(self.model)
+        self.empty_state = EmptyState(self.table, self._empty_wording)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
@@ -174,6 +176,16 @@ class ProjectsView(View):
         self.views_label.setText(self.tr("Vie&w:"))
         self.table.setAccessibleName(self.tr("Projects"))
         self.model.retranslate()
+
+    def _empty_wording(self) -> str:
+        """Why the list is empty and what to do (a search with no result was a blank table)."""
+        flt = self.context.filter_state.filter
+        if self.total == 0:
+            return self.tr("No project yet. Create one (Ctrl+N) or import a workbook (Ctrl+I).")
+        if flt.search.strip():
+            return self.tr("No project matches “%1”. Check the spelling, shorten the search or clear "
+                           "the filters (Ctrl+F to search again).").replace("%1", flt.search.strip())
+        return self.tr("No project under these filters. Remove a filter chip above, or clear them all.")
 
     def _fit_rows(self) -> None:
         # Fixed row heights: the view never measures 100,000 rows; they follow the font.

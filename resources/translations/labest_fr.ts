@@ -2361,73 +2361,73 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>ProjectsView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="165" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="167" />
         <source>Search title, reference, organisation, theme… (Ctrl+F)</source>
         <translation>Rechercher un titre, une référence, une organisation, une thématique… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="166" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="168" />
         <source>Search projects</source>
         <translation>Rechercher des projets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="167" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="169" />
         <source>Saved views</source>
         <translation>Vues enregistrées</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="170" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="172" />
         <source>Save view…</source>
         <translation>Enregistrer la vue…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="171" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="173" />
         <source>Save the current view</source>
         <translation>Enregistrer la vue actuelle</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="172" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="174" />
         <source>Delete view</source>
         <translation>Supprimer la vue</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="173" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="175" />
         <source>Delete the chosen saved view</source>
         <translation>Supprimer la vue enregistrée choisie</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="174" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="176" />
         <source>Vie&amp;w:</source>
         <translation>&amp;Vue :</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="175" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="177" />
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="182" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="184" />
         <source>No project yet. Create one (Ctrl+N) or import a workbook (Ctrl+I).</source>
         <translation>Aucun projet pour l'instant. Créez-en un (Ctrl+N) ou importez un classeur (Ctrl+I).</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="184" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="186" />
         <source>No project matches “%1”. Check the spelling, shorten the search or clear the filters (Ctrl+F to search again).</source>
         <translation>Aucun projet ne correspond à « %1 ». Vérifiez l'orthographe, raccourcissez la recherche ou effacez les filtres (Ctrl+F pour chercher à nouveau).</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="186" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="188" />
         <source>No project under these filters. Remove a filter chip above, or clear them all.</source>
         <translation>Aucun projet avec ces filtres. Retirez un filtre ci-dessus, ou effacez-les tous.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="325" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="327" />
         <source>Columns</source>
         <translation>Colonnes</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="169" />
-        <location filename="../../labest_desktop/ui/views/projects.py" line="345" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="171" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="347" />
         <source>(current view)</source>
         <translation>(vue actuelle)</translation>
     </message>
@@ -2634,12 +2634,12 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>SaveViewDialog</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="71" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="72" />
         <source>Save the view</source>
         <translation>Enregistrer la vue</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="72" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="73" />
         <source>Name of this view (filters, sort and columns):</source>
         <translation>Nom de cette vue (filtres, tri et colonnes) :</translation>
     </message>

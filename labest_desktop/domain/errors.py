@@ -71,6 +71,12 @@ messages.register(
             "This project was changed by someone else while saving: nothing was written. Reload "
             "it to see their changes.",
         ),
+        "error.stale_named": (
+            "« {title} » a été modifié ailleurs depuis son affichage : rien n'a été enregistré. "
+            "Rechargez-le pour voir ces changements.",
+            "“{title}” was changed elsewhere since it was shown: nothing was saved. Reload it to "
+            "see those changes.",
+        ),
         "error.storage": ("Erreur de la base de données : {detail}", "Database error: {detail}"),
     }
 )

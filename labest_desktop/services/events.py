@@ -178,11 +178,11 @@ def create_event(ws: Workspace, values: EventFields) -> EventView:
         return view
 
 
-def update_event(ws: Workspace, event_id: int, values: EventFields, expected_version: int | None = None) -> EventView:
+def update_event(ws: Workspace, event_id: int, values: EventFields, expected_version: int) -> EventView:
     values = _check(values)
     with ws.unit_of_work() as uow:
         event = _load(uow.session, event_id)
-        if expected_version is not None and event.version != expected_version:
+        if event.version != expected_version:
             raise StaleEditError(title=event.title, expected=expected_version, actual=event.version)
         _assign(uow.session, event, values)
         uow.session.flush()
@@ -191,10 +191,14 @@ def update_event(ws: Workspace, event_id: int, values: EventFields, expected_ver
         return view
 
 
-def delete_event(ws: Workspace, event_id: int) -> EventFields:
-    """Delete an event; returns its fields so the deletion can be undone by creating it again."""
+def delete_event(ws: Workspace, event_id: int, expected_version: int) -> EventFields:
+    """Delete an event as it was read (a change made since is refused as stale, not
+    deleted unseen); returns its fields so the deletion can be undone by creating it
+    again."""
     with ws.unit_of_work() as uow:
         event = _load(uow.session, event_id)
+        if event.version != expected_version:
+            raise StaleEditError(title=event.title, expected=expected_version, actual=event.version)
         fields = _view(event).fields
         uow.session.delete(event)
         uow.commit()

@@ -3,13 +3,13 @@ their budgets) and what remains."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from sqlalchemy import func, select
 
 from labest_desktop import messages
-from labest_desktop.domain.errors import NotFoundError, ValidationError
+from labest_desktop.domain.errors import NotFoundError, StaleEditError, ValidationError
 from labest_desktop.domain.fields import BUDGET_MAX, CENT
 from labest_desktop.domain.models import FundingEnvelope, Project
 from labest_desktop.domain.text import fold
@@ -106,12 +106,20 @@ def create_envelope(ws: Workspace, name: str, origin: str | None, allocated: Dec
         return envelope.id
 
 
-def update_envelope(ws: Workspace, envelope_id: int, name: str, origin: str | None, allocated: Decimal | None) -> None:
+def update_envelope(
+    ws: Workspace, envelope_id: int, name: str, origin: str | None, allocated: Decimal | None, *, read: EnvelopeRow
+) -> EnvelopeRow:
+    """Save the envelope as edited from ``read`` (the row the user was shown): if
+    another person changed its name, origin or amount since, nothing is written and
+    the save is refused as stale (envelopes carry no version number: what was read
+    is the version). Returns ``read`` as it now is, for the next save."""
     name = _check(name, allocated)
     with ws.unit_of_work() as uow:
         envelope = uow.session.get(FundingEnvelope, envelope_id)
         if envelope is None:
             raise NotFoundError(what=messages.text("what.envelope"), ident=envelope_id)
+        if (envelope.name, envelope.origin, envelope.allocated) != (read.name, read.origin, read.allocated):
+            raise StaleEditError("error.stale_named", title=read.name)
         other = uow.session.scalar(select(FundingEnvelope.id).where(FundingEnvelope.name_key == fold(name)))
         if other is not None and other != envelope_id:
             raise ValidationError("name", "funding.name_taken", name=name)
@@ -119,6 +127,7 @@ def update_envelope(ws: Workspace, envelope_id: int, name: str, origin: str | No
         envelope.origin = (origin or "").strip() or None
         envelope.allocated = allocated
         uow.commit()
+        return replace(read, name=envelope.name, origin=envelope.origin, allocated=envelope.allocated)
 
 
 messages.register(

@@ -8,12 +8,12 @@ moved, so :func:`undo_merge` can put everything back.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import delete, func, insert, literal, select, update
 
 from labest_desktop import messages
-from labest_desktop.domain.errors import NotFoundError, ValidationError
+from labest_desktop.domain.errors import NotFoundError, StaleEditError, ValidationError
 from labest_desktop.domain.models import (
     Event,
     Organisation,
@@ -217,20 +217,28 @@ def create_organisation(ws: Workspace, name: str, kind: str | None = None, depar
 
 
 def update_organisation(
-    ws: Workspace, organisation_id: int, name: str, kind: str | None, department: str | None
-) -> None:
+    ws: Workspace, organisation_id: int, name: str, kind: str | None, department: str | None, *, read: OrganisationRow
+) -> OrganisationRow:
+    """Save the organisation as edited from ``read`` (the row the user was shown); a
+    change made elsewhere since is refused as stale, never overwritten. Returns
+    ``read`` as it now is, for the next save."""
     name = _check(name, kind, department)
     with ws.unit_of_work() as uow:
         org = uow.session.get(Organisation, organisation_id)
         if org is None:
             raise NotFoundError(what=messages.text("what.organisation"), ident=organisation_id)
+        if (org.name, org.kind, org.department) != (read.name, read.kind, read.department):
+            raise StaleEditError("error.stale_named", title=read.name)
         _ensure_unique(uow.session, name, organisation_id)
         org.name, org.name_key, org.kind, org.department = name, fold(name), kind, department
         uow.commit()
+        return replace(read, name=org.name, kind=org.kind, department=org.department)
 
 
-def merge_organisations(ws: Workspace, kept_id: int, removed_id: int) -> MergeRecord:
-    """Move every link of ``removed_id`` to ``kept_id`` and delete ``removed_id``."""
+def merge_organisations(ws: Workspace, kept_id: int, removed_id: int, *, names: tuple[str, str]) -> MergeRecord:
+    """Move every link of ``removed_id`` to ``kept_id`` and delete ``removed_id``;
+    ``names`` are the kept and removed names the user chose from: if either was
+    renamed elsewhere since, nothing is merged (stale)."""
     if kept_id == removed_id:
         raise ValidationError("organisation", "organisation.merge_same")
     with ws.unit_of_work() as uow:
@@ -240,6 +248,9 @@ def merge_organisations(ws: Workspace, kept_id: int, removed_id: int) -> MergeRe
         for org, ident in ((kept, kept_id), (removed, removed_id)):
             if org is None:
                 raise NotFoundError(what=messages.text("what.organisation"), ident=ident)
+        for org, seen in ((kept, names[0]), (removed, names[1])):
+            if org.name != seen:
+                raise StaleEditError("error.stale_named", title=seen)
         led = tuple(session.scalars(select(Project.id).where(Project.lead_id == removed_id).order_by(Project.id)))
         kept_partner = set(
             session.scalars(select(project_partner.c.project_id).where(project_partner.c.organisation_id == kept_id))

@@ -160,12 +160,11 @@ def update_project(ws: Workspace, project_id: int, values: ProjectFields, expect
         return view_of(project)
 
 
-def overwrite_project(ws: Workspace, project_id: int, values: ProjectFields) -> ProjectView:
-    """Save ``values`` over whatever version is current: the user saw what changed
-    elsewhere and chose to overwrite it."""
-    with ws.reading() as session:
-        current = load(session, project_id).version
-    return update_project(ws, project_id, values, current)
+def overwrite_project(ws: Workspace, project_id: int, values: ProjectFields, seen_version: int) -> ProjectView:
+    """Save ``values`` over the version the user was shown as changed elsewhere and
+    chose to overwrite; a change made after it was shown is refused as stale, like
+    any other (overwriting what nobody saw would lose it)."""
+    return update_project(ws, project_id, values, seen_version)
 
 
 def change_stage(

@@ -87,7 +87,7 @@ def test_over_committed_envelope_is_readable(make_window, demo_workspace, scheme
     every column."""
     ws = demo_workspace
     row = next(r for r in funding.envelopes(ws) if r.committed > 0)
-    funding.update_envelope(ws, row.id, row.name, row.origin, Decimal("1"))
+    funding.update_envelope(ws, row.id, row.name, row.origin, Decimal("1"), read=row)
     window = make_window(ws)
     view = window.show_view("funding") or window.views["funding"]
     qtbot.waitUntil(lambda: not view.is_updating())  # sums are read in the background

@@ -138,7 +138,7 @@ def walk_window(walk: Walk, window, qtbot, monkeypatch, tmp_path) -> None:
     from labest_desktop.ui.views import partners as partners_module
 
     walk.modal(lambda: partners_module.MergeDialog.ask(partners, rows[0], rows), "merge dialog")
-    record = organisations.merge_organisations(ws, rows[1].id, rows[0].id)
+    record = organisations.merge_organisations(ws, rows[1].id, rows[0].id, names=(rows[1].name, rows[0].name))
     window.context.undo_stack.push(partners_module.MergeCommand(partners, record, rows[1].name))
     walk.text(window.undo_action.text(), "undo after a merge")
 

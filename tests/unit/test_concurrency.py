@@ -57,7 +57,9 @@ def test_overwriting_after_seeing_the_conflict_is_an_explicit_choice(workspace, 
     current version and is recorded as a new revision."""
     view = projects.create_project(workspace, ProjectFields(title="Transports scolaires"))
     projects.update_project(workspace, view.id, view.fields.with_changes(contact="A"), view.version)
-    saved = projects.overwrite_project(second_workspace, view.id, view.fields.with_changes(contact="B"))
+    saved = projects.overwrite_project(
+        second_workspace, view.id, view.fields.with_changes(contact="B"), projects.get_project(second_workspace, view.id).version
+    )
     assert saved.fields.contact == "B"
     assert saved.version == 3
 

@@ -326,7 +326,8 @@ class ProjectEditor(GeometryMixin, QDialog):
         if choice == "overwrite":
             try:
                 # The stage is never overwritten: it changes only by decision.
-                saved = projects.overwrite_project(self.ws, self.view.id, mine.with_changes(stage=current.fields.stage))
+                saved = projects.overwrite_project(self.ws, self.view.id, mine.with_changes(stage=current.fields.stage),
+                                                   current.version)
             except LabestError as exc:
                 show_error(self, exc)
                 return False

@@ -352,6 +352,7 @@ class CreateEventCommand(QUndoCommand):
         super().__init__(QCoreApplication.translate("CreateEventCommand", "Create event “%1”").replace("%1", view.fields.title))
         self._editor = editor
         self._event_id = view.id
+        self._version = view.version
         self._fields = view.fields
         self._first = True
 
@@ -360,14 +361,15 @@ class CreateEventCommand(QUndoCommand):
             self._first = False
             return
         try:
-            self._event_id = events.create_event(self._editor.context.workspace, self._fields).id
+            created = events.create_event(self._editor.context.workspace, self._fields)
+            self._event_id, self._version = created.id, created.version
         except LabestError as exc:
             view_errors.show_error(self._editor, exc)
         self._editor.saved.emit(self._event_id)
 
     def undo(self) -> None:
         try:
-            events.delete_event(self._editor.context.workspace, self._event_id)
+            events.delete_event(self._editor.context.workspace, self._event_id, self._version)
         except LabestError as exc:
             view_errors.show_error(self._editor, exc)
         if self._editor.event_id == self._event_id:
@@ -528,7 +530,7 @@ class EventsView(View):
             return
         event_id = self.editor.event_id
         try:
-            events.delete_event(self.context.workspace, event_id)
+            events.delete_event(self.context.workspace, event_id, self.editor.version)
         except LabestError as exc:
             view_errors.show_error(self, exc)
             return

@@ -206,6 +206,7 @@ class FundingView(View):
             return
         row = self.model.row(current.row())
         self.current_id = row.id
+        self._read_row = row  # what the save checks is still there
         self.name.setText(row.name)
         self.origin.setText(row.origin or "")
         self.allocated.setText("" if row.allocated is None else f"{row.allocated:.2f}".replace(".", ","))
@@ -214,8 +215,8 @@ class FundingView(View):
         if self.current_id is None:
             return self.add_new()
         try:
-            funding.update_envelope(self.context.workspace, self.current_id, self.name.text(), self.origin.text(),
-                                    parse_amount(self.allocated.text()))
+            self._read_row = funding.update_envelope(self.context.workspace, self.current_id, self.name.text(), self.origin.text(),
+                                    parse_amount(self.allocated.text()), read=self._read_row)
         except LabestError as exc:
             view_errors.show_error(self, exc)
             return

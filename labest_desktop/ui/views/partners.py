@@ -137,6 +137,7 @@ class MergeCommand(QUndoCommand):
         super().__init__(QCoreApplication.translate("MergeCommand", "Merge “%1” into “%2”").replace("%1", record.removed_name).replace("%2", kept_name))
         self._view = view
         self._record = record
+        self._kept_name = kept_name
         self._first = True
 
     def redo(self) -> None:
@@ -145,7 +146,8 @@ class MergeCommand(QUndoCommand):
             return
         try:
             self._record = organisations.merge_organisations(
-                self._view.context.workspace, self._record.kept_id, self._record.removed_id
+                self._view.context.workspace, self._record.kept_id, self._record.removed_id,
+                names=(self._kept_name, self._record.removed_name),
             )
         except LabestError as exc:
             view_errors.show_error(self._view, exc)
@@ -382,6 +384,7 @@ class PartnersView(View):
             return
         org = self.model.row_at(self.model.index(row, COL_NAME))
         self.current_id = organisation_id
+        self._read_row = org  # what the save checks is still there
         self.name.setText(org.name)
         self.kind.setCurrentIndex(max(0, self.kind.findData(org.kind)))
         self.department.setCurrentIndex(max(0, self.department.findData(org.department)))
@@ -404,8 +407,9 @@ class PartnersView(View):
         if self.current_id is None:
             return
         try:
-            organisations.update_organisation(self.context.workspace, self.current_id, self.name.text(),
-                                              self.kind.currentData(), self.department.currentData())
+            self._read_row = organisations.update_organisation(self.context.workspace, self.current_id, self.name.text(),
+                                              self.kind.currentData(), self.department.currentData(),
+                                              read=self._read_row)
         except LabestError as exc:
             view_errors.show_error(self, exc)
             return
@@ -420,11 +424,12 @@ class PartnersView(View):
         if kept_id is None:
             return
         try:
-            record = organisations.merge_organisations(self.context.workspace, kept_id, removed.id)
+            kept_name = next(r.name for r in rows if r.id == kept_id)
+            record = organisations.merge_organisations(self.context.workspace, kept_id, removed.id,
+                                                       names=(kept_name, removed.name))
         except LabestError as exc:
             view_errors.show_error(self, exc)
             return
-        kept_name = next(r.name for r in rows if r.id == kept_id)
         self.context.undo_stack.push(MergeCommand(self, record, kept_name))
         self.changed(record, kept_id)
 

@@ -74,7 +74,7 @@ def test_deleted_event_can_be_created_again(sqlite_workspace):
     """Deleting returns the fields, which recreate the same event (the undo of a deletion)."""
     p1 = projects.create_project(sqlite_workspace, ProjectFields(title="A"))
     view = events.create_event(sqlite_workspace, events.EventFields(title="Expo", kind="exhibition", project_ids=frozenset({p1.id})))
-    fields = events.delete_event(sqlite_workspace, view.id)
+    fields = events.delete_event(sqlite_workspace, view.id, view.version)
     assert events.list_events(sqlite_workspace) == []
     again = events.create_event(sqlite_workspace, fields)
     assert again.fields == fields

@@ -24,7 +24,8 @@ def test_merge_moves_every_link_records_history_and_can_be_undone(workspace):
     event = events.create_event(
         workspace, events.EventFields(title="Atelier", organisation_ids=frozenset({ids["DREAL GE"]}))
     )
-    record = organisations.merge_organisations(workspace, ids["DREAL Grand Est"], ids["DREAL GE"])
+    record = organisations.merge_organisations(workspace, ids["DREAL Grand Est"], ids["DREAL GE"],
+                                                names=("DREAL Grand Est", "DREAL GE"))
 
     assert "DREAL GE" not in _ids(workspace)
     assert projects.get_project(workspace, led.id).fields.lead == "DREAL Grand Est"
@@ -62,7 +63,7 @@ def test_merging_an_organisation_with_itself_is_refused(sqlite_workspace):
     """Two different organisations are needed."""
     oid = organisations.create_organisation(sqlite_workspace, "Grand Reims", "local_authority", "51")
     with pytest.raises(ValidationError):
-        organisations.merge_organisations(sqlite_workspace, oid, oid)
+        organisations.merge_organisations(sqlite_workspace, oid, oid, names=("x", "x"))
 
 
 def test_names_are_unique_once_folded(sqlite_workspace):

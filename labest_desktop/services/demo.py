@@ -195,7 +195,9 @@ def load_demo(ws: Workspace, projects: int = 60, seed: int = 2026) -> dict[str, 
         all_org_ids = list(org_names)
         for index in range(projects):
             pid = next_id + index
-            created = datetime(2021, 3, 1) + timedelta(days=rng.randrange(0, (today - date(2021, 3, 1)).days))
+            # During office hours, not all at midnight (« Modifié le … 00:00 »).
+            created = datetime(2021, 3, 1) + timedelta(days=rng.randrange(0, (today - date(2021, 3, 1)).days),
+                                                       minutes=rng.randrange(8 * 60 + 30, 18 * 60))
             year = created.year
             counter = counters.get((code, year))
             if counter is None:

@@ -74,8 +74,17 @@ class UndoStackAction(QAction):
         self._command = command
         self._show()
 
+    # The toolbar button must not grow with a project's whole title: the command is
+    # cut at this many characters; the tooltip and status bar give it whole.
+    SHOWN = 32
+
     def _show(self) -> None:
-        self.setText(self._with_command.replace("%1", self._command) if self._command else self._alone)
+        command = self._command
+        short = command if len(command) <= self.SHOWN else command[: self.SHOWN - 1].rstrip() + "…"
+        whole = self._with_command.replace("%1", command) if command else self._alone
+        self.setText(self._with_command.replace("%1", short) if command else self._alone)
+        self.setToolTip(whole.replace("&", ""))
+        self.setStatusTip(whole.replace("&", ""))
 
 
 class MainWindow(GeometryMixin, QMainWindow):

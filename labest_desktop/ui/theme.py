@@ -38,6 +38,15 @@ class ReadableIndicators(QProxyStyle):
     def __init__(self) -> None:
         super().__init__(QStyleFactory.create("Fusion"))
 
+    def subElementRect(self, element, option, widget=None):
+        rect = super().subElementRect(element, option, widget)
+        if element == QStyle.SubElement.SE_TabBarTabText:
+            # The label is clipped to this rectangle, which ends at the top of a
+            # capital: the accent of « É » was cut on unselected tabs (« Evénements »).
+            room = option.fontMetrics.height() // 3
+            rect = rect.adjusted(0, -room, 0, room)
+        return rect
+
     def drawPrimitive(self, element, option, painter, widget=None) -> None:
         super().drawPrimitive(element, option, painter, widget)
         if element not in self.FRAMED:

@@ -163,3 +163,18 @@ def test_import_keeps_the_history_and_is_one_undoable_step(make_window, demo_wor
     assert str(projects.get_project(ws, first).fields.status) == target
     stack.undo()  # the edit made before the import
     assert str(projects.get_project(ws, first).fields.status) == before
+
+
+def test_undo_button_keeps_its_size_with_a_long_title(make_window, demo_workspace, qtbot):
+    """« Annuler Modifier « <a long title> » » is cut in the toolbar, whole in its tooltip."""
+    from labest_desktop.ui.undo_commands import EditCommand
+
+    window = make_window(demo_workspace)
+    pid = project_query.project_ids(demo_workspace)[0]
+    view = projects.get_project(demo_workspace, pid)
+    title = "Simplifier l'accueil des usagers en sous-préfecture de Charleville-Mézières et dans les Ardennes"
+    saved = projects.update_project(demo_workspace, pid, view.fields.with_changes(title=title), view.version)
+    window.context.undo_stack.push(EditCommand(window.context, pid, title, view.fields, saved.fields, saved.version))
+    text = window.undo_action.text()
+    assert len(text) < 50 and text.endswith("…") and text.startswith("&Annuler")
+    assert title in window.undo_action.toolTip()

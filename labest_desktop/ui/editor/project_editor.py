@@ -221,6 +221,9 @@ class ProjectEditor(GeometryMixin, QDialog):
                       labels.stage_label(decision.to_stage), decision.decided_by, decision.rationale]
             for column, value in enumerate(values):
                 self.decisions.setItem(row, column, QTableWidgetItem(value))
+        for column in range(4):  # dates and names on one line; the rationale takes the rest
+            self.decisions.resizeColumnToContents(column)
+        self.decisions.resizeRowsToContents()
         days = projects.time_in_stages(decided)
         self.durations.setText(self.tr("Time in each stage: %1").replace(
             "%1", " · ".join(f"{labels.stage_label(s)} {days.get(s, 0):.0f} j" for s in labels.stages())))

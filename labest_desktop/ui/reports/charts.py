@@ -188,6 +188,8 @@ def departments_chart(rows: list[tuple[str | None, int]], dark: bool = False) ->
     axis_x.append(categories)
     if len(categories) > 8:
         axis_x.setLabelsAngle(-45)  # « Région » whole, not « Rég… », beside ten codes
+        if hasattr(axis_x, "setTruncateLabels"):  # Qt 6.7+
+            axis_x.setTruncateLabels(False)
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(axis_x)
     axis_y = _value_axis(max((n for _, n in rows), default=0))
@@ -210,11 +212,13 @@ def envelopes_chart(rows: list[dashboard.EnvelopeBudget], dark: bool = False) ->
         bar.setColor(colour)
         bar.setLabelColor(colours.readable_on(colour))  # labels inside the bars
     categories = []
+    top = max([float(r.allocated or 0) / 1000 for r in rows] + [float(r.committed) / 1000 for r in rows] + [0])
+    digits = 0 if top >= 20 else 1  # « 584 », not « 583,62 » spilling out of its bar
     for row in rows[::-1]:
         marker = " ⚠" if row.over_committed else ""  # over-commitment not by colour alone
         categories.append(_short(row.name) + marker)
-        allocated.append(float(row.allocated or 0) / 1000)
-        committed.append(float(row.committed) / 1000)
+        allocated.append(round(float(row.allocated or 0) / 1000, digits))
+        committed.append(round(float(row.committed) / 1000, digits))
     series = QHorizontalBarSeries()
     series.append(allocated)
     series.append(committed)
@@ -226,7 +230,6 @@ def envelopes_chart(rows: list[dashboard.EnvelopeBudget], dark: bool = False) ->
     axis_y.append(categories)
     chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(axis_y)
-    top = max([float(r.allocated or 0) / 1000 for r in rows] + [float(r.committed) / 1000 for r in rows] + [0])
     axis_x = _value_axis(top, whole=False)
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(axis_x)

@@ -56,7 +56,7 @@
 <context>
     <name>EventsView</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/events.py" line="515" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="517" />
         <source>Events on %1: %n</source>
         <translation><numerusform>Events on %1: %n</numerusform><numerusform>Events on %1: %n</numerusform></translation>
     </message>
@@ -72,7 +72,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/main_window.py" line="313" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="322" />
         <source>%Ln of %1 projects shown</source>
         <translation><numerusform>%Ln of %1 projects shown</numerusform><numerusform>%Ln of %1 projects shown</numerusform></translation>
     </message>
@@ -80,17 +80,17 @@
 <context>
     <name>PartnersView</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="331" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="333" />
         <source>Projects it &amp;leads (%n)</source>
         <translation><numerusform>Projects it &amp;leads (%n)</numerusform><numerusform>Projects it &amp;leads (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="332" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="334" />
         <source>Projects it &amp;partners (%n)</source>
         <translation><numerusform>Projects it &amp;partners (%n)</numerusform><numerusform>Projects it &amp;partners (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="333" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="335" />
         <source>I&amp;ts events (%n)</source>
         <translation><numerusform>I&amp;ts events (%n)</numerusform><numerusform>I&amp;ts events (%n)</numerusform></translation>
     </message>

@@ -152,17 +152,17 @@
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="207" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="209" />
         <source>Allocated</source>
         <translation>Allouée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="208" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="210" />
         <source>Committed</source>
         <translation>Engagée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="284" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="287" />
         <source>Median days</source>
         <translation>Jours (médiane)</translation>
     </message>
@@ -605,62 +605,62 @@ Merci de transmettre ce fichier au support.</translation>
 <context>
     <name>EventsView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="392" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="394" />
         <source>No event yet: fill in the form beside this list, then save it.</source>
         <translation>Aucun événement pour l'instant : remplissez le formulaire à côté de cette liste, puis enregistrez-le.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="444" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="446" />
         <source>Events</source>
         <translation>Événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="445" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="447" />
         <source>Search events (title, place)</source>
         <translation>Rechercher un événement (titre, lieu)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="446" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="448" />
         <source>Search events</source>
         <translation>Rechercher des événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="447" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="449" />
         <source>Events list</source>
         <translation>Liste des événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="448" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="450" />
         <source>Month of events</source>
         <translation>Mois des événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="451" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="453" />
         <source>Days of the month; days with events are bold and underlined</source>
         <translation>Jours du mois ; les jours avec des événements sont en gras et soulignés</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="452" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="454" />
         <source>Events of the selected day</source>
         <translation>Événements du jour choisi</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="453" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="455" />
         <source>&amp;List</source>
         <translation>&amp;Liste</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="454" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="456" />
         <source>&amp;Month</source>
         <translation>&amp;Mois</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="455" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="457" />
         <source>List or month</source>
         <translation>Liste ou mois</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/events.py" line="515" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="517" />
         <source>Events on %1: %n</source>
         <translation><numerusform>Événements le %1 : %n</numerusform><numerusform>Événements le %1 : %n</numerusform></translation>
     </message>
@@ -1191,199 +1191,199 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="259" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="268" />
         <source>Lab'EST Desktop</source>
         <translation>Lab'EST Desktop</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="195" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="204" />
         <source>&amp;New project…</source>
         <translation>&amp;Nouveau projet…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="195" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="204" />
         <source>Create a project</source>
         <translation>Créer un projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="196" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="205" />
         <source>&amp;Import a workbook…</source>
         <translation>&amp;Importer un classeur…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="197" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="206" />
         <source>Import projects from an .xlsx, .ods or .csv file</source>
         <translation>Importer des projets depuis un fichier .xlsx, .ods ou .csv</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="198" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="207" />
         <source>&amp;Export…</source>
         <translation>&amp;Exporter…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="198" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="207" />
         <source>Export the portfolio or the current view</source>
         <translation>Exporter le portefeuille ou la vue actuelle</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="201" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="210" />
         <source>One PDF with the sheet of each selected project</source>
         <translation>Un PDF avec la fiche de chaque projet sélectionné</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="203" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="212" />
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="204" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="213" />
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="205" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="214" />
         <source>&amp;Restore a backup…</source>
         <translation>&amp;Restaurer une sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="206" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="215" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="211" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="220" />
         <source>C&amp;lear the filters</source>
         <translation>&amp;Effacer les filtres</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="212" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="221" />
         <source>&amp;Refresh</source>
         <translation>Act&amp;ualiser</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="263" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="272" />
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="264" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="273" />
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="207" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="216" />
         <source>&amp;Open the project</source>
         <translation>&amp;Ouvrir le projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="199" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="208" />
         <source>Export the se&amp;lection…</source>
         <translation>Exporter la sé&amp;lection…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="200" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="209" />
         <source>Project s&amp;heet (PDF)…</source>
         <translation>&amp;Fiche projet (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="202" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="211" />
         <source>&amp;Undo the last import</source>
         <translation>Annuler le &amp;dernier import</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="208" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="217" />
         <source>Change the &amp;status…</source>
         <translation>Changer le &amp;statut…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="209" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="218" />
         <source>&amp;Delete…</source>
         <translation>S&amp;upprimer…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="210" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="219" />
         <source>&amp;Find</source>
         <translation>Re&amp;chercher</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="213" />
-        <location filename="../../labest_desktop/ui/main_window.py" line="268" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="222" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="277" />
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="214" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="223" />
         <source>&amp;About Lab'EST Desktop</source>
         <translation>À &amp;propos de Lab'EST Desktop</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="263" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="272" />
         <source>&amp;Undo %1</source>
         <translation>&amp;Annuler %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="264" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="273" />
         <source>&amp;Redo %1</source>
         <translation>&amp;Rétablir %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="265" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="274" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="266" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="275" />
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="267" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="276" />
         <source>&amp;View</source>
         <translation>Affic&amp;hage</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="270" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="279" />
         <source>&amp;Columns</source>
         <translation>&amp;Colonnes</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="274" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="283" />
         <source>Views</source>
         <translation>Vues</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="275" />
-        <location filename="../../labest_desktop/ui/main_window.py" line="276" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="284" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="285" />
         <source>Main toolbar</source>
         <translation>Barre d'outils principale</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="303" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="312" />
         <source>Database: %1</source>
         <translation>Base : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/main_window.py" line="313" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="322" />
         <source>%Ln of %1 projects shown</source>
         <translation><numerusform>%Ln projet affiché sur %1</numerusform><numerusform>%Ln projets affichés sur %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="391" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="400" />
         <source>Help</source>
         <translation>Aide</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="393" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="402" />
         <source>&lt;h3&gt;Lab'EST Desktop&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Ctrl+N&lt;/b&gt; new project · &lt;b&gt;Enter&lt;/b&gt; open the selected project · &lt;b&gt;Ctrl+F&lt;/b&gt; search · &lt;b&gt;Ctrl+I&lt;/b&gt; import · &lt;b&gt;Ctrl+E&lt;/b&gt; export · &lt;b&gt;Ctrl+Z / Ctrl+Y&lt;/b&gt; undo / redo · &lt;b&gt;Suppr&lt;/b&gt; delete · &lt;b&gt;Ctrl+1…6&lt;/b&gt; views · &lt;b&gt;Ctrl+Q&lt;/b&gt; quit.&lt;/p&gt;&lt;p&gt;Search ignores case and accents and matches the start of words. Filters appear as chips under the search field; click a chip to remove it. Save a combination of filters, sort and columns as a named view.&lt;/p&gt;&lt;p&gt;The stage of a project changes by a decision whose rationale is kept in its Decisions tab: drag its card to another column of the board (or select it and press Ctrl+Shift+→ / Ctrl+Shift+←), use “Move to stage…” in its editor, or import a workbook from another office. Ctrl+Z undoes the decision.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Lab'EST Desktop&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Ctrl+N&lt;/b&gt; nouveau projet · &lt;b&gt;Entrée&lt;/b&gt; ouvrir le projet sélectionné · &lt;b&gt;Ctrl+F&lt;/b&gt; rechercher · &lt;b&gt;Ctrl+I&lt;/b&gt; importer · &lt;b&gt;Ctrl+E&lt;/b&gt; exporter · &lt;b&gt;Ctrl+Z / Ctrl+Y&lt;/b&gt; annuler / rétablir · &lt;b&gt;Suppr&lt;/b&gt; supprimer · &lt;b&gt;Ctrl+1…6&lt;/b&gt; vues · &lt;b&gt;Ctrl+Q&lt;/b&gt; quitter.&lt;/p&gt;&lt;p&gt;La recherche ignore majuscules et accents et trouve le début des mots. Les filtres apparaissent en étiquettes sous le champ de recherche ; cliquez sur une étiquette pour retirer son filtre. Enregistrez une combinaison de filtres, de tri et de colonnes comme vue nommée.&lt;/p&gt;&lt;p&gt;L'étape d'un projet change par une décision dont la justification est conservée dans son onglet Décisions : faites glisser sa fiche vers une autre colonne du tableau (ou sélectionnez-la et appuyez sur Ctrl+Maj+→ / Ctrl+Maj+←), utilisez « Passer à l'étape… » dans sa fiche, ou importez un classeur d'un autre bureau. Ctrl+Z annule la décision.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="412" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="421" />
         <source>About Lab'EST Desktop</source>
         <translation>À propos de Lab'EST Desktop</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="413" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="422" />
         <source>Lab'EST Desktop %1&lt;br&gt;Portfolio of the Grand Est public-innovation lab.&lt;br&gt;%2</source>
         <translation>Lab'EST Desktop %1&lt;br&gt;Portefeuille du laboratoire d'innovation publique du Grand Est.&lt;br&gt;%2</translation>
     </message>
@@ -1478,99 +1478,99 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>PartnersView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="229" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="231" />
         <source>No organisation matches. Organisations appear here as leads or partners of projects; clear the search to see them all.</source>
         <translation>Aucune organisation ne correspond. Les organisations apparaissent ici comme porteuses ou partenaires de projets ; effacez la recherche pour les voir toutes.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="307" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="309" />
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="308" />
-        <location filename="../../labest_desktop/ui/views/partners.py" line="309" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="310" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="311" />
         <source>Search organisations</source>
         <translation>Rechercher des organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="310" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="312" />
         <source>Organisations</source>
         <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="311" />
-        <location filename="../../labest_desktop/ui/views/partners.py" line="314" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="313" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="316" />
         <source>(not set)</source>
         <translation>(non renseigné)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="317" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="319" />
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="318" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="320" />
         <source>Merge into…</source>
         <translation>Fusionner avec…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="319" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="321" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="319" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="321" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="320" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="322" />
         <source>Department</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="320" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="322" />
         <source>Projects it leads</source>
         <translation>Projets qu'elle porte</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="321" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="323" />
         <source>Projects it partners</source>
         <translation>Projets dont elle est partenaire</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="321" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="323" />
         <source>Its events</source>
         <translation>Ses événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="323" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="325" />
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="323" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="325" />
         <source>&amp;Kind</source>
         <translation>T&amp;ype</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="323" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="325" />
         <source>&amp;Department</source>
         <translation>Dépar&amp;tement</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="331" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="333" />
         <source>Projects it &amp;leads (%n)</source>
         <translation><numerusform>Projets qu'elle &amp;porte (%n)</numerusform><numerusform>Projets qu'elle &amp;porte (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="332" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="334" />
         <source>Projects it &amp;partners (%n)</source>
         <translation><numerusform>Projets dont elle est pa&amp;rtenaire (%n)</numerusform><numerusform>Projets dont elle est pa&amp;rtenaire (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="333" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="335" />
         <source>I&amp;ts events (%n)</source>
         <translation><numerusform>Ses &amp;événements (%n)</numerusform><numerusform>Ses &amp;événements (%n)</numerusform></translation>
     </message>
@@ -2037,12 +2037,12 @@ La base actuelle est d'abord sauvegardée.</translation>
         <translation>Fiche projet (&amp;PDF)…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="258" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="261" />
         <source>%1 has just changed this project: the form shows the new version.</source>
         <translation>%1 vient de modifier ce projet : la fiche affiche la nouvelle version.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="262" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="265" />
         <source>%1 changed this project since you opened it. Compare their changes with yours before saving.</source>
         <translation>%1 a modifié ce projet depuis que vous l'avez ouvert. Comparez ses modifications avec les vôtres avant d'enregistrer.</translation>
     </message>
@@ -2102,7 +2102,7 @@ La base actuelle est d'abord sauvegardée.</translation>
         <translation><numerusform>%n champ</numerusform><numerusform>%n champs</numerusform></translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="225" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="228" />
         <source>Time in each stage: %1</source>
         <translation>Temps passé à chaque étape : %1</translation>
     </message>
@@ -2110,13 +2110,13 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>ProjectEventsPanel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="547" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="553" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="549" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="555" />
         <source>Events of the project</source>
         <translation>Événements du projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="562" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="564" />
         <source>undated</source>
         <translation>non daté</translation>
     </message>

@@ -139,17 +139,17 @@
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="207" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="209" />
         <source>Allocated</source>
         <translation>Allouée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="208" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="210" />
         <source>Committed</source>
         <translation>Engagée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="284" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="287" />
         <source>Median days</source>
         <translation>Jours (médiane)</translation>
     </message>
@@ -454,62 +454,62 @@
 <context>
     <name>EventsView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="392" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="394" />
         <source>No event yet: fill in the form beside this list, then save it.</source>
         <translation>Aucun événement pour l'instant : remplissez le formulaire à côté de cette liste, puis enregistrez-le.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="444" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="446" />
         <source>Events</source>
         <translation>Événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="445" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="447" />
         <source>Search events (title, place)</source>
         <translation>Rechercher un événement (titre, lieu)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="446" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="448" />
         <source>Search events</source>
         <translation>Rechercher des événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="447" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="449" />
         <source>Events list</source>
         <translation>Liste des événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="448" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="450" />
         <source>Month of events</source>
         <translation>Mois des événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="451" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="453" />
         <source>Days of the month; days with events are bold and underlined</source>
         <translation>Jours du mois ; les jours avec des événements sont en gras et soulignés</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="452" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="454" />
         <source>Events of the selected day</source>
         <translation>Événements du jour choisi</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="453" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="455" />
         <source>&amp;List</source>
         <translation>&amp;Liste</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="454" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="456" />
         <source>&amp;Month</source>
         <translation>&amp;Mois</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="455" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="457" />
         <source>List or month</source>
         <translation>Liste ou mois</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/events.py" line="515" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="517" />
         <source>Events on %1: %n</source>
         <translation><numerusform>Événements le %1 : %n</numerusform><numerusform>Événements le %1 : %n</numerusform></translation>
     </message>
@@ -669,99 +669,99 @@
 <context>
     <name>PartnersView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="229" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="231" />
         <source>No organisation matches. Organisations appear here as leads or partners of projects; clear the search to see them all.</source>
         <translation>Aucune organisation ne correspond. Les organisations apparaissent ici comme porteuses ou partenaires de projets ; effacez la recherche pour les voir toutes.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="307" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="309" />
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="308" />
-        <location filename="../../labest_desktop/ui/views/partners.py" line="309" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="310" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="311" />
         <source>Search organisations</source>
         <translation>Rechercher des organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="310" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="312" />
         <source>Organisations</source>
         <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="311" />
-        <location filename="../../labest_desktop/ui/views/partners.py" line="314" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="313" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="316" />
         <source>(not set)</source>
         <translation>(non renseigné)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="317" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="319" />
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="318" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="320" />
         <source>Merge into…</source>
         <translation>Fusionner avec…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="319" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="321" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="319" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="321" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="320" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="322" />
         <source>Department</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="320" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="322" />
         <source>Projects it leads</source>
         <translation>Projets qu'elle porte</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="321" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="323" />
         <source>Projects it partners</source>
         <translation>Projets dont elle est partenaire</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="321" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="323" />
         <source>Its events</source>
         <translation>Ses événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="323" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="325" />
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="323" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="325" />
         <source>&amp;Kind</source>
         <translation>T&amp;ype</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="323" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="325" />
         <source>&amp;Department</source>
         <translation>Dépar&amp;tement</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="331" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="333" />
         <source>Projects it &amp;leads (%n)</source>
         <translation><numerusform>Projets qu'elle &amp;porte (%n)</numerusform><numerusform>Projets qu'elle &amp;porte (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="332" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="334" />
         <source>Projects it &amp;partners (%n)</source>
         <translation><numerusform>Projets dont elle est pa&amp;rtenaire (%n)</numerusform><numerusform>Projets dont elle est pa&amp;rtenaire (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="333" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="335" />
         <source>I&amp;ts events (%n)</source>
         <translation><numerusform>Ses &amp;événements (%n)</numerusform><numerusform>Ses &amp;événements (%n)</numerusform></translation>
     </message>
@@ -769,13 +769,13 @@
 <context>
     <name>ProjectEventsPanel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="547" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="553" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="549" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="555" />
         <source>Events of the project</source>
         <translation>Événements du projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="562" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="564" />
         <source>undated</source>
         <translation>non daté</translation>
     </message>

@@ -108,15 +108,19 @@ class FileWatcher:
     def __init__(self, database: Database) -> None:
         assert database.location.path is not None
         self.database = database
-        # Read only, never creating the file; autocommit, so that no transaction
-        # is left open between checks.
-        self._connection = sqlite3.connect(
-            f"file:{database.location.path.as_posix()}?mode=ro", uri=True, isolation_level=None,
-            check_same_thread=False,
-        )
+        self._connection = self._connect()
         self._seen = self._version()
         database.change_stamp = database.change_stamp or 0
         database.own_commit_listeners.append(self._own_commit)
+
+    def _connect(self) -> sqlite3.Connection:
+        # Read only, never creating the file; autocommit, so that no transaction
+        # is left open between checks.
+        assert self.database.location.path is not None
+        return sqlite3.connect(
+            f"file:{self.database.location.path.as_posix()}?mode=ro", uri=True, isolation_level=None,
+            check_same_thread=False,
+        )
 
     def _version(self) -> int:
         return int(self._connection.execute("PRAGMA data_version").fetchone()[0])
@@ -128,7 +132,16 @@ class FileWatcher:
         self._seen = self._version()
 
     def check(self) -> Changes:
-        """``EVERYTHING`` if another program committed since the last check."""
+        """``EVERYTHING`` if another program committed since the last check, or put
+        another file at the database's path (a restore by Lab'EST writes into the
+        same file and moves ``data_version``; a file copied over it by hand does not:
+        the workspace then reconnects to the new file, and so does this watcher)."""
+        if not self.database.same_file():
+            self._connection.close()
+            self._connection = self._connect()
+            self._seen = self._version()
+            self.database.note_change(own=False)
+            return EVERYTHING
         try:
             version = self._version()
         except sqlite3.Error as exc:

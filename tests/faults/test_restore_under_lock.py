@@ -170,3 +170,38 @@ def test_a_file_replaced_under_an_open_database_is_never_written(database_with_b
     finally:
         ws.database.dispose()
     assert titles(db)[first] == "Dans le nouveau"
+
+
+def test_the_window_watcher_hears_a_restore_and_a_replaced_file(database_with_backup, tmp_path):
+    """What makes the window reload: a restore (written into the same file) moves
+    ``data_version``; a file copied over the path changes the file's identity. Each is
+    heard as "everything changed", and what is read next is the new content."""
+    from labest_desktop.services.changes import EVERYTHING, NOTHING
+    from labest_desktop.services.live_changes import FileWatcher
+
+    db, backup, (first, _second) = database_with_backup
+    ws = Workspace(open_database(sqlite_location(db), backups_folder=tmp_path / "b"), "test-agent")
+    watcher = FileWatcher(ws.database)
+    try:
+        view = projects.get_project(ws, first)
+        projects.update_project(ws, first, view.fields.with_changes(title="Ici"), view.version)
+        assert watcher.check() == NOTHING  # this window's own save
+        done = cli(db, tmp_path / "data", "restore", str(backup))
+        assert done.returncode == 0, done.stderr
+        assert watcher.check() == EVERYTHING
+        assert projects.get_project(ws, first).fields.title == "Projet 0"
+        replacement = tmp_path / "copie.sqlite3"
+        shutil.copyfile(db, replacement)
+        with sqlite3.connect(replacement) as connection:
+            connection.execute("UPDATE project SET title = 'Copié à la main' WHERE id = ?", (first,))
+        connection.execute("PRAGMA journal_mode=DELETE")  # all of it in the file that is moved
+        connection.close()
+        ws.database.engine.dispose()  # as when the window is idle: no connection holds the WAL
+        os.replace(replacement, db)
+        for suffix in ("-wal", "-shm"):
+            (tmp_path / f"labest.sqlite3{suffix}").unlink(missing_ok=True)
+        assert watcher.check() == EVERYTHING
+        assert projects.get_project(ws, first).fields.title == "Copié à la main"
+    finally:
+        watcher.close()
+        ws.database.dispose()

@@ -551,6 +551,7 @@ FR.update({
 })
 # Issue 14: first start, feedback after exports, empty states, editor.
 FR.update({
+    'Reference or words of a title: click a result, or Enter for the first': "Référence ou mots d'un titre : cliquez un résultat, ou Entrée pour le premier",
     '%Ln of %1 projects shown': ('%Ln projet affiché sur %1', '%Ln projets affichés sur %1'),
     'No project yet. Create one (Ctrl+N) or import a workbook (Ctrl+I).': "Aucun projet pour l'instant. Créez-en un (Ctrl+N) ou importez un classeur (Ctrl+I).",
     'No project matches “%1”. Check the spelling, shorten the search or clear the filters (Ctrl+F to search again).': "Aucun projet ne correspond à « %1 ». Vérifiez l'orthographe, raccourcissez la recherche ou effacez les filtres (Ctrl+F pour chercher à nouveau).",

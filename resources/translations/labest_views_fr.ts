@@ -157,7 +157,7 @@
 <context>
     <name>CreateEventCommand</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="352" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="378" />
         <source>Create event “%1”</source>
         <translation>Création de l'événement « %1 »</translation>
     </message>
@@ -279,141 +279,141 @@
 <context>
     <name>EventEditor</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="202" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="212" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="211" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="221" />
         <source>Dated</source>
         <translation>Daté</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="213" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="222" />
         <source>not known</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="214" />
-        <source>Reference or words of a title, then Enter</source>
-        <translation>Référence ou mots d'un titre, puis Entrée</translation>
-    </message>
-    <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="216" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="225" />
         <source>Remove the project</source>
         <translation>Retirer le projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="217" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="226" />
         <source>Open the project</source>
         <translation>Ouvrir le projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="206" />
         <location filename="../../labest_desktop/ui/views/events.py" line="215" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="224" />
         <source>Filter organisations</source>
         <translation>Filtrer les organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="218" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="223" />
+        <source>Reference or words of a title: click a result, or Enter for the first</source>
+        <translation>Référence ou mots d'un titre : cliquez un résultat, ou Entrée pour le premier</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/events.py" line="227" />
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="219" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="222" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="281" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="228" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="231" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="307" />
         <source>New event</source>
         <translation>Nouvel événement</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="220" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="229" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="202" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="211" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="198" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="207" />
         <source>Descr&amp;iption</source>
         <translation>Des&amp;cription</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="202" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="211" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="203" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="212" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="203" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="212" />
         <source>Place</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="203" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="212" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="204" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="213" />
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="204" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="213" />
         <source>Linked projects</source>
         <translation>Projets liés</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="205" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="214" />
         <source>Find a project to link</source>
         <translation>Chercher un projet à lier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="205" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="214" />
         <source>Projects found</source>
         <translation>Projets trouvés</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="206" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="215" />
         <source>Linked organisations</source>
         <translation>Organisations liées</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="197" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="206" />
         <source>&amp;Title</source>
         <translation>&amp;Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="197" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="206" />
         <source>&amp;Kind</source>
         <translation>T&amp;ype</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="197" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="206" />
         <source>&amp;Date</source>
         <translation>Dat&amp;e</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="197" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="206" />
         <source>&amp;Place</source>
         <translation>L&amp;ieu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="197" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="206" />
         <source>Pa&amp;rticipants</source>
         <translation>Pa&amp;rticipants</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="198" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="207" />
         <source>Pro&amp;jects</source>
         <translation>Pro&amp;jets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="198" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="207" />
         <source>&amp;Organisations</source>
         <translation>&amp;Organisations</translation>
     </message>
@@ -421,32 +421,32 @@
 <context>
     <name>EventTableModel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="62" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="63" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="62" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="63" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="62" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="63" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="62" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="63" />
         <source>Place</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="63" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="64" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="63" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="64" />
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
@@ -454,62 +454,62 @@
 <context>
     <name>EventsView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="394" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="420" />
         <source>No event yet: fill in the form beside this list, then save it.</source>
         <translation>Aucun événement pour l'instant : remplissez le formulaire à côté de cette liste, puis enregistrez-le.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="446" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="472" />
         <source>Events</source>
         <translation>Événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="447" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="473" />
         <source>Search events (title, place)</source>
         <translation>Rechercher un événement (titre, lieu)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="448" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="474" />
         <source>Search events</source>
         <translation>Rechercher des événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="449" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="475" />
         <source>Events list</source>
         <translation>Liste des événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="450" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="476" />
         <source>Month of events</source>
         <translation>Mois des événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="453" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="479" />
         <source>Days of the month; days with events are bold and underlined</source>
         <translation>Jours du mois ; les jours avec des événements sont en gras et soulignés</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="454" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="480" />
         <source>Events of the selected day</source>
         <translation>Événements du jour choisi</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="455" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="481" />
         <source>&amp;List</source>
         <translation>&amp;Liste</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="456" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="482" />
         <source>&amp;Month</source>
         <translation>&amp;Mois</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="457" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="483" />
         <source>List or month</source>
         <translation>Liste ou mois</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/events.py" line="517" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="543" />
         <source>Events on %1: %n</source>
         <translation><numerusform>Événements le %1 : %n</numerusform><numerusform>Événements le %1 : %n</numerusform></translation>
     </message>
@@ -769,13 +769,13 @@
 <context>
     <name>ProjectEventsPanel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="549" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="555" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="575" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="581" />
         <source>Events of the project</source>
         <translation>Événements du projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="564" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="590" />
         <source>undated</source>
         <translation>non daté</translation>
     </message>

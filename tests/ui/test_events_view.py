@@ -41,12 +41,17 @@ def test_event_created_with_linked_projects(qtbot, context):
     editor.place.setText("Metz, préfecture")  # QtTest types ASCII only
     editor.participants.setValue(24)
     editor.load_organisations()
+    # Results follow the typing; Entrée links the first, one click links another.
     qtbot.keyClicks(editor.project_search, "accueil")
+    qtbot.waitUntil(lambda: editor.project_results.count() == 2)
     qtbot.keyClick(editor.project_search, Qt.Key.Key_Return)
-    assert editor.project_results.count() == 2
-    for row in range(2):
-        item = editor.project_results.item(row)
-        editor.project_results.itemActivated.emit(item)
+    assert editor.projects.count() == 1 and editor.project_search.text() == ""
+    qtbot.keyClicks(editor.project_search, "accueil")
+    qtbot.waitUntil(lambda: editor.project_results.count() == 2)
+    second = editor.project_results.item(1)
+    qtbot.mouseClick(editor.project_results.viewport(), Qt.MouseButton.LeftButton,
+                     pos=editor.project_results.visualItemRect(second).center())
+    assert editor.projects.count() == 2
     for i in range(editor.organisations.count()):
         if editor.organisations.item(i).data(events_view.ID_ROLE) == org:
             editor.organisations.item(i).setCheckState(Qt.CheckState.Checked)

@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QFont, QTextCharFormat, QUndoCommand
@@ -180,8 +181,16 @@ class EventEditor(Retranslatable, QWidget):
         layout.addLayout(form, 1)
         layout.addLayout(actions)
 
-        self.project_search.returnPressed.connect(self.find_projects)
-        self.project_results.itemActivated.connect(lambda item: self.add_project(item.data(ID_ROLE), item.text()))
+        # Linking a project: results follow the typing, one click (or Entrée on the
+        # first result) links it; it took Entrée, then a double-click.
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+        self._search_timer.timeout.connect(lambda: self.find_projects(focus_results=False))
+        self.project_search.textEdited.connect(lambda _t: self._search_timer.start())
+        self.project_search.returnPressed.connect(self._link_first_result)
+        self.project_results.itemActivated.connect(self._link_item)
+        self.project_results.itemClicked.connect(self._link_item)
         self.remove_project.clicked.connect(self._remove_selected_project)
         self.open_linked.clicked.connect(self._open_selected_project)
         self.projects.itemActivated.connect(lambda item: self.open_project.emit(item.data(ID_ROLE)))
@@ -211,7 +220,7 @@ class EventEditor(Retranslatable, QWidget):
             self.kind.setItemText(index, event_kind_label(self.kind.itemData(index)))
         self.has_date.setText(self.tr("Dated"))
         self.participants.setSpecialValueText(self.tr("not known"))
-        self.project_search.setPlaceholderText(self.tr("Reference or words of a title, then Enter"))
+        self.project_search.setPlaceholderText(self.tr("Reference or words of a title: click a result, or Enter for the first"))
         self.org_filter.setPlaceholderText(self.tr("Filter organisations"))
         self.remove_project.setText(self.tr("Remove the project"))
         self.open_linked.setText(self.tr("Open the project"))
@@ -249,15 +258,32 @@ class EventEditor(Retranslatable, QWidget):
     def project_ids(self) -> frozenset[int]:
         return frozenset(self.projects.item(i).data(ID_ROLE) for i in range(self.projects.count()))
 
-    def find_projects(self) -> None:
+    def find_projects(self, focus_results: bool = True) -> None:
         self.project_results.clear()
+        if len(self.project_search.text().strip()) < 2:
+            return
         for found in events.find_projects(self.context.workspace, self.project_search.text(), limit=30):
             item = QListWidgetItem(f"{found.reference} – {found.title} ({labels.stage_label(found.stage)})")
             item.setData(ID_ROLE, found.id)
             self.project_results.addItem(item)
         if self.project_results.count():
             self.project_results.setCurrentRow(0)
-            self.project_results.setFocus()
+            if focus_results:
+                self.project_results.setFocus()
+
+    def _link_first_result(self) -> None:
+        """Entrée in the search: link the first project found (searching first if the
+        results are not there yet)."""
+        self._search_timer.stop()
+        self.find_projects(focus_results=False)
+        if self.project_results.count():
+            self._link_item(self.project_results.item(0))
+
+    def _link_item(self, item: QListWidgetItem) -> None:
+        self.add_project(item.data(ID_ROLE), item.text())
+        self.project_search.clear()
+        self.project_results.clear()
+        self.project_search.setFocus()
 
     def add_project(self, project_id: int, text: str) -> None:
         if project_id in self.project_ids():

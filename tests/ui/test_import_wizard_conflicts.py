@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWizard
 
 from labest_desktop.services import project_query, projects
 from labest_desktop.services.exchange_export import export_workbook
+from labest_desktop.services.project_query import iter_snapshots
 from labest_desktop.ui.dialogs.word_diff import changed_words, marked
 from tests.ui.conftest import screenshot
 from tests.ui.test_exchange_dialogs import open_preview
@@ -99,6 +100,9 @@ def test_conflict_shows_base_here_and_file_whole_with_changes_marked(make_window
     html = page.detail.toHtml()
     assert html.count("font-weight:700") >= 3 or html.count("font-weight:600") >= 3
     screenshot(wizard, "import-preview-conflict-detail")
+    bar = page.detail.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    screenshot(wizard, "import-preview-conflict-marked")
 
 
 def test_marked_words():
@@ -108,3 +112,36 @@ def test_marked_words():
     assert changed_words("", "nouveau texte") == ["nouveau texte"]
     html = marked("x < y", "x < z")
     assert "&lt;" in html and html.endswith("z</span>")
+
+
+def test_wizard_lists_rows_that_are_not_projects(make_window, demo_workspace, qtbot, tmp_path):
+    """A « Total » row with a formula under the table is shown in « Lignes ignorées »
+    with its row, cell and why, and is not imported."""
+    ws = demo_workspace
+    path = tmp_path / "avec-total.xlsx"
+    export_workbook(ws, path)
+    book = openpyxl.load_workbook(path)
+    sheet = book["Projets"]
+    headers = [c.value for c in sheet[1]]
+    last = sheet.max_row
+    sheet.cell(last + 1, headers.index("Titre") + 1).value = "Total"
+    budget = headers.index("Budget (€)") + 1
+    letter = openpyxl.utils.get_column_letter(budget)
+    sheet.cell(last + 1, budget).value = f"=SUM({letter}2:{letter}{last})"
+    book.save(path)
+    before = list(iter_snapshots(ws))
+    wizard = open_preview(make_window(ws), path, qtbot)
+    tabs = wizard.preview_page.tabs
+    titles = [tabs.tabText(i) for i in range(tabs.count())]
+    assert "Lignes ignorées (1)" in titles
+    table = tabs.widget(titles.index("Lignes ignorées (1)"))
+    assert table.item(0, 0).text() == str(last + 1)
+    assert table.item(0, 1).text() == f"{letter}{last + 1}"
+    assert "contient une formule" in table.item(0, 2).text()
+    tabs.setCurrentIndex(titles.index("Lignes ignorées (1)"))
+    screenshot(wizard, "import-preview-ignored-rows")
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.summary_page, timeout=20_000)
+    assert wizard.report.applied and wizard.report.created == 0
+    assert "Ligne %d ignorée" % (last + 1) in wizard.summary_page.text.text()
+    assert list(iter_snapshots(ws)) == before

@@ -31,10 +31,14 @@ def marked(reference: str, text: str) -> str:
     parts: list[str] = []
     for op, _a1, _a2, b1, b2 in SequenceMatcher(None, ours, theirs, autojunk=False).get_opcodes():
         chunk = "".join(theirs[b1:b2])
-        if op == "equal" or not chunk.strip():
+        core = chunk.strip()
+        if op == "equal" or not core:
             parts.append(_escape(chunk))
         else:
-            parts.append(MARK_OPEN + _escape(chunk) + MARK_CLOSE)
+            # The spaces around a changed run stay unmarked.
+            start = chunk.index(core)
+            parts.append(_escape(chunk[:start]) + MARK_OPEN + _escape(core) + MARK_CLOSE
+                         + _escape(chunk[start + len(core):]))
     return "".join(parts)
 
 

@@ -143,5 +143,5 @@ def test_wizard_lists_rows_that_are_not_projects(make_window, demo_workspace, qt
     wizard.next()
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.summary_page, timeout=20_000)
     assert wizard.report.applied and wizard.report.created == 0
-    assert "Ligne %d ignorée" % (last + 1) in wizard.summary_page.text.text()
+    assert f"Ligne {last + 1} ignorée" in wizard.summary_page.text.text()
     assert list(iter_snapshots(ws)) == before

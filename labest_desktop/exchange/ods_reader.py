@@ -139,6 +139,7 @@ def _tables(member, wanted: Callable[[str], bool], row_limit: int) -> Iterator[t
     rows: list[list[object]] = []
     formulas: dict[int, tuple[str, str]] = {}
     row: list[object] = []
+    blanks = [0]  # blank cells met since the row's last value (added only if one follows)
     row_number = 0  # rows seen so far in the current table (1-based after a row)
     pending_blank = 0  # blank rows not yet added (added only if a row follows)
     filled = 0
@@ -153,19 +154,18 @@ def _tables(member, wanted: Callable[[str], bool], row_limit: int) -> Iterator[t
                 rows, formulas, row_number, pending_blank, filled, full = [], {}, 0, 0, 0, False
             elif tag == _T_ROW:
                 row = []
+                blanks[0] = 0
             continue
         stack.pop()
         if tag in (_T_CELL, _T_COVERED):
             if keep and not full:
-                _add_cell(element, row, row_number + 1, formulas)
+                _add_cell(element, row, blanks, row_number + 1, formulas)
             element.clear()
             if stack:
                 stack[-1].remove(element)
         elif tag == _T_ROW:
             repeated = _count(element.get(_A_ROWS_REPEATED))
             if keep and not full:
-                while row and _blank(row[-1]):
-                    row.pop()
                 if not row:
                     pending_blank += repeated
                 else:
@@ -202,22 +202,27 @@ def _count(text: str | None) -> int:
         return 1
 
 
-def _blank(value: object) -> bool:
-    return value is None or value == ""
-
-
-def _add_cell(cell: Element, row: list[object], row_number: int, formulas: dict[int, tuple[str, str]]) -> None:
+def _add_cell(
+    cell: Element, row: list[object], blanks: list[int], row_number: int, formulas: dict[int, tuple[str, str]]
+) -> None:
+    """Append the cell's value (repeated) to ``row``; blank cells are only counted in
+    ``blanks[0]`` until a value follows them, so trailing blanks (Gnumeric repeats
+    one over the 16,000 columns left) cost nothing."""
     repeated = _count(cell.get(_A_COLS_REPEATED))
-    room = MAX_COLUMNS - len(row)
-    if room <= 0:
+    column = len(row) + blanks[0]
+    if column >= MAX_COLUMNS:
         return
     value = None if cell.tag == _T_COVERED else _value(cell)
     formula = cell.get(_A_FORMULA)
     if formula and row_number not in formulas:
-        formulas[row_number] = (_cell_name(len(row), row_number), _shown_formula(formula))
-    if value is None and repeated > room:
-        repeated = room  # trailing blanks: the row is trimmed afterwards anyway
-    row.extend([value] * min(repeated, room))
+        formulas[row_number] = (_cell_name(column, row_number), _shown_formula(formula))
+    if value is None or value == "":
+        blanks[0] += repeated
+        return
+    if blanks[0]:
+        row.extend([None] * blanks[0])
+        blanks[0] = 0
+    row.extend([value] * min(repeated, MAX_COLUMNS - column))
 
 
 def _cell_name(index: int, row_number: int) -> str:

@@ -94,13 +94,16 @@ class CreateCommand(_ServiceCommand):
     def __init__(self, context, project_id: int, title: str, report_error=None) -> None:
         super().__init__(context, QCoreApplication.translate("UndoCommands", "Create “%1”").replace("%1", title), report_error)
         self.project_id = project_id
+        # Each step from the version the step before left: a project edited elsewhere
+        # in between is refused as stale, the command made obsolete.
+        self.version = projects.get_project(self.ws, project_id).version
 
     def undo_it(self) -> list[int]:
-        projects.set_deleted(self.ws, self.project_id, True)
+        self.version = projects.set_deleted(self.ws, self.project_id, True, self.version).version
         return [self.project_id]
 
     def do(self) -> list[int]:
-        projects.set_deleted(self.ws, self.project_id, False)
+        self.version = projects.set_deleted(self.ws, self.project_id, False, self.version).version
         return [self.project_id]
 
 
@@ -138,16 +141,19 @@ class DeleteCommand(_ServiceCommand):
         count = len(project_ids)  # a plain name: lupdate skips translate() whose count is a call
         super().__init__(context, QCoreApplication.translate("UndoCommands", "Delete %n project(s)", "", count), report_error)
         self.project_ids = list(project_ids)
+        self.versions: dict[int, int] = {}  # as the last step left each project
         self._first = False  # deletion runs on push: nothing to check beforehand
 
     def do(self) -> list[int]:
-        for pid in self.project_ids:
-            projects.set_deleted(self.ws, pid, True)
+        # Redo from the versions the undo left (the first deletion from what is there).
+        self.versions = {pid: projects.set_deleted(self.ws, pid, True, self.versions.get(pid)).version
+                         for pid in self.project_ids}
         return self.project_ids
 
     def undo_it(self) -> list[int]:
-        for pid in self.project_ids:
-            projects.set_deleted(self.ws, pid, False)
+        # Brought back only if nobody changed them since they were deleted here.
+        self.versions = {pid: projects.set_deleted(self.ws, pid, False, self.versions[pid]).version
+                         for pid in self.project_ids}
         return self.project_ids
 
 

@@ -80,6 +80,12 @@ def interaction(database: Path | str) -> None:
     QApplication.instance() or QApplication([])
     location = server_location(database) if isinstance(database, str) else sqlite_location(database)
     ws = Workspace(open_database(location, backups_folder=Path(tempfile.mkdtemp())), "bench")
+    if not location.is_sqlite:
+        # Watched for colleagues' changes, as the window watches it (ui.live_changes):
+        # what lets the list be kept between keystrokes.
+        from labest_desktop.services.live_changes import ServerWatcher
+
+        ServerWatcher(ws.database).connect()
     model = ProjectTableModel(ws)
     model.reload()
 

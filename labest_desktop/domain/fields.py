@@ -1,7 +1,8 @@
 """The exchange fields of a project, their rules, snapshot and fingerprint.
 
 ``ProjectFields`` is the plain value of everything a user edits on a project (the
-columns of docs/exchange-format.md minus identity and time). The window's
+columns of docs/exchange-format.md minus identity and time), one attribute per
+field of :mod:`labest_desktop.domain.field_registry`. The window's
 editor, the command line and the workbook import all build one and call
 :func:`validate`, so each rule is written once. A *snapshot* is the JSON form of the
 fields plus identity, stored in every revision; its *fingerprint* (see
@@ -11,94 +12,94 @@ carries in its hidden ``Empreinte`` column.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from dataclasses import fields as dc_fields
+from dataclasses import field, make_dataclass, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from labest_desktop import messages
 from labest_desktop.domain.errors import ValidationError
+from labest_desktop.domain.field_registry import (
+    PERIOD_KEYS,
+    PROJECT_FIELDS,
+    TITLE_MAX,
+    FieldKind,
+    FieldSpec,
+)
 from labest_desktop.domain.text import UNHOLDABLE, fold, unique
+
+__all__ = ["TITLE_MAX", "ProjectFields", "check", "from_snapshot", "to_snapshot", "validate"]
 from labest_desktop.domain.vocab import DEPARTMENTS, Stage, Status
 
-TITLE_MAX = 200
-DESCRIPTION_MAX = 10_000
-NAME_MAX = 200
 BUDGET_MAX = Decimal("999999999999.99")
 COUNT_MAX = 10_000_000
 CENT = Decimal("0.01")
 
-# Keys of a snapshot, in the order of the exchange workbook's columns.
-SNAPSHOT_KEYS = (
-    "reference",
-    "title",
-    "stage",
-    "status",
-    "lead",
-    "partners",
-    "tags",
-    "department",
-    "contact",
-    "start_date",
-    "end_date",
-    "budget",
-    "funding",
-    "users_involved",
-    "agents_involved",
-    "description",
-    "uid",
+# Fields a user or a workbook may change, in the order of the exchange workbook's columns.
+EDITABLE_KEYS = tuple(spec.key for spec in PROJECT_FIELDS)
+# Keys of a snapshot: identity around the editable fields, in column order.
+SNAPSHOT_KEYS = ("reference", *EDITABLE_KEYS, "uid")
+
+_PYTHON_TYPE = {
+    FieldKind.LINE: "str | None",
+    FieldKind.LONG_TEXT: "str | None",
+    FieldKind.ORGANISATION: "str | None",
+    FieldKind.ORGANISATIONS: "tuple[str, ...]",
+    FieldKind.ENVELOPE: "str | None",
+    FieldKind.TAGS: "tuple[str, ...]",
+    FieldKind.STAGE: "Stage",
+    FieldKind.STATUS: "Status",
+    FieldKind.DEPARTMENT: "str | None",
+    FieldKind.DATE: "date | None",
+    FieldKind.AMOUNT: "Decimal | None",
+    FieldKind.COUNT: "int | None",
+    FieldKind.URL: "str | None",
+}
+_DEFAULT = {FieldKind.STAGE: Stage.IDEATION, FieldKind.STATUS: Status.ACTIVE}
+TEXT_KINDS = frozenset({FieldKind.LINE, FieldKind.LONG_TEXT, FieldKind.ORGANISATION, FieldKind.ENVELOPE,
+                        FieldKind.URL})
+
+
+def _default(spec: FieldSpec):
+    if spec.is_list:
+        return field(default_factory=tuple)
+    if spec.required:
+        return ""
+    return _DEFAULT.get(spec.kind)
+
+
+def _with_changes(self, **changes: object):
+    return replace(self, **changes)
+
+
+def _normalised(self):
+    """Same fields with text trimmed, empty text as ``None``, lists de-duplicated,
+    organisation lists sorted (their order carries no meaning) and the budget in cents."""
+    changes: dict[str, object] = {}
+    for spec in PROJECT_FIELDS:
+        value = getattr(self, spec.key)
+        if spec.is_list:
+            items = unique([item.strip() for item in value if item and item.strip()])
+            changes[spec.key] = tuple(sorted(items, key=fold) if spec.kind is FieldKind.ORGANISATIONS else items)
+        elif spec.kind in TEXT_KINDS and not spec.required:
+            changes[spec.key] = (value.strip() or None) if isinstance(value, str) else value
+        elif spec.kind is FieldKind.AMOUNT:
+            if isinstance(value, Decimal) and value.is_finite() and value == value.quantize(CENT):
+                changes[spec.key] = value.quantize(CENT)
+    for spec in PROJECT_FIELDS:
+        if spec.required:
+            changes[spec.key] = (getattr(self, spec.key) or "").strip()
+    return replace(self, **changes)
+
+
+# The plain value of everything a user edits on a project, one attribute per field of
+# the registry (``values.title``, ``values.end_date``…).
+ProjectFields = make_dataclass(
+    "ProjectFields",
+    [(spec.key, _PYTHON_TYPE[spec.kind], _default(spec)) for spec in PROJECT_FIELDS],
+    namespace={"with_changes": _with_changes, "normalised": _normalised, "__module__": __name__},
+    frozen=True,
+    slots=True,
 )
-# Fields a user or a workbook may change (identity excluded).
-EDITABLE_KEYS = tuple(k for k in SNAPSHOT_KEYS if k not in ("reference", "uid"))
-
-
-@dataclass(frozen=True, slots=True)
-class ProjectFields:
-    title: str
-    stage: Stage = Stage.IDEATION
-    status: Status = Status.ACTIVE
-    lead: str | None = None
-    partners: tuple[str, ...] = field(default_factory=tuple)
-    tags: tuple[str, ...] = field(default_factory=tuple)
-    department: str | None = None
-    contact: str | None = None
-    start_date: date | None = None
-    end_date: date | None = None
-    budget: Decimal | None = None
-    funding: str | None = None
-    users_involved: int | None = None
-    agents_involved: int | None = None
-    description: str | None = None
-
-    def with_changes(self, **changes: object) -> ProjectFields:
-        return replace(self, **changes)
-
-    def normalised(self) -> ProjectFields:
-        """Same fields with text trimmed, empty text as ``None``, lists de-duplicated,
-        partners sorted (their order carries no meaning) and the budget in cents."""
-        def txt(value: str | None) -> str | None:
-            if value is None:
-                return None
-            value = value.strip()
-            return value or None
-
-        partners = tuple(sorted(unique([p.strip() for p in self.partners if p and p.strip()]), key=fold))
-        tags = tuple(unique([t.strip() for t in self.tags if t and t.strip()]))
-        budget = self.budget
-        if isinstance(budget, Decimal) and budget.is_finite() and budget == budget.quantize(CENT):
-            budget = budget.quantize(CENT)
-        return replace(
-            self,
-            title=(self.title or "").strip(),
-            lead=txt(self.lead),
-            partners=partners,
-            tags=tags,
-            department=txt(self.department),
-            contact=txt(self.contact),
-            funding=txt(self.funding),
-            description=txt(self.description),
-            budget=budget,
-        )
 
 
 def validate(values: ProjectFields) -> list[ValidationError]:
@@ -106,46 +107,28 @@ def validate(values: ProjectFields) -> list[ValidationError]:
     errors: list[ValidationError] = []
     if not values.title or not values.title.strip():
         errors.append(ValidationError("title", "rule.title_required"))
-    elif len(values.title.strip()) > TITLE_MAX:
-        errors.append(ValidationError("title", "rule.too_long", limit=TITLE_MAX, length=len(values.title.strip())))
-    if values.description and len(values.description) > DESCRIPTION_MAX:
-        errors.append(
-            ValidationError("description", "rule.too_long", limit=DESCRIPTION_MAX, length=len(values.description))
-        )
-    for key in ("lead", "contact", "funding"):
-        value = getattr(values, key)
-        if value and len(value.strip()) > NAME_MAX:
-            errors.append(ValidationError(key, "rule.too_long", limit=NAME_MAX, length=len(value.strip())))
-    for key in ("title", "lead", "contact", "funding", "description", "partners", "tags"):
-        value = getattr(values, key)
-        items = value if isinstance(value, tuple) else (value,)
-        if any(isinstance(v, str) and UNHOLDABLE.search(v) for v in items):
-            errors.append(ValidationError(key, "rule.text_unholdable"))
-        elif isinstance(value, tuple) and any(isinstance(v, str) and ";" in v for v in value):
-            errors.append(ValidationError(key, "rule.list_separator"))
-    for name in values.partners:
-        if name and len(name.strip()) > NAME_MAX:
-            errors.append(ValidationError("partners", "rule.too_long", limit=NAME_MAX, length=len(name.strip())))
-    if not isinstance(values.stage, Stage):
-        errors.append(ValidationError("stage", "rule.stage_unknown", value=values.stage))
-    if not isinstance(values.status, Status):
-        errors.append(ValidationError("status", "rule.status_unknown", value=values.status))
-    if values.department is not None and values.department not in DEPARTMENTS:
-        errors.append(ValidationError("department", "rule.department_unknown", value=values.department))
-    order = date_order_error(values.start_date, values.end_date)
-    if order is not None:
-        errors.append(order)
-    errors.extend(_budget_errors(values.budget))
-    for key in ("users_involved", "agents_involved"):
-        value = getattr(values, key)
+    for spec in PROJECT_FIELDS:
+        value = getattr(values, spec.key)
         if value is None:
             continue
-        if isinstance(value, bool) or not isinstance(value, int):
-            errors.append(ValidationError(key, "rule.count_whole", value=value))
-        elif value < 0:
-            errors.append(ValidationError(key, "rule.count_negative", value=value))
-        elif value > COUNT_MAX:
-            errors.append(ValidationError(key, "rule.count_too_large", value=value, limit=COUNT_MAX))
+        if spec.max_length is not None:
+            for item in value if spec.is_list else (value,):
+                if item and len(item.strip()) > spec.max_length:
+                    errors.append(
+                        ValidationError(spec.key, "rule.too_long", limit=spec.max_length, length=len(item.strip()))
+                    )
+        if spec.kind in TEXT_KINDS or spec.is_list:
+            items = value if spec.is_list else (value,)
+            if any(isinstance(v, str) and UNHOLDABLE.search(v) for v in items):
+                errors.append(ValidationError(spec.key, "rule.text_unholdable"))
+            elif spec.is_list and any(isinstance(v, str) and ";" in v for v in items):
+                errors.append(ValidationError(spec.key, "rule.list_separator"))
+        rule = _KIND_RULES.get(spec.kind)
+        if rule is not None:
+            errors.extend(rule(spec.key, value))
+    order = date_order_error(*(getattr(values, key) for key in PERIOD_KEYS))
+    if order is not None:
+        errors.append(order)
     return errors
 
 
@@ -153,26 +136,55 @@ def date_order_error(start: date | None, end: date | None) -> ValidationError | 
     """The one rule that ties two fields: the planned end is not before the start."""
     if start and end and end < start:
         return ValidationError(
-            "end_date", "rule.end_before_start", start=start.strftime("%d/%m/%Y"), end=end.strftime("%d/%m/%Y")
+            PERIOD_KEYS[1], "rule.end_before_start", start=start.strftime("%d/%m/%Y"), end=end.strftime("%d/%m/%Y")
         )
     return None
 
 
-def _budget_errors(budget: Decimal | None) -> list[ValidationError]:
-    if budget is None:
-        return []
+def _stage_errors(key: str, value: object) -> list[ValidationError]:
+    return [] if isinstance(value, Stage) else [ValidationError(key, "rule.stage_unknown", value=value)]
+
+
+def _status_errors(key: str, value: object) -> list[ValidationError]:
+    return [] if isinstance(value, Status) else [ValidationError(key, "rule.status_unknown", value=value)]
+
+
+def _department_errors(key: str, value: object) -> list[ValidationError]:
+    return [] if value in DEPARTMENTS else [ValidationError(key, "rule.department_unknown", value=value)]
+
+
+def _count_errors(key: str, value: object) -> list[ValidationError]:
+    if isinstance(value, bool) or not isinstance(value, int):
+        return [ValidationError(key, "rule.count_whole", value=value)]
+    if value < 0:
+        return [ValidationError(key, "rule.count_negative", value=value)]
+    if value > COUNT_MAX:
+        return [ValidationError(key, "rule.count_too_large", value=value, limit=COUNT_MAX)]
+    return []
+
+
+def _budget_errors(key: str, budget: object) -> list[ValidationError]:
     if not isinstance(budget, Decimal) or not budget.is_finite():
-        return [ValidationError("budget", "rule.budget_not_amount", value=budget)]
+        return [ValidationError(key, "rule.budget_not_amount", value=budget)]
     if budget < 0:
-        return [ValidationError("budget", "rule.budget_negative", value=budget)]
+        return [ValidationError(key, "rule.budget_negative", value=budget)]
     if budget > BUDGET_MAX:
-        return [ValidationError("budget", "rule.budget_too_large", value=budget)]
+        return [ValidationError(key, "rule.budget_too_large", value=budget)]
     try:
         if budget != budget.quantize(CENT):
-            return [ValidationError("budget", "rule.budget_cents", value=budget)]
+            return [ValidationError(key, "rule.budget_cents", value=budget)]
     except InvalidOperation:
-        return [ValidationError("budget", "rule.budget_not_amount", value=budget)]
+        return [ValidationError(key, "rule.budget_not_amount", value=budget)]
     return []
+
+
+_KIND_RULES = {
+    FieldKind.STAGE: _stage_errors,
+    FieldKind.STATUS: _status_errors,
+    FieldKind.DEPARTMENT: _department_errors,
+    FieldKind.COUNT: _count_errors,
+    FieldKind.AMOUNT: _budget_errors,
+}
 
 
 def check(values: ProjectFields) -> ProjectFields:
@@ -187,55 +199,67 @@ def check(values: ProjectFields) -> ProjectFields:
 # --- snapshot ------------------------------------------------------
 
 
+def _amount_text(value: Decimal) -> str:
+    return format(value.quantize(CENT), "f")
+
+
+# Python value -> JSON value, and back, for the kinds whose spellings differ.
+_TO_JSON = {
+    FieldKind.STAGE: str,
+    FieldKind.STATUS: str,
+    FieldKind.DATE: date.isoformat,
+    FieldKind.AMOUNT: _amount_text,
+}
+_FROM_JSON = {
+    FieldKind.STAGE: Stage,
+    FieldKind.STATUS: Status,
+    FieldKind.DATE: date.fromisoformat,
+    FieldKind.AMOUNT: Decimal,
+}
+
+
+def encode_value(spec: FieldSpec, value: object) -> object:
+    """A field's value as its snapshot (JSON) spelling."""
+    if spec.is_list:
+        return list(value or ())
+    if value is None:
+        return None
+    encode = _TO_JSON.get(spec.kind)
+    return encode(value) if encode is not None else value
+
+
+def decode_value(spec: FieldSpec, value: object) -> object:
+    """A snapshot (JSON) spelling as the field's value; absent values take the default."""
+    if spec.is_list:
+        return tuple(value or ())
+    if value is None or (value == "" and spec.kind in _FROM_JSON):
+        return _DEFAULT.get(spec.kind, "" if spec.required else None)
+    decode = _FROM_JSON.get(spec.kind)
+    return decode(value) if decode is not None else value
+
+
 def to_snapshot(values: ProjectFields, *, uid: str, reference: str) -> dict:
     """JSON-ready dict with the exchange format's keys and JSON spellings."""
-    return {
-        "reference": reference,
-        "title": values.title,
-        "stage": str(values.stage),
-        "status": str(values.status),
-        "lead": values.lead,
-        "partners": list(values.partners),
-        "tags": list(values.tags),
-        "department": values.department,
-        "contact": values.contact,
-        "start_date": values.start_date.isoformat() if values.start_date else None,
-        "end_date": values.end_date.isoformat() if values.end_date else None,
-        "budget": format(values.budget.quantize(CENT), "f") if values.budget is not None else None,
-        "funding": values.funding,
-        "users_involved": values.users_involved,
-        "agents_involved": values.agents_involved,
-        "description": values.description,
-        "uid": uid,
-    }
+    snapshot: dict = {"reference": reference}
+    for spec in PROJECT_FIELDS:
+        snapshot[spec.key] = encode_value(spec, getattr(values, spec.key))
+    snapshot["uid"] = uid
+    return snapshot
 
 
 def from_snapshot(snapshot: dict) -> ProjectFields:
-    return ProjectFields(
-        title=snapshot.get("title") or "",
-        stage=Stage(snapshot.get("stage") or Stage.IDEATION),
-        status=Status(snapshot.get("status") or Status.ACTIVE),
-        lead=snapshot.get("lead"),
-        partners=tuple(snapshot.get("partners") or ()),
-        tags=tuple(snapshot.get("tags") or ()),
-        department=snapshot.get("department"),
-        contact=snapshot.get("contact"),
-        start_date=date.fromisoformat(snapshot["start_date"]) if snapshot.get("start_date") else None,
-        end_date=date.fromisoformat(snapshot["end_date"]) if snapshot.get("end_date") else None,
-        budget=Decimal(snapshot["budget"]) if snapshot.get("budget") is not None else None,
-        funding=snapshot.get("funding"),
-        users_involved=snapshot.get("users_involved"),
-        agents_involved=snapshot.get("agents_involved"),
-        description=snapshot.get("description"),
-    )
+    return ProjectFields(**{spec.key: decode_value(spec, snapshot.get(spec.key)) for spec in PROJECT_FIELDS})
+
+
+def empty_snapshot() -> dict:
+    """The editable keys of a snapshot with every field empty (stage and status at
+    their defaults): what a new project starts from."""
+    return {spec.key: encode_value(spec, decode_value(spec, None)) for spec in PROJECT_FIELDS}
 
 
 def changed_keys(before: dict, after: dict) -> list[str]:
     """Snapshot keys whose values differ, in column order."""
     return [key for key in SNAPSHOT_KEYS if before.get(key) != after.get(key)]
-
-
-FIELD_NAMES = tuple(f.name for f in dc_fields(ProjectFields))
 
 
 messages.register(

@@ -28,6 +28,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from labest_desktop.domain.field_registry import PROJECT_FIELDS, FieldKind, FieldSpec
 from labest_desktop.domain.fields import CENT
 
 
@@ -68,6 +69,43 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+# The SQL type of a field stored as a plain column, by kind (a line takes its rule's
+# length). Organisations and envelopes are links, declared on ``Project`` itself.
+_SQL_TYPE = {
+    FieldKind.LONG_TEXT: Text,
+    FieldKind.TAGS: Text,  # ";"-joined, order kept
+    FieldKind.STAGE: lambda: String(20),
+    FieldKind.STATUS: lambda: String(20),
+    FieldKind.DEPARTMENT: lambda: String(10),
+    FieldKind.DATE: Date,
+    FieldKind.AMOUNT: Money,
+    FieldKind.COUNT: Integer,
+    FieldKind.URL: Text,
+}
+
+
+def field_columns() -> dict:
+    """The mapped columns of the registry's plain fields, by attribute name."""
+    columns = {}
+    for spec in PROJECT_FIELDS:
+        if spec.kind is FieldKind.LINE:
+            sql_type = String(spec.max_length) if spec.max_length else Text()
+        elif spec.kind in _SQL_TYPE:
+            sql_type = _SQL_TYPE[spec.kind]()
+        else:
+            continue
+        always = spec.required or spec.kind in (FieldKind.STAGE, FieldKind.STATUS)
+        columns[spec.stored_in] = mapped_column(
+            spec.stored_in, sql_type, nullable=not always, index=spec.indexed or None
+        )
+    return columns
+
+
+# Columns the list sorts by (the folded key where a text has one): each has a
+# partial index over live projects (migration 0003).
+SORTED_COLUMNS = tuple(spec.sort_key or spec.stored_in for spec in PROJECT_FIELDS if spec.sorted)
 
 
 class Base(DeclarativeBase):
@@ -163,22 +201,13 @@ class Project(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
     reference: Mapped[str] = mapped_column(String(30), unique=True)
-    title: Mapped[str] = mapped_column(String(200))  # sorted through title_key
-    description: Mapped[str | None] = mapped_column(Text)
-    stage: Mapped[str] = mapped_column(String(20), index=True)
-    status: Mapped[str] = mapped_column(String(20), index=True)
     lead_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id", ondelete="SET NULL"), index=True)
-    tags: Mapped[str | None] = mapped_column(Text)  # ";"-joined, order kept
-    department: Mapped[str | None] = mapped_column(String(10), index=True)
-    contact: Mapped[str | None] = mapped_column(String(200))
-    start_date: Mapped[date | None] = mapped_column(Date)
-    end_date: Mapped[date | None] = mapped_column(Date)
-    budget: Mapped[Decimal | None] = mapped_column(Money)
     funding_envelope_id: Mapped[int | None] = mapped_column(
         ForeignKey("funding_envelope.id", ondelete="SET NULL"), index=True
     )
-    users_involved: Mapped[int | None] = mapped_column(Integer)
-    agents_involved: Mapped[int | None] = mapped_column(Integer)
+    # One column per field of the registry stored as a plain value (title, stage,
+    # dates, budget…), typed by its kind.
+    locals().update(field_columns())
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     created_by: Mapped[str] = mapped_column(String(200))
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
@@ -199,11 +228,7 @@ class Project(Base):
     __table_args__ = tuple(
         Index(f"ix_project_live_{column}", column, sqlite_where=text("deleted_at IS NULL"),
               postgresql_where=text("deleted_at IS NULL"))
-        for column in (
-            "reference", "title_key", "stage", "status", "lead_id", "department", "contact_key", "start_date",
-            "end_date", "budget", "funding_envelope_id", "users_involved", "agents_involved", "updated_at",
-            "stage_since",
-        )
+        for column in ("reference", *SORTED_COLUMNS, "updated_at", "stage_since")
     )
 
     lead: Mapped[Organisation | None] = relationship(back_populates="led_projects", foreign_keys=[lead_id])
@@ -225,6 +250,18 @@ class Project(Base):
     @property
     def tag_list(self) -> list[str]:
         return [t for t in (self.tags or "").split(";") if t]
+
+    def stored_value(self, spec: FieldSpec) -> object:
+        """A field of the registry as stored: names for links, a list for tags."""
+        if spec.kind is FieldKind.ORGANISATION:
+            return self.lead.name if self.lead else None
+        if spec.kind is FieldKind.ORGANISATIONS:
+            return [o.name for o in self.partners]
+        if spec.kind is FieldKind.ENVELOPE:
+            return self.funding_envelope.name if self.funding_envelope else None
+        if spec.kind is FieldKind.TAGS:
+            return self.tag_list
+        return getattr(self, spec.stored_in)
 
 
 class StageDecision(Base):

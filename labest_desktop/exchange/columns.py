@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from labest_desktop.domain.field_registry import PROJECT_FIELDS, FieldKind
 from labest_desktop.domain.text import fold
 
 logger = logging.getLogger(__name__)
@@ -59,23 +60,27 @@ class Column:
         return (self.header, self.key, *self.aliases)
 
 
+# How the cells of each kind of project field are parsed and written.
+_KIND_OF_FIELD = {
+    FieldKind.LINE: Kind.TEXT,
+    FieldKind.LONG_TEXT: Kind.TEXT,
+    FieldKind.ORGANISATION: Kind.TEXT,
+    FieldKind.ENVELOPE: Kind.TEXT,
+    FieldKind.ORGANISATIONS: Kind.LIST,
+    FieldKind.TAGS: Kind.LIST,
+    FieldKind.STAGE: Kind.STAGE,
+    FieldKind.STATUS: Kind.STATUS,
+    FieldKind.DEPARTMENT: Kind.DEPARTMENT,
+    FieldKind.DATE: Kind.DATE,
+    FieldKind.AMOUNT: Kind.AMOUNT,
+    FieldKind.COUNT: Kind.COUNT,
+}
+
+# The contract's columns: the reference, one per field of the registry (its French
+# label as header), then the read-only time, the identity and the fingerprint.
 PROJECT_COLUMNS: tuple[Column, ...] = (
     Column("Référence", "reference", Kind.REFERENCE, ("Reference",), 16),
-    Column("Titre", "title", Kind.TEXT, ("Title",), 40),
-    Column("Étape", "stage", Kind.STAGE, ("Stage",), 14),
-    Column("Statut", "status", Kind.STATUS, ("Status",), 12),
-    Column("Porteur", "lead", Kind.TEXT, ("Lead",), 28),
-    Column("Partenaires", "partners", Kind.LIST, ("Partners",), 36),
-    Column("Thématiques", "tags", Kind.LIST, ("Tags",), 24),
-    Column("Département", "department", Kind.DEPARTMENT, ("Department",), 13),
-    Column("Responsable", "contact", Kind.TEXT, ("Contact",), 22),
-    Column("Date de début", "start_date", Kind.DATE, ("Start date",), 13),
-    Column("Date de fin prévue", "end_date", Kind.DATE, ("End date",), 13),
-    Column("Budget (€)", "budget", Kind.AMOUNT, ("Budget",), 15),
-    Column("Financement", "funding", Kind.TEXT, ("Funding",), 24),
-    Column("Usagers impliqués", "users_involved", Kind.COUNT, ("Users involved",), 11),
-    Column("Agents impliqués", "agents_involved", Kind.COUNT, ("Agents involved",), 11),
-    Column("Description", "description", Kind.TEXT, (), 60),
+    *(Column(spec.header, spec.key, _KIND_OF_FIELD[spec.kind], spec.aliases, spec.width) for spec in PROJECT_FIELDS),
     Column("Modifié le", "updated_at", Kind.DATETIME, ("Updated",), 17),
     Column("Identifiant", "uid", Kind.UID, ("Id",), 38),
     Column("Empreinte", "fingerprint", Kind.FINGERPRINT, ("Fingerprint",), 34),

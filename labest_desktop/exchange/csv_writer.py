@@ -1,7 +1,7 @@
 """The open-data subset of the portfolio as CSV (``labest opendata FILE.csv``).
 
-For publication, not for exchange between offices: no person's name (the
-``contact`` column is left out), UTF-8 without BOM, comma separator, ISO 8601
+For publication, not for exchange between offices: no person's name (fields the
+registry marks as not public, such as the person in charge, are left out), UTF-8 without BOM, comma separator, ISO 8601
 dates, decimal point, stable snake_case headers, codes rather than French labels
 for stage and status, and the producing office on every row so that files from
 several offices can be concatenated. Values are written exactly as stored: a
@@ -18,24 +18,14 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from pathlib import Path
 
+from labest_desktop.domain.field_registry import PROJECT_FIELDS
+
 logger = logging.getLogger(__name__)
 
+# The reference, the public fields of the registry, then time, identity and office.
 OPENDATA_COLUMNS: tuple[str, ...] = (
     "reference",
-    "title",
-    "stage",
-    "status",
-    "lead",
-    "partners",
-    "tags",
-    "department",
-    "start_date",
-    "end_date",
-    "budget",
-    "funding",
-    "users_involved",
-    "agents_involved",
-    "description",
+    *(spec.key for spec in PROJECT_FIELDS if spec.public),
     "updated_at",
     "uid",
     "office",
@@ -55,7 +45,7 @@ def _cell(value: object) -> str:
 
 
 def opendata_row(snapshot: Mapping[str, object], office: str) -> list[str]:
-    """One CSV row of the public subset; ``contact`` is never read."""
+    """One CSV row of the public subset; fields that are not public are never read."""
     return [office if key == "office" else _cell(snapshot.get(key)) for key in OPENDATA_COLUMNS]
 
 

@@ -26,9 +26,9 @@ from typing import Generic, NamedTuple, TypeVar
 
 from labest_desktop import messages
 from labest_desktop.domain.errors import LabestError
+from labest_desktop.domain.field_registry import PROJECT_FIELDS, FieldKind
 from labest_desktop.domain.fields import ProjectFields, validate
 from labest_desktop.domain.text import fold
-from labest_desktop.domain.vocab import Stage, Status
 from labest_desktop.exchange.columns import (
     EVENTS_SHEET,
     HEADER_SEARCH_ROWS,
@@ -394,26 +394,18 @@ def project_fields(values: dict[str, object]) -> ProjectFields:
 
     The cell parsers already give what :meth:`ProjectFields.normalised` would
     (trimmed text, ``None`` for blank, lists without blanks or repeats, budgets in
-    cents), so only the partners' order is left to set; a test holds the two equal.
+    cents), so only the order of organisation lists is left to set; a test holds the
+    two equal.
     """
-    partners = values.get("partners") or ()
-    return ProjectFields(
-        title=values.get("title") or "",  # type: ignore[arg-type]
-        stage=values.get("stage") or Stage.IDEATION,  # type: ignore[arg-type]
-        status=values.get("status") or Status.ACTIVE,  # type: ignore[arg-type]
-        lead=values.get("lead"),  # type: ignore[arg-type]
-        partners=tuple(sorted(partners, key=fold) if len(partners) > 1 else partners),  # type: ignore[arg-type]
-        tags=tuple(values.get("tags") or ()),  # type: ignore[arg-type]
-        department=values.get("department"),  # type: ignore[arg-type]
-        contact=values.get("contact"),  # type: ignore[arg-type]
-        start_date=values.get("start_date"),  # type: ignore[arg-type]
-        end_date=values.get("end_date"),  # type: ignore[arg-type]
-        budget=values.get("budget"),  # type: ignore[arg-type]
-        funding=values.get("funding"),  # type: ignore[arg-type]
-        users_involved=values.get("users_involved"),  # type: ignore[arg-type]
-        agents_involved=values.get("agents_involved"),  # type: ignore[arg-type]
-        description=values.get("description"),  # type: ignore[arg-type]
-    )
+    given: dict[str, object] = {}
+    for spec in PROJECT_FIELDS:
+        value = values.get(spec.key)
+        if not value and (value is None or value == "" or spec.is_list or spec.required):
+            continue  # the default (stage and status have one)
+        if spec.kind is FieldKind.ORGANISATIONS and len(value) > 1:  # type: ignore[arg-type]
+            value = sorted(value, key=fold)  # type: ignore[arg-type]
+        given[spec.key] = tuple(value) if spec.is_list else value  # type: ignore[arg-type]
+    return ProjectFields(**given)
 
 
 def _simple_rules(values: dict[str, object], required: str, counts: tuple[str, ...]) -> list[tuple[str, LabestError]]:

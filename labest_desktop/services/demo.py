@@ -36,8 +36,8 @@ from labest_desktop.domain.snapshot_json import dump_snapshot
 from labest_desktop.domain.text import fold
 from labest_desktop.domain.vocab import DEPARTMENTS, REGION, EventKind, OrgKind, Stage, Status
 from labest_desktop.services import office
+from labest_desktop.services.snapshots import column_values
 from labest_desktop.services.workspace import Workspace
-from labest_desktop.storage.search import search_text, sort_key
 
 MAX_PROJECTS = 100_000
 
@@ -185,6 +185,8 @@ def load_demo(ws: Workspace, projects: int = 60, seed: int = 2026) -> dict[str, 
         envelope_ids, new_envelopes = _ensure_envelopes(session)
         envelope_names = {eid: name for name, eid in envelope_ids.items()}
         budgets_by_envelope: dict[int, Decimal] = dict.fromkeys(envelope_names, Decimal(0))
+        folded_org_ids = {fold(name): oid for oid, name in org_names.items()}
+        folded_envelope_ids = {fold(name): eid for eid, name in envelope_names.items()}
         next_id = (session.scalar(select(func.max(Project.id))) or 0) + 1
         counters = {
             (c.code, c.year): c for c in session.scalars(select(ReferenceCounter).where(ReferenceCounter.code == code))
@@ -271,22 +273,7 @@ def load_demo(ws: Workspace, projects: int = 60, seed: int = 2026) -> dict[str, 
                     "id": pid,
                     "uid": uid,
                     "reference": reference,
-                    "title": values.title,
-                    "title_key": sort_key(values.title) or "",
-                    "description": values.description,
-                    "stage": str(values.stage),
-                    "status": str(values.status),
-                    "lead_id": lead_id,
-                    "tags": ";".join(values.tags),
-                    "department": values.department,
-                    "contact": values.contact,
-                    "contact_key": sort_key(values.contact),
-                    "start_date": start,
-                    "end_date": end,
-                    "budget": values.budget,
-                    "funding_envelope_id": envelope_id,
-                    "users_involved": values.users_involved,
-                    "agents_involved": values.agents_involved,
+                    **column_values(snapshot, folded_org_ids, folded_envelope_ids),
                     "created_at": created,
                     "created_by": author,
                     "updated_at": updated,
@@ -294,14 +281,6 @@ def load_demo(ws: Workspace, projects: int = 60, seed: int = 2026) -> dict[str, 
                     "stage_since": decided[-1].date(),
                     "deleted_at": None,
                     "version": 1,
-                    "search_text": search_text(
-                        title=values.title,
-                        description=values.description,
-                        tags=";".join(values.tags),
-                        reference=reference,
-                        contact=values.contact,
-                        organisations=[values.lead or "", *values.partners],
-                    ),
                 }
             )
             partner_rows.extend({"project_id": pid, "organisation_id": o} for o in partner_ids)

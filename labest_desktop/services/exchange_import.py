@@ -23,7 +23,8 @@ from sqlalchemy.orm import Session
 
 from labest_desktop import messages
 from labest_desktop.domain.errors import LabestError, StaleEditError
-from labest_desktop.domain.fields import EDITABLE_KEYS, date_order_error
+from labest_desktop.domain.field_registry import PERIOD_KEYS
+from labest_desktop.domain.fields import EDITABLE_KEYS, date_order_error, empty_snapshot
 from labest_desktop.domain.fingerprints import fingerprint
 from labest_desktop.domain.models import (
     FundingEnvelope,
@@ -325,11 +326,7 @@ def _final_snapshot(
     plan: RowPlan, resolutions: dict, on_conflict: str, unsettled: list[FieldConflict]
 ) -> dict | None:
     if plan.kind in (CREATE, DUPLICATE):
-        snapshot = {
-            "title": "", "stage": "ideation", "status": "active", "lead": None, "partners": [], "tags": [],
-            "department": None, "contact": None, "start_date": None, "end_date": None, "budget": None,
-            "funding": None, "users_involved": None, "agents_involved": None, "description": None,
-        }
+        snapshot = empty_snapshot()
         snapshot.update(plan.theirs)
         return snapshot
     final = dict(plan.mine or {})
@@ -370,9 +367,9 @@ def _merge_problem(plan: RowPlan, final: dict) -> LabestError | None:
     if plan.kind != UPDATE:
         return None
     moved = plan.taken.keys() | {c.field for c in plan.conflicts}
-    if "start_date" not in moved and "end_date" not in moved:
+    if moved.isdisjoint(PERIOD_KEYS):
         return None  # both dates are those stored here, which kept the rule
-    start, end = final.get("start_date"), final.get("end_date")
+    start, end = (final.get(key) for key in PERIOD_KEYS)
     return date_order_error(
         date.fromisoformat(start) if start else None, date.fromisoformat(end) if end else None
     )

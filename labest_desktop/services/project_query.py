@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, make_dataclass, replace
 from datetime import date, datetime
 
 from sqlalchemy import Select, case, func, inspect, literal_column, or_, select
 from sqlalchemy.orm import aliased
 
+from labest_desktop.domain.field_registry import PERIOD_KEYS, PROJECT_FIELDS, FieldKind, FieldSpec
 from labest_desktop.domain.models import FundingEnvelope, Organisation, Project, project_partner
 from labest_desktop.domain.vocab import Stage, Status
 from labest_desktop.services.snapshots import chunks, load_projects
@@ -42,29 +43,37 @@ _envelope = aliased(FundingEnvelope, name="funding_env")
 STAGE_ORDER = case({str(s): i for i, s in enumerate(Stage)}, value=Project.stage, else_=99)
 STATUS_ORDER = case({str(s): i for i, s in enumerate(Status)}, value=Project.status, else_=99)
 
+
+
+def _sort_expression(spec: FieldSpec):
+    if spec.kind is FieldKind.STAGE:
+        return STAGE_ORDER
+    if spec.kind is FieldKind.STATUS:
+        return STATUS_ORDER
+    if spec.kind is FieldKind.ORGANISATION:
+        return _lead.name_key
+    if spec.kind is FieldKind.ENVELOPE:
+        return _envelope.name_key
+    return getattr(Project, spec.sort_key or spec.stored_in)
+
+
 # Sort keys the list offers, each evaluated in SQL; joins added when needed. Text is
 # sorted by folded keys (French order: case and accents ignored).
 SORT_COLUMNS = {
     "reference": Project.reference,
-    "title": Project.title_key,
-    "stage": STAGE_ORDER,
-    "status": STATUS_ORDER,
-    "lead": _lead.name_key,
-    "department": Project.department,
-    "contact": Project.contact_key,
-    "start_date": Project.start_date,
-    "end_date": Project.end_date,
-    "budget": Project.budget,
-    "funding": _envelope.name_key,
-    "users_involved": Project.users_involved,
-    "agents_involved": Project.agents_involved,
+    **{spec.key: _sort_expression(spec) for spec in PROJECT_FIELDS if spec.sorted},
     "updated_at": Project.updated_at,
     "stage_since": Project.stage_since,
 }
 # Text keys compare byte for byte on both backends (PostgreSQL's locale collations
 # would otherwise skip spaces and punctuation where SQLite does not); PostgreSQL's
 # sort indexes are built in that collation (migration 0005).
-_BYTEWISE = {"reference", "title", "contact", "lead", "funding", "department"}
+_BYTEWISE = {
+    "reference",
+    *(spec.key for spec in PROJECT_FIELDS
+      if spec.sort_key or spec.kind in (FieldKind.ORGANISATION, FieldKind.ENVELOPE, FieldKind.DEPARTMENT)),
+}
+_START, _END = (getattr(Project, key) for key in PERIOD_KEYS)
 
 
 def _key(sort: str, dialect: str):
@@ -93,9 +102,9 @@ def apply_filter(statement: Select, flt: ProjectFilter, dialect: str) -> Select:
     if flt.envelope_id is not None:
         statement = statement.where(Project.funding_envelope_id == flt.envelope_id)
     if flt.date_from is not None:
-        statement = statement.where(or_(Project.end_date.is_(None), Project.end_date >= flt.date_from))
+        statement = statement.where(or_(_END.is_(None), _END >= flt.date_from))
     if flt.date_to is not None:
-        statement = statement.where(or_(Project.start_date.is_(None), Project.start_date <= flt.date_to))
+        statement = statement.where(or_(_START.is_(None), _START <= flt.date_to))
     if flt.ids is not None:
         statement = statement.where(Project.id.in_(sorted(flt.ids)))
     return statement
@@ -255,27 +264,26 @@ def count(ws: Workspace, flt: ProjectFilter = ProjectFilter()) -> int:
         return session.scalar(statement) or 0
 
 
-@dataclass(frozen=True)
-class ProjectRow:
-    """What the portfolio list shows of a project."""
+# The fields the portfolio list shows (those with a column header in the registry).
+LIST_FIELDS = tuple(spec for spec in PROJECT_FIELDS if spec.short_label is not None)
 
-    id: int
-    reference: str
-    title: str
-    stage: str
-    status: str
-    lead: str | None
-    department: str | None
-    contact: str | None
-    start_date: date | None
-    end_date: date | None
-    budget: object
-    funding: str | None
-    users_involved: int | None
-    agents_involved: int | None
-    updated_at: datetime
-    stage_since: date | None
-    version: int
+# What the portfolio list shows of a project: id, reference, the list's fields
+# (names for organisations and envelopes), time of change, stage date, version.
+ProjectRow = make_dataclass(
+    "ProjectRow",
+    [("id", int), ("reference", str), *((spec.key, object) for spec in LIST_FIELDS),
+     ("updated_at", datetime), ("stage_since", date | None), ("version", int)],
+    frozen=True,
+    namespace={"__module__": __name__},
+)
+
+
+def _list_column(spec: FieldSpec):
+    if spec.kind is FieldKind.ORGANISATION:
+        return _lead.name
+    if spec.kind is FieldKind.ENVELOPE:
+        return _envelope.name
+    return getattr(Project, spec.stored_in)
 
 
 def rows(ws: Workspace, ids: list[int]) -> dict[int, ProjectRow]:
@@ -286,18 +294,7 @@ def rows(ws: Workspace, ids: list[int]) -> dict[int, ProjectRow]:
         select(
             Project.id,
             Project.reference,
-            Project.title,
-            Project.stage,
-            Project.status,
-            _lead.name,
-            Project.department,
-            Project.contact,
-            Project.start_date,
-            Project.end_date,
-            Project.budget,
-            _envelope.name,
-            Project.users_involved,
-            Project.agents_involved,
+            *(_list_column(spec) for spec in LIST_FIELDS),
             Project.updated_at,
             Project.stage_since,
             Project.version,

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from labest_desktop.domain.field_registry import PROJECT_FIELDS, FieldKind
 from labest_desktop.domain.fields import ProjectFields, to_snapshot
 from labest_desktop.domain.fingerprints import fingerprint
 from labest_desktop.domain.models import (
@@ -30,23 +31,20 @@ from labest_desktop.domain.vocab import Stage, Status
 
 
 def fields_of(project: Project) -> ProjectFields:
-    return ProjectFields(
-        title=project.title,
-        stage=Stage(project.stage),
-        status=Status(project.status),
-        lead=project.lead.name if project.lead else None,
-        partners=tuple(sorted((o.name for o in project.partners), key=fold)),
-        tags=tuple(project.tag_list),
-        department=project.department,
-        contact=project.contact,
-        start_date=project.start_date,
-        end_date=project.end_date,
-        budget=project.budget,
-        funding=project.funding_envelope.name if project.funding_envelope else None,
-        users_involved=project.users_involved,
-        agents_involved=project.agents_involved,
-        description=project.description,
-    )
+    values = {}
+    for spec in PROJECT_FIELDS:
+        value = project.stored_value(spec)
+        if spec.kind is FieldKind.ORGANISATIONS:
+            value = sorted(value, key=fold)
+        values[spec.key] = _AS_FIELD.get(spec.kind, _same)(value)
+    return ProjectFields(**values)
+
+
+def _same(value: object) -> object:
+    return value
+
+
+_AS_FIELD = {FieldKind.STAGE: Stage, FieldKind.STATUS: Status, FieldKind.ORGANISATIONS: tuple, FieldKind.TAGS: tuple}
 
 
 def snapshot_of(project: Project) -> dict:
@@ -93,25 +91,22 @@ def assign_fields(
 
 
 def _assign(session, project, values, created_organisations, created_envelopes) -> None:
-    project.title = values.title
-    project.stage = str(values.stage)
-    project.status = str(values.status)
-    project.lead = organisation_named(session, values.lead, created_organisations) if values.lead else None
-    wanted = [organisation_named(session, name, created_organisations) for name in values.partners]
-    if {id(o) for o in project.partners} != {id(o) for o in wanted}:
-        project.partners = wanted
-    project.tags = ";".join(values.tags) or None
-    project.department = values.department
-    project.contact = values.contact
-    project.start_date = values.start_date
-    project.end_date = values.end_date
-    project.budget = values.budget
-    project.funding_envelope = (
-        envelope_named(session, values.funding, created_envelopes) if values.funding else None
-    )
-    project.users_involved = values.users_involved
-    project.agents_involved = values.agents_involved
-    project.description = values.description
+    for spec in PROJECT_FIELDS:
+        value = getattr(values, spec.key)
+        if spec.kind is FieldKind.ORGANISATION:
+            project.lead = organisation_named(session, value, created_organisations) if value else None
+        elif spec.kind is FieldKind.ORGANISATIONS:
+            wanted = [organisation_named(session, name, created_organisations) for name in value]
+            if {id(o) for o in project.partners} != {id(o) for o in wanted}:
+                project.partners = wanted
+        elif spec.kind is FieldKind.ENVELOPE:
+            project.funding_envelope = envelope_named(session, value, created_envelopes) if value else None
+        elif spec.kind is FieldKind.TAGS:
+            setattr(project, spec.stored_in, ";".join(value) or None)
+        elif spec.kind in (FieldKind.STAGE, FieldKind.STATUS):
+            setattr(project, spec.stored_in, str(value))
+        else:
+            setattr(project, spec.stored_in, value)
 
 
 def next_reference(session: Session, code: str, year: int) -> str:

@@ -17,6 +17,7 @@ from decimal import Decimal
 from sqlalchemy import BigInteger, Connection, String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
+from labest_desktop.domain.field_registry import FIELDS_BY_KEY, PROJECT_FIELDS, FieldKind, FieldSpec
 from labest_desktop.domain.models import (
     FundingEnvelope,
     Organisation,
@@ -25,7 +26,7 @@ from labest_desktop.domain.models import (
     project_partner,
 )
 from labest_desktop.domain.text import fold
-from labest_desktop.storage.search import search_text, sort_key
+from labest_desktop.storage.search import SEARCHED_FIELDS, snapshot_search_text, sort_key
 
 CHUNK = 900  # ids per IN (...) list: under SQLite's 999 bound parameters of old builds
 
@@ -113,30 +114,40 @@ def _euros(cents: int | None) -> str | None:
 
 
 _table = Project.__table__
+_IDENTITY_COLUMNS = (_table.c.id, _table.c.uid, _table.c.reference, _table.c.version, _table.c.updated_at,
+                     _table.c.deleted_at)
 # Read as stored: dates and cents are turned into snapshot text directly, without
 # the round trip through date and Decimal objects the mapped types would make.
-_SNAPSHOT_COLUMNS = (
-    _table.c.id,
-    _table.c.uid,
-    _table.c.reference,
-    _table.c.version,
-    _table.c.updated_at,
-    _table.c.deleted_at,
-    _table.c.title,
-    _table.c.stage,
-    _table.c.status,
-    _table.c.lead_id,
-    _table.c.tags,
-    _table.c.department,
-    _table.c.contact,
-    type_coerce(_table.c.start_date, String),
-    type_coerce(_table.c.end_date, String),
-    type_coerce(_table.c.budget, BigInteger),
-    _table.c.funding_envelope_id,
-    _table.c.users_involved,
-    _table.c.agents_involved,
-    _table.c.description,
+_STORED_AS = {FieldKind.DATE: String, FieldKind.AMOUNT: BigInteger}
+_FIELD_SPECS = tuple(spec for spec in PROJECT_FIELDS if spec.stored_in is not None)
+_SNAPSHOT_COLUMNS = _IDENTITY_COLUMNS + tuple(
+    type_coerce(_table.c[spec.stored_in], _STORED_AS[spec.kind]) if spec.kind in _STORED_AS
+    else _table.c[spec.stored_in]
+    for spec in _FIELD_SPECS
 )
+
+
+def _snapshot_reader(orgs: dict[int, str], envelopes: dict[int, str], share):
+    """For each stored field, its key and what turns its stored value into the
+    snapshot's; stages, statuses, departments and tags come out of the driver as
+    new strings on every row, and ``share`` keeps one copy of each."""
+    def shared(value):
+        return share(value, value) if value is not None else None
+
+    decoders = {
+        FieldKind.STAGE: shared,
+        FieldKind.STATUS: shared,
+        FieldKind.DEPARTMENT: shared,
+        FieldKind.TAGS: lambda tags: [share(t, t) for t in tags.split(";") if t] if tags else [],
+        FieldKind.DATE: _iso,
+        FieldKind.AMOUNT: _euros,
+        FieldKind.ORGANISATION: lambda org_id: orgs.get(org_id) if org_id is not None else None,
+        FieldKind.ENVELOPE: lambda envelope_id: envelopes.get(envelope_id) if envelope_id is not None else None,
+    }
+    return [(spec.key, decoders.get(spec.kind)) for spec in _FIELD_SPECS]
+
+
+_PARTNERS_KEY = next(spec.key for spec in PROJECT_FIELDS if spec.kind is FieldKind.ORGANISATIONS)
 
 
 def load_projects(session: Session, ids: Iterable[int] | None = None) -> Iterator[StoredProject]:
@@ -148,10 +159,9 @@ def load_projects(session: Session, ids: Iterable[int] | None = None) -> Iterato
     else:
         ids = list(ids)
     connection = session.connection()
-    # Stages, statuses, departments and tags come out of the driver as new strings on
-    # every row; one shared copy of each keeps 100,000 snapshots ~20 MB smaller.
     shared: dict[str, str] = {}
-    share = shared.setdefault
+    reader = _snapshot_reader(orgs, envelopes, shared.setdefault)
+    first = len(_IDENTITY_COLUMNS)
     for chunk in chunks(ids):
         partners: dict[int, list[str]] = defaultdict(list)
         for project_id, org_id in connection.execute(
@@ -165,28 +175,13 @@ def load_projects(session: Session, ids: Iterable[int] | None = None) -> Iterato
             row = rows.get(project_id)
             if row is None:
                 continue
-            (pid, uid, reference, version, updated_at, deleted_at, title, stage, status, lead_id, tags,
-             department, contact, start, end, cents, envelope_id, users, agents, description) = row
+            pid, uid, reference, version, updated_at, deleted_at = row[:first]
+            snapshot = {"reference": reference}
+            for (key, decode), value in zip(reader, row[first:], strict=True):
+                snapshot[key] = value if decode is None else decode(value)
             names = partners.get(pid)
-            snapshot = {
-                "reference": reference,
-                "title": title,
-                "stage": share(stage, stage),
-                "status": share(status, status),
-                "lead": orgs.get(lead_id) if lead_id is not None else None,
-                "partners": (sorted(names, key=fold) if len(names) > 1 else names) if names else [],
-                "tags": [share(t, t) for t in tags.split(";") if t] if tags else [],
-                "department": share(department, department) if department is not None else None,
-                "contact": contact,
-                "start_date": _iso(start),
-                "end_date": _iso(end),
-                "budget": _euros(cents),
-                "funding": envelopes.get(envelope_id) if envelope_id is not None else None,
-                "users_involved": users,
-                "agents_involved": agents,
-                "description": description,
-                "uid": uid,
-            }
+            snapshot[_PARTNERS_KEY] = (sorted(names, key=fold) if len(names) > 1 else names) if names else []
+            snapshot["uid"] = uid
             yield StoredProject(pid, uid, reference, version, updated_at, deleted_at is not None, snapshot)
 
 
@@ -198,28 +193,38 @@ def _name_id(ids: dict[str, int], name: str | None) -> int | None:
     return ids[fold(name)] if name else None
 
 
-# The ``project`` table's columns for each editable snapshot key (partners live in
-# the link table and only change the search text): (snapshot, organisation ids,
-# envelope ids) -> {column: value}.
-_COLUMNS_OF_KEY = {
-    "title": lambda s, o, e: {"title": s["title"], "title_key": sort_key(s["title"]) or ""},
-    "stage": lambda s, o, e: {"stage": s["stage"]},
-    "status": lambda s, o, e: {"status": s["status"]},
-    "lead": lambda s, o, e: {"lead_id": _name_id(o, s.get("lead"))},
-    "partners": lambda s, o, e: {},
-    "tags": lambda s, o, e: {"tags": ";".join(s.get("tags") or []) or None},
-    "department": lambda s, o, e: {"department": s.get("department")},
-    "contact": lambda s, o, e: {"contact": s.get("contact"), "contact_key": sort_key(s.get("contact"))},
-    "start_date": lambda s, o, e: {"start_date": _date(s.get("start_date"))},
-    "end_date": lambda s, o, e: {"end_date": _date(s.get("end_date"))},
-    "budget": lambda s, o, e: {"budget": Decimal(s["budget"]) if s.get("budget") is not None else None},
-    "funding": lambda s, o, e: {"funding_envelope_id": _name_id(e, s.get("funding"))},
-    "users_involved": lambda s, o, e: {"users_involved": s.get("users_involved")},
-    "agents_involved": lambda s, o, e: {"agents_involved": s.get("agents_involved")},
-    "description": lambda s, o, e: {"description": s.get("description")},
-}
+def _amount(value: str | None) -> Decimal | None:
+    return Decimal(value) if value is not None else None
+
+
+def _tags(value: list[str] | None) -> str | None:
+    return ";".join(value or []) or None
+
+
+# Snapshot spelling -> stored value, for the kinds whose spellings differ.
+_STORED_VALUE = {FieldKind.DATE: _date, FieldKind.AMOUNT: _amount, FieldKind.TAGS: _tags}
+
+
+def _columns_of(spec: FieldSpec, snapshot: dict, organisation_ids: dict[str, int], envelope_ids: dict[str, int]):
+    """The ``project`` columns holding one field of a snapshot (partners live in the
+    link table and only change the search text)."""
+    value = snapshot.get(spec.key)
+    if spec.kind is FieldKind.ORGANISATIONS:
+        return {}
+    if spec.kind is FieldKind.ORGANISATION:
+        return {spec.stored_in: _name_id(organisation_ids, value)}
+    if spec.kind is FieldKind.ENVELOPE:
+        return {spec.stored_in: _name_id(envelope_ids, value)}
+    convert = _STORED_VALUE.get(spec.kind)
+    columns = {spec.stored_in: convert(value) if convert is not None else value}
+    if spec.sort_key is not None:
+        key = sort_key(value)
+        columns[spec.sort_key] = key if key is not None or not spec.required else ""
+    return columns
+
+
 # Keys whose values make up the search text.
-SEARCH_KEYS = frozenset({"title", "lead", "partners", "tags", "contact", "description"})
+SEARCH_KEYS = frozenset(spec.key for spec in SEARCHED_FIELDS)
 
 
 def column_values(
@@ -234,16 +239,8 @@ def column_values(
     maps keyed by folded name) with their sort keys: all editable columns, or only
     those holding ``keys``; and the search text unless told otherwise."""
     values: dict = {}
-    for key in _COLUMNS_OF_KEY if keys is None else keys:
-        values.update(_COLUMNS_OF_KEY[key](snapshot, organisation_ids, envelope_ids))
+    for spec in PROJECT_FIELDS if keys is None else (FIELDS_BY_KEY[key] for key in keys):
+        values.update(_columns_of(spec, snapshot, organisation_ids, envelope_ids))
     if with_search:
-        lead = snapshot.get("lead")
-        values["search_text"] = search_text(
-            title=snapshot["title"],
-            description=snapshot.get("description"),
-            tags=";".join(snapshot.get("tags") or []) or None,
-            reference=snapshot.get("reference"),
-            contact=snapshot.get("contact"),
-            organisations=[n for n in [lead, *(snapshot.get("partners") or [])] if n],
-        )
+        values["search_text"] = snapshot_search_text(snapshot)
     return values

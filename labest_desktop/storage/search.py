@@ -1,8 +1,9 @@
 """Accent- and case-insensitive full-text search over projects.
 
 Each project keeps ``search_text``: the words (letters and digits) of the folded
-(lower-case, accent-free) text of its title, description, tags, reference, contact
-and organisation names, one space between them. A session hook recomputes it on
+(lower-case, accent-free) text of its reference and of the fields the registry marks
+as searched (title, organisations, tags, contact, description…), one space
+between them. A session hook recomputes it on
 every flush that touches a project or renames an organisation, so every writer
 (editor, import, command line) keeps it in sync. A query matches a project when
 each of its words begins a word of that text, on both back ends:
@@ -30,6 +31,7 @@ from contextlib import contextmanager
 from sqlalchemy import ColumnElement, event, literal_column, select, text
 from sqlalchemy.orm import Session
 
+from labest_desktop.domain.field_registry import PROJECT_FIELDS
 from labest_desktop.domain.models import Organisation, Project
 from labest_desktop.domain.text import MAX_SEARCH_CHARS, MAX_SEARCH_WORDS, fold
 
@@ -51,31 +53,27 @@ def sort_key(value: str | None) -> str | None:
     return _LEADING_PUNCTUATION.sub("", folded) or folded
 
 
-def search_text(
-    *,
-    title: str | None,
-    description: str | None,
-    tags: str | None,
-    reference: str | None,
-    contact: str | None,
-    organisations: Iterable[str],
-) -> str:
-    parts = [title, reference, contact, (tags or "").replace(";", " "), *organisations, description]
+SEARCHED_FIELDS = tuple(spec for spec in PROJECT_FIELDS if spec.searched)
+
+
+def search_text(reference: str | None, values: Iterable[object]) -> str:
+    """The folded words of a project's reference and the values of its searched
+    fields (in :data:`SEARCHED_FIELDS` order; lists give each of their items)."""
+    parts = [reference]
+    for value in values:
+        if isinstance(value, list | tuple):
+            parts.extend(value)
+        else:
+            parts.append(value)
     return " ".join(_WORD.findall(fold(" ".join(p for p in parts if p))))
 
 
+def snapshot_search_text(snapshot: dict) -> str:
+    return search_text(snapshot.get("reference"), [snapshot.get(spec.key) for spec in SEARCHED_FIELDS])
+
+
 def project_search_text(project: Project) -> str:
-    names = [o.name for o in project.partners]
-    if project.lead is not None:
-        names.insert(0, project.lead.name)
-    return search_text(
-        title=project.title,
-        description=project.description,
-        tags=project.tags,
-        reference=project.reference,
-        contact=project.contact,
-        organisations=names,
-    )
+    return search_text(project.reference, [project.stored_value(spec) for spec in SEARCHED_FIELDS])
 
 
 def _refresh_search_text(session: Session, _context, _instances) -> None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
 
+from labest_desktop import messages
+from labest_desktop.domain.field_registry import field_spec
 from labest_desktop.domain.vocab import DEPARTMENT_NAMES, REGION
 
 _STAGES = {
@@ -29,23 +31,9 @@ _ORIGINS = {
     "restore": QT_TRANSLATE_NOOP("Vocab", "Restoration"),
     "merge": QT_TRANSLATE_NOOP("Vocab", "Merge"),
 }
+# Labels of what is not a field of the registry (whose labels it holds itself).
 FIELDS = {
     "reference": QT_TRANSLATE_NOOP("Fields", "Reference"),
-    "title": QT_TRANSLATE_NOOP("Fields", "Title"),
-    "stage": QT_TRANSLATE_NOOP("Fields", "Stage"),
-    "status": QT_TRANSLATE_NOOP("Fields", "Status"),
-    "lead": QT_TRANSLATE_NOOP("Fields", "Lead organisation"),
-    "partners": QT_TRANSLATE_NOOP("Fields", "Partners"),
-    "tags": QT_TRANSLATE_NOOP("Fields", "Themes"),
-    "department": QT_TRANSLATE_NOOP("Fields", "Department"),
-    "contact": QT_TRANSLATE_NOOP("Fields", "Person in charge"),
-    "start_date": QT_TRANSLATE_NOOP("Fields", "Start date"),
-    "end_date": QT_TRANSLATE_NOOP("Fields", "Planned end date"),
-    "budget": QT_TRANSLATE_NOOP("Fields", "Budget (€)"),
-    "funding": QT_TRANSLATE_NOOP("Fields", "Funding"),
-    "users_involved": QT_TRANSLATE_NOOP("Fields", "Users involved"),
-    "agents_involved": QT_TRANSLATE_NOOP("Fields", "Agents involved"),
-    "description": QT_TRANSLATE_NOOP("Fields", "Description"),
     "updated_at": QT_TRANSLATE_NOOP("Fields", "Modified"),
     "stage_since": QT_TRANSLATE_NOOP("Fields", "In stage since"),
     "uid": QT_TRANSLATE_NOOP("Fields", "Identifier"),
@@ -78,7 +66,15 @@ def origin_label(code: str | None) -> str:
     return _tr("Vocab", _ORIGINS[code]) if code in _ORIGINS else (code or "")
 
 
+def in_language(pair: tuple[str, str]) -> str:
+    """The French or English text of a pair the domain declares, in the window's language."""
+    return pair[0] if messages.language() == "fr" else pair[1]
+
+
 def field_label(key: str) -> str:
+    spec = field_spec(key)
+    if spec is not None:
+        return in_language(spec.label)
     return _tr("Fields", FIELDS[key]) if key in FIELDS else key
 
 

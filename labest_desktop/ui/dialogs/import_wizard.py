@@ -38,7 +38,7 @@ from labest_desktop.domain.errors import LabestError
 from labest_desktop.ui import labels
 from labest_desktop.ui import settings as keys
 from labest_desktop.ui.dialogs.word_diff import marked
-from labest_desktop.ui.editor.project_editor import _text
+from labest_desktop.ui.editor.project_editor import _text, iso_date_text
 from labest_desktop.ui.excepthook import show_error
 from labest_desktop.ui.tasks import TaskCancelled, run_in_background
 from labest_desktop.ui.views.kind_labels import event_kind_label
@@ -55,7 +55,7 @@ def _conflict_text(key: str, value: object) -> str:
     if key == "kind" and value:
         return event_kind_label(str(value))
     if key == "date" and isinstance(value, str) and len(value) == 10:
-        return _text("start_date", value)
+        return iso_date_text(value)
     return _text(key, value)
 
 class ImportFileDialog:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import NamedTuple
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -16,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from labest_desktop.domain.errors import ValidationError
-from labest_desktop.domain.fields import TITLE_MAX, ProjectFields, validate
+from labest_desktop.domain.field_registry import PROJECT_FIELDS, FieldKind, FieldSpec
+from labest_desktop.domain.fields import ProjectFields, validate
 from labest_desktop.domain.text import split_list
 from labest_desktop.domain.vocab import DEPARTMENTS, Stage, Status
 from labest_desktop.ui import colours, labels
@@ -30,7 +34,104 @@ from labest_desktop.ui.editor.widgets import (
 )
 
 
+class _Binding(NamedTuple):
+    """How the form edits one kind of field: its widget, reading, writing, and the
+    signal that says it changed."""
+
+    make: Callable[[ProjectForm, FieldSpec], QWidget]
+    read: Callable[[QWidget], object]
+    write: Callable[[QWidget, object], None]
+    changed: Callable[[QWidget], object]
+
+
+def _line(form: ProjectForm, spec: FieldSpec) -> QLineEdit:
+    widget = QLineEdit(form)
+    if spec.required and spec.max_length:
+        widget.setMaxLength(spec.max_length + 50)  # longer text reaches the rule's message
+    return widget
+
+
+def _named(names: Callable[[ProjectForm], list[str]]):
+    def make(form: ProjectForm, spec: FieldSpec) -> QLineEdit:
+        widget = QLineEdit(form)
+        widget.setCompleter(name_completer(names(form), widget))
+        return widget
+    return make
+
+
+def _tags(form: ProjectForm, spec: FieldSpec) -> QLineEdit:
+    widget = QLineEdit(form)
+    widget.setPlaceholderText(form.tr("Themes separated by ;"))
+    widget.setCompleter(ListCompleter(form.tag_names, widget))
+    return widget
+
+
+def _combo(items: Callable[[], list[tuple[str, object]]]):
+    def make(form: ProjectForm, spec: FieldSpec) -> QComboBox:
+        widget = QComboBox(form)
+        for text, code in items():
+            widget.addItem(text, code)
+        return widget
+    return make
+
+
+def _long_text(form: ProjectForm, spec: FieldSpec) -> QPlainTextEdit:
+    widget = QPlainTextEdit(form)
+    widget.setTabChangesFocus(True)
+    widget.setMinimumHeight(form.fontMetrics().lineSpacing() * 4)
+    return widget
+
+
+def _set_combo(widget: QComboBox, value: object) -> None:
+    widget.setCurrentIndex(max(0, widget.findData(str(value) if value is not None else None)))
+
+
+_TEXT = dict(read=QLineEdit.text, write=lambda w, v: w.setText(v or ""), changed=lambda w: w.textEdited)
+_COMBO = dict(read=QComboBox.currentData, write=_set_combo, changed=lambda w: w.currentIndexChanged)
+
+_BINDINGS: dict[FieldKind, _Binding] = {
+    FieldKind.LINE: _Binding(_line, **_TEXT),
+    FieldKind.ORGANISATION: _Binding(_named(lambda form: form.organisation_names), **_TEXT),
+    FieldKind.ENVELOPE: _Binding(_named(lambda form: form.envelope_names), **_TEXT),
+    FieldKind.ORGANISATIONS: _Binding(
+        lambda form, spec: PartnersEdit(form.organisation_names, form),
+        PartnersEdit.value, PartnersEdit.set_value, lambda w: w.changed,
+    ),
+    FieldKind.TAGS: _Binding(
+        _tags, lambda w: tuple(split_list(w.text())), lambda w, v: w.setText("; ".join(v)), lambda w: w.textEdited
+    ),
+    FieldKind.STAGE: _Binding(
+        _combo(lambda: [(labels.stage_label(code), code) for code in labels.stages()]),
+        lambda w: Stage(w.currentData()), _set_combo, lambda w: w.currentIndexChanged,
+    ),
+    FieldKind.STATUS: _Binding(
+        _combo(lambda: [(labels.status_label(code), code) for code in labels.statuses()]),
+        lambda w: Status(w.currentData()), _set_combo, lambda w: w.currentIndexChanged,
+    ),
+    FieldKind.DEPARTMENT: _Binding(
+        _combo(lambda: [("", None), *((labels.department_label(code), code) for code in DEPARTMENTS)]), **_COMBO
+    ),
+    FieldKind.DATE: _Binding(
+        lambda form, spec: OptionalDateEdit(form), OptionalDateEdit.value, OptionalDateEdit.set_value,
+        lambda w: w.dateChanged,
+    ),
+    FieldKind.AMOUNT: _Binding(
+        lambda form, spec: AmountEdit(form), AmountEdit.value, AmountEdit.set_value, lambda w: w.textEdited
+    ),
+    FieldKind.COUNT: _Binding(
+        lambda form, spec: CountEdit(form), CountEdit.value_or_none, CountEdit.set_value, lambda w: w.valueChanged
+    ),
+    FieldKind.LONG_TEXT: _Binding(
+        _long_text, QPlainTextEdit.toPlainText, lambda w, v: w.setPlainText(v or ""), lambda w: w.textChanged
+    ),
+}
+
+
 class ProjectForm(QWidget):
+    """One widget per field of the registry, made by its kind and reachable as an
+    attribute named after its key (``form.title``); the stage of a stored project is
+    changed only through a stage decision, so it shows as a label and a button."""
+
     changed = Signal()
     stage_change_requested = Signal()
 
@@ -38,67 +139,33 @@ class ProjectForm(QWidget):
                  new_project: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.new_project = new_project
-        self.title = QLineEdit(self)
-        self.title.setMaxLength(TITLE_MAX + 50)  # longer text reaches the rule's message
-        self.stage_combo = QComboBox(self)
-        for code in labels.stages():
-            self.stage_combo.addItem(labels.stage_label(code), code)
-        self.stage_label = QLabel(self)
-        self.stage_button = QPushButton(self.tr("Move to &stage…"), self)
-        self.stage_button.setAccessibleDescription(self.tr("Record a stage decision with its rationale"))
-        self.stage_button.clicked.connect(self.stage_change_requested)
-        self.status = QComboBox(self)
-        for code in labels.statuses():
-            self.status.addItem(labels.status_label(code), code)
-        self.lead = QLineEdit(self)
-        self.lead.setCompleter(name_completer(organisations, self.lead))
-        self.partners = PartnersEdit(organisations, self)
-        self.tags = QLineEdit(self)
-        self.tags.setPlaceholderText(self.tr("Themes separated by ;"))
-        self.tags.setCompleter(ListCompleter(tags, self.tags))
-        self.department = QComboBox(self)
-        self.department.addItem("", None)
-        for code in DEPARTMENTS:
-            self.department.addItem(labels.department_label(code), code)
-        self.contact = QLineEdit(self)
-        self.start_date = OptionalDateEdit(self)
-        self.end_date = OptionalDateEdit(self)
-        self.budget = AmountEdit(self)
-        self.funding = QLineEdit(self)
-        self.funding.setCompleter(name_completer(envelopes, self.funding))
-        self.users_involved = CountEdit(self)
-        self.agents_involved = CountEdit(self)
-        self.description = QPlainTextEdit(self)
-        self.description.setTabChangesFocus(True)
-        self.description.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
+        self.organisation_names, self.envelope_names, self.tag_names = organisations, envelopes, tags
+        self.editors: dict[str, QWidget] = {}
+        for spec in PROJECT_FIELDS:
+            editor = _BINDINGS[spec.kind].make(self, spec)
+            self.editors[spec.key] = editor
+            setattr(self, spec.key, editor)
+            if spec.kind is FieldKind.STAGE:  # made here: the tab order follows creation
+                self.stage_key, self.stage_combo = spec.key, editor
+                self.stage_label = QLabel(self)
+                self.stage_button = QPushButton(self.tr("Move to &stage…"), self)
+                self.stage_button.setAccessibleDescription(self.tr("Record a stage decision with its rationale"))
+                self.stage_button.clicked.connect(self.stage_change_requested)
+        self._stage = str(Stage.IDEATION)
 
-        self.widgets: dict[str, QWidget] = {
-            "title": self.title,
-            "stage": self.stage_combo if new_project else self.stage_button,
-            "status": self.status,
-            "lead": self.lead,
-            "partners": self.partners,
-            "tags": self.tags,
-            "department": self.department,
-            "contact": self.contact,
-            "start_date": self.start_date,
-            "end_date": self.end_date,
-            "budget": self.budget,
-            "funding": self.funding,
-            "users_involved": self.users_involved,
-            "agents_involved": self.agents_involved,
-            "description": self.description,
-        }
+        # The widget each field's label points at (and focus goes to on an error).
+        self.widgets: dict[str, QWidget] = dict(self.editors)
+        if not new_project:
+            self.widgets[self.stage_key] = self.stage_button
         # Only one of the two stage widgets has a place in the form.
         self.stage_combo.setVisible(new_project)
         self.stage_button.setVisible(not new_project)
         self.stage_label.setVisible(not new_project)
         self.errors: dict[str, QLabel] = {}
         form = QFormLayout(self)
-        mnemonics = {"title": "&", "status": "", "lead": "", "budget": "", "description": ""}
-        for key, widget in self.widgets.items():
+        for index, (key, widget) in enumerate(self.widgets.items()):
             text = labels.field_label(key)
-            if key in mnemonics and mnemonics[key]:
+            if index == 0:
                 text = "&" + text
             label = QLabel(text + " :" if _french() else text + ":", self)
             widget.setAccessibleName(labels.field_label(key))
@@ -111,7 +178,7 @@ class ProjectForm(QWidget):
             column = QVBoxLayout(cell)
             column.setContentsMargins(0, 0, 0, 0)
             column.setSpacing(2)
-            if key == "stage" and not new_project:
+            if key == self.stage_key and not new_project:
                 row = QHBoxLayout()
                 row.addWidget(self.stage_label)
                 row.addWidget(self.stage_button)
@@ -122,40 +189,19 @@ class ProjectForm(QWidget):
             column.addWidget(error)
             label.setBuddy(widget)
             form.addRow(label, cell)
-        for widget in (self.title, self.lead, self.tags, self.contact, self.budget, self.funding):
-            widget.textEdited.connect(lambda _t: self.changed.emit())
-        for widget in (self.status, self.department, self.stage_combo):
-            widget.currentIndexChanged.connect(lambda _i: self.changed.emit())
-        for widget in (self.start_date, self.end_date):
-            widget.dateChanged.connect(lambda _d: self.changed.emit())
+        for spec in PROJECT_FIELDS:
+            _BINDINGS[spec.kind].changed(self.editors[spec.key]).connect(lambda *_args: self.changed.emit())
         # A message shown under a field goes once the field is corrected (« Le titre est
         # obligatoire. » stayed after the title was filled).
         self.changed.connect(self._drop_corrected_errors)
-        for widget in (self.users_involved, self.agents_involved):
-            widget.valueChanged.connect(lambda _v: self.changed.emit())
-        self.description.textChanged.connect(self.changed)
-        self.partners.changed.connect(self.changed)
 
     # --- values ----------------------------------------------------------------------
 
     def set_values(self, values: ProjectFields) -> None:
         self.blockSignals(True)
-        self.title.setText(values.title)
-        self.stage_combo.setCurrentIndex(max(0, self.stage_combo.findData(str(values.stage))))
-        self.set_stage(str(values.stage))
-        self.status.setCurrentIndex(max(0, self.status.findData(str(values.status))))
-        self.lead.setText(values.lead or "")
-        self.partners.set_value(values.partners)
-        self.tags.setText("; ".join(values.tags))
-        self.department.setCurrentIndex(max(0, self.department.findData(values.department)))
-        self.contact.setText(values.contact or "")
-        self.start_date.set_value(values.start_date)
-        self.end_date.set_value(values.end_date)
-        self.budget.set_value(values.budget)
-        self.funding.setText(values.funding or "")
-        self.users_involved.set_value(values.users_involved)
-        self.agents_involved.set_value(values.agents_involved)
-        self.description.setPlainText(values.description or "")
+        for spec in PROJECT_FIELDS:
+            _BINDINGS[spec.kind].write(self.editors[spec.key], getattr(values, spec.key))
+        self.set_stage(str(getattr(values, self.stage_key)))
         self.blockSignals(False)
         self.clear_errors()
 
@@ -168,29 +214,16 @@ class ProjectForm(QWidget):
     def values(self) -> tuple[ProjectFields, list[ValidationError]]:
         """The fields as typed and every rule they break (parse errors included)."""
         errors: list[ValidationError] = []
-        try:
-            budget = self.budget.value()
-        except ValidationError as exc:
-            errors.append(exc)
-            budget = None
-        stage = self.stage_combo.currentData() if self.new_project else self._stage
-        values = ProjectFields(
-            title=self.title.text(),
-            stage=Stage(stage),
-            status=Status(self.status.currentData()),
-            lead=self.lead.text(),
-            partners=self.partners.value(),
-            tags=tuple(split_list(self.tags.text())),
-            department=self.department.currentData(),
-            contact=self.contact.text(),
-            start_date=self.start_date.value(),
-            end_date=self.end_date.value(),
-            budget=budget,
-            funding=self.funding.text(),
-            users_involved=self.users_involved.value_or_none(),
-            agents_involved=self.agents_involved.value_or_none(),
-            description=self.description.toPlainText(),
-        ).normalised()
+        typed: dict[str, object] = {}
+        for spec in PROJECT_FIELDS:
+            try:
+                typed[spec.key] = _BINDINGS[spec.kind].read(self.editors[spec.key])
+            except ValidationError as exc:
+                errors.append(exc)
+                typed[spec.key] = None
+        if not self.new_project:
+            typed[self.stage_key] = Stage(self._stage)
+        values = ProjectFields(**typed).normalised()
         errors.extend(validate(values))
         return values, errors
 

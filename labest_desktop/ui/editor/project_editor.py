@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from labest_desktop.domain.errors import LabestError, StaleEditError, ValidationError
+from labest_desktop.domain.field_registry import FieldKind, field_spec
 from labest_desktop.domain.fields import ProjectFields, to_snapshot
 from labest_desktop.services import lookups, projects, stage_moves
 from labest_desktop.ui import labels
@@ -55,13 +56,21 @@ def _text(key: str, value: object) -> str:
         return labels.status_label(str(value))
     if isinstance(value, list):
         return "; ".join(str(v) for v in value)
-    if key in ("start_date", "end_date") and isinstance(value, str) and len(value) == 10:
-        return f"{value[8:10]}/{value[5:7]}/{value[0:4]}"
-    if key == "budget":
+    spec = field_spec(key)
+    if spec is not None and spec.kind is FieldKind.DATE:
+        return iso_date_text(value)
+    if spec is not None and spec.kind is FieldKind.AMOUNT:
         try:
             return AmountEdit.format(Decimal(str(value)))  # 79 934,50 €, not 79934.50
         except InvalidOperation:
             return str(value)
+    return str(value)
+
+
+def iso_date_text(value: object) -> str:
+    """An ISO date of a snapshot as the user reads it: ``2026-03-01`` -> ``01/03/2026``."""
+    if isinstance(value, str) and len(value) == 10:
+        return f"{value[8:10]}/{value[5:7]}/{value[0:4]}"
     return str(value)
 
 

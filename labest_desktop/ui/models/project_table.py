@@ -25,6 +25,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from labest_desktop.domain.field_registry import FieldKind
 from labest_desktop.services import project_query
 from labest_desktop.services.project_query import ProjectFilter, ProjectRow
 from labest_desktop.ui import colours, labels
@@ -44,25 +45,24 @@ CACHE_LIMIT = 5_000
 @dataclass(frozen=True)
 class Column:
     key: str  # ProjectRow attribute and SORT_COLUMNS key
-    header: str  # source text, context "ProjectTable"
+    header: str | tuple[str, str]  # source text (context "ProjectTable"), or the registry's (French, English)
     numeric: bool = False
     shown_by_default: bool = True
 
+    def title(self) -> str:
+        if isinstance(self.header, tuple):
+            return labels.in_language(self.header)
+        return QCoreApplication.translate("ProjectTable", self.header)
+
+
+_NUMERIC_KINDS = (FieldKind.DATE, FieldKind.AMOUNT, FieldKind.COUNT)
 
 COLUMNS: tuple[Column, ...] = (
     Column("reference", QT_TRANSLATE_NOOP("ProjectTable", "Reference")),
-    Column("title", QT_TRANSLATE_NOOP("ProjectTable", "Title")),
-    Column("stage", QT_TRANSLATE_NOOP("ProjectTable", "Stage")),
-    Column("status", QT_TRANSLATE_NOOP("ProjectTable", "Status")),
-    Column("lead", QT_TRANSLATE_NOOP("ProjectTable", "Lead")),
-    Column("department", QT_TRANSLATE_NOOP("ProjectTable", "Dept.")),
-    Column("contact", QT_TRANSLATE_NOOP("ProjectTable", "Person in charge"), shown_by_default=False),
-    Column("start_date", QT_TRANSLATE_NOOP("ProjectTable", "Start"), numeric=True),
-    Column("end_date", QT_TRANSLATE_NOOP("ProjectTable", "Planned end"), numeric=True),
-    Column("budget", QT_TRANSLATE_NOOP("ProjectTable", "Budget (€)"), numeric=True),
-    Column("funding", QT_TRANSLATE_NOOP("ProjectTable", "Funding"), shown_by_default=False),
-    Column("users_involved", QT_TRANSLATE_NOOP("ProjectTable", "Users"), numeric=True, shown_by_default=False),
-    Column("agents_involved", QT_TRANSLATE_NOOP("ProjectTable", "Agents"), numeric=True, shown_by_default=False),
+    *(
+        Column(spec.key, spec.short_label, spec.kind in _NUMERIC_KINDS, spec.shown_by_default)
+        for spec in project_query.LIST_FIELDS
+    ),
     Column("updated_at", QT_TRANSLATE_NOOP("ProjectTable", "Modified"), numeric=True),
     Column("stage_since", QT_TRANSLATE_NOOP("ProjectTable", "In stage since"), numeric=True, shown_by_default=False),
 )
@@ -185,7 +185,7 @@ class ProjectTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return QCoreApplication.translate("ProjectTable", COLUMNS[section].header)
+            return COLUMNS[section].title()
         if role == SORT_KEY_ROLE:
             return COLUMNS[section].key
         return None

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from labest_desktop.domain.field_registry import PROJECT_FIELDS, FieldKind, FieldSpec
 from labest_desktop.services import events, projects
 from labest_desktop.ui import labels
 from labest_desktop.ui.reports.formatting import french_amount, french_date, french_datetime
@@ -30,6 +31,33 @@ def _row(label: str, value: str) -> str:
     return f"<tr><th align='left' width='30%'>{escape(label)}</th><td>{escape(value)}</td></tr>"
 
 
+# The fields shown as rows of the table (title, stage and status are shown above)
+# and those long enough for a section of their own.
+SHEET_ROWS = tuple(
+    spec for spec in PROJECT_FIELDS
+    if not spec.required and spec.kind not in (FieldKind.STAGE, FieldKind.STATUS, FieldKind.LONG_TEXT)
+)
+SHEET_SECTIONS = tuple(spec for spec in PROJECT_FIELDS if spec.kind is FieldKind.LONG_TEXT)
+
+_FORMAT = {
+    FieldKind.DATE: french_date,
+    FieldKind.AMOUNT: french_amount,
+    FieldKind.DEPARTMENT: lambda code: labels.department_label(code) or "—",
+}
+
+
+def _value_text(spec: FieldSpec, value: object) -> str:
+    if spec.kind in _FORMAT:
+        return _FORMAT[spec.kind](value)
+    if spec.is_list:
+        return ", ".join(value) or "—"  # type: ignore[arg-type]
+    return "—" if value is None or value == "" else str(value)
+
+
+def _paragraphs(text: str | None) -> str:
+    return escape(text).replace("\n", "<br>") if text else "—"
+
+
 def sheet_html(ws, project_id: int, first: bool = True) -> tuple[str, str]:
     """The sheet of one project as HTML, and its title."""
     view = projects.get_project(ws, project_id)
@@ -44,22 +72,13 @@ def sheet_html(ws, project_id: int, first: bool = True) -> tuple[str, str]:
         "<table class='grid' width='100%' cellspacing='0'>",
         _row(QCoreApplication.translate("ProjectSheet", "Stage and status"), f"{labels.stage_label(str(f.stage))} · {labels.status_label(str(f.status))}"),
         _row(QCoreApplication.translate("ProjectSheet", "In stage since"), french_date(view.stage_since)),
-        _row(QCoreApplication.translate("ProjectSheet", "Lead organisation"), f.lead or "—"),
-        _row(QCoreApplication.translate("ProjectSheet", "Partners"), ", ".join(f.partners) or "—"),
-        _row(QCoreApplication.translate("ProjectSheet", "Department"), labels.department_label(f.department) or "—"),
-        _row(QCoreApplication.translate("ProjectSheet", "Person in charge"), f.contact or "—"),
-        _row(QCoreApplication.translate("ProjectSheet", "Start date"), french_date(f.start_date)),
-        _row(QCoreApplication.translate("ProjectSheet", "Planned end date"), french_date(f.end_date)),
-        _row(QCoreApplication.translate("ProjectSheet", "Budget"), french_amount(f.budget)),
-        _row(QCoreApplication.translate("ProjectSheet", "Funding envelope"), f.funding or "—"),
-        _row(QCoreApplication.translate("ProjectSheet", "Users / agents involved"),
-             f"{'—' if f.users_involved is None else f.users_involved} / "
-             f"{'—' if f.agents_involved is None else f.agents_involved}"),
-        _row(QCoreApplication.translate("ProjectSheet", "Themes"), ", ".join(f.tags) or "—"),
+        *(_row(labels.field_label(spec.key), _value_text(spec, getattr(f, spec.key))) for spec in SHEET_ROWS),
         _row(QCoreApplication.translate("ProjectSheet", "Created"), f"{french_date(view.created_at)} ({view.created_by})"),
         "</table>",
-        "<h2>" + escape(QCoreApplication.translate("ProjectSheet", "Description")) + "</h2>",
-        "<p>" + (escape(f.description).replace("\n", "<br>") if f.description else "—") + "</p>",
+        *(
+            f"<h2>{escape(labels.field_label(spec.key))}</h2><p>{_paragraphs(getattr(f, spec.key))}</p>"
+            for spec in SHEET_SECTIONS
+        ),
         "<h2>" + escape(QCoreApplication.translate("ProjectSheet", "Stage decisions")) + "</h2>",
     ]
     head = "".join(f"<th>{escape(_tr(h))}</th>" for h in DECISION_HEADINGS)

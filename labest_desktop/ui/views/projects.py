@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from labest_desktop.domain.field_registry import PROJECT_FIELDS, FieldKind
 from labest_desktop.domain.text import MAX_SEARCH_CHARS
 from labest_desktop.services import lookups, project_query
 from labest_desktop.services.changes import EVERYTHING, Changes
@@ -292,9 +293,10 @@ class ProjectsView(View):
             "stage": ([labels.stage_label(s) for s in labels.stages()], icon),
             "status": ([labels.status_label(s) for s in labels.statuses()], 0),
             "department": (["Région", "2A"], 0),
-            "start_date": ([locale.toString(when.date(), QLocale.FormatType.ShortFormat)], 0),
-            "end_date": ([locale.toString(when.date(), QLocale.FormatType.ShortFormat)], 0),
-            "budget": ([locale.toString(9_999_999.99, "f", 2)], 0),
+            **{spec.key: ([locale.toString(when.date(), QLocale.FormatType.ShortFormat)], 0)
+               for spec in PROJECT_FIELDS if spec.kind is FieldKind.DATE},
+            **{spec.key: ([locale.toString(9_999_999.99, "f", 2)], 0)
+               for spec in PROJECT_FIELDS if spec.kind is FieldKind.AMOUNT},
             "updated_at": ([locale.toString(when.date(), QLocale.FormatType.ShortFormat) + " 23:59"], 0),
             "stage_since": ([locale.toString(when.date(), QLocale.FormatType.ShortFormat)], 0),
         }

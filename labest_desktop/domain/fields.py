@@ -26,9 +26,10 @@ from labest_desktop.domain.field_registry import (
     FieldSpec,
 )
 from labest_desktop.domain.text import UNHOLDABLE, fold, unique
+from labest_desktop.domain.vocab import DEPARTMENTS, Stage, Status
+from labest_desktop.domain.web_address import web_address_problem
 
 __all__ = ["TITLE_MAX", "ProjectFields", "check", "from_snapshot", "to_snapshot", "validate"]
-from labest_desktop.domain.vocab import DEPARTMENTS, Stage, Status
 
 BUDGET_MAX = Decimal("999999999999.99")
 COUNT_MAX = 10_000_000
@@ -92,7 +93,7 @@ def _normalised(self):
 
 
 # The plain value of everything a user edits on a project, one attribute per field of
-# the registry (``values.title``, ``values.end_date``…).
+# the registry (``values.title``, ``values.budget``…).
 ProjectFields = make_dataclass(
     "ProjectFields",
     [(spec.key, _PYTHON_TYPE[spec.kind], _default(spec)) for spec in PROJECT_FIELDS],
@@ -178,7 +179,13 @@ def _budget_errors(key: str, budget: object) -> list[ValidationError]:
     return []
 
 
+def _url_errors(key: str, value: object) -> list[ValidationError]:
+    problem = web_address_problem(value) if isinstance(value, str) else "rule.url_invalid"
+    return [] if problem is None else [ValidationError(key, problem, value=value)]
+
+
 _KIND_RULES = {
+    FieldKind.URL: _url_errors,
     FieldKind.STAGE: _stage_errors,
     FieldKind.STATUS: _status_errors,
     FieldKind.DEPARTMENT: _department_errors,

@@ -41,6 +41,7 @@ class Kind(StrEnum):
     DATETIME = "datetime"
     AMOUNT = "amount"
     COUNT = "count"
+    URL = "url"  # a web address, written as a hyperlink
     UID = "uid"
     FINGERPRINT = "fingerprint"
     ANCESTRY = "ancestry"
@@ -74,6 +75,7 @@ _KIND_OF_FIELD = {
     FieldKind.DATE: Kind.DATE,
     FieldKind.AMOUNT: Kind.AMOUNT,
     FieldKind.COUNT: Kind.COUNT,
+    FieldKind.URL: Kind.URL,
 }
 
 # The contract's columns: the reference, one per field of the registry (its French

@@ -24,6 +24,7 @@ from labest_desktop.domain.vocab import (
     Stage,
     Status,
 )
+from labest_desktop.domain.web_address import is_web_address
 from labest_desktop.exchange.columns import FORMAT_NAME, FORMAT_VERSION, Column, Kind
 from labest_desktop.exchange.values import REPLACEMENT, UNHOLDABLE
 
@@ -121,7 +122,20 @@ def _text(value: object) -> str | None:
     return value if isinstance(value, str) else str(value)
 
 
+class WebLink(str):
+    """A web address to write as a hyperlink (its text is the address itself)."""
+
+    __slots__ = ()
+
+
+def _link(value: object) -> str | None:
+    text = _text(value)
+    # Only an http(s) address becomes a hyperlink; anything else stays plain text.
+    return WebLink(text) if text is not None and is_web_address(text) else text
+
+
 _CONVERTERS: dict[Kind, Callable[[object], object]] = {
+    Kind.URL: _link,
     Kind.STAGE: lambda v: _label(v, Stage, STAGE_LABELS_FR),
     Kind.STATUS: lambda v: _label(v, Status, STATUS_LABELS_FR),
     Kind.EVENT_KIND: lambda v: _label(v, EventKind, EVENT_KIND_LABELS_FR),

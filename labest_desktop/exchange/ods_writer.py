@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from xml.sax.saxutils import quoteattr
+from xml.sax.saxutils import escape, quoteattr
 
 from labest_desktop.domain.vocab import DEPARTMENTS, STAGE_LABELS_FR, STATUS_LABELS_FR
 from labest_desktop.exchange.columns import (
@@ -31,7 +31,13 @@ from labest_desktop.exchange.columns import (
     SheetSpec,
     column_letter,
 )
-from labest_desktop.exchange.export_rows import ExportMeta, TextCleaner, WriteReport, converter
+from labest_desktop.exchange.export_rows import (
+    ExportMeta,
+    TextCleaner,
+    WebLink,
+    WriteReport,
+    converter,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +49,7 @@ _NS = (
     'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
     'xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" '
     'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
+    'xmlns:xlink="http://www.w3.org/1999/xlink" '
     'xmlns:config="urn:oasis:names:tc:opendocument:xmlns:config:1.0" '
     'xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2" '
     'xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" '
@@ -163,6 +170,12 @@ def _cell(value: object, style: str | None, validation: str | None) -> str:
     extra = f' table:content-validation-name="{validation}"' if validation else ""
     if value is None:
         return f"<table:table-cell{extra}/>"
+    if isinstance(value, WebLink):
+        text = escape(value)
+        return (
+            f'<table:table-cell{extra} office:value-type="string"><text:p>'
+            f'<text:a xlink:type="simple" xlink:href={quoteattr(value)}>{text}</text:a></text:p></table:table-cell>'
+        )
     if isinstance(value, str):
         return _text_cell(value, style).replace("<table:table-cell", "<table:table-cell" + extra, 1)
     style_attr = f' table:style-name="{style}"' if style else ""
@@ -224,7 +237,7 @@ class _ContentWriter:
             buffer.append("<table:table-row>")
             for key, convert, style, validation in plan:
                 value = convert(record.get(key))
-                if isinstance(value, str):
+                if isinstance(value, str) and not isinstance(value, WebLink):
                     value = clean(value)
                 buffer.append(_cell(value, style, validation))
             buffer.append("</table:table-row>")

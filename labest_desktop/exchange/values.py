@@ -400,6 +400,7 @@ def parse_updated_at(raw: object) -> datetime | None:
 
 PARSERS: dict[Kind, Callable[[object], object]] = {
     Kind.TEXT: parse_text,
+    Kind.URL: parse_text,  # the address rule is the domain's, checked with the row
     Kind.LIST: parse_list,
     Kind.REFERENCE: parse_reference,
     Kind.STAGE: parse_stage,

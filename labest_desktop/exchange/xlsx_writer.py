@@ -22,6 +22,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.hyperlink import Hyperlink
 
 from labest_desktop.domain.vocab import DEPARTMENTS, STAGE_LABELS_FR, STATUS_LABELS_FR
 from labest_desktop.exchange.columns import (
@@ -36,7 +37,13 @@ from labest_desktop.exchange.columns import (
     SheetSpec,
     column_letter,
 )
-from labest_desktop.exchange.export_rows import ExportMeta, TextCleaner, WriteReport, converter
+from labest_desktop.exchange.export_rows import (
+    ExportMeta,
+    TextCleaner,
+    WebLink,
+    WriteReport,
+    converter,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -194,11 +201,20 @@ class _SheetWriter:
             return self._template(number_format=DATETIME_FORMAT)
         if column.kind is Kind.AMOUNT:
             return self._template(number_format=AMOUNT_FORMAT)
+        if column.kind is Kind.URL:
+            return self._template(font=Font(color="0563C1", underline="single"))
         if column.key in ("description", "rationale"):
             return self._template(alignment=Alignment(wrap_text=True, vertical="top"))
         return None
 
     def _cell(self, value: object, style) -> object:
+        if isinstance(value, WebLink):
+            cell = WriteOnlyCell(self.sheet, str(value))
+            cell.data_type = "s"
+            # Placed by openpyxl when the row is written (the ref is set then).
+            cell._hyperlink = Hyperlink(ref="", target=str(value))
+            cell._style = style
+            return cell
         if isinstance(value, str):
             value = _ooxml_text(self.clean(value))
             if style is None and value[:1] != "=":
@@ -231,7 +247,10 @@ class _SheetWriter:
             value = convert(record.get(key))
             if value is None:
                 continue
-            if isinstance(value, str):
+            if isinstance(value, WebLink):
+                self.sheet._hyperlinks.append(Hyperlink(ref=f"{letter}{number}", target=str(value)))
+                value = str(value)
+            elif isinstance(value, str):
                 value = clean(value)
             parts.append(_raw_cell(f"{letter}{number}", value, style_id))
         parts.append("</row>")

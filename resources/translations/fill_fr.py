@@ -583,6 +583,12 @@ FR.update({
     'First, who is this office? Its code begins the reference of every project created here (%1-2026-0001) and its name is written in exports and PDF sheets. Both can be changed later in Preferences.': "D'abord, quel est ce bureau ? Son code commence la référence de chaque projet créé ici (%1-2026-0001) et son nom figure dans les exports et les fiches PDF. Les deux se modifient plus tard dans Préférences.",
 })
 
+# The editor's web link (« Lien »).
+FR.update({
+    "Open": "Ouvrir",
+    "Open the link in the web browser": "Ouvrir le lien dans le navigateur web",
+})
+
 CONTEXTUAL = {
     # Alt+letter must reach one control per screen: where the French word's usual
     # mnemonic is taken by the menu bar or a neighbour, another letter.

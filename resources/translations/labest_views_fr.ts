@@ -783,127 +783,116 @@
 <context>
     <name>ProjectSheet</name>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="20" />
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="23" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="20" />
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="23" />
         <source>Decision</source>
         <translation>Décision</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="21" />
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="24" />
         <source>By</source>
         <translation>Par</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="21" />
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="24" />
         <source>Rationale</source>
         <translation>Justification</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="43" />
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="85" />
         <source>Project sheet</source>
         <translation>Fiche projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="45" />
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="87" />
         <source>Stage and status</source>
         <translation>Étape et statut</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="46" />
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="88" />
         <source>In stage since</source>
         <translation>À cette étape depuis</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="47" />
         <source>Lead organisation</source>
         <translation>Porteur</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="48" />
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="49" />
         <source>Department</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="50" />
         <source>Person in charge</source>
         <translation>Responsable</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="51" />
         <source>Start date</source>
         <translation>Date de début</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="52" />
         <source>Planned end date</source>
         <translation>Date de fin prévue</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="53" />
         <source>Budget</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="54" />
         <source>Funding envelope</source>
         <translation>Enveloppe de financement</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="55" />
         <source>Users / agents involved</source>
         <translation>Usagers / agents impliqués</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="58" />
         <source>Themes</source>
         <translation>Thématiques</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="59" />
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="90" />
         <source>Created</source>
         <translation>Créé le</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="61" />
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="63" />
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="96" />
         <source>Stage decisions</source>
         <translation>Décisions d'étape</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="76" />
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="109" />
         <source>Recent notes</source>
         <translation>Notes récentes</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="84" />
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="117" />
         <source>No note.</source>
         <translation>Aucune note.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="86" />
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="119" />
         <source>Events</source>
         <translation>Événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="105" />
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="138" />
         <source>Project sheet – %1</source>
         <translation>Fiche projet – %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="107" />
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="140" />
         <source>Project sheets (%1)</source>
         <translation>Fiches projets (%1)</translation>
     </message>

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -27,6 +27,7 @@ from labest_desktop.ui import colours, labels
 from labest_desktop.ui.editor.widgets import (
     AmountEdit,
     CountEdit,
+    LinkEdit,
     ListCompleter,
     OptionalDateEdit,
     PartnersEdit,
@@ -61,7 +62,7 @@ def _named(names: Callable[[ProjectForm], list[str]]):
 
 def _tags(form: ProjectForm, spec: FieldSpec) -> QLineEdit:
     widget = QLineEdit(form)
-    widget.setPlaceholderText(form.tr("Themes separated by ;"))
+    widget.setPlaceholderText(QCoreApplication.translate("ProjectForm", "Themes separated by ;"))
     widget.setCompleter(ListCompleter(form.tag_names, widget))
     return widget
 
@@ -120,6 +121,9 @@ _BINDINGS: dict[FieldKind, _Binding] = {
     ),
     FieldKind.COUNT: _Binding(
         lambda form, spec: CountEdit(form), CountEdit.value_or_none, CountEdit.set_value, lambda w: w.valueChanged
+    ),
+    FieldKind.URL: _Binding(
+        lambda form, spec: LinkEdit(form), LinkEdit.text, lambda w, v: w.setText(v or ""), lambda w: w.textEdited
     ),
     FieldKind.LONG_TEXT: _Binding(
         _long_text, QPlainTextEdit.toPlainText, lambda w, v: w.setPlainText(v or ""), lambda w: w.textChanged

@@ -1,5 +1,5 @@
 """Field widgets of the project editor: optional dates, euro amounts, counts,
-partner multi-selection and theme completion."""
+partner multi-selection, theme completion and web links."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from labest_desktop.domain.errors import ValidationError
 from labest_desktop.domain.text import fold
+from labest_desktop.ui.web_links import open_web_address, web_url
 
 _NO_DATE = QDate(1900, 1, 1)
 
@@ -224,3 +226,47 @@ class PartnersEdit(QWidget):
         for item in reversed(checked):
             self.list.insertItem(0, self.list.takeItem(self.list.row(item)))
         self.list.blockSignals(False)
+
+
+class LinkEdit(QWidget):
+    """A web address and a button that opens it in the system browser (enabled only
+    for an http or https address)."""
+
+    textEdited = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QLineEdit(self)
+        self.edit.setPlaceholderText("https://")
+        self.open_button = QPushButton(self.tr("Open"), self)
+        self.open_button.setToolTip(self.tr("Open the link in the web browser"))
+        self.open_button.setAccessibleName(self.tr("Open the link in the web browser"))
+        self.open_button.clicked.connect(self.open_link)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.open_button)
+        self.setFocusProxy(self.edit)
+        self.edit.textChanged.connect(self._enable)
+        self.edit.textEdited.connect(self.textEdited)
+        self._enable("")
+
+    def text(self) -> str:
+        return self.edit.text()
+
+    def setText(self, text: str) -> None:  # noqa: N802 -- QLineEdit's name
+        self.edit.setText(text)
+
+    def setAccessibleName(self, name: str) -> None:  # noqa: N802 -- Qt's name
+        super().setAccessibleName(name)
+        self.edit.setAccessibleName(name)
+
+    def setAccessibleDescription(self, text: str) -> None:  # noqa: N802 -- Qt's name
+        super().setAccessibleDescription(text)
+        self.edit.setAccessibleDescription(text)
+
+    def _enable(self, text: str) -> None:
+        self.open_button.setEnabled(web_url(text.strip()) is not None)
+
+    def open_link(self) -> bool:
+        return open_web_address(self.edit.text().strip())

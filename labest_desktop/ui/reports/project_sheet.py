@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 from pathlib import Path
+from xml.sax.saxutils import quoteattr
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -15,6 +16,7 @@ from labest_desktop.ui import labels
 from labest_desktop.ui.reports.formatting import french_amount, french_date, french_datetime
 from labest_desktop.ui.reports.pdf import write_pdf
 from labest_desktop.ui.views.kind_labels import event_kind_label
+from labest_desktop.ui.web_links import web_url
 
 RECENT_NOTES = 5
 DECISION_HEADINGS = (
@@ -28,7 +30,7 @@ def _tr(text: str) -> str:
 
 
 def _row(label: str, value: str) -> str:
-    return f"<tr><th align='left' width='30%'>{escape(label)}</th><td>{escape(value)}</td></tr>"
+    return _html_row(label, escape(value))
 
 
 # The fields shown as rows of the table (title, stage and status are shown above)
@@ -54,6 +56,18 @@ def _value_text(spec: FieldSpec, value: object) -> str:
     return "—" if value is None or value == "" else str(value)
 
 
+def _value_html(spec: FieldSpec, value: object) -> str:
+    """The value as HTML: a web address as a link (http or https only, opened by the
+    PDF reader's browser), anything else as escaped text."""
+    if spec.kind is FieldKind.URL and web_url(value) is not None:
+        return f"<a href={quoteattr(str(value))}>{escape(str(value))}</a>"
+    return escape(_value_text(spec, value))
+
+
+def _html_row(label: str, html: str) -> str:
+    return f"<tr><th align='left' width='30%'>{escape(label)}</th><td>{html}</td></tr>"
+
+
 def _paragraphs(text: str | None) -> str:
     return escape(text).replace("\n", "<br>") if text else "—"
 
@@ -72,7 +86,7 @@ def sheet_html(ws, project_id: int, first: bool = True) -> tuple[str, str]:
         "<table class='grid' width='100%' cellspacing='0'>",
         _row(QCoreApplication.translate("ProjectSheet", "Stage and status"), f"{labels.stage_label(str(f.stage))} · {labels.status_label(str(f.status))}"),
         _row(QCoreApplication.translate("ProjectSheet", "In stage since"), french_date(view.stage_since)),
-        *(_row(labels.field_label(spec.key), _value_text(spec, getattr(f, spec.key))) for spec in SHEET_ROWS),
+        *(_html_row(labels.field_label(spec.key), _value_html(spec, getattr(f, spec.key))) for spec in SHEET_ROWS),
         _row(QCoreApplication.translate("ProjectSheet", "Created"), f"{french_date(view.created_at)} ({view.created_by})"),
         "</table>",
         *(

@@ -112,6 +112,8 @@ PROJECT_FIELDS: tuple[FieldSpec, ...] = (
               ("Agents involved",), 11, sorted=True, shown_by_default=False),
     FieldSpec("description", FieldKind.LONG_TEXT, ("Description", "Description"), None, (), 60,
               max_length=DESCRIPTION_MAX, searched=True),
+    FieldSpec("link", FieldKind.URL, ("Lien", "Link"), None, ("Link", "URL", "Site web", "Website"), 36,
+              max_length=URL_MAX, searched=True),
 )
 
 # The two dates that give a project's period (start, planned end): the date order

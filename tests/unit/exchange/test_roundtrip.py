@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from labest_desktop.domain.fields import ProjectFields, to_snapshot
 from labest_desktop.domain.fingerprints import fingerprint
 from labest_desktop.domain.vocab import DEPARTMENTS, Stage, Status
+from labest_desktop.exchange.columns import PROJECT_COLUMNS, column_letter
 from labest_desktop.exchange.ods_writer import write_ods
 from labest_desktop.exchange.workbook import read_exchange_file
 from labest_desktop.exchange.xlsx_writer import write_xlsx
@@ -116,9 +117,10 @@ def test_xlsx_sheet_features(tmp_path):
     workbook = openpyxl.load_workbook(path)
     sheet = workbook["Projets"]
     assert workbook.sheetnames[0] == "Projets" and workbook["_labest"].sheet_state == "veryHidden"
-    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:T4"
+    letter = {c.key: column_letter(i) for i, c in enumerate(PROJECT_COLUMNS)}  # the registry's order
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:{column_letter(len(PROJECT_COLUMNS) - 1)}4"
     assert sheet["A1"].font.b and sheet["A1"].value == "Référence"
-    assert sheet.column_dimensions["S"].hidden
+    assert sheet.column_dimensions[letter["fingerprint"]].hidden
     assert sheet["J2"].number_format == "dd/mm/yyyy" and sheet["J2"].is_date
     assert "€" in sheet["L2"].number_format
     assert sheet["P2"].alignment.wrap_text

@@ -15,6 +15,7 @@ from labest_desktop.domain.errors import StaleEditError
 from labest_desktop.domain.fields import ProjectFields
 from labest_desktop.domain.models import ImportBatch, Organisation, ProjectRevision, StageDecision
 from labest_desktop.domain.vocab import Stage
+from labest_desktop.exchange.columns import PROJECT_COLUMNS
 from labest_desktop.services import exchange_export, exchange_import, import_undo, office, projects
 from labest_desktop.services.import_undo import UndoRefused
 from labest_desktop.services.project_query import iter_snapshots
@@ -204,10 +205,12 @@ def test_unknown_uid_with_a_reference_used_here_is_renumbered(sqlite_workspace, 
     first, *_ = make_portfolio(sqlite_workspace, 1)
     path = export(sqlite_workspace, tmp_path / "out.xlsx")
     book = openpyxl.load_workbook(path)
-    book["Projets"].append(
-        [first.reference, "Projet d'un autre bureau", "Idéation", "Actif"] + [None] * 13
-        + ["2f1e2d3c-4b5a-4987-8654-3210fedcba98"]
-    )
+    keys = [c.key for c in PROJECT_COLUMNS]
+    row = [None] * len(keys)
+    for key, value in (("reference", first.reference), ("title", "Projet d'un autre bureau"), ("stage", "Idéation"),
+                       ("status", "Actif"), ("uid", "2f1e2d3c-4b5a-4987-8654-3210fedcba98")):
+        row[keys.index(key)] = value
+    book["Projets"].append(row)
     book.save(path)
     report = exchange_import.import_file(sqlite_workspace, path)
     assert report.created == 1

@@ -18,7 +18,14 @@ from pathlib import Path
 from labest_desktop import __version__, messages, paths
 from labest_desktop.domain import fields as _fields  # noqa: F401  (registers rule sentences)
 from labest_desktop.domain.errors import LabestError
-from labest_desktop.domain.vocab import DEPARTMENTS, stage_from_text, status_from_text
+from labest_desktop.domain.vocab import (
+    DEPARTMENTS,
+    Stage,
+    Status,
+    choices,
+    stage_from_text,
+    status_from_text,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -63,8 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("list", help="list projects")
     p.add_argument("--json", action="store_true", help="print a JSON list with the exchange format's keys")
     p.add_argument("--search", default="", metavar="TEXT", help="full-text search, accents and case ignored")
-    p.add_argument("--stage", action="append", type=_stage, metavar="STAGE", help="ideation, prototype or deployment")
-    p.add_argument("--status", action="append", type=_status, metavar="STATUS", help="active, paused, done or abandoned")
+    p.add_argument("--stage", action="append", type=_stage, metavar="STAGE", help=choices(list(Stage), "en"))
+    p.add_argument("--status", action="append", type=_status, metavar="STATUS", help=choices(list(Status), "en"))
     p.add_argument("--department", action="append", type=_department, metavar="D", help="08 10 51 52 54 55 57 67 68 88 or Région")
 
     p = sub.add_parser("config", help="show or set the office identity (office.code, office.name)")

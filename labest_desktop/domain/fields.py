@@ -26,7 +26,19 @@ from labest_desktop.domain.field_registry import (
     FieldSpec,
 )
 from labest_desktop.domain.text import UNHOLDABLE, fold, unique
-from labest_desktop.domain.vocab import DEPARTMENTS, Stage, Status
+from labest_desktop.domain.vocab import (
+    DEPARTMENTS,
+    STAGE_LABELS_EN,
+    STAGE_LABELS_FR,
+    STAGE_TERMS,
+    STATUS_LABELS_EN,
+    STATUS_LABELS_FR,
+    STATUS_TERMS,
+    Stage,
+    Status,
+    choices,
+    term_sentences,
+)
 from labest_desktop.domain.web_address import web_address_problem
 
 __all__ = ["TITLE_MAX", "ProjectFields", "check", "from_snapshot", "to_snapshot", "validate"]
@@ -271,25 +283,20 @@ def changed_keys(before: dict, after: dict) -> list[str]:
 
 messages.register(
     {
-        "stage.ideation": ("Idéation", "Ideation"),
-        "stage.prototype": ("Prototype", "Prototype"),
-        "stage.deployment": ("Déploiement", "Deployment"),
-        "status.active": ("Actif", "Active"),
-        "status.paused": ("En pause", "Paused"),
-        "status.done": ("Terminé", "Done"),
-        "status.abandoned": ("Abandonné", "Abandoned"),
+        **term_sentences("stage", STAGE_TERMS),
+        **term_sentences("status", STATUS_TERMS),
         "rule.title_required": ("Le titre est obligatoire.", "The title is required."),
         "rule.too_long": (
             "Texte trop long : {length} caractères pour {limit} au plus.",
             "Text too long: {length} characters, at most {limit} allowed.",
         ),
         "rule.stage_unknown": (
-            "Étape inconnue « {value} » : choisir Idéation, Prototype ou Déploiement.",
-            "Unknown stage “{value}”: choose Ideation, Prototype or Deployment.",
+            "Étape inconnue « {value} » : choisir " + choices(STAGE_LABELS_FR.values(), "fr") + ".",
+            "Unknown stage “{value}”: choose " + choices(STAGE_LABELS_EN.values(), "en") + ".",
         ),
         "rule.status_unknown": (
-            "Statut inconnu « {value} » : choisir Actif, En pause, Terminé ou Abandonné.",
-            "Unknown status “{value}”: choose Active, Paused, Done or Abandoned.",
+            "Statut inconnu « {value} » : choisir " + choices(STATUS_LABELS_FR.values(), "fr") + ".",
+            "Unknown status “{value}”: choose " + choices(STATUS_LABELS_EN.values(), "en") + ".",
         ),
         "rule.department_unknown": (
             "Département « {value} » hors Grand Est : choisir 08, 10, 51, 52, 54, 55, 57, 67, 68, 88 ou Région.",

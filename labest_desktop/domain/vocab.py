@@ -6,6 +6,7 @@ French labels are what the exchange workbook and the window show.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 
 from labest_desktop.domain.text import fold
@@ -63,52 +64,71 @@ DEPARTMENT_NAMES = {
     REGION: "Grand Est (toute la région)",
 }
 
-STAGE_LABELS_FR = {Stage.IDEATION: "Idéation", Stage.PROTOTYPE: "Prototype", Stage.DEPLOYMENT: "Déploiement"}
-STAGE_LABELS_EN = {Stage.IDEATION: "Ideation", Stage.PROTOTYPE: "Prototype", Stage.DEPLOYMENT: "Deployment"}
-STATUS_LABELS_FR = {
-    Status.ACTIVE: "Actif",
-    Status.PAUSED: "En pause",
-    Status.DONE: "Terminé",
-    Status.ABANDONED: "Abandonné",
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One entry of a vocabulary: its labels and, for stages, its colour."""
+
+    fr: str
+    en: str
+    colour: str | None = None
+
+    def label(self, language: str) -> str:
+        return self.fr if language == "fr" else self.en
+
+
+# The vocabularies, one table each (code, French, English, colour): the domain's
+# messages, the exchange workbook (French labels), the command line and the window
+# take their labels from here. Stage colours are distinct in hue and lightness,
+# readable with dark or light text, and never used alone.
+STAGE_TERMS: dict[Stage, Term] = {
+    Stage.IDEATION: Term("Idéation", "Ideation", "#f2b134"),
+    Stage.PROTOTYPE: Term("Prototype", "Prototype", "#3a8fd9"),
+    Stage.DEPLOYMENT: Term("Déploiement", "Deployment", "#2e9e5b"),
 }
-STATUS_LABELS_EN = {
-    Status.ACTIVE: "Active",
-    Status.PAUSED: "Paused",
-    Status.DONE: "Done",
-    Status.ABANDONED: "Abandoned",
+STATUS_TERMS: dict[Status, Term] = {
+    Status.ACTIVE: Term("Actif", "Active"),
+    Status.PAUSED: Term("En pause", "Paused"),
+    Status.DONE: Term("Terminé", "Done"),
+    Status.ABANDONED: Term("Abandonné", "Abandoned"),
 }
-ORG_KIND_LABELS_FR = {
-    OrgKind.STATE: "Service de l'État",
-    OrgKind.REGION: "Conseil régional",
-    OrgKind.LOCAL: "Collectivité territoriale",
-    OrgKind.OPERATOR: "Opérateur public",
-    OrgKind.ASSOCIATION: "Association / société civile",
-    OrgKind.COMPANY: "Entreprise",
-    OrgKind.UNIVERSITY: "Université / recherche",
+ORG_KIND_TERMS: dict[OrgKind, Term] = {
+    OrgKind.STATE: Term("Service de l'État", "State service"),
+    OrgKind.REGION: Term("Conseil régional", "Regional Council"),
+    OrgKind.LOCAL: Term("Collectivité territoriale", "Local authority"),
+    OrgKind.OPERATOR: Term("Opérateur public", "Public operator"),
+    OrgKind.ASSOCIATION: Term("Association / société civile", "Association / civil society"),
+    OrgKind.COMPANY: Term("Entreprise", "Company"),
+    OrgKind.UNIVERSITY: Term("Université / recherche", "University / research"),
 }
-ORG_KIND_LABELS_EN = {
-    OrgKind.STATE: "State service",
-    OrgKind.REGION: "Regional Council",
-    OrgKind.LOCAL: "Local authority",
-    OrgKind.OPERATOR: "Public operator",
-    OrgKind.ASSOCIATION: "Association / civil society",
-    OrgKind.COMPANY: "Company",
-    OrgKind.UNIVERSITY: "University / research",
+EVENT_KIND_TERMS: dict[EventKind, Term] = {
+    EventKind.WORKSHOP: Term("Atelier", "Workshop"),
+    EventKind.CREATIVE: Term("Séance créative", "Creative session"),
+    EventKind.EXHIBITION: Term("Exposition", "Exhibition"),
+    EventKind.TRAINING: Term("Formation", "Training"),
+    EventKind.MEETING: Term("Réunion", "Meeting"),
 }
-EVENT_KIND_LABELS_FR = {
-    EventKind.WORKSHOP: "Atelier",
-    EventKind.CREATIVE: "Séance créative",
-    EventKind.EXHIBITION: "Exposition",
-    EventKind.TRAINING: "Formation",
-    EventKind.MEETING: "Réunion",
-}
-EVENT_KIND_LABELS_EN = {
-    EventKind.WORKSHOP: "Workshop",
-    EventKind.CREATIVE: "Creative session",
-    EventKind.EXHIBITION: "Exhibition",
-    EventKind.TRAINING: "Training",
-    EventKind.MEETING: "Meeting",
-}
+
+STAGE_LABELS_FR = {code: term.fr for code, term in STAGE_TERMS.items()}
+STAGE_LABELS_EN = {code: term.en for code, term in STAGE_TERMS.items()}
+STATUS_LABELS_FR = {code: term.fr for code, term in STATUS_TERMS.items()}
+STATUS_LABELS_EN = {code: term.en for code, term in STATUS_TERMS.items()}
+ORG_KIND_LABELS_FR = {code: term.fr for code, term in ORG_KIND_TERMS.items()}
+ORG_KIND_LABELS_EN = {code: term.en for code, term in ORG_KIND_TERMS.items()}
+EVENT_KIND_LABELS_FR = {code: term.fr for code, term in EVENT_KIND_TERMS.items()}
+EVENT_KIND_LABELS_EN = {code: term.en for code, term in EVENT_KIND_TERMS.items()}
+
+
+def choices(labels, language: str) -> str:
+    """``"A, B ou C"`` (``"A, B or C"``): the values a sentence offers to choose from."""
+    labels = list(labels)
+    if len(labels) < 2:
+        return "".join(labels)
+    return ", ".join(labels[:-1]) + (" ou " if language == "fr" else " or ") + labels[-1]
+
+
+def term_sentences(prefix: str, terms: dict) -> dict[str, tuple[str, str]]:
+    """``{prefix.code: (French, English)}`` for the messages catalogue."""
+    return {f"{prefix}.{code}": (term.fr, term.en) for code, term in terms.items()}
 
 
 def _lookup(enum_type, labels: tuple[dict, ...]):

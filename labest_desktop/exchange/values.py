@@ -23,11 +23,16 @@ from labest_desktop.domain.text import UNHOLDABLE, fold, split_list
 from labest_desktop.domain.vocab import (
     DEPARTMENT_NAMES,
     DEPARTMENTS,
+    EVENT_KIND_LABELS_FR,
+    ORG_KIND_LABELS_FR,
     REGION,
+    STAGE_LABELS_FR,
+    STATUS_LABELS_FR,
     EventKind,
     OrgKind,
     Stage,
     Status,
+    choices,
     event_kind_from_text,
     org_kind_from_text,
     stage_from_text,
@@ -432,13 +437,14 @@ def parse_cell(kind: Kind, raw: object) -> object:
 
 messages.register(
     {
+        # The workbook spells values with their French labels, in either language's sentence.
         "cell.stage": (
-            "Étape inconnue « {value} » : choisir Idéation, Prototype ou Déploiement.",
-            "Unknown stage “{value}”: choose Idéation, Prototype or Déploiement.",
+            "Étape inconnue « {value} » : choisir " + choices(STAGE_LABELS_FR.values(), "fr") + ".",
+            "Unknown stage “{value}”: choose " + choices(STAGE_LABELS_FR.values(), "en") + ".",
         ),
         "cell.status": (
-            "Statut inconnu « {value} » : choisir Actif, En pause, Terminé ou Abandonné.",
-            "Unknown status “{value}”: choose Actif, En pause, Terminé or Abandonné.",
+            "Statut inconnu « {value} » : choisir " + choices(STATUS_LABELS_FR.values(), "fr") + ".",
+            "Unknown status “{value}”: choose " + choices(STATUS_LABELS_FR.values(), "en") + ".",
         ),
         "cell.department": (
             "Département « {value} » non reconnu : choisir 08, 10, 51, 52, 54, 55, 57, 67, 68, "
@@ -479,15 +485,11 @@ messages.register(
             "project).",
         ),
         "cell.event_kind": (
-            "Type d'événement inconnu « {value} » : choisir Atelier, Séance créative, "
-            "Exposition, Formation ou Réunion.",
-            "Unknown event type “{value}”: choose Atelier, Séance créative, Exposition, "
-            "Formation or Réunion.",
+            "Type d'événement inconnu « {value} » : choisir " + choices(EVENT_KIND_LABELS_FR.values(), "fr") + ".",
+            "Unknown event type “{value}”: choose " + choices(EVENT_KIND_LABELS_FR.values(), "en") + ".",
         ),
         "cell.org_kind": (
-            "Type d'organisation inconnu « {value} » : choisir Service de l'État, Conseil "
-            "régional, Collectivité territoriale, Opérateur public, Association / société "
-            "civile, Entreprise ou Université / recherche.",
+            "Type d'organisation inconnu « {value} » : choisir " + choices(ORG_KIND_LABELS_FR.values(), "fr") + ".",
             "Unknown organisation type “{value}”: choose one of the listed types.",
         ),
         "cell.invalid": (

@@ -1,5 +1,6 @@
-"""Translated labels for the domain's codes (stages, statuses, fields…) and the
-colours that go with stages. Qt's translation system, outside any QObject."""
+"""Labels for the domain's codes (stages, statuses, fields…) in the window's
+language, and the colours that go with stages: vocabularies and fields from the
+domain's tables (French and English), the rest through Qt's translation system."""
 
 from __future__ import annotations
 
@@ -8,19 +9,15 @@ from PySide6.QtGui import QColor
 
 from labest_desktop import messages
 from labest_desktop.domain.field_registry import field_spec
-from labest_desktop.domain.vocab import DEPARTMENT_NAMES, REGION
+from labest_desktop.domain.vocab import (
+    DEPARTMENT_NAMES,
+    REGION,
+    STAGE_TERMS,
+    STATUS_TERMS,
+    Stage,
+    Status,
+)
 
-_STAGES = {
-    "ideation": QT_TRANSLATE_NOOP("Vocab", "Ideation"),
-    "prototype": QT_TRANSLATE_NOOP("Vocab", "Prototype"),
-    "deployment": QT_TRANSLATE_NOOP("Vocab", "Deployment"),
-}
-_STATUSES = {
-    "active": QT_TRANSLATE_NOOP("Vocab", "Active"),
-    "paused": QT_TRANSLATE_NOOP("Vocab", "Paused"),
-    "done": QT_TRANSLATE_NOOP("Vocab", "Done"),
-    "abandoned": QT_TRANSLATE_NOOP("Vocab", "Abandoned"),
-}
 _ORIGINS = {
     "create": QT_TRANSLATE_NOOP("Vocab", "Creation"),
     "edit": QT_TRANSLATE_NOOP("Vocab", "Edit"),
@@ -46,20 +43,28 @@ FIELDS = {
     "organisations": QT_TRANSLATE_NOOP("Fields", "Organisations"),
 }
 
-# Distinct in hue and lightness, readable with dark or light text; never used alone.
-STAGE_COLOURS = {"ideation": "#f2b134", "prototype": "#3a8fd9", "deployment": "#2e9e5b"}
+# Stage colours, from the vocabulary table.
+STAGE_COLOURS = {str(code): term.colour for code, term in STAGE_TERMS.items()}
 
 
 def _tr(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
+def term_label(terms: dict, code: str | None) -> str:
+    """A vocabulary code's label in the window's language (the code itself if unknown)."""
+    for member, term in terms.items():
+        if str(member) == code:
+            return in_language((term.fr, term.en))
+    return code or ""
+
+
 def stage_label(code: str | None) -> str:
-    return _tr("Vocab", _STAGES[code]) if code in _STAGES else (code or "")
+    return term_label(STAGE_TERMS, code)
 
 
 def status_label(code: str | None) -> str:
-    return _tr("Vocab", _STATUSES[code]) if code in _STATUSES else (code or "")
+    return term_label(STATUS_TERMS, code)
 
 
 def origin_label(code: str | None) -> str:
@@ -91,11 +96,12 @@ def stage_colour(code: str | None) -> QColor:
 
 
 def stages() -> list[str]:
-    return list(_STAGES)
+    """Stage codes in their order: the editor, the board and the filters offer these."""
+    return [str(stage) for stage in Stage]
 
 
 def statuses() -> list[str]:
-    return list(_STATUSES)
+    return [str(status) for status in Status]
 
 
 QT_TRANSLATE_NOOP("Vocab", "Région (whole Grand Est)")

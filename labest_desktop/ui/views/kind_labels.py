@@ -1,47 +1,23 @@
-"""Translated labels of event kinds and organisation kinds (the vocabulary module
-has French and English dictionaries, but the window translates with Qt)."""
+"""Labels of event kinds and organisation kinds in the window's language, from the
+domain's vocabulary tables."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-
-from labest_desktop.domain.vocab import EventKind, OrgKind
-
-_EVENT_KINDS = {
-    EventKind.WORKSHOP: QT_TRANSLATE_NOOP("Vocab", "Workshop"),
-    EventKind.CREATIVE: QT_TRANSLATE_NOOP("Vocab", "Creative session"),
-    EventKind.EXHIBITION: QT_TRANSLATE_NOOP("Vocab", "Exhibition"),
-    EventKind.TRAINING: QT_TRANSLATE_NOOP("Vocab", "Training"),
-    EventKind.MEETING: QT_TRANSLATE_NOOP("Vocab", "Meeting"),
-}
-_ORG_KINDS = {
-    OrgKind.STATE: QT_TRANSLATE_NOOP("Vocab", "State service"),
-    OrgKind.REGION: QT_TRANSLATE_NOOP("Vocab", "Regional Council"),
-    OrgKind.LOCAL: QT_TRANSLATE_NOOP("Vocab", "Local authority"),
-    OrgKind.OPERATOR: QT_TRANSLATE_NOOP("Vocab", "Public operator"),
-    OrgKind.ASSOCIATION: QT_TRANSLATE_NOOP("Vocab", "Association / civil society"),
-    OrgKind.COMPANY: QT_TRANSLATE_NOOP("Vocab", "Company"),
-    OrgKind.UNIVERSITY: QT_TRANSLATE_NOOP("Vocab", "University / research"),
-}
+from labest_desktop.domain.vocab import EVENT_KIND_TERMS, ORG_KIND_TERMS
+from labest_desktop.ui.labels import term_label
 
 
 def event_kind_label(code: str | None) -> str:
-    for kind, text in _EVENT_KINDS.items():
-        if str(kind) == code:
-            return QCoreApplication.translate("Vocab", text)
-    return code or ""
+    return term_label(EVENT_KIND_TERMS, code)
 
 
 def org_kind_label(code: str | None) -> str:
-    for kind, text in _ORG_KINDS.items():
-        if str(kind) == code:
-            return QCoreApplication.translate("Vocab", text)
-    return code or ""
+    return term_label(ORG_KIND_TERMS, code)
 
 
 def event_kinds() -> list[str]:
-    return [str(k) for k in _EVENT_KINDS]
+    return [str(k) for k in EVENT_KIND_TERMS]
 
 
 def org_kinds() -> list[str]:
-    return [str(k) for k in _ORG_KINDS]
+    return [str(k) for k in ORG_KIND_TERMS]

@@ -25,14 +25,13 @@ def choose_location(args, settings):
     return resolve(getattr(args, "db", None), getattr(args, "database_url", None))
 
 
-def open_workspace(location, settings):
+def open_or_recover(location, settings):
     """The workspace on ``location``, or on what the recovery screen chose; ``None``
     when the user quits."""
     from labest_desktop import paths
     from labest_desktop.domain.errors import StorageError
-    from labest_desktop.services.workspace import Workspace, default_author
+    from labest_desktop.services.workspace import default_author, open_workspace
     from labest_desktop.storage.backup import newest_good_backup, restore_sqlite
-    from labest_desktop.storage.database import open_database
     from labest_desktop.storage.location import sqlite_location
     from labest_desktop.ui import settings as keys
 
@@ -41,7 +40,7 @@ def open_workspace(location, settings):
     keep = keys.value(settings, keys.BACKUPS_KEEP)
     while True:
         try:
-            return Workspace(open_database(location, backups_folder=folder, keep=keep), author)
+            return open_workspace(location, author=author, backups_folder=folder, keep=keep)
         except StorageError as exc:
             logger.warning("Cannot open %s: %s", location.describe(), exc)
             from labest_desktop.ui.dialogs.recovery import RecoveryDialog
@@ -93,7 +92,7 @@ def run(args) -> int:
     translation.install(app, language)
     theme.apply(app, keys.value(settings, keys.THEME))
     excepthook.install()
-    workspace = open_workspace(choose_location(args, settings), settings)
+    workspace = open_or_recover(choose_location(args, settings), settings)
     if workspace is None:
         return 1
     window = build_window(workspace, settings)

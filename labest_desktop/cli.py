@@ -137,12 +137,10 @@ def _department(value: str) -> str:
 
 
 def open_workspace(args):
-    from labest_desktop.services.workspace import Workspace, default_author
-    from labest_desktop.storage.database import open_database
+    from labest_desktop.services import workspace
     from labest_desktop.storage.location import resolve
 
-    database = open_database(resolve(args.db, args.database_url))
-    return Workspace(database, default_author())
+    return workspace.open_workspace(resolve(args.db, args.database_url))
 
 
 def cmd_demo(args) -> int:

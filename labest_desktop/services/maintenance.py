@@ -8,11 +8,16 @@ from pathlib import Path
 from labest_desktop import messages, paths
 from labest_desktop.domain.errors import StorageError
 from labest_desktop.storage import backup as backups
-from labest_desktop.storage.damage import header_problem
-from labest_desktop.storage.database import integrity_report, open_database
+from labest_desktop.storage.damage import DamagedDatabaseError, header_problem
+from labest_desktop.storage.database import ServerBackupUnsupported, integrity_report, open_database
 from labest_desktop.storage.location import DatabaseLocation
 from labest_desktop.storage.migrations import HEAD
 from labest_desktop.storage.schema import current_revision
+
+# Errors the window tells apart (a damaged file, a server without file backups),
+# offered here so that ui/ reaches storage only through services.
+__all__ = ["DamagedDatabaseError", "ServerBackupUnsupported", "backup_database", "check_database",
+           "restore_database"]
 
 
 @dataclass
@@ -73,8 +78,6 @@ def check_database(location: DatabaseLocation) -> CheckReport:
 
 def backup_database(location: DatabaseLocation, destination: Path | None = None) -> Path:
     if not location.is_sqlite:
-        from labest_desktop.storage.database import ServerBackupUnsupported
-
         raise ServerBackupUnsupported()
     assert location.path is not None
     problem = header_problem(location.path) if location.path.exists() else messages.text("backup.missing")
@@ -88,13 +91,13 @@ def backup_database(location: DatabaseLocation, destination: Path | None = None)
     return made
 
 
-def restore_database(location: DatabaseLocation, backup_file: Path) -> Path | None:
+def restore_database(location: DatabaseLocation, backup_file: Path, backups_folder: Path | None = None) -> Path | None:
+    """Put ``backup_file`` in place of the SQLite database at ``location`` (the
+    current one is backed up first, into ``backups_folder`` or the data folder's)."""
     if not location.is_sqlite:
-        from labest_desktop.storage.database import ServerBackupUnsupported
-
         raise ServerBackupUnsupported()
     assert location.path is not None
-    return backups.restore_sqlite(backup_file, location.path, paths.backups_dir())
+    return backups.restore_sqlite(backup_file, location.path, backups_folder or paths.backups_dir())
 
 
 messages.register(

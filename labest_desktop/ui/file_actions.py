@@ -122,7 +122,7 @@ class FileActions(QObject):
 
         location = self.ws.database.location
         if not location.is_sqlite:
-            from labest_desktop.storage.database import ServerBackupUnsupported
+            from labest_desktop.services.maintenance import ServerBackupUnsupported
 
             show_error(self.window, ServerBackupUnsupported())
             return

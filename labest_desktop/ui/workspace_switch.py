@@ -7,20 +7,12 @@ import logging
 from pathlib import Path
 
 from labest_desktop.domain.errors import LabestError
-from labest_desktop.services.workspace import Workspace
-from labest_desktop.storage.database import open_database
-from labest_desktop.storage.location import sqlite_location
+from labest_desktop.services import maintenance
+from labest_desktop.services.workspace import open_workspace
 from labest_desktop.ui import settings as keys
 from labest_desktop.ui.excepthook import show_error
 
 logger = logging.getLogger(__name__)
-
-
-def open_workspace(path: str | Path, author: str, backups_folder: Path | None = None, keep: int = 20) -> Workspace:
-    kwargs = {"keep": keep}
-    if backups_folder is not None:
-        kwargs["backups_folder"] = backups_folder
-    return Workspace(open_database(sqlite_location(path), **kwargs), author)
 
 
 def switch(window, path: str | Path) -> bool:
@@ -28,7 +20,9 @@ def switch(window, path: str | Path) -> bool:
     context = window.context
     old = context.workspace
     try:
-        new = open_workspace(path, old.author, old.database.backups_folder, old.database.keep)
+        new = open_workspace(
+            path, author=old.author, backups_folder=old.database.backups_folder, keep=old.database.keep
+        )
     except LabestError as exc:
         show_error(window, exc)
         return False
@@ -43,14 +37,12 @@ def switch(window, path: str | Path) -> bool:
 
 
 def restore(window, backup: str | Path) -> bool:
-    from labest_desktop.storage.backup import restore_sqlite
-
     context = window.context
     database = context.workspace.database
     path = database.location.path
     database.dispose()
     try:
-        restore_sqlite(Path(backup), path, database.backups_folder)
+        maintenance.restore_database(database.location, Path(backup), database.backups_folder)
     except LabestError as exc:
         show_error(window, exc)
         return switch(window, path)

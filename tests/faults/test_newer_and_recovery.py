@@ -82,7 +82,7 @@ def test_the_recovery_screen_offers_the_newest_good_backup(tmp_path, qtbot, monk
         return dialog.choice
 
     monkeypatch.setattr(RecoveryDialog, "ask", staticmethod(ask))
-    restored = app.open_workspace(sqlite_location(db), settings)
+    restored = app.open_or_recover(sqlite_location(db), settings)
     try:
         assert len(shown) == 1
         from PySide6.QtWidgets import QLabel

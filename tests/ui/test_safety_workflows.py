@@ -57,7 +57,7 @@ def test_recovery_screen_for_a_garbage_file_restores_the_newest_good_backup(tmp_
         return dialog.choice
 
     monkeypatch.setattr(RecoveryDialog, "ask", staticmethod(ask))
-    restored = app.open_workspace(sqlite_location(db), ui_settings)
+    restored = app.open_or_recover(sqlite_location(db), ui_settings)
     assert len(shown) == 1 and shown[0].choice == ("restore", good)
     window = app.build_window(restored, ui_settings)
     qtbot.addWidget(window)

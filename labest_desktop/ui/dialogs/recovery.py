@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from labest_desktop.storage.damage import DamagedDatabaseError
+from labest_desktop.services.maintenance import DamagedDatabaseError
 
 
 class RecoveryDialog(QDialog):

@@ -106,9 +106,6 @@ class Database:
     def dialect(self) -> str:
         return self.engine.dialect.name
 
-    def read_session(self) -> Session:
-        return self._read()
-
     def write_session(self) -> Session:
         return self._write()
 

@@ -71,11 +71,6 @@ def toward_contrast(colour: QColor, background: QColor, minimum: float = MIN_CON
     return QColor(target)
 
 
-def text_colour(palette: QPalette | None = None) -> QColor:
-    palette = _palette(palette)
-    return readable_on(palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text))
-
-
 def muted_text(palette: QPalette | None = None, background: QColor | None = None) -> QColor:
     """Secondary text (the palette's placeholder colour) made readable."""
     palette = _palette(palette)

@@ -47,26 +47,6 @@ SAVED_VIEWS = Key("projects/saved_views", "{}", str)  # JSON: name -> view
 # "geometry/<name>", "state/<name>", "splitter/<name>/<splitter>".
 GEOMETRY_PREFIX = "geometry"
 
-ALL_KEYS = (
-    USER_NAME,
-    LANGUAGE,
-    THEME,
-    BACKUPS_FOLDER,
-    BACKUPS_KEEP,
-    LAST_DATABASE,
-    RECENT_EXPORT_FOLDER,
-    RECENT_IMPORT_FOLDER,
-    FOLDERS["pdf"],
-    FOLDERS["image"],
-    FOLDERS["database"],
-    CURRENT_VIEW,
-    PROJECTS_HEADER,
-    PROJECTS_SORT,
-    PROJECTS_DESCENDING,
-    SAVED_VIEWS,
-)
-
-
 def store() -> QSettings:
     """The settings file: per user, in Qt's native place for this system."""
     return QSettings(ORGANISATION, APPLICATION)

@@ -99,10 +99,6 @@ class ProjectTableModel(QAbstractTableModel):
     def descending(self) -> bool:
         return self._descending
 
-    def set_workspace(self, workspace) -> None:
-        self._ws = workspace
-        self.reload()
-
     def set_filter(self, flt: ProjectFilter) -> None:
         if flt != self._filter:
             self._filter = flt
@@ -130,13 +126,6 @@ class ProjectTableModel(QAbstractTableModel):
         are drawn again in it (nothing is read from the database)."""
         self._locale = QLocale()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
-        if self._ids:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1))
-
-    def forget(self, ids: list[int]) -> None:
-        """Drop cached rows (they changed) and repaint them."""
-        for pid in ids:
-            self._cache.pop(pid, None)
         if self._ids:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1))
 

@@ -44,9 +44,3 @@ def french_amount(value: Decimal | float | int | None, decimals: int = 2) -> str
         return "—"
     text = _FRENCH.toString(float(value), "f", decimals)
     return text.replace("\u202f", "\u00a0") + "\u00a0€"
-
-
-def french_number(value: float | int | None, decimals: int = 0) -> str:
-    if value is None:
-        return "—"
-    return _FRENCH.toString(float(value), "f", decimals).replace("\u202f", "\u00a0")

@@ -114,7 +114,7 @@
 <context>
     <name>ProjectEditor</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="209" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="218" />
         <source>%n field(s)</source>
         <translation><numerusform>%n field</numerusform><numerusform>%n fields</numerusform></translation>
     </message>

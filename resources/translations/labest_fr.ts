@@ -406,8 +406,8 @@
         <translation>Erreur inattendue</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/excepthook.py" line="34" />
         <location filename="../../labest_desktop/ui/views/view_errors.py" line="13" />
+        <location filename="../../labest_desktop/ui/excepthook.py" line="34" />
         <source>Lab'EST</source>
         <translation>Lab'EST</translation>
     </message>
@@ -789,122 +789,107 @@ Merci de transmettre ce fichier au support.</translation>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="34" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="35" />
         <source>Stage</source>
         <translation>Étape</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="36" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="37" />
         <source>Lead organisation</source>
         <translation>Porteur</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="38" />
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="39" />
         <source>Themes</source>
         <translation>Thématiques</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="40" />
         <source>Department</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="41" />
         <source>Person in charge</source>
         <translation>Responsable</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="42" />
         <source>Start date</source>
         <translation>Date de début</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="43" />
         <source>Planned end date</source>
         <translation>Date de fin prévue</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="44" />
         <source>Budget (€)</source>
         <translation>Budget (€)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="45" />
         <source>Funding</source>
         <translation>Financement</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="46" />
         <source>Users involved</source>
         <translation>Usagers impliqués</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="47" />
         <source>Agents involved</source>
         <translation>Agents impliqués</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="48" />
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="49" />
+        <location filename="../../labest_desktop/ui/labels.py" line="34" />
         <source>Modified</source>
         <translation>Modifié le</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="50" />
+        <location filename="../../labest_desktop/ui/labels.py" line="35" />
         <source>In stage since</source>
         <translation>À cette étape depuis</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="51" />
+        <location filename="../../labest_desktop/ui/labels.py" line="36" />
         <source>Identifier</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="53" />
+        <location filename="../../labest_desktop/ui/labels.py" line="38" />
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="54" />
+        <location filename="../../labest_desktop/ui/labels.py" line="39" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="55" />
+        <location filename="../../labest_desktop/ui/labels.py" line="40" />
         <source>Place</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="56" />
+        <location filename="../../labest_desktop/ui/labels.py" line="41" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="57" />
+        <location filename="../../labest_desktop/ui/labels.py" line="42" />
         <source>Linked projects</source>
         <translation>Projets liés</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="58" />
+        <location filename="../../labest_desktop/ui/labels.py" line="43" />
         <source>Organisations</source>
         <translation>Organisations</translation>
     </message>
@@ -1189,6 +1174,20 @@ La base actuelle est d'abord sauvegardée.</translation>
     </message>
 </context>
 <context>
+    <name>LinkEdit</name>
+    <message>
+        <location filename="../../labest_desktop/ui/editor/widgets.py" line="241" />
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/editor/widgets.py" line="242" />
+        <location filename="../../labest_desktop/ui/editor/widgets.py" line="243" />
+        <source>Open the link in the web browser</source>
+        <translation>Ouvrir le lien dans le navigateur web</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../labest_desktop/ui/main_window.py" line="268" />
@@ -1460,17 +1459,17 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>PartnersEdit</name>
     <message>
-        <location filename="../../labest_desktop/ui/editor/widgets.py" line="162" />
+        <location filename="../../labest_desktop/ui/editor/widgets.py" line="164" />
         <source>Filter or add an organisation (Enter)</source>
         <translation>Filtrer ou ajouter une organisation (Entrée)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/widgets.py" line="163" />
+        <location filename="../../labest_desktop/ui/editor/widgets.py" line="165" />
         <source>Filter or add a partner organisation</source>
         <translation>Filtrer ou ajouter une organisation partenaire</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/widgets.py" line="165" />
+        <location filename="../../labest_desktop/ui/editor/widgets.py" line="167" />
         <source>Partner organisations</source>
         <translation>Organisations partenaires</translation>
     </message>
@@ -1947,162 +1946,162 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>ProjectEditor</name>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="81" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="90" />
         <source>Parts of the project</source>
         <translation>Parties du projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="88" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="97" />
         <source>&amp;Details</source>
         <translation>&amp;Fiche</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="90" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="99" />
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="90" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="99" />
         <source>Who</source>
         <translation>Qui</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="90" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="99" />
         <source>What</source>
         <translation>Quoi</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="90" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="99" />
         <source>Change</source>
         <translation>Modification</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="91" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="100" />
         <source>History of the project</source>
         <translation>Historique du projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="94" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="103" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="94" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="103" />
         <source>From</source>
         <translation>De</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="94" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="103" />
         <source>To</source>
         <translation>Vers</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="94" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="103" />
         <source>Decided by</source>
         <translation>Décidé par</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="94" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="103" />
         <source>Rationale</source>
         <translation>Justification</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="96" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="105" />
         <source>Stage decisions</source>
         <translation>Décisions d'étape</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="106" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="115" />
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="110" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="119" />
         <source>New note</source>
         <translation>Nouvelle note</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="111" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="120" />
         <source>Write a note…</source>
         <translation>Écrire une note…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="112" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="121" />
         <source>&amp;Add the note</source>
         <translation>&amp;Ajouter la note</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="134" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="143" />
         <source>Project sheet (&amp;PDF)…</source>
         <translation>Fiche projet (&amp;PDF)…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="261" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="270" />
         <source>%1 has just changed this project: the form shows the new version.</source>
         <translation>%1 vient de modifier ce projet : la fiche affiche la nouvelle version.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="265" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="274" />
         <source>%1 changed this project since you opened it. Compare their changes with yours before saving.</source>
         <translation>%1 a modifié ce projet depuis que vous l'avez ouvert. Comparez ses modifications avec les vôtres avant d'enregistrer.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="125" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="134" />
         <source>&amp;History</source>
         <translation>&amp;Historique</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="126" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="135" />
         <source>De&amp;cisions</source>
         <translation>Dé&amp;cisions</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="127" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="136" />
         <source>&amp;Notes</source>
         <translation>&amp;Notes</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="128" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="137" />
         <source>Linked &amp;events</source>
         <translation>Événements &amp;liés</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="137" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="146" />
         <source>Write this project's sheet for a committee, as a PDF</source>
         <translation>Écrire la fiche de ce projet pour un comité, en PDF</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="154" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="163" />
         <source>Co&amp;mpare now…</source>
         <translation>Co&amp;mparer maintenant…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="174" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="183" />
         <source>New project</source>
         <translation>Nouveau projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="175" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="184" />
         <source>&lt;b&gt;New project&lt;/b&gt; — the reference is given when saving.</source>
         <translation>&lt;b&gt;Nouveau projet&lt;/b&gt; — la référence est attribuée à l'enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="189" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="198" />
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="191" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="200" />
         <source>&lt;b&gt;%1&lt;/b&gt; · version %2 · modified %3 by %4</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · version %2 · modifié le %3 par %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="209" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="218" />
         <source>%n field(s)</source>
         <translation><numerusform>%n champ</numerusform><numerusform>%n champs</numerusform></translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="228" />
+        <location filename="../../labest_desktop/ui/editor/project_editor.py" line="237" />
         <source>Time in each stage: %1</source>
         <translation>Temps passé à chaque étape : %1</translation>
     </message>
@@ -2124,17 +2123,17 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>ProjectForm</name>
     <message>
-        <location filename="../../labest_desktop/ui/editor/form.py" line="47" />
+        <location filename="../../labest_desktop/ui/editor/form.py" line="155" />
         <source>Move to &amp;stage…</source>
         <translation>Passer à l'&amp;étape…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/form.py" line="48" />
+        <location filename="../../labest_desktop/ui/editor/form.py" line="156" />
         <source>Record a stage decision with its rationale</source>
         <translation>Enregistrer une décision d'étape avec sa justification</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/form.py" line="57" />
+        <location filename="../../labest_desktop/ui/editor/form.py" line="65" />
         <source>Themes separated by ;</source>
         <translation>Thématiques séparées par ;</translation>
     </message>
@@ -2142,127 +2141,116 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>ProjectSheet</name>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="20" />
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="23" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="20" />
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="23" />
         <source>Decision</source>
         <translation>Décision</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="21" />
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="24" />
         <source>By</source>
         <translation>Par</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="21" />
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="24" />
         <source>Rationale</source>
         <translation>Justification</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="43" />
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="85" />
         <source>Project sheet</source>
         <translation>Fiche projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="45" />
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="87" />
         <source>Stage and status</source>
         <translation>Étape et statut</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="46" />
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="88" />
         <source>In stage since</source>
         <translation>À cette étape depuis</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="47" />
         <source>Lead organisation</source>
         <translation>Porteur</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="48" />
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="49" />
         <source>Department</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="50" />
         <source>Person in charge</source>
         <translation>Responsable</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="51" />
         <source>Start date</source>
         <translation>Date de début</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="52" />
         <source>Planned end date</source>
         <translation>Date de fin prévue</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="53" />
         <source>Budget</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="54" />
         <source>Funding envelope</source>
         <translation>Enveloppe de financement</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="55" />
         <source>Users / agents involved</source>
         <translation>Usagers / agents impliqués</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="58" />
         <source>Themes</source>
         <translation>Thématiques</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="59" />
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="90" />
         <source>Created</source>
         <translation>Créé le</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="61" />
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="63" />
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="96" />
         <source>Stage decisions</source>
         <translation>Décisions d'étape</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="76" />
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="109" />
         <source>Recent notes</source>
         <translation>Notes récentes</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="84" />
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="117" />
         <source>No note.</source>
         <translation>Aucune note.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="86" />
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="119" />
         <source>Events</source>
         <translation>Événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="105" />
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="138" />
         <source>Project sheet – %1</source>
         <translation>Fiche projet – %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="107" />
+        <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="140" />
         <source>Project sheets (%1)</source>
         <translation>Fiches projets (%1)</translation>
     </message>
@@ -2283,67 +2271,55 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>ProjectTable</name>
     <message>
-        <location filename="../../labest_desktop/ui/models/project_table.py" line="53" />
+        <location filename="../../labest_desktop/ui/models/project_table.py" line="61" />
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/models/project_table.py" line="54" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/models/project_table.py" line="55" />
         <source>Stage</source>
         <translation>Étape</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/models/project_table.py" line="56" />
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/models/project_table.py" line="57" />
         <source>Lead</source>
         <translation>Porteur</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/models/project_table.py" line="58" />
         <source>Dept.</source>
         <translation>Dépt</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/models/project_table.py" line="59" />
         <source>Person in charge</source>
         <translation>Responsable</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/models/project_table.py" line="60" />
         <source>Start</source>
         <translation>Début</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/models/project_table.py" line="61" />
         <source>Planned end</source>
         <translation>Fin prévue</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/models/project_table.py" line="62" />
         <source>Budget (€)</source>
         <translation>Budget (€)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/models/project_table.py" line="63" />
         <source>Funding</source>
         <translation>Financement</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/models/project_table.py" line="64" />
         <source>Users</source>
         <translation>Usagers</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/models/project_table.py" line="65" />
         <source>Agents</source>
         <translation>Agents</translation>
     </message>
@@ -2361,73 +2337,73 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>ProjectsView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="167" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="168" />
         <source>Search title, reference, organisation, theme… (Ctrl+F)</source>
         <translation>Rechercher un titre, une référence, une organisation, une thématique… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="168" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="169" />
         <source>Search projects</source>
         <translation>Rechercher des projets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="169" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="170" />
         <source>Saved views</source>
         <translation>Vues enregistrées</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="172" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="173" />
         <source>Save view…</source>
         <translation>Enregistrer la vue…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="173" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="174" />
         <source>Save the current view</source>
         <translation>Enregistrer la vue actuelle</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="174" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="175" />
         <source>Delete view</source>
         <translation>Supprimer la vue</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="175" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="176" />
         <source>Delete the chosen saved view</source>
         <translation>Supprimer la vue enregistrée choisie</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="176" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="177" />
         <source>Vie&amp;w:</source>
         <translation>&amp;Vue :</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="177" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="178" />
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="184" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="185" />
         <source>No project yet. Create one (Ctrl+N) or import a workbook (Ctrl+I).</source>
         <translation>Aucun projet pour l'instant. Créez-en un (Ctrl+N) ou importez un classeur (Ctrl+I).</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="186" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="187" />
         <source>No project matches “%1”. Check the spelling, shorten the search or clear the filters (Ctrl+F to search again).</source>
         <translation>Aucun projet ne correspond à « %1 ». Vérifiez l'orthographe, raccourcissez la recherche ou effacez les filtres (Ctrl+F pour chercher à nouveau).</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="188" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="189" />
         <source>No project under these filters. Remove a filter chip above, or clear them all.</source>
         <translation>Aucun projet avec ces filtres. Retirez un filtre ci-dessus, ou effacez-les tous.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="327" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="329" />
         <source>Columns</source>
         <translation>Colonnes</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="171" />
-        <location filename="../../labest_desktop/ui/views/projects.py" line="347" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="172" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="349" />
         <source>(current view)</source>
         <translation>(vue actuelle)</translation>
     </message>
@@ -2634,12 +2610,12 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>SaveViewDialog</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="72" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="73" />
         <source>Save the view</source>
         <translation>Enregistrer la vue</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="73" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="74" />
         <source>Name of this view (filters, sort and columns):</source>
         <translation>Nom de cette vue (filtres, tri et colonnes) :</translation>
     </message>
@@ -2794,22 +2770,22 @@ La base actuelle est d'abord sauvegardée.</translation>
         <translation>Création de « %1 »</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/undo_commands.py" line="115" />
+        <location filename="../../labest_desktop/ui/undo_commands.py" line="118" />
         <source>Move “%1” to %2</source>
         <translation>Passage de « %1 » à l'étape %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/undo_commands.py" line="139" />
+        <location filename="../../labest_desktop/ui/undo_commands.py" line="142" />
         <source>Delete %n project(s)</source>
         <translation><numerusform>Suppression de %n projet</numerusform><numerusform>Suppression de %n projets</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/undo_commands.py" line="161" />
+        <location filename="../../labest_desktop/ui/undo_commands.py" line="167" />
         <source>Set %n project(s) to %1</source>
         <translation><numerusform>Statut %1 pour %n projet</numerusform><numerusform>Statut %1 pour %n projets</numerusform></translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/undo_commands.py" line="197" />
+        <location filename="../../labest_desktop/ui/undo_commands.py" line="203" />
         <source>Import of “%1”</source>
         <translation>Import de « %1 »</translation>
     </message>
@@ -2901,142 +2877,123 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>Vocab</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="11" />
         <source>Workshop</source>
         <translation>Atelier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="12" />
         <source>Creative session</source>
         <translation>Séance créative</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="13" />
         <source>Exhibition</source>
         <translation>Exposition</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="14" />
         <source>Training</source>
         <translation>Formation</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="15" />
         <source>Meeting</source>
         <translation>Réunion</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="18" />
         <source>State service</source>
         <translation>Service de l'État</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="19" />
         <source>Regional Council</source>
         <translation>Conseil régional</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="20" />
         <source>Local authority</source>
         <translation>Collectivité territoriale</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="21" />
         <source>Public operator</source>
         <translation>Opérateur public</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="22" />
         <source>Association / civil society</source>
         <translation>Association / société civile</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="23" />
         <source>Company</source>
         <translation>Entreprise</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="24" />
         <source>University / research</source>
         <translation>Université / recherche</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="12" />
         <source>Ideation</source>
         <translation>Idéation</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="13" />
         <source>Prototype</source>
         <translation>Prototype</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="14" />
         <source>Deployment</source>
         <translation>Déploiement</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="17" />
         <source>Active</source>
         <translation>Actif</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="18" />
         <source>Paused</source>
         <translation>En pause</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="19" />
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="20" />
         <source>Abandoned</source>
         <translation>Abandonné</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="23" />
+        <location filename="../../labest_desktop/ui/labels.py" line="22" />
         <source>Creation</source>
         <translation>Création</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="24" />
+        <location filename="../../labest_desktop/ui/labels.py" line="23" />
         <source>Edit</source>
         <translation>Modification</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="25" />
+        <location filename="../../labest_desktop/ui/labels.py" line="24" />
         <source>Stage decision</source>
         <translation>Décision d'étape</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="26" />
+        <location filename="../../labest_desktop/ui/labels.py" line="25" />
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="27" />
+        <location filename="../../labest_desktop/ui/labels.py" line="26" />
         <source>Undo</source>
         <translation>Annulation</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="28" />
+        <location filename="../../labest_desktop/ui/labels.py" line="27" />
         <source>Deletion</source>
         <translation>Suppression</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="29" />
+        <location filename="../../labest_desktop/ui/labels.py" line="28" />
         <source>Restoration</source>
         <translation>Rétablissement</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="30" />
+        <location filename="../../labest_desktop/ui/labels.py" line="29" />
         <source>Merge</source>
         <translation>Fusionner</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/labels.py" line="105" />
+        <location filename="../../labest_desktop/ui/labels.py" line="107" />
         <source>Région (whole Grand Est)</source>
         <translation>Région (tout le Grand Est)</translation>
     </message>

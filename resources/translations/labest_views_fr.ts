@@ -1003,62 +1003,50 @@
 <context>
     <name>Vocab</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="11" />
         <source>Workshop</source>
         <translation>Atelier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="12" />
         <source>Creative session</source>
         <translation>Séance créative</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="13" />
         <source>Exhibition</source>
         <translation>Exposition</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="14" />
         <source>Training</source>
         <translation>Formation</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="15" />
         <source>Meeting</source>
         <translation>Réunion</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="18" />
         <source>State service</source>
         <translation>Service de l'État</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="19" />
         <source>Regional Council</source>
         <translation>Conseil régional</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="20" />
         <source>Local authority</source>
         <translation>Collectivité territoriale</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="21" />
         <source>Public operator</source>
         <translation>Opérateur public</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="22" />
         <source>Association / civil society</source>
         <translation>Association / société civile</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="23" />
         <source>Company</source>
         <translation>Entreprise</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/kind_labels.py" line="24" />
         <source>University / research</source>
         <translation>Université / recherche</translation>
     </message>

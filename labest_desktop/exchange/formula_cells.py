@@ -1,14 +1,16 @@
-"""Where the formulas are in an .xlsx or .xlsb: python-calamine gives a formula
-cell's last computed value, never the formula, so a total row typed under the
-table would read as data.
+"""Where the formulas are in an .xlsx, .xlsb or .xls: python-calamine gives a
+formula cell's last computed value, never the formula, so a total row typed under
+the table would read as data.
 
 An .xlsx sheet's XML is scanned as a byte stream (no parse): a workbook without
 formulas, like every export of this application, costs one decompression of each
 sheet read. Only when a formula element turns up is its cell reference taken from
 the text just before it. An .xlsb sheet is a sequence of binary records [MS-XLSB];
 formula cells are records of their own (BrtFmlaString, BrtFmlaNum, BrtFmlaBool,
-BrtFmlaError), found by walking the record headers. Their formula is not decoded
-(it is a token stream): the report names the cell.
+BrtFmlaError), found by walking the record headers. An .xls keeps its sheets in
+the OLE2 « Workbook » stream as BIFF8 records; a formula cell is a FORMULA record
+(0x0006) of its sheet's substream. Binary formulas are not decoded (token
+streams): the report names the cell.
 """
 
 from __future__ import annotations
@@ -211,7 +213,7 @@ def _scan_xlsb(data: bytes) -> Formulas:
             (row,) = struct.unpack_from("<I", data, start)
         elif kind in _XLSB_FORMULAS and end - start >= 4 and row + 1 not in formulas:
             (column,) = struct.unpack_from("<I", data, start)
-            formulas[row + 1] = (f"{_letters(column)}{row + 1}", "=…")
+            formulas[row + 1] = (f"{_letters(column)}{row + 1}", "")
         elif kind == _END_SHEET_DATA:
             break
     return formulas
@@ -224,3 +226,68 @@ def _letters(index: int) -> str:
         index, rest = divmod(index - 1, 26)
         letters = chr(65 + rest) + letters
     return letters
+
+
+# --- .xls (BIFF8 in an OLE2 container) ----------------------------------------------
+
+_BIFF_FORMULA = 0x0006
+_BIFF_EOF = 0x000A
+_BIFF_BOUNDSHEET = 0x0085
+_BIFF_FILEPASS = 0x002F
+_XLS_MAX_STREAM = 256 * 1024 * 1024
+
+
+def _biff_records(data: bytes, start: int = 0) -> Iterator[tuple[int, int, int]]:
+    """``(record type, data start, data end)`` from ``start``: 2-byte type, 2-byte size."""
+    position, length = start, len(data)
+    while position + 4 <= length:
+        kind, size = struct.unpack_from("<HH", data, position)
+        position += 4
+        yield kind, position, min(position + size, length)
+        position += size
+
+
+def _sheet_name(data: bytes, start: int, end: int) -> str:
+    """ShortXLUnicodeString: count, a flag (UTF-16 or compressed Latin-1), chars."""
+    count, high = data[start], data[start + 1] & 0x01
+    body = data[start + 2 : end]
+    return body[: count * 2].decode("utf-16-le", "replace") if high else body[:count].decode("latin-1")
+
+
+def find_xls_formulas(path, wanted: Callable[[str], bool]) -> dict[str, Formulas]:
+    """First formula cell of each row of every sheet ``wanted(name)`` accepts;
+    ``{}`` when the stream cannot be read (calamine then says what is wrong)."""
+    import olefile  # only .xls files need it
+
+    try:
+        with olefile.OleFileIO(str(path)) as container:
+            stream = next((n for n in ("Workbook", "Book") if container.exists(n)), None)
+            if stream is None or container.get_size(stream) > _XLS_MAX_STREAM:
+                return {}
+            data = container.openstream(stream).read()
+    except (OSError, ValueError, struct.error) as exc:  # olefile's errors derive from these
+        logger.info("no xls formula scan: %s", exc)
+        return {}
+    sheets: list[tuple[str, int]] = []
+    for kind, start, end in _biff_records(data):
+        if kind == _BIFF_FILEPASS:
+            return {}  # encrypted: nothing to read here
+        if kind == _BIFF_BOUNDSHEET and end - start >= 8 and data[start + 5] == 0:  # a worksheet
+            (offset,) = struct.unpack_from("<I", data, start)
+            sheets.append((_sheet_name(data, start + 6, end), offset))
+        elif kind == _BIFF_EOF:
+            break
+    found: dict[str, Formulas] = {}
+    for name, offset in sheets:
+        if not wanted(name) or offset >= len(data):
+            continue
+        formulas: Formulas = {}
+        for kind, start, end in _biff_records(data, offset):
+            if kind == _BIFF_FORMULA and end - start >= 4:
+                row, column = struct.unpack_from("<HH", data, start)
+                formulas.setdefault(row + 1, (f"{_letters(column)}{row + 1}", ""))
+            elif kind == _BIFF_EOF:
+                break
+        if formulas:
+            found[name] = formulas
+    return found

@@ -51,7 +51,12 @@ from labest_desktop.exchange.errors import (
     UnsafeWorkbookError,
     WorkbookTooLargeError,
 )
-from labest_desktop.exchange.formula_cells import Formulas, find_formulas, find_xlsb_formulas
+from labest_desktop.exchange.formula_cells import (
+    Formulas,
+    find_formulas,
+    find_xls_formulas,
+    find_xlsb_formulas,
+)
 from labest_desktop.exchange.ods_reader import (
     OdsSyntaxError,
     calamine_would_miss,
@@ -102,7 +107,7 @@ class RawWorkbook:
     meta: dict[str, str] = field(default_factory=dict)
     format: str = "xlsx"  # xlsx, xlsb, xls, ods or csv
     # First formula of each row, by sheet: {sheet: {row: ("L52", "=SUM(L2:L51)")}}.
-    # Not known for .xls (BIFF8) nor CSV (values only).
+    # Not known for CSV (values only).
     formulas: dict[str, Formulas] = field(default_factory=dict)
 
     def find(self, spec: SheetSpec) -> tuple[str, Rows] | None:
@@ -159,7 +164,7 @@ def _read(path: Path, name: str, stream_projects: bool = False) -> RawWorkbook:
         head = handle.read(8)
     if head.startswith(OLE2_MAGIC):
         _check_ole2(path, name)
-        return _read_with_calamine(path, name, "xls", stream_projects)
+        return _read_with_calamine(path, name, "xls", stream_projects, find_xls_formulas(path, _is_read_sheet))
     if head[:4] in ZIP_MAGICS:
         kind = _check_zip(path, name)
         if kind == "ods":

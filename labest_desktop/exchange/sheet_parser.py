@@ -293,7 +293,9 @@ def _ignored(sheet: str, row_number: int, cells: list[object], indexes: list[int
     """Why the row is not a record, if it is not one: a formula, or a summary label."""
     formula = options.formulas.get(row_number)
     if formula is not None:
-        return IgnoredRow(sheet, row_number, "formula", formula[0], formula[1], "row.ignored_formula")
+        # A binary workbook's formula is not decoded: the cell alone is named.
+        key = "row.ignored_formula" if formula[1] else "row.ignored_formula_cell"
+        return IgnoredRow(sheet, row_number, "formula", formula[0], formula[1], key)
     label = _total_label(cells, indexes)
     if label is not None:
         return IgnoredRow(sheet, row_number, "total", f"{column_letter(label[0])}{row_number}", label[1], "row.ignored_total")
@@ -455,6 +457,12 @@ messages.register(
             "calculée n'est pas un projet. Pour l'importer, remplacer la formule par sa valeur.",
             "Row {row} ignored: cell {cell} holds a formula ({value}); a computed row is not a "
             "project. To import it, replace the formula by its value.",
+        ),
+        "row.ignored_formula_cell": (
+            "Ligne {row} ignorée : la cellule {cell} contient une formule ; une ligne calculée "
+            "n'est pas un projet. Pour l'importer, remplacer la formule par sa valeur.",
+            "Row {row} ignored: cell {cell} holds a formula; a computed row is not a project. "
+            "To import it, replace the formula by its value.",
         ),
         "row.ignored_total": (
             "Ligne {row} ignorée : « {value} » suivi seulement de nombres est une ligne de "

@@ -120,3 +120,22 @@ def test_size_limit_guards_every_kind(tmp_path, monkeypatch):
         path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 200)
         with pytest.raises(WorkbookTooLargeError):
             read_workbook(path)
+
+
+@pytest.mark.skipif(SSCONVERT is None, reason="Gnumeric is installed by `make test`; not found here")
+def test_formula_row_in_xls_is_ignored(tmp_path):
+    """A total row with a formula, saved by Gnumeric as .xls: the FORMULA record of
+    the BIFF8 stream names the cell; the two projects are read, the total is not."""
+    from .test_ignored_rows import _ods_with_formula
+
+    source = _ods_with_formula(tmp_path / "avec-total.ods")
+    path = tmp_path / "avec-total.xls"
+    subprocess.run([SSCONVERT, str(source), str(path)], check=True, capture_output=True, timeout=60)
+    parsed = read_exchange_file(path)
+    (ignored,) = parsed.ignored_rows
+    assert (ignored.row, ignored.reason, ignored.cell) == (4, "formula", "L4")
+    assert ignored.message == (
+        "Ligne 4 ignorée : la cellule L4 contient une formule ; une ligne calculée n'est pas un projet. "
+        "Pour l'importer, remplacer la formule par sa valeur."
+    )
+    assert len(parsed.projects.records) == 2 and parsed.projects.errors == []

@@ -257,8 +257,11 @@ def _sheet_name(data: bytes, start: int, end: int) -> str:
 def find_xls_formulas(path, wanted: Callable[[str], bool]) -> dict[str, Formulas]:
     """First formula cell of each row of every sheet ``wanted(name)`` accepts;
     ``{}`` when the stream cannot be read (calamine then says what is wrong)."""
-    import olefile  # only .xls files need it
-
+    try:
+        import olefile  # only .xls files need it
+    except ImportError:  # a checkout whose environment predates the dependency
+        logger.warning("olefile is not installed: formula rows of .xls files are not recognised")
+        return {}
     try:
         with olefile.OleFileIO(str(path)) as container:
             stream = next((n for n in ("Workbook", "Book") if container.exists(n)), None)

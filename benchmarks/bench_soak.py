@@ -37,7 +37,7 @@ def main(argv: list[str]) -> int:
     workspace, folder = probe.open_copy(args.database, args.database_url)
     window = probe.build_window(workspace, folder)
     probe.settle()
-    print(f"{Path(args.database or args.database_url).name}: window built, {probe.rss_mb():.0f} MB; "
+    print(f"{probe.describe(args.database, args.database_url)}: window built, {probe.rss_mb():.0f} MB; "
           f"{args.actions} actions, {args.imports} exports imported back")
     print(f"{'actions':>8}{'RSS':>9}{'worst block':>13}  {'slowest action':<28}{'Qt objects':>11}  medians (ms)")
 

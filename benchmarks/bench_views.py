@@ -64,7 +64,7 @@ def main(argv: list[str]) -> int:
     started = time.perf_counter()
     window = probe.build_window(workspace, folder)
     probe.settle()
-    print(f"{Path(args.database or args.database_url).name}: window built in "
+    print(f"{probe.describe(args.database, args.database_url)}: window built in "
           f"{(time.perf_counter() - started) * 1000:.0f} ms, {probe.rss_mb():.0f} MB")
     project_id = window.projects_view.model.id_at(0)
     meter = probe.BlockMeter()

@@ -44,6 +44,15 @@ def open_copy(database: str | None, database_url: str | None = None):
     return Workspace(open_database(location, backups_folder=folder / "backups", keep=2), "bench"), folder
 
 
+def describe(database: str | None, database_url: str | None) -> str:
+    """The file's name, or the PostgreSQL database's."""
+    if database_url:
+        from sqlalchemy.engine import make_url
+
+        return f"PostgreSQL {make_url(database_url).database}"
+    return Path(database).name
+
+
 def build_window(workspace, folder: Path):
     from labest_desktop.app import build_window as build
 

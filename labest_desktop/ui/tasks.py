@@ -59,6 +59,7 @@ class Task(QRunnable):
         self.control = TaskControl(self.relay)
         self._fn = fn
         self.done = False
+        self.reports_progress = False
 
     def run(self) -> None:  # worker thread
         try:
@@ -96,12 +97,14 @@ def run_in_background(
     def finished(result: object) -> None:
         _running.discard(task)
         task.done = True
+        _release(task)
         if on_done is not None:
             on_done(result)
 
     def failed(exc: BaseException) -> None:
         _running.discard(task)
         task.done = True
+        _release(task)
         if on_error is not None:
             on_error(exc)
         elif not isinstance(exc, TaskCancelled):
@@ -111,11 +114,25 @@ def run_in_background(
 
     task.relay.finished.connect(finished)
     task.relay.failed.connect(failed)
+    task.reports_progress = progress is not None
     if progress is not None:
         task.relay.progressed.connect(progress)
     _running.add(task)
     (pool or QThreadPool.globalInstance()).start(task)
     return task
+
+
+def _release(task: Task) -> None:
+    """Let the task and what its work captured go: the relay's connections hold
+    these closures from C++, where the garbage collector cannot see the cycle
+    (task → relay → closure → task), so every task used to stay alive with its data
+    (an import's preview: tens of MB)."""
+    task.relay.finished.disconnect()
+    task.relay.failed.disconnect()
+    if task.reports_progress:
+        task.relay.progressed.disconnect()
+    task._fn = None
+    task.relay.deleteLater()
 
 
 def busy() -> bool:

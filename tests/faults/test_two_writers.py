@@ -1,4 +1,4 @@
-"""Two writers, where tests/unit/test_concurrency.py stops: an import racing an edit
+"""Two writers, where tests/unit/storage/test_concurrency.py stops: an import racing an edit
 made by another program (SQLite and PostgreSQL), and an import meeting SQLite's write
 lock, through the service and through the command."""
 
@@ -17,7 +17,7 @@ from labest_desktop.services import exchange_import, projects
 from labest_desktop.services.exchange_export import export_workbook
 from labest_desktop.storage.errors import DatabaseBusyError
 from tests.faults.campaign import ROOT, cli_env, digest, write_edited
-from tests.unit.test_concurrency import edit_in_process, short_timeout_workspace
+from tests.unit.storage.test_concurrency import edit_in_process, short_timeout_workspace
 
 
 def test_an_import_racing_an_edit_from_another_program_is_refused(workspace, tmp_path):

@@ -26,7 +26,7 @@ from labest_desktop.storage.location import sqlite_location
 from labest_desktop.storage.migrations import HEAD
 from labest_desktop.storage.schema import NewerSchemaError, current_revision
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 sys.path.insert(0, str(FIXTURES))
 import make_schema_fixtures as made  # noqa: E402
 

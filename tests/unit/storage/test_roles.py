@@ -23,7 +23,7 @@ from labest_desktop.storage.schema import current_revision, upgrade
 
 pytestmark = pytest.mark.postgres
 
-README = Path(__file__).resolve().parents[2] / "README.md"
+README = Path(__file__).resolve().parents[3] / "README.md"
 
 
 def readme_statements(owner: str, app: str, database: str) -> list[str]:

@@ -26,7 +26,7 @@ from labest_desktop.storage.database import open_database
 from labest_desktop.storage.location import sqlite_location
 from labest_desktop.storage.search import sort_key
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 
 TITLES = ["Zone d'activité", "Évaluation des politiques", "école numérique", "Abeilles urbaines",
           "Œuvres en préfecture", "« Labo ouvert »", "ÉCOLE du soir", "eau potable"]

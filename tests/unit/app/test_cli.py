@@ -19,7 +19,7 @@ from labest_desktop.domain.fingerprints import fingerprint
 from labest_desktop.domain.text import fold
 from labest_desktop.storage import backup as backups
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 EXCHANGE_KEYS = {*SNAPSHOT_KEYS, "updated_at", "fingerprint"}
 COMMANDS = ("demo", "list", "config", "check", "backup", "restore")
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from labest_desktop.ui.translations_build import ensure_compiled
 
-SOURCES = Path(__file__).resolve().parents[2] / "resources" / "translations"
+SOURCES = Path(__file__).resolve().parents[3] / "resources" / "translations"
 
 
 def _copy_sources(folder: Path) -> Path:

@@ -22,7 +22,7 @@ from labest_desktop.storage.database import Database, open_database
 from labest_desktop.storage.engine import make_engine
 from labest_desktop.storage.errors import DatabaseBusyError
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 
 
 @pytest.fixture

@@ -30,7 +30,7 @@ from labest_desktop.storage.migrations import HEAD
 from labest_desktop.storage.schema import NewerSchemaError
 from labest_desktop.storage.schema_check import SchemaMismatchError, verify_file
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 
 EVIL_TRIGGER = (
     "CREATE TRIGGER keep_in_sync AFTER UPDATE ON project BEGIN "

@@ -108,3 +108,28 @@ def test_the_command_refuses_the_issue_file_in_one_line(sqlite_workspace, tmp_pa
     assert len(done.stderr.strip().splitlines()) == 1 and "bombe.xlsx" in done.stderr
     assert "Traceback" not in done.stderr and "panicked" not in done.stderr
     assert digest(db) == before
+
+
+def test_without_fork_the_reader_is_a_new_interpreter(tmp_path, monkeypatch):
+    """Windows has no fork: the child is ``python -m labest_desktop.exchange.guard``
+    (a frozen build: itself with ``--read-child``), answering through its output.
+    The same frames: a file read, a file refused, a parser abort."""
+    import os
+
+    from labest_desktop.domain.fields import ProjectFields
+    from labest_desktop.services import projects
+    from labest_desktop.services.exchange_export import export_workbook
+    from labest_desktop.services.workspace import Workspace
+    from labest_desktop.storage.database import open_database
+    from labest_desktop.storage.location import sqlite_location
+
+    ws = Workspace(open_database(sqlite_location(tmp_path / "db.sqlite3"), backups_folder=tmp_path / "b"), "t")
+    projects.create_project(ws, ProjectFields(title="Projet lu ailleurs"))
+    export_workbook(ws, tmp_path / "export.xlsx")
+    ws.database.dispose()
+    monkeypatch.delattr(os, "fork")
+    assert [r.fields.title for r in read_exchange_file(tmp_path / "export.xlsx").projects.records] == [
+        "Projet lu ailleurs"
+    ]
+    with pytest.raises(WorkbookTooLargeError):
+        read_exchange_file(hostile.declared_extent(tmp_path / "piège.xlsx"))

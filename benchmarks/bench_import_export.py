@@ -105,6 +105,18 @@ def case_import(db: str, path: str) -> dict:
     return {"seconds": seconds, "updated": report.updated, "created": report.created, "errors": len(report.errors)}
 
 
+def case_import_unguarded(db: str, path: str) -> dict:
+    """The same import with the workbook read in this process (no child process,
+    no limits): what the guard of exchange/guard.py costs, measured in the same run."""
+    from labest_desktop.exchange import reader
+
+    reader.read_workbook = reader.read_workbook_here
+    import labest_desktop.exchange.workbook as workbook
+
+    workbook.read_workbook = reader.read_workbook_here
+    return case_import(db, path)
+
+
 def case_calamine(_db: str, path: str) -> dict:
     import python_calamine
 
@@ -123,6 +135,7 @@ CASES = {
     "make_edited": case_make_edited,
     "make_edited_tenth": lambda db, out: case_make_edited(db, out, every=10),
     "import": case_import,
+    "import_unguarded": case_import_unguarded,
     "calamine": case_calamine,
 }
 
@@ -144,6 +157,8 @@ def main() -> None:
         name, db, path = args.case
         result = CASES[name](db, path)
         result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        # The workbook is read in a child process (exchange/guard.py): its peak too.
+        result["child_peak_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         print(json.dumps(result))
         return
     for size in args.sizes:
@@ -164,6 +179,10 @@ def main() -> None:
             shutil.copy(folder / "pristine.sqlite3", db)
             for suffix in ("-wal", "-shm"):
                 Path(str(db) + suffix).unlink(missing_ok=True)
+            unguarded = run_case("import_unguarded", db, folder / "edited.xlsx")
+            shutil.copy(folder / "pristine.sqlite3", db)
+            for suffix in ("-wal", "-shm"):
+                Path(str(db) + suffix).unlink(missing_ok=True)
             tenth = run_case("import", db, folder / "edited-tenth.xlsx")
             print(f"N = {size:,} projects")
             print(f"  export .xlsx      {export['seconds']:6.2f} s  peak {export['peak_mb']:6.0f} MB"
@@ -171,7 +190,11 @@ def main() -> None:
                   f"   ratio {export['seconds'] / reference['seconds']:.2f} (target <= 2)")
             print(f"  import (all rows changed: read, check, merge, write, revisions)"
                   f" {imported['seconds']:6.2f} s  peak {imported['peak_mb']:6.0f} MB"
+                  f" (reading process {imported['child_peak_mb']:4.0f} MB)"
                   f"   updated {imported['updated']:,}, errors {imported['errors']}")
+            print(f"  the same, workbook read in-process (no guard) {unguarded['seconds']:6.2f} s"
+                  f"  peak {unguarded['peak_mb']:6.0f} MB"
+                  f"   guard's cost {imported['seconds'] - unguarded['seconds']:+.2f} s")
             print(f"  import (one row in ten changed)"
                   f" {tenth['seconds']:6.2f} s  peak {tenth['peak_mb']:6.0f} MB   updated {tenth['updated']:,}")
             print(f"  bare calamine parse {parse['seconds']:6.2f} s"

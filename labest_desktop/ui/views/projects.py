@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -49,6 +51,21 @@ from labest_desktop.ui.widgets.filter_bar import ChipBar, FilterBar
 logger = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 150
+
+
+class StageChipDelegate(QStyledItemDelegate):
+    """The stage cell keeps its colour on a selected row (the highlight covered it):
+    the row's highlight around, the stage's own colours inside."""
+
+    def paint(self, painter, option, index) -> None:
+        if not option.state & QStyle.StateFlag.State_Selected:
+            super().paint(painter, option, index)
+            return
+        painter.fillRect(option.rect, option.palette.highlight())
+        inner = QStyleOptionViewItem(option)
+        inner.state &= ~QStyle.StateFlag.State_Selected
+        inner.rect = option.rect.adjusted(2, 2, -2, -2)
+        super().paint(painter, inner, index)
 
 
 class ProjectTable(QTableView):
@@ -117,6 +134,7 @@ class ProjectsView(View):
         self.table.setObjectName("projectTable")
         self.table.setModel(self.model)
         self.empty_state = EmptyState(self.table, self._empty_wording)
+        self.table.setItemDelegateForColumn(COLUMN_KEYS.index("stage"), StageChipDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
@@ -270,6 +288,10 @@ class ProjectsView(View):
                 header.setSectionHidden(column, not spec.shown_by_default)
             for column, width in self._default_widths().items():
                 header.resizeSection(column, width)
+            # The title takes the room left (it was cut after ~30 characters while
+            # « Modifié le », the last column, stretched over 200 px).
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(COLUMN_KEYS.index("title"), QHeaderView.ResizeMode.Stretch)
         sort = keys.value(settings, keys.PROJECTS_SORT)
         descending = keys.value(settings, keys.PROJECTS_DESCENDING)
         column = COLUMN_KEYS.index(sort) if sort in COLUMN_KEYS else 0

@@ -36,6 +36,15 @@ CRAFTED = {
     "table added": ["CREATE TABLE exfiltrate (data BLOB)"],
     "column dropped": ["ALTER TABLE project DROP COLUMN description"],
     "column added": ["ALTER TABLE project ADD COLUMN extra TEXT"],
+    "column retyped, NOT NULL dropped": [
+        "PRAGMA writable_schema = ON",
+        "UPDATE sqlite_master SET sql = replace(sql, 'text TEXT NOT NULL', 'text BLOB') WHERE name = 'note'",
+    ],
+    "foreign key removed": [
+        "PRAGMA writable_schema = ON",
+        "UPDATE sqlite_master SET sql = replace(sql, 'REFERENCES project (id) ON DELETE CASCADE', "
+        "'REFERENCES organisation (id)') WHERE name = 'note'",
+    ],
     "index dropped": ["DROP INDEX ix_project_live_updated_at"],
     "index rewritten": [
         "DROP INDEX ix_project_live_updated_at",

@@ -141,9 +141,19 @@ def list_backups(folder: Path) -> list[Path]:
 
 
 def newest_good_backup(folder: Path) -> Path | None:
+    """The newest backup that restore would accept: sound, and with the schema of its
+    revision (the copy taken before a restore over an altered database is neither
+    offered nor restored)."""
+    from labest_desktop.storage.schema_check import verify_file
+
     for path in list_backups(folder):
-        if integrity_problem(path) is None:
-            return path
+        if integrity_problem(path) is not None:
+            continue
+        try:
+            verify_file(path, allow_empty=False)
+        except (StorageError, sqlite3.Error):
+            continue
+        return path
     return None
 
 

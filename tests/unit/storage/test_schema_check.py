@@ -194,3 +194,22 @@ def test_a_database_at_an_unknown_revision_is_still_called_newer(tmp_path):
     connection.close()
     with pytest.raises(NewerSchemaError):
         open_database(sqlite_location(path), backups_folder=tmp_path / "b")
+
+
+def test_the_recovery_screen_never_offers_an_altered_backup(tmp_path):
+    """Restoring over an altered database keeps a copy of it as « before-restore »,
+    the newest file of the backups folder: the recovery screen offers the newest
+    backup restore would accept instead."""
+    from labest_desktop.storage.backup import newest_good_backup
+
+    folder = tmp_path / "b"
+    good = tmp_path / "good.sqlite3"
+    genuine(good)
+    live = tmp_path / "labest.sqlite3"
+    altered(live, [EVIL_TRIGGER])
+    restore_sqlite(good, live, folder)
+    kept = list(folder.glob("*before-restore*"))
+    assert len(kept) == 1
+    assert newest_good_backup(folder) is None  # the only backup is the altered one
+    shutil.copyfile(good, folder / "labest-20260101-000000-000000-manual.sqlite3")
+    assert newest_good_backup(folder).name == "labest-20260101-000000-000000-manual.sqlite3"

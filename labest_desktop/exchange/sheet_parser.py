@@ -104,11 +104,13 @@ class IgnoredRow:
         }
 
 
-# Labels of the summary lines people add under a table, folded (a trailing colon
-# or words after them allowed: « Total : », « Sous-total 2026 »).
+# Labels of the summary lines people add under a table, folded. « Total » and its
+# kin may be followed by words (« Total des budgets », « Sous-total 2026 »); the
+# words that also start ordinary titles (« Moyenne montagne », « Somme ») count only
+# alone, with at most a colon or a year after them.
 _TOTAL_LABEL = re.compile(
-    r"^(?:sous[- ]?totaux|sous[- ]?total|totaux|total|grand total|sub-?totals?|totals?|sommes?|sums?|moyennes?|"
-    r"averages?|cumul)(?:$|[\s:(])"
+    r"^(?:(?:sous[- ]?totaux|sous[- ]?total|totaux|total|grand total|sub-?totals?|totals?)(?:$|[\s:(])"
+    r"|(?:sommes?|sums?|moyennes?|averages?|cumul)\s*(?::|\(.*\))?\s*(?:\d{4})?\s*:?$)"
 )
 _NUMBER_TEXT = re.compile(r"^[+-]?[\d\s\u00a0\u202f.,]*\d[\d\s\u00a0\u202f.,]*(?:€|eur|euros)?$", re.IGNORECASE)
 

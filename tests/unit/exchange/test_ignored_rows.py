@@ -68,6 +68,8 @@ def test_total_label_in_another_column_and_alone(tmp_path):
     [
         {"Titre": "Total des ateliers", "Porteur": "Ville de Metz"},  # a label with a lead: a project
         {"Titre": "Totalement nouveau", "Budget (€)": 10},  # not a summary word
+        {"Titre": "Moyenne montagne", "Budget (€)": 10},  # a title that starts like one
+        {"Titre": "Somme : baie et littoral", "Budget (€)": 10},
         {"Titre": "Total", "Identifiant": "00000000-0000-0000-0000-000000000001"},  # a known project
     ],
 )

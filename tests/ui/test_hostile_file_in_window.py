@@ -7,6 +7,7 @@ from __future__ import annotations
 from labest_desktop.ui.dialogs.import_wizard import ImportWizard
 from tests.faults import hostile
 from tests.faults.campaign import digest
+from tests.ui.conftest import screenshot
 
 
 def test_the_wizard_says_why_and_the_window_stays(make_window, demo_workspace, qtbot, tmp_path, monkeypatch):
@@ -32,6 +33,7 @@ def test_the_wizard_says_why_and_the_window_stays(make_window, demo_workspace, q
         qtbot.waitUntil(lambda page=page: page.task is None, timeout=60_000)
         expected = "mémoire permise" if not checks else "va jusqu'à la ligne 1048576"
         assert expected in page.status.text() and "bombe.xlsx" in page.status.text()
+        screenshot(wizard, f"hostile-workbook-{'checked' if checks else 'reader-abort'}")
         wizard.close()
     assert window.isVisible()
     assert window.context.workspace.database.engine is not None

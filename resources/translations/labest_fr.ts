@@ -406,8 +406,8 @@
         <translation>Erreur inattendue</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/view_errors.py" line="13" />
         <location filename="../../labest_desktop/ui/excepthook.py" line="34" />
+        <location filename="../../labest_desktop/ui/views/view_errors.py" line="13" />
         <source>Lab'EST</source>
         <translation>Lab'EST</translation>
     </message>
@@ -787,66 +787,6 @@ Merci de transmettre ce fichier au support.</translation>
         <location filename="../../labest_desktop/ui/labels.py" line="33" />
         <source>Reference</source>
         <translation>Référence</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>Titre</translation>
-    </message>
-    <message>
-        <source>Stage</source>
-        <translation>Étape</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Statut</translation>
-    </message>
-    <message>
-        <source>Lead organisation</source>
-        <translation>Porteur</translation>
-    </message>
-    <message>
-        <source>Partners</source>
-        <translation>Partenaires</translation>
-    </message>
-    <message>
-        <source>Themes</source>
-        <translation>Thématiques</translation>
-    </message>
-    <message>
-        <source>Department</source>
-        <translation>Département</translation>
-    </message>
-    <message>
-        <source>Person in charge</source>
-        <translation>Responsable</translation>
-    </message>
-    <message>
-        <source>Start date</source>
-        <translation>Date de début</translation>
-    </message>
-    <message>
-        <source>Planned end date</source>
-        <translation>Date de fin prévue</translation>
-    </message>
-    <message>
-        <source>Budget (€)</source>
-        <translation>Budget (€)</translation>
-    </message>
-    <message>
-        <source>Funding</source>
-        <translation>Financement</translation>
-    </message>
-    <message>
-        <source>Users involved</source>
-        <translation>Usagers impliqués</translation>
-    </message>
-    <message>
-        <source>Agents involved</source>
-        <translation>Agents impliqués</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>Description</translation>
     </message>
     <message>
         <location filename="../../labest_desktop/ui/labels.py" line="34" />
@@ -2176,53 +2116,9 @@ La base actuelle est d'abord sauvegardée.</translation>
         <translation>À cette étape depuis</translation>
     </message>
     <message>
-        <source>Lead organisation</source>
-        <translation>Porteur</translation>
-    </message>
-    <message>
-        <source>Partners</source>
-        <translation>Partenaires</translation>
-    </message>
-    <message>
-        <source>Department</source>
-        <translation>Département</translation>
-    </message>
-    <message>
-        <source>Person in charge</source>
-        <translation>Responsable</translation>
-    </message>
-    <message>
-        <source>Start date</source>
-        <translation>Date de début</translation>
-    </message>
-    <message>
-        <source>Planned end date</source>
-        <translation>Date de fin prévue</translation>
-    </message>
-    <message>
-        <source>Budget</source>
-        <translation>Budget</translation>
-    </message>
-    <message>
-        <source>Funding envelope</source>
-        <translation>Enveloppe de financement</translation>
-    </message>
-    <message>
-        <source>Users / agents involved</source>
-        <translation>Usagers / agents impliqués</translation>
-    </message>
-    <message>
-        <source>Themes</source>
-        <translation>Thématiques</translation>
-    </message>
-    <message>
         <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="90" />
         <source>Created</source>
         <translation>Créé le</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>Description</translation>
     </message>
     <message>
         <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="96" />
@@ -2276,54 +2172,6 @@ La base actuelle est d'abord sauvegardée.</translation>
         <translation>Référence</translation>
     </message>
     <message>
-        <source>Title</source>
-        <translation>Titre</translation>
-    </message>
-    <message>
-        <source>Stage</source>
-        <translation>Étape</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Statut</translation>
-    </message>
-    <message>
-        <source>Lead</source>
-        <translation>Porteur</translation>
-    </message>
-    <message>
-        <source>Dept.</source>
-        <translation>Dépt</translation>
-    </message>
-    <message>
-        <source>Person in charge</source>
-        <translation>Responsable</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>Début</translation>
-    </message>
-    <message>
-        <source>Planned end</source>
-        <translation>Fin prévue</translation>
-    </message>
-    <message>
-        <source>Budget (€)</source>
-        <translation>Budget (€)</translation>
-    </message>
-    <message>
-        <source>Funding</source>
-        <translation>Financement</translation>
-    </message>
-    <message>
-        <source>Users</source>
-        <translation>Usagers</translation>
-    </message>
-    <message>
-        <source>Agents</source>
-        <translation>Agents</translation>
-    </message>
-    <message>
         <location filename="../../labest_desktop/ui/models/project_table.py" line="66" />
         <source>Modified</source>
         <translation>Modifié le</translation>
@@ -2337,73 +2185,73 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>ProjectsView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="168" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="186" />
         <source>Search title, reference, organisation, theme… (Ctrl+F)</source>
         <translation>Rechercher un titre, une référence, une organisation, une thématique… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="169" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="187" />
         <source>Search projects</source>
         <translation>Rechercher des projets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="170" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="188" />
         <source>Saved views</source>
         <translation>Vues enregistrées</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="173" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="191" />
         <source>Save view…</source>
         <translation>Enregistrer la vue…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="174" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="192" />
         <source>Save the current view</source>
         <translation>Enregistrer la vue actuelle</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="175" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="193" />
         <source>Delete view</source>
         <translation>Supprimer la vue</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="176" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="194" />
         <source>Delete the chosen saved view</source>
         <translation>Supprimer la vue enregistrée choisie</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="177" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="195" />
         <source>Vie&amp;w:</source>
         <translation>&amp;Vue :</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="178" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="196" />
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="185" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="203" />
         <source>No project yet. Create one (Ctrl+N) or import a workbook (Ctrl+I).</source>
         <translation>Aucun projet pour l'instant. Créez-en un (Ctrl+N) ou importez un classeur (Ctrl+I).</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="187" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="205" />
         <source>No project matches “%1”. Check the spelling, shorten the search or clear the filters (Ctrl+F to search again).</source>
         <translation>Aucun projet ne correspond à « %1 ». Vérifiez l'orthographe, raccourcissez la recherche ou effacez les filtres (Ctrl+F pour chercher à nouveau).</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="189" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="207" />
         <source>No project under these filters. Remove a filter chip above, or clear them all.</source>
         <translation>Aucun projet avec ces filtres. Retirez un filtre ci-dessus, ou effacez-les tous.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="329" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="351" />
         <source>Columns</source>
         <translation>Colonnes</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="172" />
-        <location filename="../../labest_desktop/ui/views/projects.py" line="349" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="190" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="371" />
         <source>(current view)</source>
         <translation>(vue actuelle)</translation>
     </message>
@@ -2610,12 +2458,12 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>SaveViewDialog</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="73" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="90" />
         <source>Save the view</source>
         <translation>Enregistrer la vue</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/projects.py" line="74" />
+        <location filename="../../labest_desktop/ui/views/projects.py" line="91" />
         <source>Name of this view (filters, sort and columns):</source>
         <translation>Nom de cette vue (filtres, tri et colonnes) :</translation>
     </message>
@@ -2876,82 +2724,6 @@ La base actuelle est d'abord sauvegardée.</translation>
 </context>
 <context>
     <name>Vocab</name>
-    <message>
-        <source>Workshop</source>
-        <translation>Atelier</translation>
-    </message>
-    <message>
-        <source>Creative session</source>
-        <translation>Séance créative</translation>
-    </message>
-    <message>
-        <source>Exhibition</source>
-        <translation>Exposition</translation>
-    </message>
-    <message>
-        <source>Training</source>
-        <translation>Formation</translation>
-    </message>
-    <message>
-        <source>Meeting</source>
-        <translation>Réunion</translation>
-    </message>
-    <message>
-        <source>State service</source>
-        <translation>Service de l'État</translation>
-    </message>
-    <message>
-        <source>Regional Council</source>
-        <translation>Conseil régional</translation>
-    </message>
-    <message>
-        <source>Local authority</source>
-        <translation>Collectivité territoriale</translation>
-    </message>
-    <message>
-        <source>Public operator</source>
-        <translation>Opérateur public</translation>
-    </message>
-    <message>
-        <source>Association / civil society</source>
-        <translation>Association / société civile</translation>
-    </message>
-    <message>
-        <source>Company</source>
-        <translation>Entreprise</translation>
-    </message>
-    <message>
-        <source>University / research</source>
-        <translation>Université / recherche</translation>
-    </message>
-    <message>
-        <source>Ideation</source>
-        <translation>Idéation</translation>
-    </message>
-    <message>
-        <source>Prototype</source>
-        <translation>Prototype</translation>
-    </message>
-    <message>
-        <source>Deployment</source>
-        <translation>Déploiement</translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation>Actif</translation>
-    </message>
-    <message>
-        <source>Paused</source>
-        <translation>En pause</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Terminé</translation>
-    </message>
-    <message>
-        <source>Abandoned</source>
-        <translation>Abandonné</translation>
-    </message>
     <message>
         <location filename="../../labest_desktop/ui/labels.py" line="22" />
         <source>Creation</source>

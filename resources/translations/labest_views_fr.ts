@@ -818,53 +818,9 @@
         <translation>À cette étape depuis</translation>
     </message>
     <message>
-        <source>Lead organisation</source>
-        <translation>Porteur</translation>
-    </message>
-    <message>
-        <source>Partners</source>
-        <translation>Partenaires</translation>
-    </message>
-    <message>
-        <source>Department</source>
-        <translation>Département</translation>
-    </message>
-    <message>
-        <source>Person in charge</source>
-        <translation>Responsable</translation>
-    </message>
-    <message>
-        <source>Start date</source>
-        <translation>Date de début</translation>
-    </message>
-    <message>
-        <source>Planned end date</source>
-        <translation>Date de fin prévue</translation>
-    </message>
-    <message>
-        <source>Budget</source>
-        <translation>Budget</translation>
-    </message>
-    <message>
-        <source>Funding envelope</source>
-        <translation>Enveloppe de financement</translation>
-    </message>
-    <message>
-        <source>Users / agents involved</source>
-        <translation>Usagers / agents impliqués</translation>
-    </message>
-    <message>
-        <source>Themes</source>
-        <translation>Thématiques</translation>
-    </message>
-    <message>
         <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="90" />
         <source>Created</source>
         <translation>Créé le</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>Description</translation>
     </message>
     <message>
         <location filename="../../labest_desktop/ui/reports/project_sheet.py" line="96" />
@@ -998,57 +954,6 @@
         <location filename="../../labest_desktop/ui/reports/portfolio.py" line="117" />
         <source>Projects per stage</source>
         <translation>Projets par étape</translation>
-    </message>
-</context>
-<context>
-    <name>Vocab</name>
-    <message>
-        <source>Workshop</source>
-        <translation>Atelier</translation>
-    </message>
-    <message>
-        <source>Creative session</source>
-        <translation>Séance créative</translation>
-    </message>
-    <message>
-        <source>Exhibition</source>
-        <translation>Exposition</translation>
-    </message>
-    <message>
-        <source>Training</source>
-        <translation>Formation</translation>
-    </message>
-    <message>
-        <source>Meeting</source>
-        <translation>Réunion</translation>
-    </message>
-    <message>
-        <source>State service</source>
-        <translation>Service de l'État</translation>
-    </message>
-    <message>
-        <source>Regional Council</source>
-        <translation>Conseil régional</translation>
-    </message>
-    <message>
-        <source>Local authority</source>
-        <translation>Collectivité territoriale</translation>
-    </message>
-    <message>
-        <source>Public operator</source>
-        <translation>Opérateur public</translation>
-    </message>
-    <message>
-        <source>Association / civil society</source>
-        <translation>Association / société civile</translation>
-    </message>
-    <message>
-        <source>Company</source>
-        <translation>Entreprise</translation>
-    </message>
-    <message>
-        <source>University / research</source>
-        <translation>Université / recherche</translation>
     </message>
 </context>
 </TS>

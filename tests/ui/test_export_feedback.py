@@ -96,7 +96,7 @@ def test_the_message_offers_open_and_open_folder_in_french(qtbot, tmp_path, monk
     assert opened == [written]
 
 
-def test_export_dialog_offers_open_and_counts_the_selection(make_window, demo_workspace, qtbot, tmp_path):
+def test_export_dialog_offers_open_and_counts_the_selection(make_window, demo_workspace, qtbot, tmp_path, monkeypatch):
     """The export dialog started from the toolbar counts the highlighted rows, and once
     written offers « Ouvrir » beside « Ouvrir le dossier »."""
     from labest_desktop.ui.dialogs import export_dialog
@@ -105,12 +105,9 @@ def test_export_dialog_offers_open_and_counts_the_selection(make_window, demo_wo
     ids = project_query.project_ids(demo_workspace)[:1]
     window.projects_view.select_ids(ids)
     made = []
-    original = export_dialog.ExportDialog.exec
-    export_dialog.ExportDialog.exec = lambda self: made.append(self) or 0
-    try:
-        window.file_actions.export_workbook()
-    finally:
-        export_dialog.ExportDialog.exec = original
+    monkeypatch.setattr(export_dialog.ExportDialog, "exec", lambda self: made.append(self) or 0)
+    monkeypatch.setattr(export_dialog.ExportDialog, "deleteLater", lambda self: None)  # kept to be read
+    window.file_actions.export_workbook()
     dialog = made[0]
     qtbot.addWidget(dialog)
     assert dialog.scope_selection.text().replace("&", "") == "Les projets sélectionnés (1)"

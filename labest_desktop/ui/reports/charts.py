@@ -213,18 +213,19 @@ def envelopes_chart(rows: list[dashboard.EnvelopeBudget], dark: bool = False) ->
         bar.setLabelColor(colours.readable_on(colour))  # labels inside the bars
     categories = []
     top = max([float(r.allocated or 0) / 1000 for r in rows] + [float(r.committed) / 1000 for r in rows] + [0])
-    digits = 0 if top >= 20 else 1  # « 584 », not « 583,62 » spilling out of its bar
     for row in rows[::-1]:
         marker = " ⚠" if row.over_committed else ""  # over-commitment not by colour alone
         categories.append(_short(row.name) + marker)
-        allocated.append(round(float(row.allocated or 0) / 1000, digits))
-        committed.append(round(float(row.committed) / 1000, digits))
+        allocated.append(float(row.allocated or 0) / 1000)
+        committed.append(float(row.committed) / 1000)
     series = QHorizontalBarSeries()
     series.append(allocated)
     series.append(committed)
     series.setLabelsVisible(True)
     series.setLabelsFormat("@value")
-    series.setLabelsPrecision(5)
+    # As many significant digits as the largest amount has whole k€: « 1 314 », not
+    # « 1 313,84 » spilling out of its bar.
+    series.setLabelsPrecision(max(2, len(str(int(top)))))
     chart.addSeries(series)
     axis_y = QBarCategoryAxis()
     axis_y.append(categories)

@@ -149,7 +149,7 @@
         <translation>Engagée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="287" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="288" />
         <source>Median days</source>
         <translation>Jours (médiane)</translation>
     </message>

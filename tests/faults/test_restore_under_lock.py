@@ -205,3 +205,27 @@ def test_the_window_watcher_hears_a_restore_and_a_replaced_file(database_with_ba
     finally:
         watcher.close()
         ws.database.dispose()
+
+
+def test_a_backup_of_another_page_size_goes_in(database_with_backup, tmp_path):
+    """A WAL database cannot change its page size: a backup written with 8 KB pages
+    (another SQLite's default) is converted on the side, then restored."""
+    db, backup, (first, _second) = database_with_backup
+    other = tmp_path / "pages-8k.sqlite3"
+    shutil.copyfile(backup, other)
+    connection = sqlite3.connect(other, isolation_level=None)
+    connection.execute("PRAGMA journal_mode=DELETE")
+    connection.execute("PRAGMA page_size=8192")
+    connection.execute("VACUUM")
+    assert connection.execute("PRAGMA page_size").fetchone()[0] == 8192
+    connection.close()
+    with sqlite3.connect(db) as live:
+        live.execute("UPDATE project SET title = 'Après la sauvegarde' WHERE id = ?", (first,))
+        size = live.execute("PRAGMA page_size").fetchone()[0]
+    live.close()
+    restore_sqlite(other, db, tmp_path / "b")
+    assert titles(db)[first] == "Projet 0"
+    with sqlite3.connect(db) as live:
+        assert live.execute("PRAGMA page_size").fetchone()[0] == size
+        assert live.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    live.close()

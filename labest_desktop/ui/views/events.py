@@ -68,24 +68,31 @@ class EventTableModel(RowListModel):
         if row is None:
             return None
         col = index.column()
+        # One cell worked out at a time: sorting asks for thousands of cells.
         if role == Qt.ItemDataRole.DisplayRole:
-            return {
-                COL_DATE: french_date(row.date) if row.date else "",
-                COL_TITLE: row.title,
-                COL_KIND: event_kind_label(row.kind),
-                COL_PLACE: row.place or "",
-                COL_PARTICIPANTS: "" if row.participants is None else str(row.participants),
-                COL_PROJECTS: str(row.project_count),
-            }[col]
+            if col == COL_DATE:
+                return french_date(row.date) if row.date else ""
+            if col == COL_TITLE:
+                return row.title
+            if col == COL_KIND:
+                return event_kind_label(row.kind)
+            if col == COL_PLACE:
+                return row.place or ""
+            if col == COL_PARTICIPANTS:
+                return "" if row.participants is None else str(row.participants)
+            return str(row.project_count)
         if role == SORT_ROLE:
-            return {
-                COL_DATE: row.date.isoformat() if row.date else "",
-                COL_TITLE: row.title.lower(),
-                COL_KIND: event_kind_label(row.kind),
-                COL_PLACE: (row.place or "").lower(),
-                COL_PARTICIPANTS: row.participants if row.participants is not None else -1,
-                COL_PROJECTS: row.project_count,
-            }[col]
+            if col == COL_DATE:
+                return row.date.isoformat() if row.date else ""
+            if col == COL_TITLE:
+                return row.title.lower()
+            if col == COL_KIND:
+                return event_kind_label(row.kind)
+            if col == COL_PLACE:
+                return (row.place or "").lower()
+            if col == COL_PARTICIPANTS:
+                return row.participants if row.participants is not None else -1
+            return row.project_count
         if role == ID_ROLE:
             return row.id
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_PARTICIPANTS, COL_PROJECTS):
@@ -427,6 +434,8 @@ class EventsView(View):
         self.table.horizontalHeader().setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         for col in (COL_KIND, COL_PARTICIPANTS, COL_PROJECTS):
             self.table.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        # A date is always « 31/12/2026 » wide: set once, not measured over every row at each refresh.
+        self.table.setColumnWidth(COL_DATE, self.table.fontMetrics().horizontalAdvance("31/12/2026") + 24)
         self.calendar = QCalendarWidget()
         self.calendar.setGridVisible(True)
         self.day_events = QListWidget()
@@ -504,7 +513,6 @@ class EventsView(View):
             return
         current = self.editor.event_id
         self.model.set_rows(rows)
-        self.table.resizeColumnToContents(COL_DATE)
         if current is not None:
             self.select_event(current)
         self._mark_month(self.calendar.yearShown(), self.calendar.monthShown())

@@ -6,7 +6,8 @@ that no successful save was lost.
     .venv/bin/python benchmarks/bench_load.py --database-url URL --users 20 --duration 120 --imports 6
 
 Each simulated user is a separate process with its own connections, running the
-services the window runs, in a loop until the time is up, with a short think time
+services the window runs (and listening for the others' changes as the window
+does), in a loop until the time is up, with a short think time
 between actions: search as one types (a prefix of one to six letters of a common
 word, then the first screen of rows), open a project (its sheet, history, notes),
 edit it (read, think, save from the version read), move its stage, add a note; and
@@ -73,10 +74,16 @@ def user(index: int, url: str, deadline: float, started: float, duration: float,
          next_import, out: str, seed: int) -> None:
     from labest_desktop.domain.errors import StaleEditError
     from labest_desktop.services import exchange_import, project_query, projects, stage_moves
+    from labest_desktop.services.live_changes import ServerWatcher
     from labest_desktop.services.project_query import ProjectFilter
 
     rng = random.Random(seed)
     ws = _workspace(url, f"user{index:02d}")
+    # Each user's window listens for the others' changes (one more connection
+    # each), which also lets its list be kept between keystrokes.
+    watcher = ServerWatcher(ws.database)
+    watcher.connect()
+    heard = 0
     hot = project_query.project_ids(ws, ProjectFilter())[:HOT]
     everyone = project_query.project_ids(ws, ProjectFilter(), sort="title")
     timings: dict[str, list[float]] = defaultdict(list)
@@ -96,6 +103,8 @@ def user(index: int, url: str, deadline: float, started: float, duration: float,
                 next_import.value += 1
         if due:
             action = "import"
+        if watcher.drain():  # what the window's socket notifier would have read
+            heard += 1
         begun = time.perf_counter()
         try:
             if action == "search":
@@ -142,8 +151,10 @@ def user(index: int, url: str, deadline: float, started: float, duration: float,
             action += " (error)"
         timings[action].append((time.perf_counter() - begun) * 1000)
         time.sleep(rng.uniform(0.05, 0.4))  # between two actions
+    watcher.close()
     ws.database.dispose()
-    Path(out).write_text(json.dumps({"timings": timings, "log": log, "stale": stale, "errors": errors}))
+    Path(out).write_text(json.dumps({"timings": timings, "log": log, "stale": stale, "errors": errors,
+                                     "heard": heard}))
 
 
 def verify(url: str, logs: list[dict]) -> tuple[int, int, list[str]]:
@@ -277,6 +288,7 @@ def main(argv: list[str]) -> int:
         print(f"  {action:<16} {len(values):>6}  p50 {percentile(values, 0.5):>7.0f} ms  "
               f"p95 {percentile(values, 0.95):>7.0f} ms")
     print(f"stale edits refused: {stale}")
+    print(f"colleagues' changes heard (LISTEN/NOTIFY), summed over users: {sum(r.get('heard', 0) for r in results)}")
     print(f"errors (other than stale edits): {len(errors) + crashed}")
     for error in errors[:10]:
         print(f"  {error}")

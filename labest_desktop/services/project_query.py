@@ -125,6 +125,11 @@ def ids_query(flt: ProjectFilter, dialect: str, sort: str = "reference", descend
     return statement.order_by(order.nulls_last(), tie)
 
 
+# Above this many organisations, a sort by lead joins and sorts instead of reading
+# one index range per organisation.
+_PARTS_LIMIT = 300
+
+
 def _segments(session, flt: ProjectFilter, sort: str, descending: bool, dialect: str) -> list[Select]:
     """``ids_query`` as consecutive parts, each read in order from one partial index
     over live projects without a sort and without reading the wide rows (SQLite's
@@ -157,6 +162,15 @@ def _segments(session, flt: ProjectFilter, sort: str, descending: bool, dialect:
         return parts[::-1] if descending else parts
     if sort in ("lead", "funding"):
         other, link = (_lead, Project.lead_id) if sort == "lead" else (_envelope, Project.funding_envelope_id)
+        if dialect == "postgresql":
+            # The organisations (envelopes) that lead live projects, in name order,
+            # then each one's projects from the (key, id) index: PostgreSQL would
+            # rather join the few envelopes and sort 80,000 rows (160 ms).
+            used = select(Project.id).where(link == other.id, Project.deleted_at.is_(None)).exists()
+            names = list(session.scalars(select(other.id).where(used).order_by(other.name_key.collate("C"))))
+            if len(names) <= _PARTS_LIMIT:
+                parts = [part(link == oid) for oid in (names[::-1] if descending else names)]
+                return parts + [part(link.is_(None))]
         # ``+id``: the name may not be looked up per project (then sorted); the
         # names are walked in order and each one's projects read from the index.
         joined = literal_column(f"+{inspect(other).name}.id") == link

@@ -10,6 +10,7 @@ from labest_desktop.domain.fields import ProjectFields
 from labest_desktop.services import projects
 from labest_desktop.services.workspace import Workspace
 from labest_desktop.storage.database import open_database
+from tests.support.ui_context import screenshot
 
 
 @pytest.fixture
@@ -45,6 +46,7 @@ def test_an_open_editor_says_a_colleague_changed_its_project(workspace, colleagu
     assert "avant d'enregistrer" in editor.stale_banner.text()
     assert editor.compare_button.isVisible()
     assert editor.form.contact.text() == "Ma modification"  # nothing typed is lost
+    screenshot(editor, f"editor-changed-elsewhere-{workspace.database.dialect}")
 
 
 def test_an_untouched_editor_shows_the_new_version(workspace, colleague, make_window, qtbot):
@@ -86,6 +88,7 @@ def test_a_lost_connection_shows_a_banner_until_reconnected(postgres_server, tmp
             projects.create_project(colleague, ProjectFields(title="Pendant la coupure"))
         qtbot.waitUntil(banner.isVisible, timeout=5000)
         assert "connexion au serveur" in banner.text()
+        screenshot(window, "connection-lost-banner")
         qtbot.waitUntil(lambda: not banner.isVisible(), timeout=10000)
         qtbot.waitUntil(lambda: window.projects_view.model.rowCount() == 1, timeout=5000)
     finally:

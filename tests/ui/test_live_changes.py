@@ -95,3 +95,17 @@ def test_a_lost_connection_shows_a_banner_until_reconnected(postgres_server, tmp
         window.close()
         colleague.database.dispose()
         workspace.database.dispose()
+
+
+def test_a_colleagues_stage_move_moves_the_card_on_an_open_board(workspace, colleague, make_window, qtbot):
+    from labest_desktop.services import stage_moves
+
+    view = projects.create_project(workspace, ProjectFields(title="Tiers-lieu numérique"))
+    window = make_window(workspace)
+    window.show_view("board")
+    board = window.views["board"]
+    assert board.columns["ideation"].model.row_of(view.id) >= 0
+    theirs = projects.get_project(colleague, view.id)
+    stage_moves.move(colleague, view.id, "prototype", "Comité de sélection", theirs.version)
+    qtbot.waitUntil(lambda: board.columns["prototype"].model.row_of(view.id) >= 0, timeout=6000)
+    assert board.columns["ideation"].model.row_of(view.id) < 0

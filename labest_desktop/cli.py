@@ -251,14 +251,37 @@ def _filter(args):
 
 
 def cmd_import(args) -> int:
+    """``import``; with ``--json`` every run prints exactly one JSON object on standard
+    output, a refusal included (``{"error": "…", "applied": false}``, same exit
+    status, the sentence also on standard error)."""
+    if not args.json:
+        return _import(args)
+    try:
+        return _import(args)
+    except LabestError as exc:
+        print(json.dumps({"error": exc.message, "applied": False}, ensure_ascii=False))
+        raise
+    except Exception:
+        print(json.dumps({"error": messages.text("cli.unexpected_short"), "applied": False}, ensure_ascii=False))
+        raise
+
+
+def _import(args) -> int:
     from labest_desktop.exchange.errors import ExchangeFileError
     from labest_desktop.services import exchange_import, import_undo
 
     ws = open_workspace(args)
     if args.undo:
         undone = import_undo.undo_import(ws, args.undo)
+        if args.json:
+            print(json.dumps(undone.as_dict(), ensure_ascii=False))
+            return EXIT_OK
         print(messages.text("cli.undo_done", batch=undone.batch_id, file=undone.file_name, restored=undone.restored,
                             removed=undone.removed))
+        if undone.events_removed or undone.events_restored or undone.organisations_removed:
+            print(messages.text("cli.undo_also", events_restored=undone.events_restored,
+                                events_removed=undone.events_removed,
+                                organisations=undone.organisations_removed + undone.envelopes_removed))
         return EXIT_OK
     if args.file is None:
         raise UsageError(detail=messages.text("cli.import_needs_file"))
@@ -289,6 +312,10 @@ def import_summary(report, *, dry_run: bool) -> list[str]:
         lines.append(messages.text("cli.import_renumbered", **item))
     for item in report.duplicates:
         lines.append(messages.text("cli.import_duplicate", **item))
+    for item in report.restored:
+        lines.append(messages.text("cli.import_restored", **item))
+    for item in report.deleted_here:
+        lines.append(messages.text("cli.import_deleted_here", **item))
     if report.ignored_columns:
         lines.append(messages.text("cli.import_ignored", columns=", ".join(report.ignored_columns)))
     lines.extend(item["message"] for item in report.ignored_rows)
@@ -435,6 +462,28 @@ messages.register(
         "cli.import_not_applied": (
             "Rien n'a été écrit : corrigez les erreurs, ou relancez avec --skip-invalid ou --on-conflict mine|theirs.",
             "Nothing was written: fix the errors, or run again with --skip-invalid or --on-conflict mine|theirs.",
+        ),
+        "cli.import_restored": (
+            "Ligne {row} : le projet {reference} « {title} », retiré ici par l'annulation d'un import, est rétabli "
+            "avec les valeurs du fichier.",
+            "Row {row}: project {reference} “{title}”, removed here by undoing an import, is brought back with the "
+            "file's values.",
+        ),
+        "cli.import_deleted_here": (
+            "Ligne {row} : le projet {reference} « {title} » a été supprimé ici ; il reste supprimé et la ligne "
+            "n'est pas importée (restaurez-le d'abord pour reprendre le fichier).",
+            "Row {row}: project {reference} “{title}” was deleted here; it stays deleted and the row is not "
+            "imported (restore it first to take the file's values).",
+        ),
+        "cli.undo_also": (
+            "Événements rétablis : {events_restored}, événements retirés : {events_removed}, organisations et "
+            "financements retirés : {organisations}.",
+            "Events restored: {events_restored}, events removed: {events_removed}, organisations and funding "
+            "sources removed: {organisations}.",
+        ),
+        "cli.unexpected_short": (
+            "Erreur inattendue : voir le journal de l'application.",
+            "Unexpected error: see the application's log.",
         ),
         "cli.undo_done": (
             "Import n° {batch} ({file}) annulé : {restored} projet(s) rétabli(s), {removed} retiré(s).",

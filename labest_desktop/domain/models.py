@@ -163,6 +163,8 @@ class Organisation(Base):
     kind: Mapped[str | None] = mapped_column(String(30))
     department: Mapped[str | None] = mapped_column(String(10))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # The import that created it (undoing that import removes it unless used since).
+    import_batch_id: Mapped[int | None] = mapped_column(Integer)
 
     led_projects: Mapped[list[Project]] = relationship(back_populates="lead", foreign_keys="Project.lead_id")
     partner_projects: Mapped[list[Project]] = relationship(
@@ -178,6 +180,7 @@ class FundingEnvelope(Base):
     name_key: Mapped[str] = mapped_column(String(200), unique=True)
     origin: Mapped[str | None] = mapped_column(String(200))
     allocated: Mapped[Decimal | None] = mapped_column(Money)
+    import_batch_id: Mapped[int | None] = mapped_column(Integer)  # the import that created it
 
     projects: Mapped[list[Project]] = relationship(back_populates="funding_envelope")
 
@@ -298,6 +301,9 @@ class ProjectRevision(Base):
     )
     snapshot: Mapped[str] = mapped_column(Text)  # JSON of the exchange fields
     fingerprint: Mapped[str] = mapped_column(String(64))  # merge bases are found by project
+    # Kept by imports: the project's last change before this revision, put back by an undo.
+    before_updated_at: Mapped[datetime | None] = mapped_column(DateTime)
+    before_updated_by: Mapped[str | None] = mapped_column(String(200))
 
     project: Mapped[Project] = relationship(back_populates="revisions")
 
@@ -321,6 +327,25 @@ class Event(Base):
     organisations: Mapped[list[Organisation]] = relationship(
         secondary=event_organisation, back_populates="events"
     )
+
+
+class EventRevision(Base):
+    """One state of an event after a change: the merge base of the events sheet and
+    what undoing an import puts back."""
+
+    __tablename__ = "event_revision"
+    __table_args__ = (UniqueConstraint("event_id", "number"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"))
+    number: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    author: Mapped[str] = mapped_column(String(200))
+    origin: Mapped[str] = mapped_column(String(20))  # create | edit | import | undo
+    import_batch_id: Mapped[int | None] = mapped_column(
+        ForeignKey("import_batch.id", ondelete="SET NULL"), index=True
+    )
+    snapshot: Mapped[str] = mapped_column(Text)  # JSON of the event's fields
+    fingerprint: Mapped[str] = mapped_column(String(64))
 
 
 class Note(Base):

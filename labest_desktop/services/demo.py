@@ -36,6 +36,7 @@ from labest_desktop.domain.snapshot_json import dump_snapshot
 from labest_desktop.domain.text import fold
 from labest_desktop.domain.vocab import DEPARTMENTS, REGION, EventKind, OrgKind, Stage, Status
 from labest_desktop.services import office
+from labest_desktop.services.event_history import record_event_revision
 from labest_desktop.services.snapshots import column_values
 from labest_desktop.services.workspace import Workspace
 
@@ -315,7 +316,7 @@ def load_demo(ws: Workspace, projects: int = 60, seed: int = 2026) -> dict[str, 
                 text("SELECT setval(pg_get_serial_sequence('project', 'id'), (SELECT max(id) FROM project))")
             )
         _size_allocations(session, new_envelopes, budgets_by_envelope)
-        counts["events"] = _add_events(session, rng, next_id, projects, all_org_ids)
+        counts["events"] = _add_events(session, rng, next_id, projects, all_org_ids, author)
         session.flush()
         uow.commit()
     return counts
@@ -385,7 +386,9 @@ def _size_allocations(session, shares: dict[int, float], committed: dict[int, De
         session.get(FundingEnvelope, envelope_id).allocated = max(rounded, ROUND_ALLOCATION)
 
 
-def _add_events(session, rng: random.Random, first_project: int, projects: int, org_ids: list[int]) -> int:
+def _add_events(
+    session, rng: random.Random, first_project: int, projects: int, org_ids: list[int], author: str
+) -> int:
     if projects == 0:
         return 0
     added = 0
@@ -406,6 +409,7 @@ def _add_events(session, rng: random.Random, first_project: int, projects: int, 
         session.execute(insert(event_project), [{"event_id": event.id, "project_id": p} for p in linked])
         orgs = sorted(set(rng.sample(org_ids, 2)))
         session.execute(insert(event_organisation), [{"event_id": event.id, "organisation_id": o} for o in orgs])
+        record_event_revision(session, event, author=author, origin="create")
         added += 1
     return added
 

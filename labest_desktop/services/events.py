@@ -14,6 +14,7 @@ from labest_desktop.domain.errors import NotFoundError, StaleEditError, Validati
 from labest_desktop.domain.models import Event, Organisation, Project, event_project, utcnow
 from labest_desktop.domain.text import fold
 from labest_desktop.domain.vocab import EventKind
+from labest_desktop.services.event_history import record_event_revision
 from labest_desktop.services.workspace import Workspace
 
 TITLE_MAX = 200
@@ -173,6 +174,7 @@ def create_event(ws: Workspace, values: EventFields) -> EventView:
         uow.session.add(event)
         _assign(uow.session, event, values)
         uow.session.flush()
+        record_event_revision(uow.session, event, author=ws.author, origin="create")
         view = _view(event)
         uow.commit()
         return view
@@ -186,6 +188,7 @@ def update_event(ws: Workspace, event_id: int, values: EventFields, expected_ver
             raise StaleEditError(title=event.title, expected=expected_version, actual=event.version)
         _assign(uow.session, event, values)
         uow.session.flush()
+        record_event_revision(uow.session, event, author=ws.author, origin="edit")
         view = _view(event)
         uow.commit()
         return view

@@ -11,7 +11,7 @@ from sqlalchemy.orm import selectinload
 
 from labest_desktop import __version__, messages
 from labest_desktop.domain.errors import LabestError
-from labest_desktop.domain.fingerprints import fingerprint
+from labest_desktop.domain.fingerprints import event_fingerprint, fingerprint
 from labest_desktop.domain.models import (
     Event,
     FundingEnvelope,
@@ -25,8 +25,9 @@ from labest_desktop.exchange.export_rows import ExportMeta, WriteReport
 from labest_desktop.exchange.ods_writer import write_ods
 from labest_desktop.exchange.xlsx_writer import write_xlsx
 from labest_desktop.services import office
+from labest_desktop.services.event_history import event_prints, event_snapshot
 from labest_desktop.services.project_query import ProjectFilter, apply_filter, count, iter_snapshots
-from labest_desktop.services.snapshots import revision_prints
+from labest_desktop.services.snapshots import ANCESTRY_DEPTH, revision_prints
 from labest_desktop.services.workspace import Workspace
 
 Progress = Callable[[int, int], None]
@@ -143,6 +144,7 @@ def _side_sheets(ws: Workspace, flt: ProjectFilter):
         if not flt.is_empty():
             selected = set(session.scalars(apply_filter(select(Project.reference), flt, ws.database.dialect)))
         events = []
+        prints = event_prints(session, ANCESTRY_DEPTH)
         for event in session.scalars(events_query.order_by(Event.date, Event.id)):
             references = sorted(p.reference for p in event.projects if p.deleted_at is None)
             if selected is not None and not set(references) & selected:
@@ -158,9 +160,15 @@ def _side_sheets(ws: Workspace, flt: ProjectFilter):
                     "projects": references,
                     "organisations": sorted((o.name for o in event.organisations), key=fold),
                     "description": event.description,
+                    **_event_prints(session, event, prints.get(event.id, [])),
                 }
             )
     return events, organisations, _history(ws, history_query, selected), funding
+
+
+def _event_prints(session, event: Event, stored: list[str]) -> dict:
+    own = event_fingerprint(event_snapshot(session, event))
+    return {"fingerprint": own, "ancestry": [p for p in stored if p != own]}
 
 
 def _history(ws: Workspace, query, selected: set[str] | None) -> Iterator[dict]:

@@ -46,7 +46,9 @@ from labest_desktop.services import office
 from labest_desktop.services.bulk_work import collector_paused
 from labest_desktop.services.import_plan import (
     CREATE,
+    DELETED_HERE,
     DUPLICATE,
+    REVIVE,
     UNCHANGED,
     UPDATE,
     FieldConflict,
@@ -55,7 +57,12 @@ from labest_desktop.services.import_plan import (
     RowPlan,
     match_rows,
 )
-from labest_desktop.services.import_sheets import SheetPlan, apply_sheets, plan_sheets
+from labest_desktop.services.import_sheets import (
+    SheetPlan,
+    apply_events,
+    apply_organisations,
+    plan_sheets,
+)
 from labest_desktop.services.snapshots import (
     SEARCH_KEYS,
     chunks,
@@ -132,6 +139,10 @@ class ImportReport:
     backup: str | None = None
     events_created: int = 0
     events_updated: int = 0
+    # Projects removed here by undoing an import and brought back by this file.
+    restored: list[dict] = field(default_factory=list)
+    # Projects deleted here on purpose that the file still holds: left deleted.
+    deleted_here: list[dict] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return {
@@ -152,6 +163,8 @@ class ImportReport:
             "backup": self.backup,
             "events_created": self.events_created,
             "events_updated": self.events_updated,
+            "restored": self.restored,
+            "deleted_here": self.deleted_here,
         }
 
     @property
@@ -190,12 +203,16 @@ def preview_import(
         raise ImportCancelled()
     report(50, 100)
     sha = file_digest(path)
+    # Events name projects by the file's references: their identifiers, read from
+    # the file's own rows before matching lets go of them.
+    file_uids = {r.reference: r.uid for r in exchange.projects.records if r.reference and r.uid}
     with ws.reading() as session:
         match = match_rows(session, exchange.projects.records, cancelled)
         sheets = plan_sheets(
             session,
             exchange.events.records if exchange.events else [],
             exchange.partners.records if exchange.partners else [],
+            file_uids,
         )
     # The plans now hold what each row brings; the parsed rows are dropped so a
     # 100,000-row preview does not keep both in memory while the user decides.
@@ -225,7 +242,7 @@ def apply_import(
     work: list[tuple[RowPlan, dict]] = []  # (plan, final snapshot)
     unsettled: list[FieldConflict] = []
     for plan in preview.match.plans:
-        if plan.kind in (UNCHANGED,) or (plan.kind == DUPLICATE and not create_duplicates):
+        if plan.kind in (UNCHANGED, DELETED_HERE) or (plan.kind == DUPLICATE and not create_duplicates):
             continue
         final = _final_snapshot(plan, resolutions, on_conflict, unsettled)
         if final is None:
@@ -244,6 +261,7 @@ def apply_import(
     if dry_run or blocked:
         report.created = sum(1 for p, _ in work if p.kind in (CREATE, DUPLICATE))
         report.updated = sum(1 for p, _ in work if p.kind == UPDATE)
+        report.restored = [_restored_item(p) for p, _ in work if p.kind == REVIVE]
         report.applied = False
         return report
     if not work and not preview.sheets.has_writes(taken_events):
@@ -262,11 +280,15 @@ def apply_import(
         session.add(batch)
         session.flush()
         writer = _Writer(session, ws.author, batch, preview)
-        report.events_created, report.events_updated = apply_sheets(
-            session, preview.sheets, taken=taken_events, organisation_id=writer.organisation_id, now=writer.now
-        )
+        apply_organisations(session, preview.sheets, writer.organisation_id)
         writer.apply(work)
+        # After the projects: a new event links the projects this file creates too.
+        report.events_created, report.events_updated = apply_events(
+            session, preview.sheets, taken=taken_events, organisation_id=writer.organisation_id, now=writer.now,
+            batch=batch, author=ws.author,
+        )
         report.created, report.updated = writer.created, writer.updated
+        report.restored = [_restored_item(p) for p, _ in work if p.kind == REVIVE]
         report.renumbered = writer.renumbered
         report.new_organisations = writer.new_organisations
         batch.created, batch.updated, batch.unchanged = report.created, report.updated, report.unchanged
@@ -319,7 +341,13 @@ def _report_skeleton(preview: ImportPreview, create_duplicates: bool) -> ImportR
     for plan in match.plans:
         if plan.kind == DUPLICATE and not create_duplicates:
             report.duplicates.append({"row": plan.row, "title": plan.title, "matches": plan.duplicate_of})
+        elif plan.kind == DELETED_HERE:
+            report.deleted_here.append({"row": plan.row, "reference": plan.reference, "title": plan.title})
     return report
+
+
+def _restored_item(plan: RowPlan) -> dict:
+    return {"row": plan.row, "reference": plan.reference, "title": plan.title}
 
 
 def _final_snapshot(
@@ -330,7 +358,7 @@ def _final_snapshot(
         snapshot.update(plan.theirs)
         return snapshot
     final = dict(plan.mine or {})
-    final.update(plan.taken)
+    final.update(plan.taken)  # a project brought back takes the whole row: no conflict
     open_conflicts = False
     for conflict in plan.conflicts:
         choice = resolutions.get(conflict.key, on_conflict)
@@ -364,7 +392,7 @@ def _merge_problem(plan: RowPlan, final: dict) -> LabestError | None:
     so each one is valid on its own; only the rule that ties two fields can break
     when one date is taken from the file and the other kept from here.
     """
-    if plan.kind != UPDATE:
+    if plan.kind not in (UPDATE, REVIVE):
         return None
     moved = plan.taken.keys() | {c.field for c in plan.conflicts}
     if moved.isdisjoint(PERIOD_KEYS):
@@ -416,6 +444,7 @@ class _Writer:
         self.updated = 0
         self.renumbered: list[dict] = []
         self.new_organisations: list[str] = []
+        self.before: dict[int, tuple] = {}  # project id -> (updated_at, updated_by) before the import
         self.organisation_ids = {k: i for k, i in session.execute(select(Organisation.name_key, Organisation.id))}
         self.envelope_ids = {k: i for k, i in session.execute(select(FundingEnvelope.name_key, FundingEnvelope.id))}
         source = preview.office or preview.file_name
@@ -425,7 +454,10 @@ class _Writer:
     def organisation_id(self, name: str, kind: str | None = None, department: str | None = None) -> int:
         key = fold(name)
         if key not in self.organisation_ids:
-            org = Organisation(name=name.strip(), name_key=key, kind=kind, department=department, created_at=self.now)
+            org = Organisation(
+                name=name.strip(), name_key=key, kind=kind, department=department, created_at=self.now,
+                import_batch_id=self.batch.id,
+            )
             self.session.add(org)
             self.session.flush()
             self.organisation_ids[key] = org.id
@@ -435,7 +467,7 @@ class _Writer:
     def envelope_id(self, name: str) -> int:
         key = fold(name)
         if key not in self.envelope_ids:
-            envelope = FundingEnvelope(name=name.strip(), name_key=key)
+            envelope = FundingEnvelope(name=name.strip(), name_key=key, import_batch_id=self.batch.id)
             self.session.add(envelope)
             self.session.flush()
             self.envelope_ids[key] = envelope.id
@@ -450,7 +482,7 @@ class _Writer:
 
     # projects ------------------------------------------------------------------
     def apply(self, work: list[tuple[RowPlan, dict]]) -> None:
-        updates = [(p, s) for p, s in work if p.kind == UPDATE]
+        updates = [(p, s) for p, s in work if p.kind in (UPDATE, REVIVE)]
         creates = [(p, s) for p, s in work if p.kind in (CREATE, DUPLICATE)]
         self._lock_and_check(updates)
         for _, snapshot in work:
@@ -466,20 +498,23 @@ class _Writer:
         expected = {p.project_id: p.version for p, _ in updates}
         table = Project.__table__
         connection = self.session.connection()
+        columns = (table.c.id, table.c.version, table.c.reference, table.c.updated_at, table.c.updated_by)
         if connection.dialect.name == "sqlite" and len(expected) > FULL_SCAN_ABOVE:
-            statements = [select(table.c.id, table.c.version, table.c.reference)]
+            statements = [select(*columns)]
         else:
             statements = [
-                select(table.c.id, table.c.version, table.c.reference).where(table.c.id.in_(chunk))
+                select(*columns).where(table.c.id.in_(chunk))
                 for chunk in chunks(sorted(expected))
             ]
             if connection.dialect.name != "sqlite":
                 statements = [statement.with_for_update() for statement in statements]
         changed: list[str] = []
         for statement in statements:
-            for pid, version, reference in connection.execute(statement).all():
-                if pid in expected and version != expected[pid]:
-                    changed.append(reference)
+            for pid, version, reference, updated_at, updated_by in connection.execute(statement).all():
+                if pid in expected:
+                    if version != expected[pid]:
+                        changed.append(reference)
+                    self.before[pid] = (updated_at, updated_by)  # put back by an undo
         if changed:
             raise StaleEditError("import.stale", references=", ".join(sorted(changed)[:10]), count=len(changed))
 
@@ -539,7 +574,7 @@ class _Writer:
         last_numbers = last_revision_numbers(connection, ids, all_projects=len(ids) > FULL_SCAN_ABOVE)
         for start in range(0, len(updates), WRITE_SLICE):
             self._write_slice(connection, self._prepare_slice(updates[start : start + WRITE_SLICE], last_numbers))
-        self.updated = len(updates)
+        self.updated = sum(1 for plan, _ in updates if plan.kind == UPDATE)
 
     def _prepare_slice(self, updates: list[tuple[RowPlan, dict]], last_numbers: dict[int, int]) -> _SliceWrites:
         prepared = _SliceWrites()
@@ -555,6 +590,8 @@ class _Writer:
                 snapshot, self.organisation_ids, self.envelope_ids,
                 keys=changed, with_search=not SEARCH_KEYS.isdisjoint(changed),
             )
+            if plan.kind == REVIVE:
+                row["deleted_at"] = None
             columns = tuple(sorted(row))
             row.update(id=pid, updated_at=self.now, updated_by=self.author, version=plan.version + 1)
             prepared.groups[columns].append(row)
@@ -591,12 +628,16 @@ class _Writer:
     def _revision(self, pid: int, number: int, snapshot: dict, plan: RowPlan) -> dict:
         # Taken whole, the version is the file row's: it keeps the row's print.
         print_ = plan.file_print if plan.takes_file_whole(snapshot) else fingerprint(snapshot)
+        before_at, before_by = self.before.get(pid, (None, None))
         return {
             "project_id": pid,
             "number": number,
             "created_at": self.now,
             "author": self.author,
-            "origin": "import",
+            # A project brought back is a restoration, which its undo deletes again.
+            "origin": "restore" if plan.kind == REVIVE else "import",
+            "before_updated_at": before_at,
+            "before_updated_by": before_by,
             "import_batch_id": self.batch.id,
             "snapshot": dump_snapshot(snapshot),
             "fingerprint": print_,

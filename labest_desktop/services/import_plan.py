@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from labest_desktop.domain.errors import LabestError
@@ -30,6 +30,9 @@ from labest_desktop.exchange.sheet_parser import ProjectRow
 from labest_desktop.services.snapshots import StoredProject, chunks, load_projects
 
 CREATE, UPDATE, UNCHANGED, DUPLICATE = "create", "update", "unchanged", "duplicate"
+# A row whose project was removed here: by undoing the import that created it (it is
+# brought back, with the file's values), or on purpose (left deleted, and reported).
+REVIVE, DELETED_HERE = "revive", "deleted_here"
 
 
 PROJECTS = "Projets"
@@ -79,7 +82,7 @@ class RowPlan:
     """What one ``Projets`` row will do."""
 
     row: int
-    kind: str  # create, update, unchanged, duplicate
+    kind: str  # create, update, unchanged, duplicate, revive, deleted_here
     title: str
     # The row as a snapshot: for a new project, the columns present in the file; for
     # a matched one, only the fields that differ from here.
@@ -251,9 +254,13 @@ def match_rows(session: Session, rows: list[ProjectRow], cancelled=None) -> Matc
         chunk = matched[:MATCH_CHUNK]
         del matched[:MATCH_CHUNK]
         stored = {p.id: p for p in load_projects(session, [pid for _, _, pid in chunk])}
+        removals = _removals(session, [pid for pid, p in stored.items() if p.deleted])
         differing = []
         for index, row, pid in chunk:
             target = stored[pid]
+            if target.deleted:
+                plans[index] = _removed_row_plan(row, target, removals.get(pid), names)
+                continue
             theirs = file_snapshot(row, names)
             mine = target.snapshot
             changes = {key: value for key, value in theirs.items() if mine.get(key) != value}
@@ -357,11 +364,46 @@ def _merge(row: ProjectRow, changes: dict, target: StoredProject, base: dict | N
     return plan
 
 
+def _removals(session: Session, ids: list[int]) -> dict[int, str]:
+    """How each deleted project was removed: the origin of its latest revision
+    (``delete`` for a deletion by a person, ``undo`` for an undone import)."""
+    if not ids:
+        return {}
+    revisions = ProjectRevision.__table__
+    latest = (
+        select(revisions.c.project_id, func.max(revisions.c.number).label("number"))
+        .where(revisions.c.project_id.in_(ids))
+        .group_by(revisions.c.project_id)
+        .subquery()
+    )
+    statement = select(revisions.c.project_id, revisions.c.origin).join(
+        latest, (latest.c.project_id == revisions.c.project_id) & (latest.c.number == revisions.c.number)
+    )
+    return dict(session.connection().execute(statement).all())
+
+
+def _removed_row_plan(row: ProjectRow, target: StoredProject, origin: str | None, names: NameBook) -> RowPlan:
+    """A row whose project is deleted here is never « unchanged »: a project deleted
+    on purpose stays deleted and the row is reported; one removed by undoing an
+    import is brought back with the file's values."""
+    plan = RowPlan(
+        row=row.row, kind=DELETED_HERE, title=target.snapshot["title"], theirs={}, project_id=target.id,
+        version=target.version, uid=target.uid, reference=target.reference, mine=target.snapshot,
+    )
+    if origin == "delete":
+        return plan
+    theirs = file_snapshot(row, names)
+    plan.kind = REVIVE
+    plan.theirs = plan.taken = {k: v for k, v in theirs.items() if target.snapshot.get(k) != v}
+    plan.file_print = _whole_print(row)
+    return plan
+
+
 def _new_names(plans: list[RowPlan], names: NameBook) -> tuple[list[str], list[str]]:
     orgs: dict[str, str] = {}
     envelopes: dict[str, str] = {}
     for plan in plans:
-        if plan.kind == DUPLICATE:
+        if plan.kind in (DUPLICATE, DELETED_HERE):
             continue
         source = plan.theirs
         for name in [source.get("lead"), *(source.get("partners") or [])]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from sqlalchemy import select
 
@@ -96,6 +98,9 @@ def test_import_wizard_settles_an_event_conflict_beside_a_project_one(make_windo
     path = tmp_path / "echange.xlsx"
     export_workbook(ws, path)
     projects.update_project(ws, pid, view.fields.with_changes(title="Titre d'ici"), view.version)
+    # The place changed here too: both sides changed it since the export.
+    here = events.get_event(ws, event_id)
+    events.update_event(ws, event_id, replace(here.fields, place="Salle d'ici"), expected_version=here.version)
     book = openpyxl.load_workbook(path)
     for sheet_name, key_header, key, header, value in (
         ("Projets", "Référence", view.reference, "Titre", "Titre du fichier"),

@@ -4,4 +4,4 @@
 need to import Alembic (a test checks it matches the scripts).
 """
 
-HEAD = "0006"
+HEAD = "0007"

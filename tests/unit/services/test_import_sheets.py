@@ -1,6 +1,7 @@
 """The Événements and Partenaires sheets of a workbook coming back: events matched
-by Identifiant and merged like project rows without a base (every field that
-differs is a conflict to settle), organisations by name (created when unknown,
+by Identifiant and merged three-way like project rows (a conflict only where both
+sides changed a field since the version they share; links merged as sets),
+organisations by name (created when unknown,
 blanks filled, nothing stored overwritten)."""
 
 from __future__ import annotations
@@ -62,6 +63,12 @@ def edit(path: Path, sheet: str, match: str, header: str, value) -> None:
     book.save(path)
 
 
+def edit_here(ws, event_id: int, **changes) -> None:
+    """An edit made here, through the events service, after the export."""
+    view = events.get_event(ws, event_id)
+    events.update_event(ws, event_id, replace(view.fields, **changes), expected_version=view.version)
+
+
 def add_row(path: Path, sheet: str, values: dict) -> None:
     book = openpyxl.load_workbook(path)
     rows = book[sheet]
@@ -78,28 +85,44 @@ def test_a_workbook_with_events_and_partners_comes_back_unchanged(portfolio, tmp
     assert events.get_event(ws, event.id).fields.title == "Atelier usagers"
 
 
-def test_an_event_changed_in_the_file_is_a_conflict_that_stops_the_import(portfolio, tmp_path):
-    """Events keep no history here: no base says which side changed the title, so
-    it is asked, and nothing at all is written until it is settled."""
+def test_an_event_changed_only_in_the_file_is_taken(portfolio, tmp_path):
+    """Events keep revisions: the row's fingerprint names the version exported, so a
+    field changed only in the file is taken, with no question."""
+    ws, _, _, event = portfolio
+    path = export(ws, tmp_path / "out.xlsx")
+    edit(path, "Événements", uid_of(ws, event.id), "Titre", "Atelier usagers (revu)")
+    edit_here(ws, event.id, place="Thionville")
+    report = exchange_import.import_file(ws, path)
+    assert report.applied and report.conflicts == [] and report.events_updated == 1
+    view = events.get_event(ws, event.id)
+    assert (view.fields.title, view.fields.place) == ("Atelier usagers (revu)", "Thionville")
+
+
+def test_an_event_changed_on_both_sides_is_a_conflict_that_stops_the_import(portfolio, tmp_path):
+    """Both sides changed the title since the version they share: it is asked, with
+    the base shown, and nothing at all is written until it is settled."""
     ws, first, _, event = portfolio
     path = export(ws, tmp_path / "out.xlsx")
     edit(path, "Événements", uid_of(ws, event.id), "Titre", "Atelier usagers (revu)")
     edit(path, "Projets", first.reference, "Titre", "Guichet unique revu")
+    edit_here(ws, event.id, title="Atelier usagers (ici)")
     report = exchange_import.import_file(ws, path)
     assert report.applied is False
     assert report.conflicts == [{
-        "row": 2, "reference": uid_of(ws, event.id), "field": "title", "base": None, "mine": "Atelier usagers",
-        "theirs": "Atelier usagers (revu)", "sheet": "Événements", "title": "Atelier usagers",
+        "row": 2, "reference": uid_of(ws, event.id), "field": "title", "base": "Atelier usagers",
+        "mine": "Atelier usagers (ici)", "theirs": "Atelier usagers (revu)", "sheet": "Événements",
+        "title": "Atelier usagers (ici)",
     }]
-    assert events.get_event(ws, event.id).fields.title == "Atelier usagers"
+    assert events.get_event(ws, event.id).fields.title == "Atelier usagers (ici)"
     assert projects.get_project(ws, first.id).fields.title == "Guichet unique"
 
 
-@pytest.mark.parametrize("policy, title", [(THEIRS, "Atelier usagers (revu)"), (MINE, "Atelier usagers")])
+@pytest.mark.parametrize("policy, title", [(THEIRS, "Atelier usagers (revu)"), (MINE, "Atelier usagers (ici)")])
 def test_event_conflicts_settled_by_policy(portfolio, tmp_path, policy, title):
     ws, _, _, event = portfolio
     path = export(ws, tmp_path / "out.xlsx")
     edit(path, "Événements", uid_of(ws, event.id), "Titre", "Atelier usagers (revu)")
+    edit_here(ws, event.id, title="Atelier usagers (ici)")
     report = exchange_import.import_file(ws, path, on_conflict=policy)
     assert report.applied and report.conflicts == []
     assert events.get_event(ws, event.id).fields.title == title
@@ -107,22 +130,24 @@ def test_event_conflicts_settled_by_policy(portfolio, tmp_path, policy, title):
 
 
 def test_event_conflicts_settled_field_by_field(portfolio, tmp_path):
-    """Take the file's place and date, keep the title here; the linked projects
-    follow the file's references when taken."""
+    """Both sides changed place and date: take the file's; the title changed only
+    in the file is taken and the linked project the file adds lands, without a
+    question (links merge as sets)."""
     ws, first, second, event = portfolio
     path = export(ws, tmp_path / "out.xlsx")
     edit(path, "Événements", uid_of(ws, event.id), "Titre", "Autre titre")
     edit(path, "Événements", uid_of(ws, event.id), "Lieu", "Nancy")
     edit(path, "Événements", uid_of(ws, event.id), "Date", date(2026, 12, 1))
     edit(path, "Événements", uid_of(ws, event.id), "Projets", f"{first.reference}; {second.reference}")
+    edit_here(ws, event.id, place="Metz-Borny", date=date(2026, 11, 6))
     preview = exchange_import.preview_import(ws, path)
     keys = {c.field: c.key for c in preview.conflicts}
-    assert set(keys) == {"title", "place", "date", "projects"}
-    resolutions = {keys["title"]: MINE, keys["place"]: THEIRS, keys["date"]: THEIRS, keys["projects"]: THEIRS}
+    assert set(keys) == {"place", "date"}
+    resolutions = {keys["place"]: THEIRS, keys["date"]: THEIRS}
     report = exchange_import.apply_import(ws, preview, resolutions=resolutions)
     assert report.applied
     view = events.get_event(ws, event.id)
-    assert (view.fields.title, view.fields.place, view.fields.date) == ("Atelier usagers", "Nancy", date(2026, 12, 1))
+    assert (view.fields.title, view.fields.place, view.fields.date) == ("Autre titre", "Nancy", date(2026, 12, 1))
     assert view.fields.project_ids == frozenset({first.id, second.id})
 
 
@@ -132,6 +157,7 @@ def test_an_event_conflict_key_never_mixes_with_a_project_row(portfolio, tmp_pat
     ws, first, _, event = portfolio
     path = export(ws, tmp_path / "out.xlsx")
     edit(path, "Événements", uid_of(ws, event.id), "Titre", "Atelier revu")
+    edit_here(ws, event.id, title="Atelier revu ici")
     preview = exchange_import.preview_import(ws, path)
     (conflict,) = preview.conflicts
     assert conflict.key == ("Événements", 2, "title") and conflict.key != (2, "title")

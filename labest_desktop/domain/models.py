@@ -304,6 +304,8 @@ class ProjectRevision(Base):
     # Kept by imports: the project's last change before this revision, put back by an undo.
     before_updated_at: Mapped[datetime | None] = mapped_column(DateTime)
     before_updated_by: Mapped[str | None] = mapped_column(String(200))
+    # The file row's print an import merged without taking it whole (see snapshots.revision_prints).
+    received_fingerprint: Mapped[str | None] = mapped_column(String(64))
 
     project: Mapped[Project] = relationship(back_populates="revisions")
 
@@ -346,6 +348,7 @@ class EventRevision(Base):
     )
     snapshot: Mapped[str] = mapped_column(Text)  # JSON of the event's fields
     fingerprint: Mapped[str] = mapped_column(String(64))
+    received_fingerprint: Mapped[str | None] = mapped_column(String(64))
 
 
 class Note(Base):

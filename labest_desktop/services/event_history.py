@@ -32,11 +32,13 @@ SET_FIELDS = ("projects", "organisations")
 
 def event_snapshot(session: Session, event: Event) -> dict:
     """The event's fields as stored here (projects by uid, sorted; organisations
-    by name, in folded order)."""
+    by name, in folded order). Links to projects deleted here are left out, as the
+    export leaves them out of the ``Projets`` column: the fingerprint is that of
+    the row as written."""
     connection = session.connection()
     uids = connection.execute(
         select(Project.uid).join(event_project, event_project.c.project_id == Project.id)
-        .where(event_project.c.event_id == event.id)
+        .where(event_project.c.event_id == event.id, Project.deleted_at.is_(None))
     ).scalars().all()
     names = connection.execute(
         select(Organisation.name).join(event_organisation, event_organisation.c.organisation_id == Organisation.id)
@@ -62,10 +64,12 @@ def record_event_revision(
     origin: str,
     batch_id: int | None = None,
     print_: str | None = None,
+    received: str | None = None,
     when=None,
 ) -> EventRevision:
     """Store the event's current state as its next revision (``print_``: the file
-    row's fingerprint when an import took the row whole)."""
+    row's fingerprint when an import took the row whole; ``received``: the print of
+    a row it merged otherwise)."""
     session.flush()
     snapshot = event_snapshot(session, event)
     last = session.scalar(select(func.max(EventRevision.number)).where(EventRevision.event_id == event.id))
@@ -79,6 +83,7 @@ def record_event_revision(
         snapshot=dump_snapshot(snapshot),
         fingerprint=print_ or event_fingerprint(snapshot),
     )
+    revision.received_fingerprint = received if received != revision.fingerprint else None
     session.add(revision)
     return revision
 
@@ -86,13 +91,14 @@ def record_event_revision(
 def event_prints(session: Session, depth: int) -> dict[int, list[str]]:
     """Stored fingerprints of every event's revisions, newest first, each once."""
     prints: dict[int, list[str]] = {}
-    statement = select(EventRevision.event_id, EventRevision.fingerprint).order_by(
+    statement = select(EventRevision.event_id, EventRevision.fingerprint, EventRevision.received_fingerprint).order_by(
         EventRevision.event_id, EventRevision.number.desc()
     )
-    for event_id, print_ in session.execute(statement):
+    for event_id, print_, received in session.execute(statement):
         found = prints.setdefault(event_id, [])
-        if len(found) < depth and print_ not in found:
-            found.append(print_)
+        for known in (print_, received):
+            if known is not None and len(found) < depth and known not in found:
+                found.append(known)
     return prints
 
 

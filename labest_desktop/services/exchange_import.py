@@ -240,8 +240,13 @@ def apply_import(
     resolutions = resolutions or {}
     report = _report_skeleton(preview, create_duplicates)
     work: list[tuple[RowPlan, dict]] = []  # (plan, final snapshot)
+    # Rows that change nothing here but name a version never received: recorded, so
+    # the next export names it and the office that wrote the row finds its base.
+    receipts: list[RowPlan] = []
     unsettled: list[FieldConflict] = []
     for plan in preview.match.plans:
+        if plan.kind == UNCHANGED and plan.receipt:
+            receipts.append(plan)
         if plan.kind in (UNCHANGED, DELETED_HERE) or (plan.kind == DUPLICATE and not create_duplicates):
             continue
         final = _final_snapshot(plan, resolutions, on_conflict, unsettled)
@@ -253,6 +258,8 @@ def apply_import(
             continue
         if plan.kind == UPDATE and final == plan.mine:
             report.unchanged += 1
+            if plan.receipt:
+                receipts.append(plan)
             continue
         work.append((plan, final))
     taken_events = _settle_events(preview.sheets.conflicts, resolutions, on_conflict, unsettled)
@@ -264,7 +271,7 @@ def apply_import(
         report.restored = [_restored_item(p) for p, _ in work if p.kind == REVIVE]
         report.applied = False
         return report
-    if not work and not preview.sheets.has_writes(taken_events):
+    if not work and not receipts and not preview.sheets.has_writes(taken_events):
         report.applied = True
         return report
     with ws.unit_of_work() as uow, ThreadPoolExecutor(1, thread_name_prefix="labest-backup") as pool:
@@ -281,7 +288,7 @@ def apply_import(
         session.flush()
         writer = _Writer(session, ws.author, batch, preview)
         apply_organisations(session, preview.sheets, writer.organisation_id)
-        writer.apply(work)
+        writer.apply(work, receipts)
         # After the projects: a new event links the projects this file creates too.
         report.events_created, report.events_updated = apply_events(
             session, preview.sheets, taken=taken_events, organisation_id=writer.organisation_id, now=writer.now,
@@ -481,15 +488,26 @@ class _Writer:
             self.envelope_id(snapshot["funding"])
 
     # projects ------------------------------------------------------------------
-    def apply(self, work: list[tuple[RowPlan, dict]]) -> None:
+    def apply(self, work: list[tuple[RowPlan, dict]], receipts: list[RowPlan] = ()) -> None:
         updates = [(p, s) for p, s in work if p.kind in (UPDATE, REVIVE)]
         creates = [(p, s) for p, s in work if p.kind in (CREATE, DUPLICATE)]
-        self._lock_and_check(updates)
+        self._lock_and_check(updates + [(plan, plan.mine) for plan in receipts])
         for _, snapshot in work:
             self._resolve_names(snapshot)
         with bulk_index_upkeep(self.session, len(work)):
             self._create(creates)
             self._update(updates)
+        self._receive(list(receipts))
+
+    def _receive(self, receipts: list[RowPlan]) -> None:
+        """A revision of the unchanged state that records the row's print as received."""
+        if not receipts:
+            return
+        connection = self.session.connection()
+        last = last_revision_numbers(connection, [p.project_id for p in receipts])
+        insert_many(connection, ProjectRevision.__table__, [
+            self._revision(p.project_id, last.get(p.project_id, 0) + 1, p.mine, p) for p in receipts
+        ])
 
     def _lock_and_check(self, updates: list[tuple[RowPlan, dict]]) -> None:
         """Projects changed since the preview are not overwritten: the import stops.
@@ -628,6 +646,7 @@ class _Writer:
     def _revision(self, pid: int, number: int, snapshot: dict, plan: RowPlan) -> dict:
         # Taken whole, the version is the file row's: it keeps the row's print.
         print_ = plan.file_print if plan.takes_file_whole(snapshot) else fingerprint(snapshot)
+        received = plan.file_print if plan.file_print != print_ else None
         before_at, before_by = self.before.get(pid, (None, None))
         return {
             "project_id": pid,
@@ -641,6 +660,7 @@ class _Writer:
             "import_batch_id": self.batch.id,
             "snapshot": dump_snapshot(snapshot),
             "fingerprint": print_,
+            "received_fingerprint": received,
         }
 
     def _links(self, pid: int, snapshot: dict) -> list[dict]:

@@ -96,13 +96,19 @@ class RowPlan:
     conflicts: list[FieldConflict] = field(default_factory=list)
     renumbered_from: str | None = None
     duplicate_of: str | None = None
-    # The row's fingerprint when the row holds every field: a revision that takes
-    # the row whole keeps it, so the same content has the same print everywhere.
+    # The row's fingerprint. A revision that takes a row holding every field whole
+    # keeps it, so the same content has the same print everywhere; otherwise the
+    # revision lists it as *received*: the exporter's version this office merged,
+    # which the next export names in its ancestry (the exporter then finds it).
     file_print: str | None = None
+    whole: bool = False  # the row has a column for every field
+    # Differs from here, and its print was never received: recorded even when
+    # nothing changes here (every difference was changed only here).
+    receipt: bool = False
 
     def takes_file_whole(self, final: dict) -> bool:
         """Whether ``final`` is exactly the row's content (nothing kept from here)."""
-        if self.file_print is None:
+        if self.file_print is None or not self.whole:
             return False
         row = self.theirs if self.mine is None else {**self.mine, **self.theirs}
         return all(final.get(key) == row.get(key) for key in EDITABLE_KEYS)
@@ -153,9 +159,9 @@ def _keys_of(columns: frozenset[str]) -> tuple[str, ...]:
     return tuple(key for key in EDITABLE_KEYS if key in columns)
 
 
-def _whole_print(row: ProjectRow) -> str | None:
-    """The row's fingerprint if the row has a column for every field."""
-    return row.fingerprint if len(_present_keys(row.values)) == len(EDITABLE_KEYS) else None
+def _is_whole(row: ProjectRow) -> bool:
+    """Whether the row has a column for every field."""
+    return len(_present_keys(row.values)) == len(EDITABLE_KEYS)
 
 
 def _present_keys(values: dict) -> tuple[str, ...]:
@@ -221,7 +227,7 @@ def match_rows(session: Session, rows: list[ProjectRow], cancelled=None) -> Matc
         title = row.fields.title
         plan = RowPlan(
             row=row.row, kind=CREATE, title=title, theirs=file_snapshot(row, names), uid=row.uid,
-            file_print=_whole_print(row),
+            file_print=row.fingerprint, whole=_is_whole(row),
         )
         if row.reference:
             if row.reference in by_reference or row.reference in new_references:
@@ -271,9 +277,10 @@ def match_rows(session: Session, rows: list[ProjectRow], cancelled=None) -> Matc
                     row=row.row, kind=UNCHANGED, title=target.snapshot["title"], theirs={}, project_id=pid,
                     version=target.version, uid=target.uid, reference=target.reference,
                 )
-        bases = _bases(session, [(row, target) for _, row, _, target in differing])
+        bases, fresh = _bases(session, [(row, target) for _, row, _, target in differing])
         for index, row, changes, target in differing:
             plans[index] = _merge(row, changes, target, bases.get(target.id))
+            plans[index].receipt = target.id in fresh
     absent = sorted((k.reference, k.title) for k in by_reference.values() if k.id not in seen and not k.deleted)
     new_orgs, new_envelopes = _new_names(plans, names)
     return MatchResult(plans, absent, row_errors, new_orgs, new_envelopes)
@@ -286,7 +293,7 @@ def lineage(row) -> list[str]:
     return found
 
 
-def _bases(session: Session, rows: list[tuple[ProjectRow, StoredProject]]) -> dict[int, dict]:
+def _bases(session: Session, rows: list[tuple[ProjectRow, StoredProject]]) -> tuple[dict[int, dict], set[int]]:
     """Base snapshot per matched project: the newest version the row names (its
     fingerprint, then its ancestry) that this office holds (only for rows that
     differ from here: an identical row needs no base).
@@ -298,10 +305,13 @@ def _bases(session: Session, rows: list[tuple[ProjectRow, StoredProject]]) -> di
 
     Most often nothing changed here since the export: the file's print is that of
     the current state, which is then the base, and no revision needs reading. Only
-    the others are looked up among the stored revisions.
+    the others are looked up among the stored revisions, which also tell whether
+    the row's print was already received here (the second set returned: projects
+    whose row names a version never received).
     """
     bases: dict[int, dict] = {}
     wanted: dict[int, list[str]] = {}  # project id -> the row's prints, newest first
+    own_prints = {target.id: row.fingerprint for row, target in rows}
     for row, target in rows:
         prints = lineage(row)
         if not prints:
@@ -315,21 +325,28 @@ def _bases(session: Session, rows: list[tuple[ProjectRow, StoredProject]]) -> di
     revisions = ProjectRevision.__table__
     connection = session.connection()
     current = {target.id: target.snapshot for _, target in rows}
+    fresh: set[int] = set()
     for chunk in chunks(sorted(wanted)):
         held: dict[int, dict[str, dict]] = {pid: dict.fromkeys(prints_of(current[pid]), current[pid]) for pid in chunk}
-        for project_id, fp, text in connection.execute(
-            select(revisions.c.project_id, revisions.c.fingerprint, revisions.c.snapshot).where(
-                revisions.c.project_id.in_(chunk)
-            )
+        received: dict[int, set[str]] = {pid: set() for pid in chunk}
+        for project_id, fp, got, text in connection.execute(
+            select(
+                revisions.c.project_id, revisions.c.fingerprint, revisions.c.received_fingerprint,
+                revisions.c.snapshot,
+            ).where(revisions.c.project_id.in_(chunk))
         ).all():
             snapshot = load_snapshot(text)
             for known in (fp, *prints_of(snapshot)):
                 held[project_id].setdefault(known, snapshot)
+            received[project_id].add(got)
         for pid in chunk:
             base = next((held[pid][p] for p in wanted[pid] if p in held[pid]), None)
             if base is not None:
                 bases[pid] = base
-    return bases
+            own = own_prints.get(pid)
+            if own and own not in held[pid] and own not in received[pid]:
+                fresh.add(pid)
+    return bases, fresh
 
 
 def _merge(row: ProjectRow, changes: dict, target: StoredProject, base: dict | None) -> RowPlan:
@@ -345,7 +362,8 @@ def _merge(row: ProjectRow, changes: dict, target: StoredProject, base: dict | N
         uid=target.uid,
         reference=target.reference,
         mine=mine,
-        file_print=_whole_print(row),
+        file_print=row.fingerprint,
+        whole=_is_whole(row),
     )
     for key, value in changes.items():
         current = mine.get(key)
@@ -395,7 +413,7 @@ def _removed_row_plan(row: ProjectRow, target: StoredProject, origin: str | None
     theirs = file_snapshot(row, names)
     plan.kind = REVIVE
     plan.theirs = plan.taken = {k: v for k, v in theirs.items() if target.snapshot.get(k) != v}
-    plan.file_print = _whole_print(row)
+    plan.file_print, plan.whole = row.fingerprint, _is_whole(row)
     return plan
 
 

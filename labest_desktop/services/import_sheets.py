@@ -61,7 +61,9 @@ class EventMerge:
     mine: dict
     taken: dict = field(default_factory=dict)
     theirs: dict = field(default_factory=dict)
-    file_print: str | None = None
+    file_print: str | None = None  # the row's fingerprint
+    whole: bool = False  # the row has every column
+    receipt: bool = False  # the row's print was never received nor held here
 
 
 @dataclass
@@ -75,7 +77,7 @@ class SheetPlan:
     def has_writes(self, taken: dict[int, set[str]]) -> bool:
         return bool(
             self.new_events or self.new_organisations or self.filled_organisations or taken
-            or any(m.taken for m in self.merges.values())
+            or any(m.taken or m.receipt for m in self.merges.values())
         )
 
 
@@ -121,17 +123,23 @@ def plan_sheets(session: Session, event_records, partner_records, file_uids: dic
     for record in event_records:
         values = record.values
         theirs = _file_snapshot(values, uid_of, names)
-        whole = values.get("fingerprint") if all(k in values for k in _ALL_FIELDS) else None
+        whole = all(k in values for k in _ALL_FIELDS)
         event = events.get(values.get("uid")) if values.get("uid") else None
         if event is None:
-            plan.new_events.append({**theirs, "uid": values.get("uid"), "_row": record.row, "_print": whole})
+            plan.new_events.append({
+                **theirs, "uid": values.get("uid"), "_row": record.row, "_print": values.get("fingerprint"),
+                "_whole": whole,
+            })
             continue
         mine = event_snapshot(session, event)
         changes = {k: v for k, v in theirs.items() if not _same(k, mine.get(k), v)}
         if not changes:
             continue
-        merge = EventMerge(event.id, event.version, record.row, event.title, mine, theirs=theirs, file_print=whole)
-        base = _base(session, event.id, mine, _lineage(values))
+        merge = EventMerge(
+            event.id, event.version, record.row, event.title, mine, theirs=theirs,
+            file_print=values.get("fingerprint"), whole=whole,
+        )
+        base, merge.receipt = _base(session, event.id, mine, _lineage(values), values.get("fingerprint"))
         for key, value in changes.items():
             if base is not None:
                 if key in SET_FIELDS:
@@ -188,18 +196,24 @@ def _lineage(values: dict) -> list[str]:
     return found
 
 
-def _base(session: Session, event_id: int, mine: dict, prints: list[str]) -> dict | None:
-    """The newest version named by the row that this office holds, or ``None``."""
+def _base(session: Session, event_id: int, mine: dict, prints: list[str], own: str | None) -> tuple[dict | None, bool]:
+    """The newest version named by the row that this office holds (or ``None``), and
+    whether the row's own print is new here (neither held nor received)."""
     if not prints:
-        return None
+        return None, False
     held = {event_fingerprint(mine): mine}
-    for stored, text in session.execute(
-        select(EventRevision.fingerprint, EventRevision.snapshot).where(EventRevision.event_id == event_id)
+    received: set[str] = set()
+    for stored, got, text in session.execute(
+        select(EventRevision.fingerprint, EventRevision.received_fingerprint, EventRevision.snapshot).where(
+            EventRevision.event_id == event_id
+        )
     ):
         snapshot = load_snapshot(text)
         held.setdefault(stored, snapshot)
         held.setdefault(event_fingerprint(snapshot), snapshot)
-    return next((held[p] for p in prints if p in held), None)
+        received.add(got)
+    base = next((held[p] for p in prints if p in held), None)
+    return base, bool(own) and own not in held and own not in received
 
 
 def _shown(key: str, value, references: dict[str, str]):
@@ -262,19 +276,29 @@ def apply_events(
                       version=1)
         session.add(event)
         _fill(session, event, values, project_ids, organisation_id, now)
-        whole = values.get("_print")
-        record_event_revision(session, event, author=author, origin="import", batch_id=batch.id, print_=whole, when=now)
-    events = {event_id: session.get(Event, event_id, with_for_update=True) for event_id in writes}
-    stale = sorted(e.title for i, e in events.items() if e is None or e.version != plan.merges[i].version)
+        print_ = values.get("_print")
+        record_event_revision(
+            session, event, author=author, origin="import", batch_id=batch.id,
+            print_=print_ if values.get("_whole") else None, received=print_, when=now,
+        )
+    receipts = [i for i, m in plan.merges.items() if m.receipt and i not in writes]
+    events = {event_id: session.get(Event, event_id, with_for_update=True) for event_id in [*writes, *receipts]}
+    stale = sorted(e.title if e else str(i) for i, e in events.items() if e is None or e.version != plan.merges[i].version)
     if stale:  # changed here since the file was read: never overwritten unseen
         raise StaleEditError("import.stale", references=", ".join(stale[:10]), count=len(stale))
     for event_id, values in writes.items():
         merge = plan.merges[event_id]
         _fill(session, events[event_id], values, project_ids, organisation_id, now)
         final = {**merge.mine, **values}
-        whole = merge.file_print if all(_same(k, final.get(k), merge.theirs.get(k)) for k in _ALL_FIELDS) else None
+        whole = merge.whole and all(_same(k, final.get(k), merge.theirs.get(k)) for k in _ALL_FIELDS)
         record_event_revision(
-            session, events[event_id], author=author, origin="import", batch_id=batch.id, print_=whole, when=now
+            session, events[event_id], author=author, origin="import", batch_id=batch.id,
+            print_=merge.file_print if whole else None, received=merge.file_print, when=now,
+        )
+    for event_id in receipts:  # nothing changes here: the row's print is recorded as received
+        record_event_revision(
+            session, events[event_id], author=author, origin="import", batch_id=batch.id,
+            received=plan.merges[event_id].file_print, when=now,
         )
     return len(plan.new_events), len(writes)
 

@@ -8,7 +8,9 @@ three-way after any number of hops, and an import's changes to events are undone
 import that created the row, so that undoing it removes what it added (unless used
 since). ``project_revision.before_updated_at`` / ``before_updated_by``: when and by
 whom the project had last been changed before an import's revision, so that the
-undo puts them back.
+undo puts them back. ``received_fingerprint`` (projects and events): the print of
+the file row an import merged without taking it whole; the next export lists it in
+the row's ancestry, so the office that wrote that row finds it as the base.
 
 Revision ID: 0007
 Revises: 0006
@@ -38,6 +40,7 @@ def upgrade() -> None:
                   name="fk_event_revision_import_batch_id_import_batch"), nullable=True),
         sa.Column("snapshot", sa.Text(), nullable=False),
         sa.Column("fingerprint", sa.String(64), nullable=False),
+        sa.Column("received_fingerprint", sa.String(64), nullable=True),
         sa.PrimaryKeyConstraint("id", name="pk_event_revision"),
         sa.UniqueConstraint("event_id", "number", name="uq_event_revision_event_id"),
     )
@@ -48,6 +51,7 @@ def upgrade() -> None:
     op.add_column("funding_envelope", sa.Column("import_batch_id", sa.Integer(), nullable=True))
     op.add_column("project_revision", sa.Column("before_updated_at", sa.DateTime(), nullable=True))
     op.add_column("project_revision", sa.Column("before_updated_by", sa.String(200), nullable=True))
+    op.add_column("project_revision", sa.Column("received_fingerprint", sa.String(64), nullable=True))
 
 
 def downgrade() -> None:

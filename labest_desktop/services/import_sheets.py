@@ -212,7 +212,9 @@ def _base(session: Session, event_id: int, mine: dict, prints: list[str], own: s
         held.setdefault(stored, snapshot)
         held.setdefault(event_fingerprint(snapshot), snapshot)
         received.add(got)
-    base = next((held[p] for p in prints if p in held), None)
+    found = next((p for p in prints if p in held), None)
+    crossed = found == prints[0] and event_fingerprint(mine) in prints  # see import_plan._crossed
+    base = held[found] if found is not None and not crossed else None
     return base, bool(own) and own not in held and own not in received
 
 

@@ -185,3 +185,15 @@ def test_a_row_without_any_known_print_asks_about_every_difference(offices, tmp_
     report = exchange_import.import_file(a, path)
     assert [(x["field"], x["base"]) for x in report.conflicts] == [("title", None)]
     assert by_uid(a)[uid]["title"] == "Guichet unique des aides"
+
+
+def test_crossed_histories_are_asked_not_kept_for_ever():
+    """Each office holds the other's current version as an older one of its own (the
+    same content reached twice by different paths): which side is ahead cannot be
+    told, so there is no base and the differences are asked; otherwise each office
+    would keep its own value at every exchange (found by the simulation)."""
+    from labest_desktop.services.import_plan import _crossed
+
+    assert _crossed("x", ["x", "y", "z"], ("y", "v1"))  # row's own held here, ours in its ancestry
+    assert not _crossed("y", ["x", "y", "z"], ("y", "v1"))  # ours is the base: the file is ahead
+    assert not _crossed("x", ["x", "z"], ("y", "v1"))  # the file never saw ours: we are ahead

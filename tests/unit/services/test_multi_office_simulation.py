@@ -241,7 +241,7 @@ def edit_event(rng: random.Random, o: Office, linkable: set[str]) -> None:
         view = events.create_event(o.ws, fields(None))
     elif choice < 0.27:
         uid = rng.choice(list(here))
-        events.delete_event(o.ws, here[uid])
+        events.delete_event(o.ws, here[uid], events.get_event(o.ws, here[uid]).version)
         del o.events[uid]
         return
     else:
@@ -290,7 +290,10 @@ def _csv_text(value) -> str:
 
 def merge(mine: Known, theirs: Known, sets: tuple[str, ...], fields: tuple[str, ...]):
     """The model's three-way merge: (taken values, expected conflict fields)."""
-    base_key = next((v for v in theirs.lineage() if v in mine.holds()), None)
+    lineage = theirs.lineage()
+    base_key = next((v for v in lineage if v in mine.holds()), None)
+    if base_key == lineage[0] and key(mine.content) in lineage:
+        base_key = None  # each holds the other's version as an older one: asked
     base = dict(base_key) if base_key is not None else None
     taken, conflicts = {}, []
     for name in fields:

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from labest_desktop.domain.errors import LabestError
 from labest_desktop.domain.fields import EDITABLE_KEYS, to_snapshot
-from labest_desktop.domain.fingerprints import prints_of
+from labest_desktop.domain.fingerprints import fingerprint, fingerprint_v1, prints_of
 from labest_desktop.domain.models import FundingEnvelope, Organisation, Project, ProjectRevision
 from labest_desktop.domain.snapshot_json import load_snapshot
 from labest_desktop.domain.text import fold
@@ -316,7 +316,8 @@ def _bases(session: Session, rows: list[tuple[ProjectRow, StoredProject]]) -> tu
         prints = lineage(row)
         if not prints:
             continue
-        if prints[0] in prints_of(target.snapshot):
+        # The format-2 digest first: the only one a current file carries.
+        if prints[0] == fingerprint(target.snapshot) or prints[0] == fingerprint_v1(target.snapshot):
             bases[target.id] = target.snapshot
         else:
             wanted[target.id] = prints

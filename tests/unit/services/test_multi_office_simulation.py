@@ -161,6 +161,8 @@ def random_value(rng: random.Random, name: str):
         return rng.choice([None, *FUNDING])
     if name in ("users_involved", "agents_involved"):
         return rng.choice([None, 0, rng.randint(1, 500)])
+    if name == "link":
+        return rng.choice([None, "https://www.grandest.fr/labest", "https://exemple.fr/projet"])
     if name == "description":
         return rng.choice([None, "Projet « pilote » ; suivi en comité.", " ".join(rng.sample(WORDS, 5))])
     raise AssertionError(name)

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from tests.unit.test_cli import labest
+
+from tests.unit.app.test_cli import labest
 
 
 @pytest.fixture(scope="module")

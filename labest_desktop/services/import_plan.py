@@ -343,7 +343,7 @@ def _bases(session: Session, rows: list[tuple[ProjectRow, StoredProject]]) -> tu
         for pid in chunk:
             prints = wanted[pid]
             found = next((p for p in prints if p in held[pid]), None)
-            if found is not None and not _crossed(found, prints, prints_of(current[pid])):
+            if found is not None and not crossed_histories(found, prints, prints_of(current[pid])):
                 bases[pid] = held[pid][found]
             own = own_prints.get(pid)
             if own and own not in held[pid] and own not in received[pid]:
@@ -351,14 +351,14 @@ def _bases(session: Session, rows: list[tuple[ProjectRow, StoredProject]]) -> tu
     return bases, fresh
 
 
-def _crossed(found: str, prints: list[str], current: tuple[str, ...]) -> bool:
+def crossed_histories(found: str, prints: list[str], current: tuple[str, ...]) -> bool:
     """Whether each side holds the other's current version as an older one of its
     own: the row's version is one this office has had (``found`` is the row's own
     print) and this office's current version is in the row's ancestry. The same
     content reached twice by different paths makes such a cycle; which side is
     ahead cannot be told, so every difference is asked (no base) rather than each
     office keeping its value for ever."""
-    return found == prints[0] and any(p in prints for p in current)
+    return found == prints[0] and found not in current and any(p in prints for p in current)
 
 
 def _merge(row: ProjectRow, changes: dict, target: StoredProject, base: dict | None) -> RowPlan:

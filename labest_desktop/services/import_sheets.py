@@ -43,7 +43,7 @@ from labest_desktop.services.event_history import (
     merge_sets,
     record_event_revision,
 )
-from labest_desktop.services.import_plan import EVENTS, FieldConflict
+from labest_desktop.services.import_plan import EVENTS, FieldConflict, crossed_histories
 
 EVENT_FIELDS = SCALAR_FIELDS
 _ALL_FIELDS = (*SCALAR_FIELDS, *SET_FIELDS)
@@ -213,7 +213,7 @@ def _base(session: Session, event_id: int, mine: dict, prints: list[str], own: s
         held.setdefault(event_fingerprint(snapshot), snapshot)
         received.add(got)
     found = next((p for p in prints if p in held), None)
-    crossed = found == prints[0] and event_fingerprint(mine) in prints  # see import_plan._crossed
+    crossed = crossed_histories(found, prints, (event_fingerprint(mine),)) if found is not None else False
     base = held[found] if found is not None and not crossed else None
     return base, bool(own) and own not in held and own not in received
 

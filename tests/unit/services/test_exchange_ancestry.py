@@ -192,8 +192,9 @@ def test_crossed_histories_are_asked_not_kept_for_ever():
     same content reached twice by different paths): which side is ahead cannot be
     told, so there is no base and the differences are asked; otherwise each office
     would keep its own value at every exchange (found by the simulation)."""
-    from labest_desktop.services.import_plan import _crossed
+    from labest_desktop.services.import_plan import crossed_histories
 
-    assert _crossed("x", ["x", "y", "z"], ("y", "v1"))  # row's own held here, ours in its ancestry
-    assert not _crossed("y", ["x", "y", "z"], ("y", "v1"))  # ours is the base: the file is ahead
-    assert not _crossed("x", ["x", "z"], ("y", "v1"))  # the file never saw ours: we are ahead
+    assert crossed_histories("x", ["x", "y", "z"], ("y", "v1"))  # row's own held here, ours in its ancestry
+    assert not crossed_histories("y", ["x", "y", "z"], ("y", "v1"))  # ours is the base: the file is ahead
+    assert not crossed_histories("x", ["x", "z"], ("y", "v1"))  # the file never saw ours: we are ahead
+    assert not crossed_histories("y", ["y", "x"], ("y", "v1"))  # the row is our current version

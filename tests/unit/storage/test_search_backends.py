@@ -104,8 +104,8 @@ def test_an_edited_project_is_found_by_its_new_words_on_both(both):
 
 
 def test_the_server_search_reads_the_gin_index(both):
-    """The plan of a one-letter query on PostgreSQL uses the GIN index, not a scan
-    of every project."""
+    """A word's query on PostgreSQL uses the GIN index, a one-letter one the small
+    first-letter index, never a scan of every project."""
     ws = both["postgresql"]
     with ws.reading() as session:
         session.execute(text("SELECT set_config('enable_seqscan', 'off', true)"))
@@ -113,6 +113,11 @@ def test_the_server_search_reads_the_gin_index(both):
             "EXPLAIN SELECT array_agg(project_id) FROM project_search WHERE vector @@ CAST('m:*' AS tsquery)"
         )))
     assert "ix_project_search_vector" in plan
+    with ws.reading() as session:
+        session.execute(text("SELECT set_config('enable_seqscan', 'off', true)"))
+        plan = "\n".join(session.scalars(text(
+            "EXPLAIN SELECT array_agg(project_id) FROM project_search WHERE initials & 4096 = 4096")))
+    assert "ix_project_search_initials" in plan  # one letter: the first-letter bits
 
 
 @pytest.mark.parametrize("descending", [False, True])

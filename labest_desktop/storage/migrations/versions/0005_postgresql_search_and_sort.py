@@ -48,24 +48,39 @@ DDL = (
       SELECT array_to_tsvector(array_remove(string_to_array(words, ' '), ''))
     $$
     """,
+    # One bit per first letter of the words (a-z, 0-9, by code point whatever the
+    # collation; bit 62 for any other): a
+    # one-letter search reads them from a small B-tree, index only, instead of
+    # the ids of 90 % of the table through the GIN index (40 ms instead of 110).
+    """
+    CREATE FUNCTION labest_search_initials(words text) RETURNS bigint
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+      SELECT coalesce(bit_or(CASE WHEN c BETWEEN 97 AND 122 THEN 1::bigint << (c - 97)
+                                  WHEN c BETWEEN 48 AND 57 THEN 1::bigint << (c - 22)
+                                  ELSE 1::bigint << 62 END), 0)
+      FROM (SELECT ascii(w) AS c FROM unnest(string_to_array(words, ' ')) AS w WHERE w <> '') AS firsts
+    $$
+    """,
     """
     CREATE TABLE project_search (
       project_id integer PRIMARY KEY REFERENCES project(id) ON DELETE CASCADE,
-      vector tsvector NOT NULL
+      vector tsvector NOT NULL,
+      initials bigint NOT NULL
     )
     """,
     """
     CREATE FUNCTION labest_project_search_insert() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
-      INSERT INTO project_search (project_id, vector)
-      SELECT id, labest_search_vector(search_text) FROM inserted;
+      INSERT INTO project_search (project_id, vector, initials)
+      SELECT id, labest_search_vector(search_text), labest_search_initials(search_text) FROM inserted;
       RETURN NULL;
     END $$
     """,
     """
     CREATE FUNCTION labest_project_search_update() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
-      UPDATE project_search s SET vector = labest_search_vector(n.search_text)
+      UPDATE project_search s SET vector = labest_search_vector(n.search_text),
+                                  initials = labest_search_initials(n.search_text)
       FROM updated n JOIN previous o ON o.id = n.id
       WHERE s.project_id = n.id AND n.search_text IS DISTINCT FROM o.search_text;
       RETURN NULL;
@@ -106,9 +121,11 @@ def upgrade() -> None:
     for statement in DDL:
         bind.exec_driver_sql(statement)
     bind.exec_driver_sql(
-        "INSERT INTO project_search (project_id, vector) SELECT id, labest_search_vector(search_text) FROM project"
+        "INSERT INTO project_search (project_id, vector, initials) "
+        "SELECT id, labest_search_vector(search_text), labest_search_initials(search_text) FROM project"
     )
     bind.exec_driver_sql("CREATE INDEX ix_project_search_vector ON project_search USING gin (vector)")
+    bind.exec_driver_sql("CREATE INDEX ix_project_search_initials ON project_search (initials, project_id)")
     for column in SORTED_COLUMNS:
         op.drop_index(f"ix_project_live_{column}", table_name="project")
         key = f'{column} COLLATE "C"' if column in TEXT_COLUMNS else column

@@ -157,7 +157,7 @@
 <context>
     <name>CreateEventCommand</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="378" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="385" />
         <source>Create event “%1”</source>
         <translation>Création de l'événement « %1 »</translation>
     </message>
@@ -279,141 +279,141 @@
 <context>
     <name>EventEditor</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="211" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="221" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="218" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="228" />
         <source>Dated</source>
         <translation>Daté</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="222" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="229" />
         <source>not known</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="225" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="232" />
         <source>Remove the project</source>
         <translation>Retirer le projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="226" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="233" />
         <source>Open the project</source>
         <translation>Ouvrir le projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="215" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="224" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="222" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="231" />
         <source>Filter organisations</source>
         <translation>Filtrer les organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="223" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="230" />
         <source>Reference or words of a title: click a result, or Enter for the first</source>
         <translation>Référence ou mots d'un titre : cliquez un résultat, ou Entrée pour le premier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="227" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="234" />
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="228" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="231" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="307" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="235" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="238" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="314" />
         <source>New event</source>
         <translation>Nouvel événement</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="229" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="236" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="211" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="218" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="207" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="214" />
         <source>Descr&amp;iption</source>
         <translation>Des&amp;cription</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="211" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="218" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="212" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="219" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="212" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="219" />
         <source>Place</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="212" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="219" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="213" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="220" />
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="213" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="220" />
         <source>Linked projects</source>
         <translation>Projets liés</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="214" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="221" />
         <source>Find a project to link</source>
         <translation>Chercher un projet à lier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="214" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="221" />
         <source>Projects found</source>
         <translation>Projets trouvés</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="215" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="222" />
         <source>Linked organisations</source>
         <translation>Organisations liées</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="206" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="213" />
         <source>&amp;Title</source>
         <translation>&amp;Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="206" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="213" />
         <source>&amp;Kind</source>
         <translation>T&amp;ype</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="206" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="213" />
         <source>&amp;Date</source>
         <translation>Dat&amp;e</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="206" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="213" />
         <source>&amp;Place</source>
         <translation>L&amp;ieu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="206" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="213" />
         <source>Pa&amp;rticipants</source>
         <translation>Pa&amp;rticipants</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="207" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="214" />
         <source>Pro&amp;jects</source>
         <translation>Pro&amp;jets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="207" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="214" />
         <source>&amp;Organisations</source>
         <translation>&amp;Organisations</translation>
     </message>
@@ -454,62 +454,62 @@
 <context>
     <name>EventsView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="420" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="427" />
         <source>No event yet: fill in the form beside this list, then save it.</source>
         <translation>Aucun événement pour l'instant : remplissez le formulaire à côté de cette liste, puis enregistrez-le.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="472" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="481" />
         <source>Events</source>
         <translation>Événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="473" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="482" />
         <source>Search events (title, place)</source>
         <translation>Rechercher un événement (titre, lieu)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="474" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="483" />
         <source>Search events</source>
         <translation>Rechercher des événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="475" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="484" />
         <source>Events list</source>
         <translation>Liste des événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="476" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="485" />
         <source>Month of events</source>
         <translation>Mois des événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="479" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="488" />
         <source>Days of the month; days with events are bold and underlined</source>
         <translation>Jours du mois ; les jours avec des événements sont en gras et soulignés</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="480" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="489" />
         <source>Events of the selected day</source>
         <translation>Événements du jour choisi</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="481" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="490" />
         <source>&amp;List</source>
         <translation>&amp;Liste</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="482" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="491" />
         <source>&amp;Month</source>
         <translation>&amp;Mois</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="483" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="492" />
         <source>List or month</source>
         <translation>Liste ou mois</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/events.py" line="543" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="551" />
         <source>Events on %1: %n</source>
         <translation><numerusform>Événements le %1 : %n</numerusform><numerusform>Événements le %1 : %n</numerusform></translation>
     </message>
@@ -769,13 +769,13 @@
 <context>
     <name>ProjectEventsPanel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="575" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="581" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="583" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="589" />
         <source>Events of the project</source>
         <translation>Événements du projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="590" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="598" />
         <source>undated</source>
         <translation>non daté</translation>
     </message>

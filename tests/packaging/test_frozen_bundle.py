@@ -105,5 +105,8 @@ def test_bundle_holds_only_what_is_used(bundle):
     assert any(n.endswith(f"storage/migrations/versions/{HEAD}_search.py") or
                re.search(rf"storage/migrations/versions/{HEAD}_\w+\.py$", n) for n in names)
     assert any(n.endswith("resources/icons/labest.png") for n in names)
+    # Qt's own French (file dialogs) and what it lacks, loaded after it (issue 14).
+    assert "qtbase_fr.qm" in qt_translations
+    assert any(n.endswith("resources/translations/qt_extra_fr.qm") for n in names)
     toc = (WORK / "build" / "PYZ-00.toc").read_text(encoding="utf-8")
     assert "'defusedxml.ElementTree'" in toc and "'psycopg_binary" in toc

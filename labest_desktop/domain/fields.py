@@ -120,25 +120,22 @@ def validate(values: ProjectFields) -> list[ValidationError]:
     errors: list[ValidationError] = []
     if not values.title or not values.title.strip():
         errors.append(ValidationError("title", "rule.title_required"))
-    for spec in PROJECT_FIELDS:
-        value = getattr(values, spec.key)
+    for key, limit, listed, textual, rule in _CHECKS:
+        value = getattr(values, key)
         if value is None:
             continue
-        if spec.max_length is not None:
-            for item in value if spec.is_list else (value,):
-                if item and len(item.strip()) > spec.max_length:
-                    errors.append(
-                        ValidationError(spec.key, "rule.too_long", limit=spec.max_length, length=len(item.strip()))
-                    )
-        if spec.kind in TEXT_KINDS or spec.is_list:
-            items = value if spec.is_list else (value,)
+        items = value if listed else (value,)
+        if limit is not None:
+            for item in items:
+                if item and len(item) > limit and len(item.strip()) > limit:
+                    errors.append(ValidationError(key, "rule.too_long", limit=limit, length=len(item.strip())))
+        if textual:
             if any(isinstance(v, str) and UNHOLDABLE.search(v) for v in items):
-                errors.append(ValidationError(spec.key, "rule.text_unholdable"))
-            elif spec.is_list and any(isinstance(v, str) and ";" in v for v in items):
-                errors.append(ValidationError(spec.key, "rule.list_separator"))
-        rule = _KIND_RULES.get(spec.kind)
+                errors.append(ValidationError(key, "rule.text_unholdable"))
+            elif listed and any(isinstance(v, str) and ";" in v for v in items):
+                errors.append(ValidationError(key, "rule.list_separator"))
         if rule is not None:
-            errors.extend(rule(spec.key, value))
+            errors.extend(rule(key, value))
     order = date_order_error(*(getattr(values, key) for key in PERIOD_KEYS))
     if order is not None:
         errors.append(order)
@@ -204,6 +201,14 @@ _KIND_RULES = {
     FieldKind.COUNT: _count_errors,
     FieldKind.AMOUNT: _budget_errors,
 }
+
+
+# What validate() checks of each field, worked out once from the registry (an
+# import checks every row): key, length limit, list or not, text rules, kind rule.
+_CHECKS = tuple(
+    (spec.key, spec.max_length, spec.is_list, spec.kind in TEXT_KINDS or spec.is_list, _KIND_RULES.get(spec.kind))
+    for spec in PROJECT_FIELDS
+)
 
 
 def check(values: ProjectFields) -> ProjectFields:

@@ -402,14 +402,20 @@ def project_fields(values: dict[str, object]) -> ProjectFields:
     two equal.
     """
     given: dict[str, object] = {}
-    for spec in PROJECT_FIELDS:
-        value = values.get(spec.key)
-        if not value and (value is None or value == "" or spec.is_list or spec.required):
+    for key, listed, sort_names, required in _FIELD_PLAN:
+        value = values.get(key)
+        if not value and (value is None or value == "" or listed or required):
             continue  # the default (stage and status have one)
-        if spec.kind is FieldKind.ORGANISATIONS and len(value) > 1:  # type: ignore[arg-type]
-            value = sorted(value, key=fold)  # type: ignore[arg-type]
-        given[spec.key] = tuple(value) if spec.is_list else value  # type: ignore[arg-type]
+        if listed:
+            value = tuple(sorted(value, key=fold) if sort_names and len(value) > 1 else value)  # type: ignore[arg-type]
+        given[key] = value
     return ProjectFields(**given)
+
+
+# (key, list, organisation names to sort, required) of each field, once.
+_FIELD_PLAN = tuple(
+    (spec.key, spec.is_list, spec.kind is FieldKind.ORGANISATIONS, spec.required) for spec in PROJECT_FIELDS
+)
 
 
 def _simple_rules(values: dict[str, object], required: str, counts: tuple[str, ...]) -> list[tuple[str, LabestError]]:

@@ -28,6 +28,7 @@ from labest_desktop.exchange.sheet_parser import (
     parse_partners,
     parse_projects,
 )
+from labest_desktop.exchange.values import REPLACEMENT
 
 logger = logging.getLogger(__name__)
 
@@ -129,7 +130,13 @@ MAX_OFFICE_CHARS = 64
 
 
 def _shown(value: str) -> str:
+    """The value quoted in a one-line refusal: line breaks and other control
+    characters (a crafted cell may hold any) become U+FFFD, long values are cut."""
+    value = _CONTROL.sub(REPLACEMENT, value)
     return value if len(value) <= 40 else value[:40] + "…"
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 messages.register(

@@ -62,6 +62,15 @@ def test_an_office_name_with_control_characters_or_a_page_of_text_is_refused(exp
         assert "office" in caught.value.message and len(caught.value.message) < 400
 
 
+@pytest.mark.parametrize("key, value", [("format_version", "0\n0"), ("office", "LAB\r\nBureau")])
+def test_a_refused_value_with_line_breaks_is_quoted_on_one_line(exported, tmp_path, key, value):
+    """Found by the fuzz campaign: the sentence quoting a crafted value spanned two lines."""
+    path = with_meta(exported, tmp_path / "lines.xlsx", key, value)
+    with pytest.raises(ExchangeFileError) as caught:
+        read_exchange_file(path)
+    assert len(caught.value.message.splitlines()) == 1, caught.value.message
+
+
 def test_the_command_refuses_1e400_with_exit_2(sqlite_workspace, exported, tmp_path):
     db = sqlite_workspace.database.location.path
     before = digest(db)

@@ -25,7 +25,9 @@ from labest_desktop.domain.errors import ValidationError
 from labest_desktop.domain.text import fold
 from labest_desktop.ui.web_links import open_web_address, web_url
 
-_NO_DATE = QDate(1900, 1, 1)
+# QDateEdit cannot go below year 100: its minimum stands for « no date ». A date the
+# widget cannot show (before that year) is kept as loaded unless the person changes it.
+_NO_DATE = QDate(100, 1, 1)
 
 
 class OptionalDateEdit(QDateEdit):
@@ -38,12 +40,17 @@ class OptionalDateEdit(QDateEdit):
         self.setSpecialValueText(" ")
         self.setDisplayFormat("dd/MM/yyyy")
         self.setDate(_NO_DATE)
+        self._loaded: tuple[date | None, QDate] = (None, _NO_DATE)
 
     def value(self) -> date | None:
+        loaded, shown = self._loaded
+        if self.date() == shown:
+            return loaded
         return None if self.date() == _NO_DATE else self.date().toPython()
 
     def set_value(self, value: date | None) -> None:
         self.setDate(QDate(value) if value else _NO_DATE)
+        self._loaded = (value, self.date())
 
     def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.currentSection() == self.sectionAt(0):

@@ -17,6 +17,7 @@ from PySide6.QtGui import QUndoCommand
 
 from labest_desktop.domain.errors import LabestError
 from labest_desktop.domain.fields import ProjectFields
+from labest_desktop.domain.vocab import Status
 from labest_desktop.services import projects, stage_moves
 from labest_desktop.ui import labels
 
@@ -170,26 +171,26 @@ class StatusCommand(_ServiceCommand):
         )
         self.project_ids = list(project_ids)
         self.status = status
-        self.previous: dict[int, tuple[str, int]] = {}
+        self.previous: dict[int, str] = {}
+        # The version each project had after this command's last step: undo and redo
+        # write from it, so a change made elsewhere in between is refused as stale.
+        self.versions: dict[int, int] = {}
         self._first = False
 
     def do(self) -> list[int]:
-        from labest_desktop.domain.vocab import Status
-
-        for pid in self.project_ids:
-            view = projects.get_project(self.ws, pid)
-            saved = projects.update_project(
-                self.ws, pid, view.fields.with_changes(status=Status(self.status)), view.version
-            )
-            self.previous[pid] = (str(view.fields.status), saved.version)
-        return self.project_ids
+        return self._set_status(lambda pid: Status(self.status), remember=not self.previous)
 
     def undo_it(self) -> list[int]:
-        from labest_desktop.domain.vocab import Status
+        return self._set_status(lambda pid: Status(self.previous[pid]), remember=False)
 
-        for pid, (status, version) in self.previous.items():
+    def _set_status(self, status_of, remember: bool) -> list[int]:
+        for pid in self.project_ids:
             view = projects.get_project(self.ws, pid)
-            projects.update_project(self.ws, pid, view.fields.with_changes(status=Status(status)), version)
+            if remember:
+                self.previous[pid] = str(view.fields.status)
+            version = self.versions.get(pid, view.version)
+            saved = projects.update_project(self.ws, pid, view.fields.with_changes(status=status_of(pid)), version)
+            self.versions[pid] = saved.version
         return self.project_ids
 
 

@@ -82,6 +82,7 @@ class FileActions(QObject):
 
     def undo_last_import(self) -> None:
         from labest_desktop.services.import_undo import undo_import
+        from labest_desktop.ui.undo_commands import ImportCommand
 
         if not ConfirmDialog.ask(self.window, self.tr("Undo the last import"),
                                  self.tr("Bring every project the last import touched back to its state "
@@ -92,7 +93,8 @@ class FileActions(QObject):
         except LabestError as exc:
             show_error(self.window, exc)
             return
-        self.context.undo_stack.clear()
+        # The history before the import stays: each step checks its own versions.
+        ImportCommand.forget_batch(self.context.undo_stack, result.batch_id)
         self.context.projects_changed([])
         InfoDialog.ask(self.window, self.tr("Import undone"),
                        self.tr("Import of “%1” undone: %2 project(s) restored, %3 removed.")

@@ -204,13 +204,27 @@ class ImportCommand(_ServiceCommand):
         super().__init__(context, QCoreApplication.translate("UndoCommands", "Import of “%1”").replace("%1", file_name),
                          report_error)
         self.batch_id = batch_id
+        self.undone_elsewhere = False
 
     def undo_it(self) -> list[int]:
         from labest_desktop.services.import_undo import undo_import
 
-        undo_import(self.ws, self.batch_id)
+        if not self.undone_elsewhere:
+            undo_import(self.ws, self.batch_id)
         self.setObsolete(True)
         return []
+
+    @classmethod
+    def forget_batch(cls, stack, batch_id: int) -> None:
+        """The import was undone outside the stack (« Annuler le dernier import »): its
+        step no longer undoes anything. On top of the stack it leaves at once; deeper,
+        it is dropped silently when reached. Every other step stays."""
+        steps = [stack.command(i) for i in range(stack.index())]
+        for step in steps:
+            if isinstance(step, cls) and step.batch_id == batch_id:
+                step.undone_elsewhere = True
+        if steps and isinstance(steps[-1], cls) and steps[-1].undone_elsewhere:
+            stack.undo()
 
     def do(self) -> list[int]:  # never reached: obsolete once undone
         return []

@@ -165,6 +165,43 @@ def test_import_keeps_the_history_and_is_one_undoable_step(make_window, demo_wor
     assert str(projects.get_project(ws, first).fields.status) == before
 
 
+def test_undoing_the_last_import_from_the_menu_keeps_the_history(make_window, demo_workspace, qtbot, monkeypatch,
+                                                                  tmp_path):
+    """« Annuler le dernier import » used to clear the whole undo history; now the import's
+    own step leaves the stack and the edit made before it can still be undone."""
+    import openpyxl
+
+    from labest_desktop.services.exchange_export import export_workbook
+    from labest_desktop.services.exchange_import import import_file
+    from labest_desktop.ui import file_actions
+    from labest_desktop.ui.undo_commands import ImportCommand
+
+    ws = demo_workspace
+    window = make_window(ws)
+    pid, before, target = _status_change(window, ws)
+    path = tmp_path / "retour.xlsx"
+    export_workbook(ws, path)
+    book = openpyxl.load_workbook(path)
+    sheet = book["Projets"]
+    title_col = [c.value for c in sheet[1]].index("Titre") + 1
+    sheet.cell(3, title_col).value = "Titre revenu du bureau de Metz"
+    book.save(path)
+    report = import_file(ws, path)
+    assert report.applied and report.updated == 1
+    stack = window.context.undo_stack
+    stack.push(ImportCommand(window.context, report.batch_id, "retour.xlsx"))
+    assert stack.count() == 2
+    monkeypatch.setattr(file_actions.ConfirmDialog, "ask", classmethod(lambda cls, *args: True))
+    told = []
+    monkeypatch.setattr(file_actions.InfoDialog, "ask", classmethod(lambda cls, *args: told.append(args)))
+    window.file_actions.undo_last_import()
+    assert told, "the result is shown"
+    assert stack.index() == 1 and window.undo_action.text().replace("&", "").startswith("Annuler")
+    assert "Import" not in window.undo_action.text()
+    stack.undo()  # the status change made before the import
+    assert str(projects.get_project(ws, pid).fields.status) == before
+
+
 def test_undo_button_keeps_its_size_with_a_long_title(make_window, demo_workspace, qtbot):
     """« Annuler Modifier « <a long title> » » is cut in the toolbar, whole in its tooltip."""
     from labest_desktop.ui.undo_commands import EditCommand

@@ -17,6 +17,8 @@ TS = Path(__file__).with_name("labest_fr.ts")
 # Same English, same French, except where a context needs its own word (CONTEXTUAL).
 FR = {
     "Show more cards": "Afficher plus de fiches",
+    "No project on the board yet. Create one (Ctrl+N) or import a workbook (Ctrl+I): its card appears in its stage's column.": "Aucun projet au tableau pour l'instant. Créez-en un (Ctrl+N) ou importez un classeur (Ctrl+I) : sa fiche apparaîtra dans la colonne de son étape.",
+    "No project on the board under these filters. Remove a filter chip above, or clear them all.": "Aucun projet au tableau avec ces filtres. Retirez un filtre ci-dessus, ou effacez-les tous.",
     "%1: %n project(s)": ("%1 : %n projet", "%1 : %n projets"),
     "Show more (%n remaining)": ("Afficher plus (%n restant)", "Afficher plus (%n restants)"),
     "%n day(s) in this stage": ("%n jour à cette étape", "%n jours à cette étape"),

@@ -16,7 +16,7 @@
 <context>
     <name>BoardView</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="377" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="386" />
         <source>%n project(s) on the board. Drag a card to another column, or select it and press Ctrl+Shift+→ / Ctrl+Shift+← (or use its context menu), to record a stage decision.</source>
         <translation><numerusform>%n project on the board. Drag a card to another column, or select it and press Ctrl+Shift+→ / Ctrl+Shift+← (or use its context menu), to record a stage decision.</numerusform><numerusform>%n projects on the board. Drag a card to another column, or select it and press Ctrl+Shift+→ / Ctrl+Shift+← (or use its context menu), to record a stage decision.</numerusform></translation>
     </message>

@@ -58,8 +58,18 @@
         <source>Move to %1…</source>
         <translation>Passer à %1…</translation>
     </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/board.py" line="379" />
+        <source>No project on the board yet. Create one (Ctrl+N) or import a workbook (Ctrl+I): its card appears in its stage's column.</source>
+        <translation>Aucun projet au tableau pour l'instant. Créez-en un (Ctrl+N) ou importez un classeur (Ctrl+I) : sa fiche apparaîtra dans la colonne de son étape.</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/board.py" line="382" />
+        <source>No project on the board under these filters. Remove a filter chip above, or clear them all.</source>
+        <translation>Aucun projet au tableau avec ces filtres. Retirez un filtre ci-dessus, ou effacez-les tous.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="377" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="386" />
         <source>%n project(s) on the board. Drag a card to another column, or select it and press Ctrl+Shift+→ / Ctrl+Shift+← (or use its context menu), to record a stage decision.</source>
         <translation><numerusform>%n projet au tableau. Faites glisser une fiche vers une autre colonne, ou sélectionnez-la et appuyez sur Ctrl+Maj+→ / Ctrl+Maj+← (ou utilisez son menu contextuel), pour enregistrer une décision d'étape.</numerusform><numerusform>%n projets au tableau. Faites glisser une fiche vers une autre colonne, ou sélectionnez-la et appuyez sur Ctrl+Maj+→ / Ctrl+Maj+← (ou utilisez son menu contextuel), pour enregistrer une décision d'étape.</numerusform></translation>
     </message>
@@ -837,49 +847,49 @@ Merci de transmettre ce fichier au support.</translation>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../labest_desktop/ui/file_actions.py" line="86" />
+        <location filename="../../labest_desktop/ui/file_actions.py" line="87" />
         <source>Undo the last import</source>
         <translation>Annuler le dernier import</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/file_actions.py" line="87" />
+        <location filename="../../labest_desktop/ui/file_actions.py" line="88" />
         <source>Bring every project the last import touched back to its state before the import? A backup is made first.</source>
         <translation>Ramener chaque projet touché par le dernier import à son état d'avant l'import ? Une sauvegarde est faite d'abord.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/file_actions.py" line="97" />
+        <location filename="../../labest_desktop/ui/file_actions.py" line="99" />
         <source>Import undone</source>
         <translation>Import annulé</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/file_actions.py" line="98" />
+        <location filename="../../labest_desktop/ui/file_actions.py" line="100" />
         <source>Import of “%1” undone: %2 project(s) restored, %3 removed.</source>
         <translation>Import de « %1 » annulé : %2 projet(s) rétabli(s), %3 retiré(s).</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/file_actions.py" line="113" />
+        <location filename="../../labest_desktop/ui/file_actions.py" line="115" />
         <source>Backup written: %1</source>
         <translation>Sauvegarde écrite : %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/file_actions.py" line="114" />
+        <location filename="../../labest_desktop/ui/file_actions.py" line="116" />
         <source>Back up now</source>
         <translation>Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/file_actions.py" line="115" />
+        <location filename="../../labest_desktop/ui/file_actions.py" line="117" />
         <source>Backup written:
 %1</source>
         <translation>Sauvegarde écrite :
 %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/file_actions.py" line="132" />
+        <location filename="../../labest_desktop/ui/file_actions.py" line="134" />
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/file_actions.py" line="133" />
+        <location filename="../../labest_desktop/ui/file_actions.py" line="135" />
         <source>Replace the current database by this backup?
 %1
 
@@ -890,7 +900,7 @@ The current database is backed up first.</source>
 La base actuelle est d'abord sauvegardée.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/file_actions.py" line="142" />
+        <location filename="../../labest_desktop/ui/file_actions.py" line="144" />
         <source>Loading the demo sample…</source>
         <translation>Chargement de l'exemple de démonstration…</translation>
     </message>
@@ -1116,13 +1126,13 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>LinkEdit</name>
     <message>
-        <location filename="../../labest_desktop/ui/editor/widgets.py" line="241" />
+        <location filename="../../labest_desktop/ui/editor/widgets.py" line="248" />
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/widgets.py" line="242" />
-        <location filename="../../labest_desktop/ui/editor/widgets.py" line="243" />
+        <location filename="../../labest_desktop/ui/editor/widgets.py" line="249" />
+        <location filename="../../labest_desktop/ui/editor/widgets.py" line="250" />
         <source>Open the link in the web browser</source>
         <translation>Ouvrir le lien dans le navigateur web</translation>
     </message>
@@ -1399,17 +1409,17 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>PartnersEdit</name>
     <message>
-        <location filename="../../labest_desktop/ui/editor/widgets.py" line="164" />
+        <location filename="../../labest_desktop/ui/editor/widgets.py" line="171" />
         <source>Filter or add an organisation (Enter)</source>
         <translation>Filtrer ou ajouter une organisation (Entrée)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/widgets.py" line="165" />
+        <location filename="../../labest_desktop/ui/editor/widgets.py" line="172" />
         <source>Filter or add a partner organisation</source>
         <translation>Filtrer ou ajouter une organisation partenaire</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/editor/widgets.py" line="167" />
+        <location filename="../../labest_desktop/ui/editor/widgets.py" line="174" />
         <source>Partner organisations</source>
         <translation>Organisations partenaires</translation>
     </message>
@@ -2608,32 +2618,32 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>UndoCommands</name>
     <message>
-        <location filename="../../labest_desktop/ui/undo_commands.py" line="70" />
+        <location filename="../../labest_desktop/ui/undo_commands.py" line="71" />
         <source>Edit “%1”</source>
         <translation>Modification de « %1 »</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/undo_commands.py" line="95" />
+        <location filename="../../labest_desktop/ui/undo_commands.py" line="96" />
         <source>Create “%1”</source>
         <translation>Création de « %1 »</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/undo_commands.py" line="118" />
+        <location filename="../../labest_desktop/ui/undo_commands.py" line="119" />
         <source>Move “%1” to %2</source>
         <translation>Passage de « %1 » à l'étape %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/undo_commands.py" line="142" />
+        <location filename="../../labest_desktop/ui/undo_commands.py" line="143" />
         <source>Delete %n project(s)</source>
         <translation><numerusform>Suppression de %n projet</numerusform><numerusform>Suppression de %n projets</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/undo_commands.py" line="167" />
+        <location filename="../../labest_desktop/ui/undo_commands.py" line="168" />
         <source>Set %n project(s) to %1</source>
         <translation><numerusform>Statut %1 pour %n projet</numerusform><numerusform>Statut %1 pour %n projets</numerusform></translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/undo_commands.py" line="203" />
+        <location filename="../../labest_desktop/ui/undo_commands.py" line="204" />
         <source>Import of “%1”</source>
         <translation>Import de « %1 »</translation>
     </message>

@@ -45,8 +45,18 @@
         <source>Move to %1…</source>
         <translation>Passer à %1…</translation>
     </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/board.py" line="379" />
+        <source>No project on the board yet. Create one (Ctrl+N) or import a workbook (Ctrl+I): its card appears in its stage's column.</source>
+        <translation>Aucun projet au tableau pour l'instant. Créez-en un (Ctrl+N) ou importez un classeur (Ctrl+I) : sa fiche apparaîtra dans la colonne de son étape.</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/board.py" line="382" />
+        <source>No project on the board under these filters. Remove a filter chip above, or clear them all.</source>
+        <translation>Aucun projet au tableau avec ces filtres. Retirez un filtre ci-dessus, ou effacez-les tous.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="377" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="386" />
         <source>%n project(s) on the board. Drag a card to another column, or select it and press Ctrl+Shift+→ / Ctrl+Shift+← (or use its context menu), to record a stage decision.</source>
         <translation><numerusform>%n projet au tableau. Faites glisser une fiche vers une autre colonne, ou sélectionnez-la et appuyez sur Ctrl+Maj+→ / Ctrl+Maj+← (ou utilisez son menu contextuel), pour enregistrer une décision d'étape.</numerusform><numerusform>%n projets au tableau. Faites glisser une fiche vers une autre colonne, ou sélectionnez-la et appuyez sur Ctrl+Maj+→ / Ctrl+Maj+← (ou utilisez son menu contextuel), pour enregistrer une décision d'étape.</numerusform></translation>
     </message>

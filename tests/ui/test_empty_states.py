@@ -51,6 +51,23 @@ def test_empty_views_say_what_to_do(make_window, sqlite_workspace, qtbot):
         assert view.empty_state.text().startswith(start), key
 
 
+def test_an_empty_board_says_what_to_do(make_window, sqlite_workspace, qtbot):
+    """The board had only its « 0 projet au tableau. Faites glisser une fiche… » line."""
+    from labest_desktop.domain.fields import ProjectFields
+
+    window = make_window(sqlite_workspace)
+    board = window.ensure_view("board")
+    window.show_view("board")
+    qtbot.waitUntil(lambda: not tasks.busy(), timeout=20_000)
+    assert board.summary.text().startswith("Aucun projet au tableau pour l'instant. Créez-en un (Ctrl+N)")
+    projects.create_project(sqlite_workspace, ProjectFields(title="Accueil à Épinal", department="88"))
+    window.context.projects_changed([])
+    qtbot.waitUntil(lambda: board.summary.text().startswith("1 projet au tableau."), timeout=10_000)
+    window.context.filter_state.update(departments=frozenset({"67"}))
+    qtbot.waitUntil(lambda: board.summary.text().startswith("Aucun projet au tableau avec ces filtres"),
+                    timeout=10_000)
+
+
 def test_the_board_asks_with_the_editors_stage_dialog(make_window, demo_workspace, qtbot):
     """Dragging a card asks through the same dialog as « Passer à l'étape… », its
     target already chosen."""

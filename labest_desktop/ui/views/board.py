@@ -373,6 +373,15 @@ class BoardView(View):
                 column.move_actions[stage].setText(self.tr("Move to %1…").replace("%1", name))
 
     def _show_summary(self) -> None:
+        if self._total == 0:
+            # An empty board says why and what to do, as the lists do.
+            if self.context.filter_state.filter.is_empty():
+                self.summary.setText(self.tr("No project on the board yet. Create one (Ctrl+N) or import a "
+                                             "workbook (Ctrl+I): its card appears in its stage's column."))
+            else:
+                self.summary.setText(self.tr("No project on the board under these filters. Remove a filter "
+                                             "chip above, or clear them all."))
+            return
         self.summary.setText(
             self.tr("%n project(s) on the board. Drag a card to another column, or select it and press "
                     "Ctrl+Shift+→ / Ctrl+Shift+← (or use its context menu), to record a stage decision.", "",

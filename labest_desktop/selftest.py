@@ -209,6 +209,12 @@ def step_window(ctx: Context) -> None:
         translation = _optional("labest_desktop.ui.translation")
         if translation is not None and callable(getattr(translation, "install", None)):
             translation.install(app, messages.language())  # the .qm files load from the bundle
+            if messages.language() == "fr":
+                # Qt's standard dialogs (file dialogs, buttons) in French too: qtbase_fr
+                # and qt_extra_fr travel with the bundle.
+                english = qt_dialog_texts_in_english()
+                _check(not english, f"Qt's own dialogs still in English: {english}")
+                ctx.notes.append("Qt's French")
         # Settings in the temporary folder: the user's window geometry and last
         # database stay as they were.
         settings = QSettings(str(ctx.folder / "settings.ini"), QSettings.Format.IniFormat)
@@ -224,6 +230,17 @@ def step_window(ctx: Context) -> None:
         ctx.notes.append("run")
     _check(bool(shown), f"no window shown within {WINDOW_TIMEOUT_S:.0f} s")
     _check(not any(w.isVisible() for w in QApplication.topLevelWidgets()), "window did not close")
+
+
+# Texts of Qt's file dialog and standard buttons, one from qtbase_fr and two from qt_extra_fr.
+QT_DIALOG_TEXTS = (("QPlatformTheme", "Cancel"), ("QFileDialog", "&Look in:"), ("QFileDialog", "Files of &type:"))
+
+
+def qt_dialog_texts_in_english() -> list[str]:
+    """Which of those texts the installed translators leave untranslated."""
+    from PySide6.QtCore import QCoreApplication
+
+    return [text for context, text in QT_DIALOG_TEXTS if QCoreApplication.translate(context, text) == text]
 
 
 def _optional(module: str):

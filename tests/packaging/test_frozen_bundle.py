@@ -50,6 +50,14 @@ def test_frozen_selftest_passes(bundle, tmp_path):
     assert "Traceback" not in result.stderr
 
 
+def test_frozen_selftest_in_french_finds_qts_own_french(bundle, tmp_path):
+    """In French the self-test also checks Qt's file dialog and buttons (qtbase_fr and
+    qt_extra_fr from the bundle): « Voir dans : », not « Look in: »."""
+    result = run(bundle, "--lang", "fr", "--selftest", data=tmp_path / "data")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "réussi" in result.stdout and "window" in result.stdout
+
+
 @pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("schema-*.sqlite3")), ids=lambda p: p.stem)
 def test_frozen_app_upgrades_old_databases(bundle, tmp_path, fixture):
     """A database from an earlier release is backed up, upgraded and checked by the

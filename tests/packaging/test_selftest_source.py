@@ -22,3 +22,20 @@ def test_selftest_from_source_passes_in_one_line(tmp_path):
     assert result.stdout.count("\n") == 1 and "self-test passed" in result.stdout
     assert "migrations, project, stage, search, backup, workbook, window" in result.stdout
     assert result.stderr == "", "Qt's warnings go to the log, not the terminal"
+
+
+def test_the_french_check_of_qts_dialogs_can_fail(qapp):
+    """Without translators Qt's dialog texts are English and the self-test's check says
+    so; with the French ones installed it passes."""
+    from labest_desktop import messages
+    from labest_desktop.selftest import qt_dialog_texts_in_english
+    from labest_desktop.ui import translation
+
+    previous = messages.language()
+    translation.install(qapp, "en")
+    assert qt_dialog_texts_in_english() == ["Cancel", "&Look in:", "Files of &type:"]
+    try:
+        translation.install(qapp, "fr")
+        assert qt_dialog_texts_in_english() == []
+    finally:
+        translation.install(qapp, previous)

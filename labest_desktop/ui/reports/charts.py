@@ -210,7 +210,8 @@ def envelopes_chart(rows: list[dashboard.EnvelopeBudget], dark: bool = False) ->
     committed = QBarSet(QCoreApplication.translate("Charts", "Committed"))
     for bar, colour in ((allocated, QColor("#9bbbd9")), (committed, QColor("#1f4e79"))):
         bar.setColor(colour)
-        bar.setLabelColor(colours.readable_on(colour))  # labels inside the bars
+        # Labels after the bars: inside, two thin bars' labels overlapped each other.
+        bar.setLabelColor(_outside_label_colour(chart))
     categories = []
     top = max([float(r.allocated or 0) / 1000 for r in rows] + [float(r.committed) / 1000 for r in rows] + [0])
     for row in rows[::-1]:
@@ -221,7 +222,9 @@ def envelopes_chart(rows: list[dashboard.EnvelopeBudget], dark: bool = False) ->
     series = QHorizontalBarSeries()
     series.append(allocated)
     series.append(committed)
+    series.setBarWidth(0.9)
     series.setLabelsVisible(True)
+    series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
     series.setLabelsFormat("@value")
     # As many significant digits as the largest amount has whole k€: « 1 314 », not
     # « 1 313,84 » spilling out of its bar.

@@ -25,6 +25,8 @@ from xml.etree.ElementTree import Element
 
 from defusedxml.ElementTree import fromstring
 
+from labest_desktop.exchange.columns import column_letter
+
 logger = logging.getLogger(__name__)
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -213,19 +215,10 @@ def _scan_xlsb(data: bytes) -> Formulas:
             (row,) = struct.unpack_from("<I", data, start)
         elif kind in _XLSB_FORMULAS and end - start >= 4 and row + 1 not in formulas:
             (column,) = struct.unpack_from("<I", data, start)
-            formulas[row + 1] = (f"{_letters(column)}{row + 1}", "")
+            formulas[row + 1] = (f"{column_letter(column)}{row + 1}", "")
         elif kind == _END_SHEET_DATA:
             break
     return formulas
-
-
-def _letters(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 # --- .xls (BIFF8 in an OLE2 container) ----------------------------------------------
@@ -288,7 +281,7 @@ def find_xls_formulas(path, wanted: Callable[[str], bool]) -> dict[str, Formulas
         for kind, start, end in _biff_records(data, offset):
             if kind == _BIFF_FORMULA and end - start >= 4:
                 row, column = struct.unpack_from("<HH", data, start)
-                formulas.setdefault(row + 1, (f"{_letters(column)}{row + 1}", ""))
+                formulas.setdefault(row + 1, (f"{column_letter(column)}{row + 1}", ""))
             elif kind == _BIFF_EOF:
                 break
         if formulas:

@@ -37,6 +37,15 @@ def get(ws: Workspace, key: str) -> str:
 
 def set_value(ws: Workspace, key: str, value: str) -> str:
     check_key(key)
+    value = _checked(key, value)
+    with ws.unit_of_work() as uow:
+        _store(uow.session, key, value)
+        uow.commit()
+    return value
+
+
+def _checked(key: str, value: str) -> str:
+    """The office's code (upper-cased) or name, as it will be stored; else a sentence."""
     value = value.strip()
     if key == OFFICE_CODE:
         value = value.upper()
@@ -44,14 +53,15 @@ def set_value(ws: Workspace, key: str, value: str) -> str:
             raise ValidationError(key, "office.bad_code", value=value)
     elif not value or len(value) > 200:
         raise ValidationError(key, "office.bad_name")
-    with ws.unit_of_work() as uow:
-        setting = uow.session.get(Setting, key)
-        if setting is None:
-            uow.session.add(Setting(key=key, value=value))
-        else:
-            setting.value = value
-        uow.commit()
     return value
+
+
+def _store(session, key: str, value: str) -> None:
+    setting = session.get(Setting, key)
+    if setting is None:
+        session.add(Setting(key=key, value=value))
+    else:
+        setting.value = value
 
 
 def is_configured(ws: Workspace) -> bool:
@@ -62,18 +72,10 @@ def is_configured(ws: Workspace) -> bool:
 
 def set_identity(ws: Workspace, name: str, code: str) -> tuple[str, str]:
     """The office's name and code, both checked before either is written."""
-    name, code = name.strip(), code.strip().upper()
-    if not _CODE.match(code):
-        raise ValidationError(OFFICE_CODE, "office.bad_code", value=code)
-    if not name or len(name) > 200:
-        raise ValidationError(OFFICE_NAME, "office.bad_name")
+    code, name = _checked(OFFICE_CODE, code), _checked(OFFICE_NAME, name)
     with ws.unit_of_work() as uow:
         for key, value in ((OFFICE_NAME, name), (OFFICE_CODE, code)):
-            setting = uow.session.get(Setting, key)
-            if setting is None:
-                uow.session.add(Setting(key=key, value=value))
-            else:
-                setting.value = value
+            _store(uow.session, key, value)
         uow.commit()
     return name, code
 

@@ -39,10 +39,6 @@ from labest_desktop.ui import colours, labels
 CHART_KEYS = ("funnel", "departments", "envelopes", "timeline", "median")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Charts", text)
-
-
 def chart_title(key: str) -> str:
     return {
         "funnel": QCoreApplication.translate("Charts", "Projects per stage"),

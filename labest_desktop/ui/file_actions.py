@@ -94,8 +94,8 @@ class FileActions(QObject):
             show_error(self.window, exc)
             return
         # The history before the import stays: each step checks its own versions.
-        ImportCommand.forget_batch(self.context.undo_stack, result.batch_id)
-        self.context.projects_changed([])
+        if not ImportCommand.forget_batch(self.context.undo_stack, result.batch_id):
+            self.context.projects_changed([])
         InfoDialog.ask(self.window, self.tr("Import undone"),
                        self.tr("Import of “%1” undone: %2 project(s) restored, %3 removed.")
                        .replace("%1", result.file_name).replace("%2", str(result.restored))

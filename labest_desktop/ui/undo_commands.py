@@ -215,16 +215,19 @@ class ImportCommand(_ServiceCommand):
         return []
 
     @classmethod
-    def forget_batch(cls, stack, batch_id: int) -> None:
+    def forget_batch(cls, stack, batch_id: int) -> bool:
         """The import was undone outside the stack (« Annuler le dernier import »): its
-        step no longer undoes anything. On top of the stack it leaves at once; deeper,
-        it is dropped silently when reached. Every other step stays."""
+        step no longer undoes anything. On top of the stack it leaves at once (True:
+        the views were told then); deeper, it is dropped silently when reached. Every
+        other step stays."""
         steps = [stack.command(i) for i in range(stack.index())]
         for step in steps:
             if isinstance(step, cls) and step.batch_id == batch_id:
                 step.undone_elsewhere = True
         if steps and isinstance(steps[-1], cls) and steps[-1].undone_elsewhere:
-            stack.undo()
+            stack.undo()  # publishes the change, as any undo does
+            return True
+        return False
 
     def do(self) -> list[int]:  # never reached: obsolete once undone
         return []

@@ -38,6 +38,22 @@ def postgres_server():
     server.stop()
 
 
+@pytest.fixture(scope="session")
+def restartable_server():
+    """A server of its own for the tests that stop or restart it (the others share
+    ``postgres_server``, whose connections must not be cut under them)."""
+    from tests.support.pg_server import PostgresServer, find_bin
+
+    if not find_bin("initdb"):
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL 15 (initdb, pg_ctl) is required in CI")
+        pytest.skip("PostgreSQL server binaries not installed")
+    server = PostgresServer()
+    server.start()
+    yield server
+    server.stop()
+
+
 _db_counter = itertools.count()
 
 

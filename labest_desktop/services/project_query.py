@@ -274,6 +274,14 @@ def _unsearched_server_ids(ws: Workspace, session, flt: ProjectFilter, sort: str
     return ids
 
 
+def warm_up_search(ws: Workspace) -> None:
+    """Prepare the database for the first search of the session (see
+    ``storage.search.warm_up``); the window calls it in the background once the
+    list is shown."""
+    with ws.reading() as session:
+        search.warm_up(session)
+
+
 def count(ws: Workspace, flt: ProjectFilter = ProjectFilter()) -> int:
     with ws.reading() as session:
         statement = apply_filter(select(func.count(Project.id)), flt, ws.database.dialect)

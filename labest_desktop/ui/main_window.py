@@ -33,6 +33,7 @@ from labest_desktop.ui.geometry import GeometryMixin
 from labest_desktop.ui.keyboard import WindowUndoKeys
 from labest_desktop.ui.live_changes import ConnectionBanner, LiveChanges
 from labest_desktop.ui.project_actions import ProjectActions
+from labest_desktop.ui.search_warm_up import SearchWarmUp
 from labest_desktop.ui.views import VIEWS
 from labest_desktop.ui.views.base import View
 from labest_desktop.ui.welcome import WelcomePanel
@@ -118,6 +119,7 @@ class MainWindow(GeometryMixin, QMainWindow):
         # Colleagues' changes published live; a banner while the server is lost.
         self.live_changes = LiveChanges(context, self)
         self.connection_banner = ConnectionBanner(self.live_changes, self)
+        self.search_warm_up = SearchWarmUp(context, self)
         central = QWidget(self)
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)

@@ -109,3 +109,19 @@ def test_a_colleagues_stage_move_moves_the_card_on_an_open_board(workspace, coll
     stage_moves.move(colleague, view.id, "prototype", "Comité de sélection", theirs.version)
     qtbot.waitUntil(lambda: board.columns["prototype"].model.row_of(view.id) >= 0, timeout=6000)
     assert board.columns["ideation"].model.row_of(view.id) < 0
+
+
+def test_the_window_prepares_the_first_search_in_the_background_on_a_server(workspace, make_window, qtbot):
+    """Once shown on a server, the window warms the search up in the background
+    (tests/unit/storage/test_search_warm_up.py checks what that does); on a SQLite
+    file it starts nothing."""
+    from labest_desktop.ui import tasks
+
+    window = make_window(workspace)
+    qtbot.waitUntil(lambda: window.search_warm_up.task is not None or workspace.database.location.is_sqlite)
+    if workspace.database.location.is_sqlite:
+        qtbot.wait(50)  # the event loop ran: nothing was started meanwhile
+        assert window.search_warm_up.task is None
+    else:
+        qtbot.waitUntil(lambda: window.search_warm_up.task.done, timeout=10000)
+        assert not tasks.busy()

@@ -21,17 +21,10 @@ from labest_desktop.storage.location import server_location
 pytestmark = pytest.mark.postgres
 
 
-@pytest.fixture(scope="module")
-def own_server():
-    """A server of its own: this test stops it, the others share theirs."""
-    from tests.support.pg_server import PostgresServer, find_bin
-
-    if not find_bin("initdb"):
-        pytest.skip("PostgreSQL server binaries not installed")
-    server = PostgresServer()
-    server.start()
-    yield server
-    server.stop()
+@pytest.fixture
+def own_server(restartable_server):
+    """This test stops its server: not the one the others share."""
+    return restartable_server
 
 
 def test_a_save_cut_by_a_server_stop_is_not_reported_and_not_kept(own_server, tmp_path):

@@ -17,7 +17,15 @@ subverted by a hostile file could still not make the parent run anything.
 
 The child is forked (a few milliseconds: the reader is already imported, nothing
 runs in the child but the reader and it leaves by ``os._exit``); where there is no
-fork (Windows) it is a new interpreter, with the same frames on its standard output.
+fork (Windows) it is a new interpreter (the frozen executable with ``--read-child``),
+with the same frames on its standard output. Both kinds run under the same limits
+(:mod:`labest_desktop.exchange.child_limits`): the system's own in the child
+(``setrlimit``, or a Job Object on Windows) and a watchdog in the parent.
+
+The limits can be changed without code, for a machine with little memory or a slow
+one: ``LABEST_READER_MEMORY_MB``, ``LABEST_READER_SECONDS`` (processor time and
+elapsed time alike). ``LABEST_READER_PROCESS=spawn`` starts a new interpreter even
+where fork exists: the Windows path, run by the tests on Linux.
 """
 
 from __future__ import annotations
@@ -32,12 +40,13 @@ import pickle
 import signal
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 from labest_desktop import messages
+from labest_desktop.exchange import child_limits
 from labest_desktop.exchange import errors as exchange_errors
+from labest_desktop.exchange.child_limits import Limits, Watchdog
 from labest_desktop.exchange.errors import ExchangeFileError, WorkbookTooLargeError
 from labest_desktop.exchange.reader import RawWorkbook
 
@@ -48,6 +57,9 @@ logger = logging.getLogger(__name__)
 MEMORY_LIMIT_BYTES = 3 * 1024 * 1024 * 1024
 TIME_LIMIT_SECONDS = 300.0
 BATCH_ROWS = 2_000
+MEMORY_VARIABLE = "LABEST_READER_MEMORY_MB"
+SECONDS_VARIABLE = "LABEST_READER_SECONDS"
+PROCESS_VARIABLE = "LABEST_READER_PROCESS"
 _SAFE_GLOBALS = {
     ("datetime", "datetime"): datetime.datetime,
     ("datetime", "date"): datetime.date,
@@ -74,14 +86,42 @@ def _loads(data: bytes):
     return _PlainValues(io.BytesIO(data)).load()
 
 
-def read_workbook(path: str | Path, *, stream_projects: bool = False) -> RawWorkbook:
+def current_limits() -> Limits:
+    """The limits of the next read: the defaults, or the environment's."""
+    memory, seconds = MEMORY_LIMIT_BYTES, TIME_LIMIT_SECONDS
+    with contextlib.suppress(KeyError, ValueError):
+        memory = max(1, int(os.environ[MEMORY_VARIABLE])) * 1024 * 1024
+    with contextlib.suppress(KeyError, ValueError):
+        seconds = max(0.1, float(os.environ[SECONDS_VARIABLE]))
+    return Limits(memory_bytes=memory, cpu_seconds=seconds, wall_seconds=seconds)
+
+
+def _spawn_wanted() -> bool:
+    return not hasattr(os, "fork") or os.environ.get(PROCESS_VARIABLE, "").strip().lower() == "spawn"
+
+
+def read_workbook(
+    path: str | Path,
+    *,
+    stream_projects: bool = False,
+    limits: Limits | None = None,
+    spawn: bool | None = None,
+    system_limits: bool = True,
+) -> RawWorkbook:
     """:func:`labest_desktop.exchange.reader.read_workbook_here`, in a child process.
+
+    ``limits`` defaults to :func:`current_limits`; ``spawn`` to a new interpreter only
+    where there is no fork (or ``LABEST_READER_PROCESS=spawn``). ``system_limits``
+    False leaves the child without ``setrlimit`` or Job Object, as on a system where
+    it could set neither: the parent's watchdog alone holds it (tests use this).
 
     Raises only ``ExchangeFileError`` (``ReaderGaveUpError`` when the child died or
     ran out of time); a streamed sheet may raise it while being read.
     """
     path = Path(path)
-    child = _Child.start(path, stream_projects)
+    limits = limits or current_limits()
+    spawn = _spawn_wanted() if spawn is None else spawn
+    child = _Child.start(path, stream_projects, limits, spawn=spawn, system_limits=system_limits)
     try:
         frame = child.receive()
     except BaseException:
@@ -101,22 +141,26 @@ def read_workbook(path: str | Path, *, stream_projects: bool = False) -> RawWork
 
 class _Child:
     """One reading process: forked where the system can (cheap: the reader is
-    already imported), else a new interpreter; killed at the deadline."""
+    already imported), else a new interpreter; watched, and killed at its limits."""
 
-    def __init__(self, pid: int | None, process: subprocess.Popen | None, pipe, name: str) -> None:
+    def __init__(
+        self, pid: int, process: subprocess.Popen | None, pipe, name: str, limits: Limits, memory_base: int
+    ) -> None:
         self.pid = pid
         self.process = process
         self.pipe = pipe
         self.name = name
-        self.fired = False
+        self.limits = limits
         self.status: int | None = None
-        self.timer = threading.Timer(TIME_LIMIT_SECONDS, self._kill)
-        self.timer.daemon = True
-        self.timer.start()
+        self.watchdog = Watchdog(pid, limits, self._signal, memory_base=memory_base)
 
     @classmethod
-    def start(cls, path: Path, stream_projects: bool) -> _Child:
-        if hasattr(os, "fork"):
+    def start(cls, path: Path, stream_projects: bool, limits: Limits, *, spawn: bool, system_limits: bool) -> _Child:
+        if not spawn:
+            # The forked child starts with this process's pages mapped (shared until
+            # written): its limits apply above them.
+            resident, address_space = child_limits.own_memory()
+            memory = limits.memory_bytes + address_space if system_limits else 0
             read_end, write_end = os.pipe()
             # Frozen, the parent's objects are out of the child's garbage collection:
             # a collection walking them would copy every page of the parent's heap
@@ -128,33 +172,32 @@ class _Child:
                 try:
                     os.close(read_end)
                     _quiet()
-                    child_main(str(path), stream_projects, write_end, MEMORY_LIMIT_BYTES, TIME_LIMIT_SECONDS)
+                    child_main(str(path), stream_projects, write_end, memory, limits.cpu_seconds)
                     code = 0
                 finally:
                     os._exit(code)
             gc.unfreeze()
             os.close(write_end)
-            return cls(pid, None, os.fdopen(read_end, "rb"), path.name)
+            return cls(pid, None, os.fdopen(read_end, "rb"), path.name, limits, resident)
+        memory = limits.memory_bytes if system_limits else 0
         if getattr(sys, "frozen", False):
             command = [sys.executable, READ_CHILD_ARGUMENT]
         else:
             command = [sys.executable, "-m", "labest_desktop.exchange.guard"]
         process = subprocess.Popen(
-            [*command, str(path), "1" if stream_projects else "0"],
+            [*command, str(path), "1" if stream_projects else "0", str(memory), repr(limits.cpu_seconds)],
             stdout=subprocess.PIPE, stdin=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            # No console window flashing up behind the window on Windows.
+            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
         )
-        return cls(None, process, process.stdout, path.name)
-
-    def _kill(self) -> None:
-        self.fired = True
-        self._signal()
+        return cls(process.pid, process, process.stdout, path.name, limits, 0)
 
     def _signal(self) -> None:
         try:
-            if self.pid is not None:
-                os.kill(self.pid, signal.SIGKILL)
-            elif self.process is not None:
+            if self.process is not None:
                 self.process.kill()
+            else:
+                os.kill(self.pid, signal.SIGKILL)
         except OSError:
             pass
 
@@ -172,6 +215,8 @@ class _Child:
             raise self.gave_up(exc) from None
         if frame[0] == "refused":
             self.stop()
+            if frame[1] == ReaderGaveUpError.__name__:  # a MemoryError in the child
+                raise ReaderGaveUpError(file=self.name, limit=self.limits.memory_bytes // (1024 * 1024))
             raise _refusal(frame, self.name)
         return frame
 
@@ -187,30 +232,42 @@ class _Child:
             self.stop()
 
     def stop(self) -> None:
-        self.timer.cancel()
+        self.watchdog.stop()
         with contextlib.suppress(OSError):
             self.pipe.close()
         if self.status is not None:
             return
-        if self.pid is not None:
-            _, status = os.waitpid(self.pid, os.WNOHANG)
-            if status == 0 and not _exited(self.pid):
-                self._signal()
-                _, status = os.waitpid(self.pid, 0)
-            self.status = os.waitstatus_to_exitcode(status) if status else 0
-        elif self.process is not None:
+        if self.process is not None:
             try:
                 self.status = self.process.wait(timeout=5)
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.status = self.process.wait()
+            return
+        _, status = os.waitpid(self.pid, os.WNOHANG)
+        if status == 0 and not _exited(self.pid):
+            self._signal()
+            _, status = os.waitpid(self.pid, 0)
+        self.status = os.waitstatus_to_exitcode(status) if status else 0
 
     def gave_up(self, exc: BaseException) -> ExchangeFileError:
         self.stop()
-        logger.warning("reading %s in a child process failed: exit %s (%s)", self.name, self.status, exc)
-        if self.fired:
-            return ReaderGaveUpError("exchange.file.reader_too_long", file=self.name, seconds=int(TIME_LIMIT_SECONDS))
-        return ReaderGaveUpError(file=self.name, limit=MEMORY_LIMIT_BYTES // (1024 * 1024))
+        watchdog = self.watchdog
+        logger.warning(
+            "reading %s in a child process failed: exit %s, limit reached %s, peak memory %d MB, cpu %.1f s (%s)",
+            self.name, self.status, watchdog.reason, watchdog.peak_memory // 2**20, watchdog.cpu_seconds, exc,
+        )
+        # SIGXCPU: the child's own processor-time limit (setrlimit) ended it.
+        xcpu = getattr(signal, "SIGXCPU", None)
+        out_of_time = watchdog.reason in ("cpu", "wall") or (xcpu is not None and self.status == -xcpu)
+        if out_of_time:
+            seconds = self.limits.wall_seconds if watchdog.reason == "wall" else self.limits.cpu_seconds
+            return ReaderGaveUpError("exchange.file.reader_too_long", file=self.name, seconds=_whole(seconds))
+        return ReaderGaveUpError(file=self.name, limit=self.limits.memory_bytes // (1024 * 1024))
+
+
+def _whole(seconds: float) -> int | float:
+    return int(seconds) if seconds >= 1 or seconds == int(seconds) else round(seconds, 2)
 
 
 def _exited(pid: int) -> bool:
@@ -225,7 +282,7 @@ def _exited(pid: int) -> bool:
 
 def _refusal(frame, name: str) -> ExchangeFileError:
     _, class_name, key, params = frame
-    cls = getattr(exchange_errors, class_name, None) or {"ReaderGaveUpError": ReaderGaveUpError}.get(class_name)
+    cls = getattr(exchange_errors, class_name, None)
     if not (isinstance(cls, type) and issubclass(cls, ExchangeFileError)):
         cls = ExchangeFileError
     error = cls.__new__(cls)
@@ -241,8 +298,11 @@ READ_CHILD_ARGUMENT = "--read-child"
 
 
 def child_main(path: str, stream_projects: bool, fd: int, memory: int, seconds: float) -> None:
-    """Read ``path`` and write what was read (or why not) to ``fd``, in frames."""
-    _limit(memory, seconds)
+    """Read ``path`` and write what was read (or why not) to ``fd``, in frames.
+
+    ``memory`` 0: no limits set from inside (the parent's watchdog alone)."""
+    if memory:
+        child_limits.limit_this_process(memory, seconds)
     from labest_desktop.exchange.reader import blank_row, read_workbook_here
 
     with os.fdopen(fd, "wb", buffering=1024 * 1024) as out:
@@ -271,9 +331,8 @@ def child_main(path: str, stream_projects: bool, fd: int, memory: int, seconds: 
             send(("end",))
         except ExchangeFileError as exc:
             send(("refused", type(exc).__name__, exc.key, exc.params))
-        except MemoryError:
-            send(("refused", "ReaderGaveUpError", ReaderGaveUpError.key,
-                  {"file": Path(path).name, "limit": memory // (1024 * 1024)}))
+        except MemoryError:  # the parent words it with the limit it set
+            send(("refused", ReaderGaveUpError.__name__, ReaderGaveUpError.key, {"file": Path(path).name}))
 
 
 def _quiet() -> None:
@@ -288,22 +347,34 @@ def _quiet() -> None:
     os.close(devnull)
 
 
-def _limit(memory: int, seconds: float) -> None:
-    try:
-        import resource
-    except ImportError:  # Windows: the crash still stays in the child
-        return
-    for limit, value in ((resource.RLIMIT_AS, memory), (resource.RLIMIT_CPU, int(seconds))):
-        _soft, hard = resource.getrlimit(limit)
-        if hard != resource.RLIM_INFINITY:
-            value = min(value, hard)
-        with contextlib.suppress(ValueError, OSError):
-            resource.setrlimit(limit, (value, hard))
+def _answer_fd() -> int:
+    """The pipe the parent reads: this process's standard output. A frozen windowed
+    build on Windows has no ``sys.stdout`` object, but the handle the parent gave
+    is there all the same."""
+    fd = None
+    if sys.stdout is not None:
+        with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+            fd = os.dup(sys.stdout.fileno())
+    if sys.platform != "win32":
+        if fd is None:
+            raise OSError("no standard output to answer on")
+        return fd
+    import _winapi
+    import msvcrt
+
+    if fd is None:
+        fd = msvcrt.open_osfhandle(_winapi.GetStdHandle(_winapi.STD_OUTPUT_HANDLE), 0)
+    msvcrt.setmode(fd, os.O_BINARY)  # frames are bytes: no newline translation
+    return fd
 
 
 def main(argv: list[str]) -> int:
-    """The child as a new interpreter (systems without fork): ``PATH STREAM``."""
-    child_main(argv[0], argv[1] == "1", os.dup(sys.stdout.fileno()), MEMORY_LIMIT_BYTES, TIME_LIMIT_SECONDS)
+    """The child as a new interpreter (systems without fork):
+    ``PATH STREAM MEMORY_BYTES CPU_SECONDS`` (memory 0: no limits set from inside)."""
+    path, stream = argv[0], argv[1] == "1"
+    memory = int(argv[2]) if len(argv) > 2 else MEMORY_LIMIT_BYTES
+    seconds = float(argv[3]) if len(argv) > 3 else TIME_LIMIT_SECONDS
+    child_main(path, stream, _answer_fd(), memory, seconds)
     return 0
 
 

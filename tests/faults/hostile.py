@@ -1,7 +1,8 @@
 """Small hostile files that declare huge things, built part by part.
 
 Each workbook is a few KB to a few MB on disk; what it would cost a naive reader is
-in its docstring. Nothing here writes a large file.
+in its docstring. Nothing here writes a large file but :func:`long_csv` (90 MB of
+ordinary rows: real work for the reader's time limit).
 """
 
 from __future__ import annotations
@@ -96,6 +97,23 @@ def declared_extent(path: Path) -> Path:
 def far_rows(path: Path) -> Path:
     """Within the columns, a cell at row 900,000 (a dense table of 900,000 rows)."""
     return workbook(path, _HEADER_ROW + '<row r="900000"><c r="B900000"><v>1</v></c></row>')
+
+
+def sparse_within_limits(path: Path) -> Path:
+    """1.3 KB, inside every check (a cell at IV199999: columns to IV, rows below
+    200,000), yet a dense table of 199,999 × 256 cells: about 1.6 GB in calamine."""
+    return workbook(path, _HEADER_ROW + '<row r="199999"><c r="IV199999"><v>1</v></c></row>')
+
+
+def long_csv(path: Path) -> Path:
+    """About 90 MB of ordinary rows (99,000 × 100 short fields), within every size
+    limit: a few seconds of processor time in the reading process."""
+    line = ";".join(f"valeur {i}" for i in range(100)) + "\n"
+    with open(path, "w", encoding="utf-8") as out:
+        out.write("Référence;Titre\n")
+        for _ in range(99):
+            out.write(line * 1000)
+    return path
 
 
 def shared_string_amplification(path: Path, *, rows: int = 40, columns: int = 200) -> Path:

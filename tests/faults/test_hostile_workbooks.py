@@ -91,8 +91,7 @@ def test_the_guard_holds_the_child_to_its_memory_limit(tmp_path, monkeypatch):
     makes a 1.6 GB table; under a 300 MB limit the child fails and this process
     reads one sentence."""
     monkeypatch.setattr(guard, "MEMORY_LIMIT_BYTES", 300 * 1024 * 1024)
-    rows = hostile._HEADER_ROW + '<row r="199999"><c r="IV199999"><v>1</v></c></row>'
-    path = hostile.workbook(tmp_path / "clairsemé.xlsx", rows)
+    path = hostile.sparse_within_limits(tmp_path / "clairsemé.xlsx")
     with pytest.raises(guard.ReaderGaveUpError) as caught:
         read_exchange_file(path)
     assert "300 Mo" in caught.value.message

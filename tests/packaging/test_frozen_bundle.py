@@ -118,3 +118,25 @@ def test_bundle_holds_only_what_is_used(bundle):
     assert any(n.endswith("resources/translations/qt_extra_fr.qm") for n in names)
     toc = (WORK / "build" / "PYZ-00.toc").read_text(encoding="utf-8")
     assert "'defusedxml.ElementTree'" in toc and "'psycopg_binary" in toc
+
+
+def test_frozen_reader_child_reads_and_holds_its_limits(bundle, tmp_path):
+    """The path Windows takes, forced here: the frozen executable reads workbooks in
+    a copy of itself started with ``--read-child`` (psutil, which watches it, is in
+    the bundle). An ordinary CSV is imported; the 1.3 KB workbook that makes calamine
+    build a 1.6 GB table, under a 300 MB limit, is one line, exit 2."""
+    from tests.faults import hostile
+
+    data, database = tmp_path / "data", tmp_path / "office.sqlite3"
+    spawn = {"LABEST_READER_PROCESS": "spawn", "LABEST_DB": str(database)}
+    csv = tmp_path / "court.csv"
+    csv.write_text("Référence;Titre;Étape;Statut\n;Projet lu ailleurs;Idéation;Actif\n", encoding="utf-8")
+    imported = run(bundle, "import", str(csv), data=data, **spawn)
+    assert imported.returncode == 0, imported.stdout + imported.stderr
+    listed = run(bundle, "list", data=data, **spawn)
+    assert "Projet lu ailleurs" in listed.stdout
+    sparse = hostile.sparse_within_limits(tmp_path / "sparse.xlsx")
+    refused = run(bundle, "import", str(sparse), data=data, LABEST_READER_MEMORY_MB="300", **spawn)
+    assert refused.returncode == 2, refused.stdout + refused.stderr
+    lines = refused.stderr.strip().splitlines()
+    assert len(lines) == 1 and "sparse.xlsx" in lines[0] and "memory allowed (300 MB)" in lines[0], refused.stderr

@@ -38,3 +38,34 @@ def test_the_wizard_says_why_and_the_window_stays(make_window, demo_workspace, q
     assert window.isVisible()
     assert window.context.workspace.database.engine is not None
     assert digest(db) == before
+
+
+def test_on_the_windows_path_the_limits_hold_and_the_window_stays(make_window, demo_workspace, qtbot, tmp_path, monkeypatch):
+    """The reader as a new interpreter (as on Windows, forced here), limits lowered
+    through the environment: a file that makes calamine build a 1.6 GB table, and a
+    90 MB CSV that outlasts 2 seconds, each end as one sentence on the reading page;
+    the window and its database stay as they were."""
+    from labest_desktop.exchange import guard
+
+    window = make_window(demo_workspace)
+    db = demo_workspace.database.location.path
+    before = digest(db)
+    monkeypatch.setenv(guard.PROCESS_VARIABLE, "spawn")
+    monkeypatch.setenv(guard.MEMORY_VARIABLE, "300")
+    monkeypatch.setenv(guard.SECONDS_VARIABLE, "2")
+    cases = [
+        (hostile.sparse_within_limits(tmp_path / "clairsemé.xlsx"), "mémoire permise (300 Mo)"),
+        (hostile.long_csv(tmp_path / "long.csv"), "a duré plus de 2 secondes"),
+    ]
+    for path, expected in cases:
+        wizard = ImportWizard(window.context, None, str(path))
+        qtbot.addWidget(wizard)
+        wizard.show()
+        wizard.next()
+        page = wizard.currentPage()
+        qtbot.waitUntil(lambda page=page: page.task is None, timeout=60_000)
+        assert expected in page.status.text() and path.name in page.status.text()
+        wizard.close()
+    assert window.isVisible()
+    assert window.context.workspace.database.engine is not None
+    assert digest(db) == before

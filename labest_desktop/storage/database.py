@@ -54,6 +54,7 @@ class Database:
         self.backups_folder = backups_folder
         self.keep = keep
         self._read = sessionmaker(engine, expire_on_commit=False)
+        self._driver_error = engine.dialect.loaded_dbapi.Error
         self._write = sessionmaker(engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False)
         self._identity = file_identity(location.path)
         # Moves with every change this process commits or hears of from another
@@ -117,6 +118,12 @@ class Database:
         try:
             yield session
         except (OperationalError, DatabaseError) as exc:
+            raise translate(exc, self.location) from exc
+        except self._driver_error as exc:
+            # A few reads send statements on the driver's own cursor
+            # (storage.search.fetch_array). SQLAlchemy did not see the error, so it
+            # would hand the connection back as sound (and roll back on a dead one).
+            session.invalidate()
             raise translate(exc, self.location) from exc
         finally:
             # close() ends the transaction without expiring what was loaded, so

@@ -77,3 +77,35 @@ def test_a_save_cut_by_a_server_stop_is_not_reported_and_not_kept(own_server, tm
         assert projects.get_project(ws, view.id).fields.contact == "Après" == again.fields.contact
     finally:
         ws.database.dispose()
+
+
+def test_a_search_cut_by_a_lost_connection_says_so(postgres_server, tmp_path):
+    """The search sends its statements on the driver's own cursor (one round trip);
+    a connection that dies under it still gives the connection-lost sentence, not
+    the driver's raw error, and the next search works."""
+    import psycopg
+    from sqlalchemy import event as sa_event
+
+    from labest_desktop.services.project_query import ProjectFilter, project_ids
+
+    location = server_location(postgres_server.create_database("cut_search"))
+    ws = Workspace(open_database(location, backups_folder=tmp_path), "test-agent")
+    try:
+        projects.create_project(ws, ProjectFields(title="Mobilité douce"))
+
+        def cut(dbapi_connection, _record, _proxy) -> None:
+            # After the pool's ping, before the search's statements.
+            with psycopg.connect(host=str(postgres_server.socket_dir), user="labest", dbname="cut_search",
+                                 autocommit=True) as admin:
+                admin.execute("SELECT pg_terminate_backend(%s)", (dbapi_connection.info.backend_pid,))
+
+        sa_event.listen(ws.database.engine, "checkout", cut)
+        try:
+            with pytest.raises(ConnectionLostError) as raised:
+                project_ids(ws, ProjectFilter(search="mobilité"))
+        finally:
+            sa_event.remove(ws.database.engine, "checkout", cut)
+        assert "a été perdue" in raised.value.message
+        assert len(project_ids(ws, ProjectFilter(search="mobilité"))) == 1
+    finally:
+        ws.database.dispose()

@@ -35,11 +35,13 @@ import datetime
 import gc
 import io
 import logging
+import math
 import os
 import pickle
 import signal
 import subprocess
 import sys
+import traceback
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -92,7 +94,9 @@ def current_limits() -> Limits:
     with contextlib.suppress(KeyError, ValueError):
         memory = max(1, int(os.environ[MEMORY_VARIABLE])) * 1024 * 1024
     with contextlib.suppress(KeyError, ValueError):
-        seconds = max(0.1, float(os.environ[SECONDS_VARIABLE]))
+        value = float(os.environ[SECONDS_VARIABLE])
+        if math.isfinite(value):  # "inf" or "nan" leave the default
+            seconds = max(0.1, value)
     return Limits(memory_bytes=memory, cpu_seconds=seconds, wall_seconds=seconds)
 
 
@@ -374,7 +378,15 @@ def main(argv: list[str]) -> int:
     path, stream = argv[0], argv[1] == "1"
     memory = int(argv[2]) if len(argv) > 2 else MEMORY_LIMIT_BYTES
     seconds = float(argv[3]) if len(argv) > 3 else TIME_LIMIT_SECONDS
-    child_main(path, stream, _answer_fd(), memory, seconds)
+    try:
+        child_main(path, stream, _answer_fd(), memory, seconds)
+    except Exception:
+        # As the forked child does: the parent reads the end of the pipe and says so
+        # in one sentence. Left unhandled, a windowed frozen build would open a
+        # dialog and the read would wait for the time limit.
+        with contextlib.suppress(Exception):
+            traceback.print_exc()  # to the error output the parent discards
+        return 1
     return 0
 
 

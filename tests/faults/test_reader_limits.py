@@ -15,6 +15,7 @@ from __future__ import annotations
 import ctypes
 import logging
 import os
+import shutil
 import sys
 
 import pytest
@@ -108,12 +109,12 @@ def test_the_command_refuses_in_one_line_on_the_windows_path(sqlite_workspace, t
 
 def test_the_environment_sets_the_limits(monkeypatch):
     """``LABEST_READER_MEMORY_MB`` and ``LABEST_READER_SECONDS`` change the limits;
-    a value that is not a number leaves the default."""
+    a value that is not a number (or not a finite one) leaves the default."""
     monkeypatch.setenv(guard.MEMORY_VARIABLE, "512")
     monkeypatch.setenv(guard.SECONDS_VARIABLE, "30")
     assert guard.current_limits() == Limits(512 * MB, 30.0, 30.0)
     monkeypatch.setenv(guard.MEMORY_VARIABLE, "beaucoup")
-    monkeypatch.setenv(guard.SECONDS_VARIABLE, "")
+    monkeypatch.setenv(guard.SECONDS_VARIABLE, "inf")
     assert guard.current_limits() == Limits(guard.MEMORY_LIMIT_BYTES, guard.TIME_LIMIT_SECONDS, guard.TIME_LIMIT_SECONDS)
 
 
@@ -130,6 +131,32 @@ def test_the_job_object_limits_have_windows_layout():
     assert info.BasicLimitInformation.LimitFlags == 0x100 | 0x2 | 0x400
     assert info.ProcessMemoryLimit == 300 * MB
     assert info.BasicLimitInformation.PerProcessUserTimeLimit == 7 * 10_000_000
+
+
+@pytest.mark.skipif(shutil.which("x86_64-w64-mingw32-gcc") is None, reason="needs the MinGW-w64 cross compiler")
+def test_the_job_object_layout_is_the_one_of_windows_headers(tmp_path):
+    """The sizes, offsets and constants used through ctypes, checked at compile time
+    against the real Windows headers (MinGW-w64's winnt.h), where it is installed."""
+    E, B = child_limits.ExtendedLimits, child_limits._BasicLimits  # noqa: N806
+    checks = [
+        f"sizeof(JOBOBJECT_EXTENDED_LIMIT_INFORMATION) == {ctypes.sizeof(E)}",
+        *(f"offsetof(JOBOBJECT_EXTENDED_LIMIT_INFORMATION, {name}) == {getattr(E, name).offset}"
+          for name, _ in E._fields_),
+        *(f"offsetof(JOBOBJECT_BASIC_LIMIT_INFORMATION, {name}) == {getattr(B, name).offset}"
+          for name, _ in B._fields_),
+        *(f"{name} == {getattr(child_limits, name)}" for name in (
+            "JOB_OBJECT_LIMIT_PROCESS_TIME", "JOB_OBJECT_LIMIT_PROCESS_MEMORY",
+            "JOB_OBJECT_LIMIT_DIE_ON_UNHANDLED_EXCEPTION", "SEM_FAILCRITICALERRORS", "SEM_NOGPFAULTERRORBOX")),
+        f"JobObjectExtendedLimitInformation == {child_limits.JOB_OBJECT_EXTENDED_LIMIT_INFORMATION_CLASS}",
+    ]
+    source = tmp_path / "layout.c"
+    source.write_text("#include <windows.h>\n#include <stddef.h>\n" + "".join(
+        f'_Static_assert({check}, "{check}");\n' for check in checks), encoding="utf-8")
+    import subprocess
+
+    done = subprocess.run(["x86_64-w64-mingw32-gcc", "-c", str(source), "-o", str(tmp_path / "layout.o")],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="checks setrlimit, which Windows lacks")
@@ -154,3 +181,16 @@ def test_a_refusal_from_the_new_interpreter_keeps_its_sentence(tmp_path):
     with pytest.raises(ExchangeFileError) as caught:
         read_all(hostile.declared_extent(tmp_path / "piège.xlsx"), spawn=True)
     assert "XFD1048576" in caught.value.message and "piège.xlsx" in caught.value.message
+
+
+def test_the_new_interpreter_ends_quietly_on_an_unexpected_error(monkeypatch):
+    """A fault in the child that is no refusal ends it with exit 1 and no trace on the
+    screen (a windowed frozen build would open a dialog and wait): the parent says,
+    in one sentence, that the reader failed."""
+
+    def broken(*args):
+        raise RuntimeError("a fault in the reader")
+
+    monkeypatch.setattr(guard, "child_main", broken)
+    monkeypatch.setattr(guard, "_answer_fd", lambda: os.open(os.devnull, os.O_WRONLY))
+    assert guard.main(["fichier.xlsx", "0", "0", "1.0"]) == 1

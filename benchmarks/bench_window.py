@@ -103,7 +103,7 @@ def interaction(database: Path | str, warm_up: bool = True) -> None:
         screen(0)
 
     first_screen()
-    if warm_up:
+    if warm_up and not location.is_sqlite:  # nothing to warm on SQLite (search.warm_up)
         # What the window starts in the background once the list is shown
         # (ui.search_warm_up); here it runs to its end before the first keystroke,
         # as it does before a person has reached the search field.

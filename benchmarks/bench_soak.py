@@ -23,6 +23,22 @@ import soak_driver  # noqa: E402
 import window_probe as probe  # noqa: E402
 
 
+def _mb(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0f} MB"
+
+
+def print_medians(result: soak_driver.SoakResult) -> None:
+    """Median time of each kind of action (until its background work settled), one
+    column per stretch of actions: a kind growing slower along a row is what the
+    run must not show."""
+    kinds = sorted({kind for chunk in result.chunks for kind in chunk.median_ms})
+    print("median ms per kind of action, from its start until its work settled:")
+    print(f"{'':>16}" + "".join(f"{chunk.actions:>7}" for chunk in result.chunks))
+    for kind in kinds:
+        cells = (chunk.median_ms.get(kind) for chunk in result.chunks)
+        print(f"{kind:>16}" + "".join("      —" if ms is None else f"{ms:>7.0f}" for ms in cells))
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("database", nargs="?", help="a SQLite file (copied first)")
@@ -39,23 +55,25 @@ def main(argv: list[str]) -> int:
     probe.settle()
     print(f"{probe.describe(args.database, args.database_url)}: window built, {probe.rss_mb():.0f} MB; "
           f"{args.actions} actions, {args.imports} exports imported back")
-    print(f"{'actions':>8}{'RSS':>9}{'worst block':>13}  {'slowest action':<28}{'Qt objects':>11}  medians (ms)")
+    print(f"{'actions':>8}{'RSS':>9}{'SQLite':>9}{'malloc in use':>15}{'worst block':>13}  "
+          f"{'slowest on the window thread':<32}{'Qt objects':>11}  medians (ms)")
 
     def report(chunk: soak_driver.Chunk) -> None:
         name, ms = chunk.worst_action
-        medians = ", ".join(f"{k} {v:.0f}" for k, v in sorted(chunk.median_ms.items()))
-        print(f"{chunk.actions:>8}{chunk.rss_mb:>6.0f} MB{chunk.worst_block_ms:>10.0f} ms  "
-              f"{name + f' {ms:.0f} ms':<28}{chunk.qt_objects:>11}  {medians}", flush=True)
+        native = chunk.native_mb
+        print(f"{chunk.actions:>8}{chunk.rss_mb:>6.0f} MB{_mb(native.get('sqlite')):>9}{_mb(native.get('malloc used')):>15}"
+              f"{chunk.worst_block_ms:>10.0f} ms  {name + f' {ms:.0f} ms':<32}{chunk.qt_objects:>11}  "
+              + ", ".join(f"{k} {v:.0f}" for k, v in sorted(chunk.median_ms.items())), flush=True)
 
     soak = soak_driver.Soak(window, count=args.actions, every=args.every, imports=args.imports, report=report,
                             folder=folder)
     result = soak.run()
+    print_medians(result)
     first, last = result.chunks[0], result.chunks[-1]
-    slower = {k: (first.median_ms[k], last.median_ms[k]) for k in first.median_ms
-              if k in last.median_ms and last.median_ms[k] > 1.5 * first.median_ms[k] + 5}
     print(f"memory after warm-up ({first.actions} actions) to the end: {result.growth_after_warmup():+.0f} MB "
           f"(goal ≤ +50 MB); Qt objects {first.qt_objects} → {last.qt_objects}")
-    print("slower at the end than after warm-up (median ms): "
+    slower = result.slower()
+    print("slower at the end than after warm-up (median ms, > 1.5× + 5 ms): "
           + (", ".join(f"{k} {a:.0f} → {b:.0f}" for k, (a, b) in slower.items()) or "none"))
     window.close()
     workspace.database.dispose()

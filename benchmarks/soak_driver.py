@@ -23,6 +23,7 @@ import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,7 +36,9 @@ TARGETS = {"ideation": "prototype", "prototype": "deployment", "deployment": "pr
 
 @dataclass
 class Chunk:
-    """Figures of one stretch of actions."""
+    """Figures of one stretch of actions. An action's time runs from its start until
+    the background work it started has settled (the view shows its result);
+    ``worst_action`` is the longest any took on the window's thread alone."""
 
     actions: int
     rss_mb: float
@@ -43,6 +46,7 @@ class Chunk:
     worst_action: tuple[str, float]
     median_ms: dict[str, float]
     qt_objects: int
+    native_mb: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -51,6 +55,13 @@ class SoakResult:
 
     def growth_after_warmup(self) -> float:
         return self.chunks[-1].rss_mb - self.chunks[0].rss_mb
+
+    def slower(self, factor: float = 1.5, slack_ms: float = 5.0) -> dict[str, tuple[float, float]]:
+        """Kinds of action whose median time in the last stretch exceeds ``factor``
+        times their median in the first (after warm-up), plus ``slack_ms``."""
+        first, last = self.chunks[0].median_ms, self.chunks[-1].median_ms
+        return {kind: (first[kind], last[kind]) for kind in first
+                if kind in last and last[kind] > factor * first[kind] + slack_ms}
 
 
 class Soak:
@@ -69,7 +80,6 @@ class Soak:
         self.result = SoakResult()
         self.ids = self._sample_ids()
         self._durations: dict[str, list[float]] = defaultdict(list)
-        self._answer_dialogs()
 
     # --- set-up --------------------------------------------------------------------
 
@@ -79,14 +89,26 @@ class Soak:
         ids = project_query.project_ids(self.ws)
         return self.random.sample(ids, min(300, len(ids)))
 
-    def _answer_dialogs(self) -> None:
+    @contextmanager
+    def _answered_dialogs(self):
+        """The modal questions the actions raise, answered for the run only."""
         from labest_desktop.ui.dialogs import prompts
         from labest_desktop.ui.views import board
 
-        board.RationaleDialog.ask = staticmethod(lambda *_args: "Décision du comité (soak)")
-        prompts.StageDialog.ask = classmethod(
-            lambda cls, parent, current: (TARGETS[current], "Décision du comité (soak)"))
-        prompts.StaleEditDialog.ask = classmethod(lambda cls, parent, changes, who: "reload")
+        answers = {
+            (board.RationaleDialog, "ask"): staticmethod(lambda *_args: "Décision du comité (soak)"),
+            (prompts.StageDialog, "ask"): classmethod(
+                lambda cls, parent, current: (TARGETS[current], "Décision du comité (soak)")),
+            (prompts.StaleEditDialog, "ask"): classmethod(lambda cls, parent, changes, who: "reload"),
+        }
+        before = {key: key[0].__dict__[key[1]] for key in answers}
+        for (owner, name), answer in answers.items():
+            setattr(owner, name, answer)
+        try:
+            yield
+        finally:
+            for (owner, name), original in before.items():
+                setattr(owner, name, original)
 
     # --- actions -------------------------------------------------------------------
 
@@ -193,12 +215,16 @@ class Soak:
         plan = self._plan()
         meter = probe.BlockMeter()
         loop = QEventLoop()
-        state = {"next": 0, "worst": ("", 0.0)}
+        state = {"next": 0, "worst": ("", 0.0), "started": None}
 
         def step() -> None:
             if probe.tasks_busy():
                 QTimer.singleShot(2, step)
                 return
+            if state["started"] is not None:  # the last action's work has settled
+                name, began = state["started"]
+                self._durations[name].append((time.perf_counter() - began) * 1000)
+                state["started"] = None
             n = state["next"]
             if n and n % self.every == 0 and state.get("reported") != n:
                 state["reported"] = n
@@ -209,18 +235,31 @@ class Soak:
             name = plan[n]
             began = time.perf_counter()
             getattr(self, name)()
-            elapsed = (time.perf_counter() - began) * 1000
-            self._durations[name].append(elapsed)
-            if elapsed > state["worst"][1]:
-                state["worst"] = (name, elapsed)
+            on_thread = (time.perf_counter() - began) * 1000
+            state["started"] = (name, began)
+            if on_thread > state["worst"][1]:
+                state["worst"] = (name, on_thread)
             state["next"] = n + 1
             QTimer.singleShot(0, step)
 
-        meter.start()
-        QTimer.singleShot(0, step)
-        loop.exec()
-        meter.stop()
+        with self._answered_dialogs():
+            self._show_every_view()
+            meter.start()
+            QTimer.singleShot(0, step)
+            loop.exec()
+            meter.stop()
         return self.result
+
+    def _show_every_view(self) -> None:
+        """A day starts with every view shown once: what they build for good is not
+        counted as growth."""
+        from labest_desktop.ui.views import VIEWS
+
+        for view in VIEWS:
+            self.window.show_view(view.key)
+            probe.settle()
+        self.window.show_view("projects")
+        probe.settle()
 
     def _close_chunk(self, n: int, meter, state) -> None:
         gc.collect()
@@ -231,6 +270,7 @@ class Soak:
             worst_action=state["worst"],
             median_ms={k: statistics.median(v) for k, v in self._durations.items() if v},
             qt_objects=len(self.window.findChildren(QObject)),
+            native_mb=probe.native_memory(),
         )
         self.result.chunks.append(chunk)
         self.report(chunk)

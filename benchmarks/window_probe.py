@@ -9,6 +9,8 @@ click or a repaint waits that long).
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import resource
 import shutil
 import tempfile
@@ -69,6 +71,38 @@ def rss_mb() -> float:
     with open("/proc/self/statm") as statm:
         pages = int(statm.read().split()[1])
     return pages * resource.getpagesize() / 1_048_576
+
+
+class _MallInfo2(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_size_t) for name in (
+        "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks", "keepcost")]
+
+
+def _library(name: str):
+    try:
+        return ctypes.CDLL(ctypes.util.find_library(name) or "")
+    except OSError:
+        return None
+
+
+_libc = _library("c")
+_libsqlite = _library("sqlite3")
+
+
+def native_memory() -> dict[str, float]:
+    """Where resident memory outside Python's objects sits, in MB: what SQLite holds
+    (page caches of every connection, statements), and glibc's heap in use and free
+    (free but kept: fragmentation). Empty where these libraries cannot be asked."""
+    figures: dict[str, float] = {}
+    if _libsqlite is not None and hasattr(_libsqlite, "sqlite3_memory_used"):
+        _libsqlite.sqlite3_memory_used.restype = ctypes.c_int64
+        figures["sqlite"] = _libsqlite.sqlite3_memory_used() / 1_048_576
+    if _libc is not None and hasattr(_libc, "mallinfo2"):
+        _libc.mallinfo2.restype = _MallInfo2
+        info = _libc.mallinfo2()
+        figures["malloc used"] = (info.uordblks + info.hblkhd) / 1_048_576
+        figures["malloc free"] = info.fordblks / 1_048_576
+    return figures
 
 
 class QueryCounter:

@@ -15,6 +15,8 @@ BUSY_TIMEOUT_MS = 5_000
 # takes SQLite's write lock up front, so it waits (busy timeout) instead of failing
 # with "database is locked" when it upgrades from reading to writing.
 WRITE_OPTION = "labest_write"
+# SQLite's page cache per connection, in KiB (used only as pages are read).
+PAGE_CACHE_KIB = 65_536
 
 
 def make_engine(location: DatabaseLocation, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
@@ -43,7 +45,7 @@ def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
                 logger.warning("SQLite refused WAL journal mode (%s)", mode[0])
             cursor.execute("PRAGMA synchronous=NORMAL")
             # 64 MB of page cache (used only as needed): bulk imports touch many pages.
-            cursor.execute("PRAGMA cache_size=-65536")
+            cursor.execute(f"PRAGMA cache_size=-{int(PAGE_CACHE_KIB)}")
         finally:
             cursor.close()
 

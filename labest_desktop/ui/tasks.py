@@ -13,7 +13,10 @@ import threading
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
+
+from labest_desktop.ui import free_memory
 
 logger = logging.getLogger(__name__)
 
@@ -51,10 +54,14 @@ class _Relay(QObject):
     progressed = Signal(int, int)
 
 
-class Task(QRunnable):
+class Task:
+    """One piece of background work. Handed to the pool as a plain callable
+    (``pool.start(task.run)``), which the pool lets go once it ran: a ``QRunnable``
+    subclass was kept by PySide for as long as its C++ side lived (for ever without
+    auto-deletion, and for a task that ended before ``start`` returned even with it),
+    so each task, its control and its relay stayed alive for the whole session."""
+
     def __init__(self, fn: Callable[[TaskControl], object]) -> None:
-        super().__init__()
-        self.setAutoDelete(False)
         self.relay = _Relay()
         self.control = TaskControl(self.relay)
         self._fn = fn
@@ -98,19 +105,25 @@ def run_in_background(
         _running.discard(task)
         task.done = True
         _release(task)
-        if on_done is not None:
-            on_done(result)
+        try:
+            if on_done is not None:
+                on_done(result)
+        finally:
+            _after_work()
 
     def failed(exc: BaseException) -> None:
         _running.discard(task)
         task.done = True
         _release(task)
-        if on_error is not None:
-            on_error(exc)
-        elif not isinstance(exc, TaskCancelled):
-            import sys
+        try:
+            if on_error is not None:
+                on_error(exc)
+            elif not isinstance(exc, TaskCancelled):
+                import sys
 
-            sys.excepthook(type(exc), exc, exc.__traceback__)
+                sys.excepthook(type(exc), exc, exc.__traceback__)
+        finally:
+            _after_work()
 
     task.relay.finished.connect(finished)
     task.relay.failed.connect(failed)
@@ -118,7 +131,7 @@ def run_in_background(
     if progress is not None:
         task.relay.progressed.connect(progress)
     _running.add(task)
-    (pool or QThreadPool.globalInstance()).start(task)
+    (pool or QThreadPool.globalInstance()).start(task.run)
     return task
 
 
@@ -133,6 +146,26 @@ def _release(task: Task) -> None:
         task.relay.progressed.disconnect()
     task._fn = None
     task.relay.deleteLater()
+
+
+# Once background work has settled, what it and the window freed is handed back to
+# the system (ui/free_memory.py), at most once per delay: a day of actions otherwise
+# left resident memory growing with glibc's free lists.
+RELEASE_DELAY_MS = 2_000
+_release_timer: QTimer | None = None
+
+
+def _after_work() -> None:
+    global _release_timer
+    if _running or not free_memory.available():
+        return
+    if _release_timer is None or not shiboken6.isValid(_release_timer):
+        _release_timer = QTimer(QCoreApplication.instance())  # goes with the application
+        _release_timer.setSingleShot(True)
+        _release_timer.setInterval(RELEASE_DELAY_MS)
+        _release_timer.timeout.connect(free_memory.release)
+    if not _release_timer.isActive():
+        _release_timer.start()
 
 
 def busy() -> bool:

@@ -14,7 +14,9 @@ editor publishes it: « refresh after an edit, all views built » is the time th
 window's thread spends on it, « worst block » the longest the event loop went
 unserved until everything settled, and each view's next show after that edit (hidden
 views refresh then, not before). Finally the statements sent to the database for
-that edit, which must not grow with the number of views built.
+that edit, which must not grow with the number of views built, and each kind of
+change (an edit, a stage move, a note, an event, an import) with the view that shows
+it on screen: the worst block of the window's thread until everything is in.
 """
 
 from __future__ import annotations
@@ -48,6 +50,44 @@ def _refresh_one(window, key: str, project_id: int) -> None:
     from labest_desktop.services.changes import Changes
 
     window.views[key].refresh(Changes.of_projects([project_id]))
+
+
+def _kinds_of_change(window, project_id: int):
+    """(name, view on screen, act) for an edit, a stage move, a note, an event and an
+    import; ``act`` writes through the services and returns what the window publishes."""
+    from labest_desktop.domain.vocab import Stage
+    from labest_desktop.services import events, projects, stage_moves
+    from labest_desktop.services.changes import EVERYTHING, NOTHING, Changes
+
+    ws = window.context.workspace
+
+    def edit():
+        return Changes.of_projects([_edit(window, project_id).id])
+
+    def move():
+        view = projects.get_project(ws, project_id)
+        stages = [str(s) for s in Stage]
+        target = stages[(stages.index(str(view.fields.stage)) + 1) % len(stages)]
+        return stage_moves.move(ws, project_id, target, "Banc d'essai", view.version).changes
+
+    def note():
+        projects.add_note(ws, project_id, "Note du banc d'essai")
+        return NOTHING  # the editor shows its notes; no view lists them
+
+    def event():
+        made = events.create_event(ws, events.EventFields(title="Atelier du banc d'essai",
+                                                          project_ids=frozenset({project_id})))
+        return Changes.of(events=[made.id])
+
+    return (
+        ("edit, list on screen", "projects", edit),
+        ("stage move, board on screen", "board", move),
+        ("stage move, list on screen", "projects", move),
+        ("note, list on screen", "projects", note),
+        ("event saved, events on screen", "events", event),
+        ("import (everything), list on screen", "projects", lambda: EVERYTHING),
+        ("import (everything), board on screen", "board", lambda: EVERYTHING),
+    )
 
 
 def main(argv: list[str]) -> int:
@@ -111,6 +151,22 @@ def main(argv: list[str]) -> int:
         probe.settle()
     worst = meter.stop()
     print(f"next show of each view after that edit (ms): {', '.join(shows)}; worst block {worst:.0f} ms")
+    print("each kind of change with the view that shows it on screen (the service's own time apart):")
+    for name, key, act in _kinds_of_change(window, project_id):
+        window.show_view(key)
+        probe.settle()
+        began = time.perf_counter()
+        changes = act()
+        saved = (time.perf_counter() - began) * 1000
+        meter.start()
+        began = time.perf_counter()
+        window.context.publish(changes)
+        probe.QCoreApplication.processEvents()
+        spent = (time.perf_counter() - began) * 1000
+        settled = spent + probe.settle() * 1000
+        worst = meter.stop()
+        print(f"  {name:<34} service {saved:>4.0f} ms, window's thread on publishing {spent:>4.0f} ms, "
+              f"worst block {worst:>4.0f} ms, all in after {settled:>5.0f} ms")
     print(f"resident memory at the end: {probe.rss_mb():.0f} MB")
     window.close()
     workspace.database.dispose()

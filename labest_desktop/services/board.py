@@ -108,6 +108,15 @@ def cards(
     return [Card(*row) for row in rows]
 
 
+def read_board(
+    ws: Workspace, flt: ProjectFilter, loaded: dict[str, int]
+) -> tuple[dict[str, int], dict[str, list[Card]]]:
+    """What the board shows: the counts per stage and, for each stage in ``loaded``,
+    the first ``loaded[stage]`` cards (read off the window's thread by the view)."""
+    counts = stage_counts(ws, flt)
+    return counts, {stage: cards(ws, stage, flt, 0, limit) for stage, limit in loaded.items()}
+
+
 def card(ws: Workspace, project_id: int) -> Card:
     statement = _card_query().where(Project.id == project_id)
     with ws.reading() as session:

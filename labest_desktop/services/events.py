@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import selectinload
 
 from labest_desktop import messages
@@ -248,6 +248,56 @@ def list_events(
         # Events number in the hundreds: folding in Python keeps accents harmless on both backends.
         rows = [r for r in rows if all(w in fold(f"{r.title} {r.place or ''}") for w in words)]
     return rows
+
+
+# The events list's sort keys, each evaluated in SQL (undated events and unknown
+# participants last either way, the id as tie-breaker).
+EVENT_SORTS = ("date", "title", "kind", "place", "participants", "projects")
+
+
+def _linked_projects():
+    return select(func.count()).where(event_project.c.event_id == Event.id).scalar_subquery()
+
+
+def event_ids(
+    ws: Workspace, *, search: str = "", sort: str = "date", descending: bool = True, kind_order: tuple[str, ...] = ()
+) -> list[int]:
+    """Ids of the events in list order, for a list that reads its rows a window at a
+    time (:func:`event_rows`). ``kind_order`` is the kinds' codes in the order of
+    their names in the user's language. A search keeps the events whose title or
+    place holds every word, accents and case ignored: that compares each event's
+    title and place in Python (events have no folded column; the lab holds hundreds)."""
+    keys = {
+        "date": Event.date,
+        "title": func.lower(Event.title),
+        "kind": case({code: i for i, code in enumerate(kind_order)}, value=Event.kind, else_=len(kind_order))
+        if kind_order else Event.kind,
+        "place": func.lower(Event.place),
+        "participants": Event.participants,
+        "projects": _linked_projects(),
+    }
+    key = keys.get(sort, Event.date)
+    order = key.desc() if descending else key.asc()
+    tie = Event.id.desc() if descending else Event.id.asc()
+    words = fold(search).split()
+    columns = (Event.id, Event.title, Event.place) if words else (Event.id,)
+    statement = select(*columns).order_by(order.nulls_last(), tie)
+    with ws.reading() as session:
+        if not words:
+            return list(session.scalars(statement))
+        return [ident for ident, title, place in session.execute(statement)
+                if all(w in fold(f"{title} {place or ''}") for w in words)]
+
+
+def event_rows(ws: Workspace, ids: list[int]) -> dict[int, EventRow]:
+    """The list's rows for ``ids`` (one window of the list), keyed by id."""
+    if not ids:
+        return {}
+    statement = select(
+        Event.id, Event.title, Event.kind, Event.date, Event.place, Event.participants, _linked_projects()
+    ).where(Event.id.in_(ids))
+    with ws.reading() as session:
+        return {r[0]: EventRow(*r) for r in session.execute(statement)}
 
 
 def events_in_month(ws: Workspace, year: int, month: int) -> list[EventRow]:

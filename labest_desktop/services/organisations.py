@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from sqlalchemy import delete, func, insert, literal, select, update
+from sqlalchemy import case, delete, func, insert, literal, select, update
 
 from labest_desktop import messages
 from labest_desktop.domain.errors import NotFoundError, StaleEditError, ValidationError
@@ -139,6 +139,50 @@ def list_organisations(ws: Workspace, search: str = "", *, counts: bool = True) 
     statement = statement.order_by(Organisation.name_key)
     with ws.reading() as session:
         return [OrganisationRow(*r) for r in session.execute(statement)]
+
+
+# The partners list's sort keys, each evaluated in SQL (then the name, then the id).
+ORGANISATION_SORTS = ("name", "kind", "department", "led", "partnered", "events")
+
+
+def organisation_ids(
+    ws: Workspace, search: str = "", *, sort: str = "name", descending: bool = False,
+    kind_order: tuple[str, ...] = (),
+) -> list[int]:
+    """Ids of the organisations in list order, each word of ``search`` in the name,
+    for a list that reads its rows a window at a time (:func:`organisation_rows`).
+    ``kind_order`` is the kinds' codes in the order of their names in the user's
+    language; a sort by a count joins the grouped counts (one pass over the projects)."""
+    statement = select(Organisation.id)
+    if sort in ("led", "partnered", "events"):
+        led, partnered, events = _count_subqueries()
+        counted = {"led": led, "partnered": partnered, "events": events}[sort]
+        statement = statement.outerjoin(counted, counted.c.oid == Organisation.id)
+        key = func.coalesce(counted.c.n, 0)
+    elif sort == "kind" and kind_order:
+        key = case({code: i for i, code in enumerate(kind_order)}, value=Organisation.kind, else_=len(kind_order))
+    elif sort in ("kind", "department"):
+        key = getattr(Organisation, sort)
+    else:
+        key = Organisation.name_key
+    for word in fold(search).split():
+        statement = statement.where(Organisation.name_key.contains(word))
+    order = key.desc() if descending else key.asc()
+    tie = (Organisation.name_key.desc(), Organisation.id.desc()) if descending else (
+        Organisation.name_key.asc(), Organisation.id.asc())
+    statement = statement.order_by(order.nulls_last(), *tie)
+    with ws.reading() as session:
+        return list(session.scalars(statement))
+
+
+def organisation_rows(ws: Workspace, ids: list[int]) -> dict[int, OrganisationRow]:
+    """Rows without counts for ``ids`` (one window of the list), keyed by id."""
+    if not ids:
+        return {}
+    statement = select(Organisation.id, Organisation.name, Organisation.kind, Organisation.department,
+                       literal(None), literal(None), literal(None)).where(Organisation.id.in_(ids))
+    with ws.reading() as session:
+        return {r[0]: OrganisationRow(*r) for r in session.execute(statement)}
 
 
 def organisation_counts(ws: Workspace) -> dict[int, tuple[int, int, int]]:

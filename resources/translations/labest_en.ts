@@ -16,7 +16,7 @@
 <context>
     <name>BoardView</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="386" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="398" />
         <source>%n project(s) on the board. Drag a card to another column, or select it and press Ctrl+Shift+→ / Ctrl+Shift+← (or use its context menu), to record a stage decision.</source>
         <translation><numerusform>%n project on the board. Drag a card to another column, or select it and press Ctrl+Shift+→ / Ctrl+Shift+← (or use its context menu), to record a stage decision.</numerusform><numerusform>%n projects on the board. Drag a card to another column, or select it and press Ctrl+Shift+→ / Ctrl+Shift+← (or use its context menu), to record a stage decision.</numerusform></translation>
     </message>
@@ -56,7 +56,7 @@
 <context>
     <name>EventsView</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/events.py" line="551" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="618" />
         <source>Events on %1: %n</source>
         <translation><numerusform>Events on %1: %n</numerusform><numerusform>Events on %1: %n</numerusform></translation>
     </message>
@@ -72,7 +72,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/main_window.py" line="322" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="324" />
         <source>%Ln of %1 projects shown</source>
         <translation><numerusform>%Ln of %1 projects shown</numerusform><numerusform>%Ln of %1 projects shown</numerusform></translation>
     </message>
@@ -80,17 +80,17 @@
 <context>
     <name>PartnersView</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="333" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="406" />
         <source>Projects it &amp;leads (%n)</source>
         <translation><numerusform>Projects it &amp;leads (%n)</numerusform><numerusform>Projects it &amp;leads (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="334" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="407" />
         <source>Projects it &amp;partners (%n)</source>
         <translation><numerusform>Projects it &amp;partners (%n)</numerusform><numerusform>Projects it &amp;partners (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="335" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="408" />
         <source>I&amp;ts events (%n)</source>
         <translation><numerusform>I&amp;ts events (%n)</numerusform><numerusform>I&amp;ts events (%n)</numerusform></translation>
     </message>

@@ -21,42 +21,47 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="363" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="374" />
         <source>Board</source>
         <translation>Tableau</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="366" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="375" />
+        <source>updating…</source>
+        <translation>mise à jour…</translation>
+    </message>
+    <message>
+        <location filename="../../labest_desktop/ui/views/board.py" line="378" />
         <source>Move to &amp;next stage…</source>
         <translation>Passer à l'étape &amp;suivante…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="367" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="379" />
         <source>Move to &amp;previous stage…</source>
         <translation>Revenir à l'étape &amp;précédente…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="368" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="380" />
         <source>&amp;Open the project</source>
         <translation>&amp;Ouvrir le projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="373" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="385" />
         <source>Move to %1…</source>
         <translation>Passer à %1…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="379" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="391" />
         <source>No project on the board yet. Create one (Ctrl+N) or import a workbook (Ctrl+I): its card appears in its stage's column.</source>
         <translation>Aucun projet au tableau pour l'instant. Créez-en un (Ctrl+N) ou importez un classeur (Ctrl+I) : sa fiche apparaîtra dans la colonne de son étape.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="382" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="394" />
         <source>No project on the board under these filters. Remove a filter chip above, or clear them all.</source>
         <translation>Aucun projet au tableau avec ces filtres. Retirez un filtre ci-dessus, ou effacez-les tous.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="386" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="398" />
         <source>%n project(s) on the board. Drag a card to another column, or select it and press Ctrl+Shift+→ / Ctrl+Shift+← (or use its context menu), to record a stage decision.</source>
         <translation><numerusform>%n projet au tableau. Faites glisser une fiche vers une autre colonne, ou sélectionnez-la et appuyez sur Ctrl+Maj+→ / Ctrl+Maj+← (ou utilisez son menu contextuel), pour enregistrer une décision d'étape.</numerusform><numerusform>%n projets au tableau. Faites glisser une fiche vers une autre colonne, ou sélectionnez-la et appuyez sur Ctrl+Maj+→ / Ctrl+Maj+← (ou utilisez son menu contextuel), pour enregistrer une décision d'étape.</numerusform></translation>
     </message>
@@ -93,73 +98,73 @@
 <context>
     <name>Charts</name>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="48" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="44" />
         <source>Projects per stage</source>
         <translation>Projets par étape</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="49" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="45" />
         <source>Projects per department</source>
         <translation>Projets par département</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="50" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="46" />
         <source>Budget by envelope (k€): allocated and committed</source>
         <translation>Budget par enveloppe (k€) : alloué et engagé</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="51" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="47" />
         <source>Stage decisions per month</source>
         <translation>Décisions d'étape par mois</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="52" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="48" />
         <source>Median time in each stage (days)</source>
         <translation>Durée médiane à chaque étape (jours)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="111" />
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="112" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="107" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="108" />
         <source>No project under the current filter: create one, import a workbook or clear the filters.</source>
         <translation>Aucun projet pour le filtre actuel : créez-en un, importez un classeur ou effacez les filtres.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="113" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="109" />
         <source>No funding envelope yet: add one in the Funding view.</source>
         <translation>Aucune enveloppe de financement : ajoutez-en une dans la vue Financements.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="114" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="110" />
         <source>No stage decision yet: move a project to its next stage on the board or in its editor.</source>
         <translation>Aucune décision d'étape pour l'instant : faites passer un projet à l'étape suivante au tableau ou dans sa fiche.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="115" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="111" />
         <source>No time in stage yet: it appears once projects have stage decisions.</source>
         <translation>Pas encore de durée par étape : elle apparaît dès que des projets ont des décisions d'étape.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="175" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="171" />
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="180" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="176" />
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="209" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="205" />
         <source>Allocated</source>
         <translation>Allouée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="210" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="206" />
         <source>Committed</source>
         <translation>Engagée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/reports/charts.py" line="288" />
+        <location filename="../../labest_desktop/ui/reports/charts.py" line="287" />
         <source>Median days</source>
         <translation>Jours (médiane)</translation>
     </message>
@@ -167,7 +172,7 @@
 <context>
     <name>CreateEventCommand</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="385" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="426" />
         <source>Create event “%1”</source>
         <translation>Création de l'événement « %1 »</translation>
     </message>
@@ -289,141 +294,141 @@
 <context>
     <name>EventEditor</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="218" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="228" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="259" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="269" />
         <source>Dated</source>
         <translation>Daté</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="229" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="270" />
         <source>not known</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="232" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="273" />
         <source>Remove the project</source>
         <translation>Retirer le projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="233" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="274" />
         <source>Open the project</source>
         <translation>Ouvrir le projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="222" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="231" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="263" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="272" />
         <source>Filter organisations</source>
         <translation>Filtrer les organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="230" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="271" />
         <source>Reference or words of a title: click a result, or Enter for the first</source>
         <translation>Référence ou mots d'un titre : cliquez un résultat, ou Entrée pour le premier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="234" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="275" />
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="235" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="238" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="314" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="276" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="279" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="355" />
         <source>New event</source>
         <translation>Nouvel événement</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="236" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="277" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="218" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="259" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="214" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="255" />
         <source>Descr&amp;iption</source>
         <translation>Des&amp;cription</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="218" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="259" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="219" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="260" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="219" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="260" />
         <source>Place</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="219" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="260" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="220" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="261" />
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="220" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="261" />
         <source>Linked projects</source>
         <translation>Projets liés</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="221" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="262" />
         <source>Find a project to link</source>
         <translation>Chercher un projet à lier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="221" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="262" />
         <source>Projects found</source>
         <translation>Projets trouvés</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="222" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="263" />
         <source>Linked organisations</source>
         <translation>Organisations liées</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="213" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="254" />
         <source>&amp;Title</source>
         <translation>&amp;Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="213" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="254" />
         <source>&amp;Kind</source>
         <translation>T&amp;ype</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="213" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="254" />
         <source>&amp;Date</source>
         <translation>Dat&amp;e</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="213" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="254" />
         <source>&amp;Place</source>
         <translation>L&amp;ieu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="213" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="254" />
         <source>Pa&amp;rticipants</source>
         <translation>Pa&amp;rticipants</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="214" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="255" />
         <source>Pro&amp;jects</source>
         <translation>Pro&amp;jets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="214" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="255" />
         <source>&amp;Organisations</source>
         <translation>&amp;Organisations</translation>
     </message>
@@ -431,32 +436,32 @@
 <context>
     <name>EventTableModel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="63" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="74" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="63" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="74" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="63" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="74" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="63" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="74" />
         <source>Place</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="64" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="75" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="64" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="75" />
         <source>Projects</source>
         <translation>Projets</translation>
     </message>
@@ -464,62 +469,62 @@
 <context>
     <name>EventsView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="427" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="465" />
         <source>No event yet: fill in the form beside this list, then save it.</source>
         <translation>Aucun événement pour l'instant : remplissez le formulaire à côté de cette liste, puis enregistrez-le.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="481" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="519" />
         <source>Events</source>
         <translation>Événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="482" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="520" />
         <source>Search events (title, place)</source>
         <translation>Rechercher un événement (titre, lieu)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="483" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="521" />
         <source>Search events</source>
         <translation>Rechercher des événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="484" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="522" />
         <source>Events list</source>
         <translation>Liste des événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="485" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="523" />
         <source>Month of events</source>
         <translation>Mois des événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="488" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="526" />
         <source>Days of the month; days with events are bold and underlined</source>
         <translation>Jours du mois ; les jours avec des événements sont en gras et soulignés</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="489" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="527" />
         <source>Events of the selected day</source>
         <translation>Événements du jour choisi</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="490" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="528" />
         <source>&amp;List</source>
         <translation>&amp;Liste</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="491" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="529" />
         <source>&amp;Month</source>
         <translation>&amp;Mois</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="492" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="530" />
         <source>List or month</source>
         <translation>Liste ou mois</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/events.py" line="551" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="618" />
         <source>Events on %1: %n</source>
         <translation><numerusform>Événements le %1 : %n</numerusform><numerusform>Événements le %1 : %n</numerusform></translation>
     </message>
@@ -610,7 +615,7 @@
 <context>
     <name>MergeCommand</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="137" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="188" />
         <source>Merge “%1” into “%2”</source>
         <translation>Fusion de « %1 » dans « %2 »</translation>
     </message>
@@ -618,27 +623,27 @@
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="103" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="154" />
         <source>Merge organisations</source>
         <translation>Fusionner des organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="104" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="155" />
         <source>“%1” and the organisation chosen below are the same. Every project, partnership and event of “%1” moves to the one kept, and “%1” is removed. You can undo it.</source>
         <translation>« %1 » et l'organisation choisie ci-dessous sont la même. Chaque projet, partenariat et événement de « %1 » passe à celle conservée, et « %1 » est supprimée. Vous pouvez l'annuler.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="109" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="160" />
         <source>Organisation kept</source>
         <translation>Organisation conservée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="114" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="165" />
         <source>&amp;Keep</source>
         <translation>&amp;Conserver</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="116" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="167" />
         <source>Merge</source>
         <translation>Fusionner</translation>
     </message>
@@ -646,32 +651,32 @@
 <context>
     <name>OrganisationTableModel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="59" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="68" />
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="59" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="68" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="59" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="68" />
         <source>Department</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="59" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="68" />
         <source>Leads</source>
         <translation>Porte</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="60" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="69" />
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="60" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="69" />
         <source>Events</source>
         <translation>Événements</translation>
     </message>
@@ -679,99 +684,99 @@
 <context>
     <name>PartnersView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="231" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="279" />
         <source>No organisation matches. Organisations appear here as leads or partners of projects; clear the search to see them all.</source>
         <translation>Aucune organisation ne correspond. Les organisations apparaissent ici comme porteuses ou partenaires de projets ; effacez la recherche pour les voir toutes.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="309" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="357" />
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="310" />
-        <location filename="../../labest_desktop/ui/views/partners.py" line="311" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="358" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="359" />
         <source>Search organisations</source>
         <translation>Rechercher des organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="312" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="360" />
         <source>Organisations</source>
         <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="313" />
-        <location filename="../../labest_desktop/ui/views/partners.py" line="316" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="361" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="364" />
         <source>(not set)</source>
         <translation>(non renseigné)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="319" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="367" />
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="320" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="368" />
         <source>Merge into…</source>
         <translation>Fusionner avec…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="321" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="369" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="321" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="369" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="322" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="370" />
         <source>Department</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="322" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="370" />
         <source>Projects it leads</source>
         <translation>Projets qu'elle porte</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="323" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="371" />
         <source>Projects it partners</source>
         <translation>Projets dont elle est partenaire</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="323" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="371" />
         <source>Its events</source>
         <translation>Ses événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="325" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="373" />
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="325" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="373" />
         <source>&amp;Kind</source>
         <translation>T&amp;ype</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="325" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="373" />
         <source>&amp;Department</source>
         <translation>Dépar&amp;tement</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="333" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="406" />
         <source>Projects it &amp;leads (%n)</source>
         <translation><numerusform>Projets qu'elle &amp;porte (%n)</numerusform><numerusform>Projets qu'elle &amp;porte (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="334" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="407" />
         <source>Projects it &amp;partners (%n)</source>
         <translation><numerusform>Projets dont elle est pa&amp;rtenaire (%n)</numerusform><numerusform>Projets dont elle est pa&amp;rtenaire (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="335" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="408" />
         <source>I&amp;ts events (%n)</source>
         <translation><numerusform>Ses &amp;événements (%n)</numerusform><numerusform>Ses &amp;événements (%n)</numerusform></translation>
     </message>
@@ -779,13 +784,13 @@
 <context>
     <name>ProjectEventsPanel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="583" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="589" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="650" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="656" />
         <source>Events of the project</source>
         <translation>Événements du projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="598" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="665" />
         <source>undated</source>
         <translation>non daté</translation>
     </message>

@@ -49,6 +49,7 @@ def test_drag_records_a_decision_and_undo_reverses_it(qtbot, context, answer):
     qtbot.addWidget(view)
     view.resize(1100, 600)
     view.show()
+    qtbot.waitUntil(lambda: not view.is_updating())  # the cards are read in the background
     assert view.columns["ideation"].model.total == 1
     _drop(view, view_.id, "ideation", "prototype")
     qtbot.waitUntil(lambda: view.columns["prototype"].model.total == 1)
@@ -78,12 +79,13 @@ def test_keyboard_moves_the_selected_card(qtbot, context, answer):
     view.show()
     view.activateWindow()
     qtbot.waitActive(view)
+    qtbot.waitUntil(lambda: not view.is_updating())
     column = view.columns["prototype"]
     column.view.setFocus()
     column.view.setCurrentIndex(column.model.index(0))
     qtbot.keyClick(column.view, qt_api.QtCore.Qt.Key.Key_Right,
                    qt_api.QtCore.Qt.KeyboardModifier.ControlModifier | qt_api.QtCore.Qt.KeyboardModifier.ShiftModifier)
-    qtbot.waitUntil(lambda: view.columns["deployment"].model.total == 1)
+    qtbot.waitUntil(lambda: view.columns["deployment"].model.total == 1 and not view.is_updating())
     assert projects.get_project(context.workspace, created.id).fields.stage == Stage.DEPLOYMENT
     deployed = view.columns["deployment"]
     assert deployed.selected_card().id == created.id
@@ -98,6 +100,7 @@ def test_cancelled_rationale_changes_nothing(qtbot, context, monkeypatch):
     monkeypatch.setattr(board_view.RationaleDialog, "ask", staticmethod(lambda *a: None))
     view = board_view.BoardView(context)
     qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: not view.is_updating())
     _drop(view, created.id, "ideation", "deployment")
     assert projects.get_project(context.workspace, created.id).fields.stage == Stage.IDEATION
     assert context.undo_stack.count() == 0
@@ -111,6 +114,9 @@ def test_board_follows_the_shared_filter_and_caps_columns(qtbot, context):
     view.resize(1200, 700)
     view.show()
     qtbot.waitExposed(view)
+    assert view.updating.isVisible()  # « updating… » until the cards are in
+    qtbot.waitUntil(lambda: not view.is_updating())
+    assert not view.updating.isVisible()
     totals = {s: c.model.total for s, c in view.columns.items()}
     assert sum(totals.values()) == 600
     biggest = max(view.columns.values(), key=lambda c: c.model.total)
@@ -130,4 +136,6 @@ def test_card_model_passes_the_model_tester(qtbot, context, qtmodeltester):
     load_demo(context.workspace, projects=30, seed=1)
     view = board_view.BoardView(context)
     qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: not view.is_updating())
+    assert view.columns["ideation"].model.rowCount() > 0
     qtmodeltester.check(view.columns["ideation"].model)

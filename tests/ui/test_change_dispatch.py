@@ -4,6 +4,8 @@ edit do not grow with the number of views built."""
 
 from __future__ import annotations
 
+import threading
+
 from sqlalchemy import event
 
 from labest_desktop.services import projects
@@ -42,6 +44,7 @@ def test_statements_per_edit_do_not_grow_with_the_views_built(make_window, demo_
     window = make_window(demo_workspace)
     statements = Statements(demo_workspace.database.engine)
     project_id = window.projects_view.model.id_at(0)
+    _statements_for_one_edit(window, qtbot, statements, project_id, "Titre d'essai")  # the first paint's reads
     alone = _statements_for_one_edit(window, qtbot, statements, project_id, "Premier titre")
     assert alone > 0
     for spec in VIEWS:
@@ -61,6 +64,7 @@ def test_a_hidden_view_refreshes_when_next_shown(make_window, demo_workspace, qt
     window = make_window(demo_workspace)
     window.show_view("board")
     board = window.views["board"]
+    qtbot.waitUntil(lambda: not board.is_updating())
     window.show_view("projects")
     card = next(iter(board.columns.values())).model.index(0).data(board_view_card_role())
     _save_title(window, card.id, "Titre changé ailleurs")
@@ -68,6 +72,7 @@ def test_a_hidden_view_refreshes_when_next_shown(make_window, demo_workspace, qt
     assert board.is_stale()
     window.show_view("board")
     assert not board.is_stale()
+    qtbot.waitUntil(lambda: not board.is_updating())
     column = board.columns[card.stage]
     assert column.model.index(column.model.row_of(card.id)).data(board_view_card_role()).title == "Titre changé ailleurs"
 
@@ -95,3 +100,35 @@ def test_views_keep_the_typed_contract(make_window, demo_workspace, qtbot):
     window.project_actions.open_project = opened.append
     window.views["board"].open_project.emit(7)
     assert opened == [7]
+
+
+def test_the_list_reads_its_ids_again_off_the_windows_thread(make_window, demo_workspace, qtbot):
+    """After an edit that moves a project in the list's order, the ids are read in the
+    background (no statement on the window's thread), then the rows selected, the
+    current one and the first row on screen are the same projects as before."""
+    window = make_window(demo_workspace)
+    view = window.projects_view
+    view.table.horizontalHeader().setSortIndicator(1, view.table.horizontalHeader().sortIndicatorOrder())  # by title
+    qtbot.waitUntil(lambda: view.model.sort_key == "title")
+    view.table.scrollTo(view.model.index(20, 0), view.table.ScrollHint.PositionAtTop)
+    top = view.model.id_at(view.table.rowAt(0))
+    assert view.model.project_row(20) is not None  # the rows on screen, read as a paint reads them
+    chosen = view.model.ids()[22:25]
+    view.select_ids(chosen)
+    current = view.current_id()
+    assert top != view.model.id_at(0)
+    moved = view.model.id_at(0)  # the first title goes last: every row after it moves up
+    _save_title(window, moved, "zzz Dernier par le titre")
+    on_the_window = []
+    main = threading.main_thread()
+    event.listen(demo_workspace.database.engine, "before_cursor_execute",
+                 lambda *_a: on_the_window.append(threading.current_thread() is main))
+    window.context.projects_changed([moved])
+    assert view.reading()
+    qtbot.waitUntil(lambda: not view.reading() and not tasks.busy())
+    assert on_the_window and not any(on_the_window)
+    assert view.model.id_at(view.model.rowCount() - 1) == moved
+    assert view.selected_ids() == chosen
+    assert view.current_id() == current
+    assert view.model.id_at(view.table.rowAt(0)) == top
+    assert view.model.project_row(view.model.row_of(moved)).title == "zzz Dernier par le titre"

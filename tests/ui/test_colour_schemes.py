@@ -13,6 +13,7 @@ from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from labest_desktop.services import funding
+from labest_desktop.services.events import list_events
 from labest_desktop.ui import colours, labels, theme
 from labest_desktop.ui.models.project_table import COL_STAGE, STAGE_ROLE
 from labest_desktop.ui.reports import charts
@@ -104,7 +105,7 @@ def test_days_with_events_are_readable(make_window, demo_workspace, scheme):
     """A marked day of the events' calendar: its text on its background."""
     window = make_window(demo_workspace)
     view = window.show_view("events") or window.views["events"]
-    dated = next(r for r in view.model._rows if r.date is not None)
+    dated = next(r for r in list_events(window.context.workspace) if r.date is not None)
     view.calendar.setCurrentPage(dated.date.year, dated.date.month)
     assert QDate(dated.date.year, dated.date.month, dated.date.day) in view._marked
     for day in view._marked:
@@ -149,7 +150,7 @@ def test_a_change_of_scheme_reaches_the_open_window(make_window, demo_workspace,
     dashboard = window.show_view("dashboard") or window.views["dashboard"]
     qtbot.waitUntil(lambda: not dashboard.is_updating())  # figures are computed in the background
     events = window.ensure_view("events")
-    dated = next(r for r in events.model._rows if r.date is not None)
+    dated = next(r for r in list_events(window.context.workspace) if r.date is not None)
     events.calendar.setCurrentPage(dated.date.year, dated.date.month)
     chart = dashboard.panels["funnel"].view
     try:

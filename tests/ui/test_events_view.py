@@ -102,3 +102,97 @@ def test_month_view_marks_days_with_events(qtbot, context, qtmodeltester):
     screenshot(view, "events-list")
     view.tabs.setCurrentIndex(1)
     screenshot(view, "events-month")
+
+
+def _many_events(workspace, count: int) -> None:
+    """``count`` events written in one transaction (dates spread over four years,
+    every tenth undated)."""
+    from datetime import timedelta
+
+    from labest_desktop.domain.models import Event
+
+    with workspace.unit_of_work() as uow:
+        uow.session.add_all(
+            Event(title=f"Atelier {i:04d}", kind="workshop", place=f"Salle {i % 7}",
+                  date=None if i % 10 == 0 else date(2023, 1, 1) + timedelta(days=i % 1400))
+            for i in range(count)
+        )
+        uow.commit()
+
+
+def test_events_list_reads_only_the_rows_on_screen(qtbot, context, monkeypatch):
+    """With 1,000 events the list knows every id but reads and formats only the rows
+    it draws (a window of them), whatever the sort; the columns are not measured over
+    the rows. Scrolling to the end reads the rows there, not the ones in between."""
+    _many_events(context.workspace, 1_000)
+    asked: list[int] = []
+    read = events.event_rows
+
+    def counted(ws, ids):
+        asked.extend(ids)
+        return read(ws, ids)
+
+    monkeypatch.setattr(events, "event_rows", counted)
+    view = events_view.EventsView(context)
+    qtbot.addWidget(view)
+    view.resize(1000, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    table = view.table
+    qtbot.waitUntil(lambda: bool(asked))
+    assert view.model.rowCount() == 1_000
+    assert len(asked) <= events_view.WINDOW
+    assert view.model.cached() <= events_view.WINDOW
+    first_on_screen = table.model().index(table.rowAt(0), events_view.COL_TITLE).data()
+    assert first_on_screen.startswith("Atelier")
+    asked.clear()
+    table.sortByColumn(events_view.COL_TITLE, Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(lambda: bool(asked))
+    assert table.model().index(0, events_view.COL_TITLE).data() == "Atelier 0000"
+    assert len(asked) <= events_view.WINDOW
+    asked.clear()
+    table.scrollToBottom()
+    qtbot.waitUntil(lambda: bool(asked))
+    assert table.model().index(999, events_view.COL_TITLE).data() == "Atelier 0999"
+    assert len(asked) <= events_view.WINDOW
+    assert view.model.cached() <= 2 * events_view.WINDOW
+    table.sortByColumn(events_view.COL_DATE, Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(lambda: table.model().index(0, events_view.COL_DATE).data() != "")
+    undated = [table.model().index(row, events_view.COL_DATE).data() for row in range(900, 1000)]
+    assert undated == [""] * 100  # undated events last, ascending or not
+
+
+def test_events_list_sorts_and_searches_in_the_database(qtbot, context):
+    """Each column sorts in the database (kinds by their names, undated events and
+    unknown participants last); a search ignores accents and case."""
+    made = [
+        events.create_event(context.workspace, events.EventFields(
+            title=title, kind=kind, date=day, place=place, participants=people))
+        for title, kind, day, place, people in (
+            ("Été des usagers", "exhibition", date(2026, 7, 1), "Nancy", 40),
+            ("atelier accueil", "workshop", None, "Metz", None),
+            ("Bilan", "meeting", date(2025, 1, 3), None, 8),
+        )
+    ]
+    view = events_view.EventsView(context)
+    qtbot.addWidget(view)
+    model = view.model
+
+    def titles() -> list[str]:
+        return [model.index(row, events_view.COL_TITLE).data() for row in range(model.rowCount())]
+
+    assert titles() == ["Été des usagers", "Bilan", "atelier accueil"]  # recent first, undated last
+    view.table.sortByColumn(events_view.COL_PARTICIPANTS, Qt.SortOrder.DescendingOrder)
+    assert titles() == ["Été des usagers", "Bilan", "atelier accueil"]
+    view.table.sortByColumn(events_view.COL_PARTICIPANTS, Qt.SortOrder.AscendingOrder)
+    assert titles() == ["Bilan", "Été des usagers", "atelier accueil"]
+    view.table.sortByColumn(events_view.COL_KIND, Qt.SortOrder.AscendingOrder)
+    kinds = [model.index(row, events_view.COL_KIND).data() for row in range(3)]
+    assert kinds == sorted(kinds, key=str.lower)
+    view.search.setText("ETE")
+    assert titles() == ["Été des usagers"]
+    view.search.setText("metz ACCUEIL")
+    assert titles() == ["atelier accueil"]
+    view.search.clear()
+    view.select_event(made[2].id)
+    assert view.editor.event_id == made[2].id

@@ -17,6 +17,7 @@ def measure(make_window, workspace, qtbot) -> dict[str, int]:
     window = make_window(workspace)
     row_height = window.projects_view.table.verticalHeader().defaultSectionSize()
     board = window.show_view("board") or window.views["board"]
+    qtbot.waitUntil(lambda: not board.is_updating())  # cards are read in the background
     column = next(c for c in board.columns.values() if c.model.rowCount())
     option = QStyleOptionViewItem()
     option.font = column.view.font()

@@ -104,6 +104,7 @@ def test_a_colleagues_stage_move_moves_the_card_on_an_open_board(workspace, coll
     window = make_window(workspace)
     window.show_view("board")
     board = window.views["board"]
+    qtbot.waitUntil(lambda: not board.is_updating())  # cards are read in the background
     assert board.columns["ideation"].model.row_of(view.id) >= 0
     theirs = projects.get_project(colleague, view.id)
     stage_moves.move(colleague, view.id, "prototype", "Comité de sélection", theirs.version)

@@ -65,3 +65,54 @@ def test_detail_and_model(qtbot, context, qtmodeltester):
     assert {view.model.index(r, 0).data(partners_view.ID_ROLE): view.model.counts_of(view.model.index(r, 0).data(partners_view.ID_ROLE))
             for r in range(view.model.rowCount())} == counted
     screenshot(view, "partners")
+
+
+def test_partners_list_reads_only_the_rows_on_screen(qtbot, context, monkeypatch):
+    """With 1,000 organisations the list knows every id but reads only the rows it
+    draws (a window), sorts in the database (by name, by a count) and is not measured
+    over its rows; scrolling to the middle reads the rows there only."""
+    from labest_desktop.domain.models import Organisation
+
+    with context.workspace.unit_of_work() as uow:
+        uow.session.add_all(Organisation(name=f"Commune {i:04d}", name_key=f"commune {i:04d}", department="57")
+                            for i in range(1_000))
+        uow.commit()
+    lead = projects.create_project(context.workspace, ProjectFields(title="Crues", lead="Commune 0500"))
+    asked: list[int] = []
+    read = organisations.organisation_rows
+
+    def counted(ws, ids):
+        asked.extend(ids)
+        return read(ws, ids)
+
+    monkeypatch.setattr(organisations, "organisation_rows", counted)
+    view = partners_view.PartnersView(context)
+    qtbot.addWidget(view)
+    view.resize(1000, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: not view.counts_pending())
+    table, model = view.table, view.model
+    assert model.rowCount() == 1_000
+    assert len(asked) <= partners_view.WINDOW and model.cached() <= partners_view.WINDOW
+    assert model.index(0, partners_view.COL_NAME).data() == "Commune 0000"
+    asked.clear()
+    table.sortByColumn(partners_view.COL_LED, qtbot_descending())
+    assert model.index(0, partners_view.COL_NAME).data() == "Commune 0500"
+    assert model.index(0, partners_view.COL_LED).data() == "1"
+    assert len(asked) <= 2 * partners_view.WINDOW  # the top rows and the selected one's, kept selected
+    assert model.row_of(view.current_id) == table.currentIndex().row() > 0
+    asked.clear()
+    table.scrollTo(model.index(500, 0), table.ScrollHint.PositionAtTop)
+    qtbot.waitUntil(lambda: bool(asked))
+    assert len(asked) <= partners_view.WINDOW
+    assert model.cached() <= 3 * partners_view.WINDOW  # three windows of 1,000 rows
+    view.search.setText("COMMUNE 0500")
+    assert model.rowCount() == 1
+    assert model.index(0, partners_view.COL_NAME).data() == lead.fields.lead
+
+
+def qtbot_descending():
+    from pytestqt.qt_compat import qt_api
+
+    return qt_api.QtCore.Qt.SortOrder.DescendingOrder

@@ -9,7 +9,6 @@ Anki's browser. Sorting asks the database again; there is no proxy model.
 from __future__ import annotations
 
 import logging
-from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -29,6 +28,7 @@ from labest_desktop.domain.field_registry import FieldKind
 from labest_desktop.services import project_query
 from labest_desktop.services.project_query import ProjectFilter, ProjectRow
 from labest_desktop.ui import colours, labels
+from labest_desktop.ui.models.row_window import RowWindow
 
 logger = logging.getLogger(__name__)
 
@@ -78,8 +78,7 @@ class ProjectTableModel(QAbstractTableModel):
     def __init__(self, workspace, parent=None) -> None:
         super().__init__(parent)
         self._ws = workspace
-        self._ids: list[int] = []
-        self._cache: OrderedDict[int, ProjectRow] = OrderedDict()
+        self._rows = RowWindow(lambda ids: project_query.rows(self._ws, ids), WINDOW, CACHE_LIMIT)
         self._filter = ProjectFilter()
         self._sort = "reference"
         self._descending = False
@@ -115,57 +114,68 @@ class ProjectTableModel(QAbstractTableModel):
         """Ask the database for the ids again (after a filter, a sort or a change)."""
         ids = project_query.project_ids(self._ws, self._filter, self._sort, self._descending)
         self.beginResetModel()
-        self._ids = ids
-        if not keep_cache:
-            self._cache.clear()
+        self._rows.set_ids(ids, keep_cache=keep_cache)
         self.endResetModel()
         self.reloaded.emit(len(ids))
+
+    def read_key(self) -> tuple:
+        """What a read of the ids depends on: a read started under another key (the
+        filter, the sort or the database changed meanwhile) is out of date."""
+        return (self._ws, self._filter, self._sort, self._descending)
+
+    def replace_ids(self, ids: list[int], changed: frozenset[int] | None, fresh: dict[int, ProjectRow]) -> bool:
+        """Ids read again off the window's thread after a change: ``changed`` names
+        the projects whose cached rows are out of date (``None``: any of them), and
+        ``fresh`` holds rows already read for them. The same order (a title saved,
+        a stage moved) repaints the changed rows only and returns ``False``; another
+        order resets the model and returns ``True`` (the view puts the selection and
+        the scroll position back)."""
+        self._rows.forget(changed)
+        if ids == self._rows.ids:
+            self._rows.keep(fresh)
+            if changed is None:
+                if ids:
+                    self.dataChanged.emit(self.index(0, 0), self.index(len(ids) - 1, len(COLUMNS) - 1))
+            elif changed:
+                for row in sorted(self._rows.positions(changed).values()):
+                    self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+            self.reloaded.emit(len(ids))
+            return False
+        self.beginResetModel()
+        self._rows.set_ids(ids, keep_cache=True)
+        self._rows.keep(fresh)
+        self.endResetModel()
+        self.reloaded.emit(len(ids))
+        return True
+
+    def rows_of(self, ids) -> list[int]:
+        """Rows of ``ids`` now shown, in order (missing ones left out)."""
+        return sorted(self._rows.positions(ids).values())
 
     def retranslate(self) -> None:
         """The language changed: headers, stage and status names, numbers and dates
         are drawn again in it (nothing is read from the database)."""
         self._locale = QLocale()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
-        if self._ids:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1))
+        if self._rows.ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1))
 
     def ids(self) -> list[int]:
-        return list(self._ids)
+        return list(self._rows.ids)
 
     def id_at(self, row: int) -> int | None:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
+        return self._rows.id_at(row)
 
     def row_of(self, project_id: int) -> int:
-        try:
-            return self._ids.index(project_id)
-        except ValueError:
-            return -1
+        return self._rows.position_of(project_id)
 
     def project_row(self, row: int) -> ProjectRow | None:
-        pid = self.id_at(row)
-        if pid is None:
-            return None
-        cached = self._cache.get(pid)
-        if cached is None:
-            self._fetch_around(row)
-            cached = self._cache.get(pid)
-        return cached
-
-    def _fetch_around(self, row: int) -> None:
-        start = max(0, row - WINDOW // 4)
-        wanted = [pid for pid in self._ids[start : start + WINDOW] if pid not in self._cache]
-        fetched = project_query.rows(self._ws, wanted)
-        for pid in wanted:
-            found = fetched.get(pid)
-            if found is not None:
-                self._cache[pid] = found
-        while len(self._cache) > CACHE_LIMIT:
-            self._cache.popitem(last=False)
+        return self._rows.row(row)
 
     # --- Qt model -----------------------------------------------------------------
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
@@ -188,10 +198,10 @@ class ProjectTableModel(QAbstractTableModel):
         if not index.isValid() or index.parent().isValid():
             return None
         row, column = index.row(), index.column()
-        if not (0 <= row < len(self._ids) and 0 <= column < len(COLUMNS)):
+        if not (0 <= row < len(self._rows) and 0 <= column < len(COLUMNS)):
             return None
         if role == ID_ROLE:
-            return self._ids[row]
+            return self._rows.ids[row]
         if role not in (
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.ToolTipRole,

@@ -58,7 +58,7 @@ from labest_desktop.ui.mnemonics import mnemonic_of, with_mnemonics
 from labest_desktop.ui.retranslate import Retranslatable
 from labest_desktop.ui.undo_commands import StageMoveCommand
 from labest_desktop.ui.views import view_errors
-from labest_desktop.ui.views.base import View
+from labest_desktop.ui.views.base import BackgroundRead, View
 
 logger = logging.getLogger(__name__)
 
@@ -342,6 +342,14 @@ class BoardView(View):
         self._total = 0
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        # Counts and cards are read off the window's thread (on a server whose cache
+        # is cold, a column's first window took 0.5 s): the board keeps its cards,
+        # with « updating… », until the new ones arrive.
+        self.updating = QLabel()
+        self.updating.setObjectName("boardUpdating")
+        self.updating.hide()
+        self._reader = BackgroundRead(self, self._read, self._cards_in, self.updating.setVisible)
+        self._select_after: int | None = None  # a card moved: selected once read in its new column
         self.columns: dict[str, BoardColumn] = {}
         row = QHBoxLayout()
         for stage in Stage:
@@ -352,8 +360,11 @@ class BoardView(View):
             self._add_actions(column)
             self.columns[str(stage)] = column
             row.addWidget(column, 1)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.updating, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
+        layout.addLayout(top)
         layout.addLayout(row, 1)
         context.filter_state.changed.connect(lambda _f: self.filter_changed())
         self.retranslate()
@@ -361,6 +372,7 @@ class BoardView(View):
 
     def retranslate(self) -> None:
         self.setAccessibleName(self.tr("Board"))
+        self.updating.setText(self.tr("updating…"))
         self._show_summary()
         for column in self.columns.values():
             column.next_action.setText(self.tr("Move to &next stage…"))
@@ -448,8 +460,8 @@ class BoardView(View):
             self.refresh()
             return
         self.context.undo_stack.push(StageMoveCommand(self.context, done, lambda exc: view_errors.show_error(self, exc)))
+        self._select_after = card.id
         self.context.publish(done.changes)
-        self.select_project(card.id)
 
     def select_project(self, project_id: int) -> None:
         for column in self.columns.values():
@@ -460,21 +472,31 @@ class BoardView(View):
                 return
 
     def refresh(self, changes: Changes = EVERYTHING) -> None:
-        """Reload the counts and the first window of every column."""
-        flt = self.context.filter_state.filter
-        ws = self.context.workspace
-        try:
-            counts = board.stage_counts(ws, flt)
-            for stage, column in self.columns.items():
-                current = column.selected_card()
-                loaded = max(PAGE, column.model.loaded())
-                column.model.set_cards(board.cards(ws, stage, flt, 0, loaded), counts.get(stage, 0))
-                column.update_header()
-                if current is not None and column.model.row_of(current.id) >= 0:
-                    column.view.setCurrentIndex(column.model.index(column.model.row_of(current.id)))
-        except LabestError as exc:
-            view_errors.show_error(self, exc)
-            return
+        """Read the counts and the cards loaded in every column again, in the
+        background (``is_updating`` tells whether a read is under way)."""
+        self._reader.start()
+
+    def is_updating(self) -> bool:
+        return self._reader.running
+
+    def _read(self):
+        ws, flt = self.context.workspace, self.context.filter_state.filter
+        loaded = {stage: max(PAGE, column.model.loaded()) for stage, column in self.columns.items()}
+        return lambda: board.read_board(ws, flt, loaded)
+
+    def _cards_in(self, read) -> None:
+        counts, cards = read
+        wanted = self._select_after
+        if not self._reader.running:  # else a newer read follows: the moved card is selected then
+            self._select_after = None
+        for stage, column in self.columns.items():
+            current = column.selected_card()
+            column.model.set_cards(cards.get(stage, []), counts.get(stage, 0))
+            column.update_header()
+            if current is not None and column.model.row_of(current.id) >= 0:
+                column.view.setCurrentIndex(column.model.index(column.model.row_of(current.id)))
+        if wanted is not None:
+            self.select_project(wanted)
         self._total = sum(counts.values())
         self._show_summary()
 

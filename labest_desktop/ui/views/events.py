@@ -6,11 +6,12 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import (
+    QAbstractTableModel,
     QCoreApplication,
     QDate,
     QEvent,
     QModelIndex,
-    QSortFilterProxyModel,
+    QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
@@ -43,7 +44,7 @@ from labest_desktop.domain.errors import LabestError
 from labest_desktop.services import events, organisations
 from labest_desktop.services.changes import EVERYTHING, Changes
 from labest_desktop.ui import colours, labels
-from labest_desktop.ui.models.row_list import RowListModel
+from labest_desktop.ui.models.row_window import RowWindow
 from labest_desktop.ui.reports.formatting import french_date
 from labest_desktop.ui.retranslate import Retranslatable
 from labest_desktop.ui.views import view_errors
@@ -52,55 +53,95 @@ from labest_desktop.ui.views.kind_labels import event_kind_label, event_kinds
 from labest_desktop.ui.widgets.empty_state import EmptyState
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 COL_DATE, COL_TITLE, COL_KIND, COL_PLACE, COL_PARTICIPANTS, COL_PROJECTS = range(6)
+_ROOT = QModelIndex()
+WINDOW = 100  # rows read at a time: more than a screen holds
 
 
-class EventTableModel(RowListModel):
-    """Events as rows (a few hundred at most: loaded whole)."""
+class EventTableModel(QAbstractTableModel):
+    """The events as the database orders them: their ids, and the rows drawn read a
+    window at a time (``RowWindow``), like the portfolio. Sorting asks the database
+    again; a row never drawn is never read nor formatted."""
+
+    def __init__(self, context, parent=None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._rows = RowWindow(lambda ids: events.event_rows(self._context.workspace, ids), WINDOW, 2_000)
+        self._search = ""
+        self._sort, self._descending = "date", True
 
     def headers(self) -> tuple[str, ...]:
         return (self.tr("Date"), self.tr("Title"), self.tr("Kind"), self.tr("Place"),
                 self.tr("Participants"), self.tr("Projects"))
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        row = self.row_at(index)
-        if row is None:
-            return None
-        col = index.column()
-        # One cell worked out at a time: sorting asks for thousands of cells.
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == COL_DATE:
-                return french_date(row.date) if row.date else ""
-            if col == COL_TITLE:
-                return row.title
-            if col == COL_KIND:
-                return event_kind_label(row.kind)
-            if col == COL_PLACE:
-                return row.place or ""
-            if col == COL_PARTICIPANTS:
-                return "" if row.participants is None else str(row.participants)
-            return str(row.project_count)
-        if role == SORT_ROLE:
-            if col == COL_DATE:
-                return row.date.isoformat() if row.date else ""
-            if col == COL_TITLE:
-                return row.title.lower()
-            if col == COL_KIND:
-                return event_kind_label(row.kind)
-            if col == COL_PLACE:
-                return (row.place or "").lower()
-            if col == COL_PARTICIPANTS:
-                return row.participants if row.participants is not None else -1
-            return row.project_count
-        if role == ID_ROLE:
-            return row.id
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_PARTICIPANTS, COL_PROJECTS):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+    def reload(self, search: str | None = None) -> None:
+        """Read the ids again (after a change, a search or a sort)."""
+        if search is not None:
+            self._search = search
+        kinds = tuple(sorted(event_kinds(), key=lambda code: event_kind_label(code).lower()))
+        ids = events.event_ids(self._context.workspace, search=self._search, sort=self._sort,
+                               descending=self._descending, kind_order=kinds)
+        self.beginResetModel()
+        self._rows.set_ids(ids)
+        self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(events.EVENT_SORTS):
+            return
+        wanted = (events.EVENT_SORTS[column], order == Qt.SortOrder.DescendingOrder)
+        if wanted != (self._sort, self._descending):
+            self._sort, self._descending = wanted
+            self.reload()
+
+    def cached(self) -> int:
+        """Rows read and held (the rows drawn and their window, never every row)."""
+        return self._rows.cached()
 
     def row_of(self, event_id: int) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.id == event_id), -1)
+        return self._rows.position_of(event_id)
+
+    def retranslate(self) -> None:
+        """The language changed: headers and cells are drawn again in it."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COL_PROJECTS)
+        if len(self._rows):
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, COL_PROJECTS))
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else COL_PROJECTS + 1
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section <= COL_PROJECTS:
+            return self.headers()[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        col = index.column()
+        if role == ID_ROLE:
+            return self._rows.id_at(index.row())
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_PARTICIPANTS, COL_PROJECTS):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        row = self._rows.row(index.row())
+        if row is None:
+            return None
+        if col == COL_DATE:
+            return french_date(row.date) if row.date else ""
+        if col == COL_TITLE:
+            return row.title
+        if col == COL_KIND:
+            return event_kind_label(row.kind)
+        if col == COL_PLACE:
+            return row.place or ""
+        if col == COL_PARTICIPANTS:
+            return "" if row.participants is None else str(row.participants)
+        return str(row.project_count)
 
 
 class EventEditor(Retranslatable, QWidget):
@@ -415,27 +456,22 @@ class EventsView(View):
 
     def __init__(self, context, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.model = EventTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
+        self.model = EventTableModel(context, self)
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.empty_state = EmptyState(self.table, lambda: self.tr(
             "No event yet: fill in the form beside this list, then save it."))
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(COL_DATE, Qt.SortOrder.DescendingOrder)
+        self.table.horizontalHeader().setSortIndicator(COL_DATE, Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)  # the model sorts in the database
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        for col in (COL_KIND, COL_PARTICIPANTS, COL_PROJECTS):
-            self.table.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        # A date is always « 31/12/2026 » wide: set once, not measured over every row at each refresh.
-        self.table.setColumnWidth(COL_DATE, self.table.fontMetrics().horizontalAdvance("31/12/2026") + 24)
+        self._fit_columns()
         self.calendar = QCalendarWidget()
         self.calendar.setGridVisible(True)
         self.day_events = QListWidget()
@@ -463,8 +499,10 @@ class EventsView(View):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
 
-        self.search.textChanged.connect(lambda _text: self.refresh())
+        self.search.textChanged.connect(self._search_changed)
         self.table.selectionModel().currentRowChanged.connect(self._row_selected)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(  # after the model sorted (connected first)
+            lambda *_: self.editor.event_id is not None and self.select_event(self.editor.event_id))
         self.calendar.currentPageChanged.connect(lambda year, month: self._mark_month(year, month))
         self.calendar.selectionChanged.connect(self._day_selected)
         self.day_events.itemActivated.connect(lambda item: self.editor.load(item.data(ID_ROLE)))
@@ -491,6 +529,7 @@ class EventsView(View):
         self.tabs.setTabText(1, self.tr("&Month"))
         self.tabs.tabBar().setAccessibleName(self.tr("List or month"))
         self.model.retranslate()
+        self._fit_columns()
         if self.day_label.text():  # already filled once: the day's title in the new language
             self._day_selected()
 
@@ -498,6 +537,29 @@ class EventsView(View):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self._mark_month(self.calendar.yearShown(), self.calendar.monthShown())
+        elif event.type() == QEvent.Type.FontChange:
+            self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Widths measured on what the columns can show (a date, the longest kind, a
+        large count, the headers), never on the rows: measuring the contents would
+        read and format every event of the list."""
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        titles = header.fontMetrics()
+        padding = 2 * metrics.horizontalAdvance("M")
+        samples = {
+            COL_DATE: ["31/12/2026"],
+            COL_KIND: [event_kind_label(code) for code in event_kinds()],
+            COL_PLACE: ["Strasbourg-Neudorf"],
+            COL_PARTICIPANTS: ["100000"],
+            COL_PROJECTS: ["1000"],
+        }
+        for column, texts in samples.items():
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            width = max([metrics.horizontalAdvance(t) for t in texts] + [titles.horizontalAdvance(title) + padding // 2])
+            header.resizeSection(column, width + padding)
+        self.table.verticalHeader().setDefaultSectionSize(metrics.height() * 3 // 2 + 2)
 
     def shows(self, changes: Changes) -> bool:
         # Linked projects' titles, organisations offered in the editor, the events.
@@ -506,13 +568,12 @@ class EventsView(View):
     def refresh(self, changes: Changes = EVERYTHING) -> None:
         if changes.touches_organisations() or changes.touches_projects():
             self.editor.load_organisations()
+        current = self.editor.event_id
         try:
-            rows = events.list_events(self.context.workspace, search=self.search.text())
+            self.model.reload(self.search.text())
         except LabestError as exc:
             view_errors.show_error(self, exc)
             return
-        current = self.editor.event_id
-        self.model.set_rows(rows)
         if current is not None:
             self.select_event(current)
         self._mark_month(self.calendar.yearShown(), self.calendar.monthShown())
@@ -521,7 +582,13 @@ class EventsView(View):
     def select_event(self, event_id: int) -> None:
         row = self.model.row_of(event_id)
         if row >= 0:
-            self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row, COL_TITLE)))
+            self.table.setCurrentIndex(self.model.index(row, COL_TITLE))
+
+    def _search_changed(self, text: str) -> None:
+        current = self.editor.event_id
+        self.model.reload(text)
+        if current is not None:
+            self.select_event(current)
 
     def _row_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():

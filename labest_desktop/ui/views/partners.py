@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
-    QSortFilterProxyModel,
+    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -35,7 +37,7 @@ from labest_desktop.domain.vocab import DEPARTMENTS
 from labest_desktop.services import organisations
 from labest_desktop.services.changes import EVERYTHING, Changes
 from labest_desktop.ui import labels
-from labest_desktop.ui.models.row_list import RowListModel
+from labest_desktop.ui.models.row_window import RowWindow
 from labest_desktop.ui.reports.formatting import french_date
 from labest_desktop.ui.views import view_errors
 from labest_desktop.ui.views.base import BackgroundRead, View
@@ -43,25 +45,51 @@ from labest_desktop.ui.views.kind_labels import org_kind_label, org_kinds
 from labest_desktop.ui.widgets.empty_state import EmptyState
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 COL_NAME, COL_KIND, COL_DEPARTMENT, COL_LED, COL_PARTNERED, COL_EVENTS = range(6)
+_ROOT = QModelIndex()
+WINDOW = 100  # rows read at a time: more than a screen holds
 
 
-class OrganisationTableModel(RowListModel):
-    """Organisations listed at once; how many projects each leads and partners, and
-    its events, arrive from the background (``set_counts``), « … » until then."""
+class OrganisationTableModel(QAbstractTableModel):
+    """The organisations as the database orders them: their ids, and the rows drawn
+    read a window at a time (``RowWindow``), like the portfolio. How many projects
+    each leads and partners, and its events, arrive from the background
+    (``set_counts``: one grouped read), « … » until then."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, context, parent=None) -> None:
         super().__init__(parent)
+        self._context = context
+        self._rows = RowWindow(lambda ids: organisations.organisation_rows(self._context.workspace, ids), WINDOW, 2_000)
         self._counts: dict[int, tuple[int, int, int]] | None = None
+        self._search = ""
+        self._sort, self._descending = "name", False
 
     def headers(self) -> tuple[str, ...]:
         return (self.tr("Organisation"), self.tr("Kind"), self.tr("Department"), self.tr("Leads"),
                 self.tr("Partners"), self.tr("Events"))
 
+    def reload(self, search: str | None = None) -> None:
+        """Read the ids again (after a change, a search or a sort)."""
+        if search is not None:
+            self._search = search
+        kinds = tuple(sorted(org_kinds(), key=lambda code: org_kind_label(code).lower()))
+        ids = organisations.organisation_ids(self._context.workspace, self._search, sort=self._sort,
+                                             descending=self._descending, kind_order=kinds)
+        self.beginResetModel()
+        self._rows.set_ids(ids)
+        self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(organisations.ORGANISATION_SORTS):
+            return
+        wanted = (organisations.ORGANISATION_SORTS[column], order == Qt.SortOrder.DescendingOrder)
+        if wanted != (self._sort, self._descending):
+            self._sort, self._descending = wanted
+            self.reload()
+
     def set_counts(self, counts: dict[int, tuple[int, int, int]] | None) -> None:
         self._counts = counts
-        if self._rows:
+        if len(self._rows):
             self.dataChanged.emit(self.index(0, COL_LED), self.index(len(self._rows) - 1, COL_EVENTS))
 
     def counts_of(self, organisation_id: int) -> tuple[int, int, int] | None:
@@ -69,30 +97,53 @@ class OrganisationTableModel(RowListModel):
             return None
         return self._counts.get(organisation_id, (0, 0, 0))
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        row = self.row_at(index)
-        if row is None:
-            return None
-        col = index.column()
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.name} – {org_kind_label(row.kind)} – {labels.department_label(row.department)}"
-        if role == ID_ROLE:
-            return row.id
-        if role == Qt.ItemDataRole.TextAlignmentRole and col >= COL_LED:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role not in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
-            return None
-        if col >= COL_LED:
-            counts = self.counts_of(row.id)
-            if counts is None:
-                return "…" if role == Qt.ItemDataRole.DisplayRole else -1
-            value = counts[col - COL_LED]
-            return str(value) if role == Qt.ItemDataRole.DisplayRole else value
-        value = (row.name, org_kind_label(row.kind), row.department or "")[col]
-        return value if role == Qt.ItemDataRole.DisplayRole else value.lower()
+    def cached(self) -> int:
+        """Rows read and held (the rows drawn and their window, never every row)."""
+        return self._rows.cached()
 
     def row_of(self, organisation_id: int) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.id == organisation_id), -1)
+        return self._rows.position_of(organisation_id)
+
+    def organisation(self, row: int) -> organisations.OrganisationRow | None:
+        return self._rows.row(row)
+
+    def retranslate(self) -> None:
+        """The language changed: headers and cells are drawn again in it."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COL_EVENTS)
+        if len(self._rows):
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, COL_EVENTS))
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else COL_EVENTS + 1
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section <= COL_EVENTS:
+            return self.headers()[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        col = index.column()
+        if role == ID_ROLE:
+            return self._rows.id_at(index.row())
+        if role == Qt.ItemDataRole.TextAlignmentRole and col >= COL_LED:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        row = self._rows.row(index.row())
+        if row is None:
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{row.name} – {org_kind_label(row.kind)} – {labels.department_label(row.department)}"
+        if col >= COL_LED:
+            counts = self.counts_of(row.id)
+            return "…" if counts is None else str(counts[col - COL_LED])
+        return (row.name, org_kind_label(row.kind), row.department or "")[col]
 
 
 class MergeDialog(QDialog):
@@ -217,29 +268,24 @@ class PartnersView(View):
 
     def __init__(self, context, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.model = OrganisationTableModel(self)
+        self.model = OrganisationTableModel(context, self)
         self._counts_reader = BackgroundRead(self, self._read_counts, self.model.set_counts)
         self._detail_reader = BackgroundRead(self, self._read_detail, self._detail_in)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.empty_state = EmptyState(self.table, lambda: self.tr(
             "No organisation matches. Organisations appear here as leads or partners of projects; "
             "clear the search to see them all."))
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().setSortIndicator(COL_NAME, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)  # the model sorts in the database
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        for col in (COL_KIND, COL_DEPARTMENT, COL_LED, COL_PARTNERED, COL_EVENTS):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         self.name = QLineEdit()
         self.kind = QComboBox()
         self.kind.addItem("", None)
@@ -299,6 +345,8 @@ class PartnersView(View):
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _prev: current.isValid() and self.show_organisation(current.data(ID_ROLE))
         )
+        self.table.horizontalHeader().sortIndicatorChanged.connect(  # after the model sorted (connected first)
+            lambda *_: self.current_id is not None and self.select(self.current_id, reread=False))
         self.save.clicked.connect(self.save_current)
         self.merge.clicked.connect(self.merge_current)
         for widget in (self.led, self.partnered):
@@ -327,6 +375,31 @@ class PartnersView(View):
             label.setText(text)
         self._title_lists()
         self.model.retranslate()
+        self._fit_columns()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Widths measured on what the columns can show (the longest kind, a
+        department, a large count, the headers), never on the rows: measuring the
+        contents would read and format every organisation of the list."""
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        padding = 2 * metrics.horizontalAdvance("M")
+        samples = {
+            COL_KIND: [org_kind_label(code) for code in org_kinds()],
+            COL_DEPARTMENT: [code for code in DEPARTMENTS],
+            COL_LED: ["100000"], COL_PARTNERED: ["100000"], COL_EVENTS: ["10000"],
+        }
+        for column, texts in samples.items():
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            width = max([metrics.horizontalAdvance(t) for t in texts]
+                        + [header.fontMetrics().horizontalAdvance(title) + padding // 2])
+            header.resizeSection(column, width + padding)
+        self.table.verticalHeader().setDefaultSectionSize(metrics.height() * 3 // 2 + 2)
 
     def _title_lists(self) -> None:
         led, partnered, events = self._counts
@@ -344,16 +417,15 @@ class PartnersView(View):
     def _list(self, reread_detail: bool = False) -> None:
         """The organisations matching the search, at once (counts follow)."""
         try:
-            rows = organisations.list_organisations(self.context.workspace, self.search.text(), counts=False)
+            self.model.reload(self.search.text())
         except LabestError as exc:
             view_errors.show_error(self, exc)
             return
         current = self.current_id
-        self.model.set_rows(rows)
         if current is not None and self.model.row_of(current) >= 0:
             self.select(current, reread_detail)
-        elif rows:
-            self.table.setCurrentIndex(self.proxy.index(0, COL_NAME))
+        elif self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(0, COL_NAME))
         else:
             self.current_id = None
 
@@ -371,7 +443,7 @@ class PartnersView(View):
         row = self.model.row_of(organisation_id)
         if row < 0:
             return
-        index = self.proxy.mapFromSource(self.model.index(row, COL_NAME))
+        index = self.model.index(row, COL_NAME)
         if self.table.currentIndex().row() != index.row() or self.current_id != organisation_id:
             self.table.setCurrentIndex(index)  # shows it through currentRowChanged
         elif reread:
@@ -382,7 +454,7 @@ class PartnersView(View):
         row = self.model.row_of(organisation_id)
         if row < 0:
             return
-        org = self.model.row_at(self.model.index(row, COL_NAME))
+        org = self.model.organisation(row)
         self.current_id = organisation_id
         self._read_row = org  # what the save checks is still there
         self.name.setText(org.name)

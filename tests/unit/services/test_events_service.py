@@ -78,3 +78,34 @@ def test_deleted_event_can_be_created_again(sqlite_workspace):
     assert events.list_events(sqlite_workspace) == []
     again = events.create_event(sqlite_workspace, fields)
     assert again.fields == fields
+
+
+def test_event_ids_order_in_the_database_and_rows_come_by_window(workspace):
+    """The events list's ids: each sort in the database with undated events and
+    unknown participants last either way and the id as tie-breaker; kinds in the
+    order given; a search ignoring accents and case. ``event_rows`` reads only the
+    ids asked, with their number of linked projects."""
+    project = projects.create_project(workspace, ProjectFields(title="Accueil"))
+
+    def make(title, kind, day, people, linked=()):
+        return events.create_event(workspace, events.EventFields(
+            title=title, kind=kind, date=day, place="Épinal", participants=people,
+            project_ids=frozenset(linked))).id
+
+    a = make("Été", EventKind.EXHIBITION, date(2026, 7, 1), 40, [project.id])
+    b = make("bilan", EventKind.MEETING, None, None)
+    c = make("Atelier", EventKind.WORKSHOP, date(2025, 1, 3), 8)
+    d = make("Atelier", EventKind.WORKSHOP, date(2025, 1, 3), 8)
+    assert events.event_ids(workspace) == [a, d, c, b]
+    assert events.event_ids(workspace, descending=False) == [c, d, a, b]
+    assert events.event_ids(workspace, sort="participants", descending=False) == [c, d, a, b]
+    assert events.event_ids(workspace, sort="participants") == [a, d, c, b]
+    assert events.event_ids(workspace, sort="projects") == [a, d, c, b]
+    order = (str(EventKind.MEETING), str(EventKind.WORKSHOP), str(EventKind.EXHIBITION))
+    assert events.event_ids(workspace, sort="kind", descending=False, kind_order=order) == [b, c, d, a]
+    assert events.event_ids(workspace, search="ETE epinal") == [a]
+    assert events.event_ids(workspace, search="absent") == []
+    rows = events.event_rows(workspace, [a, b])
+    assert set(rows) == {a, b}
+    assert (rows[a].title, rows[a].project_count, rows[b].project_count) == ("Été", 1, 0)
+    assert events.event_rows(workspace, []) == {}

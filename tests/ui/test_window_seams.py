@@ -116,6 +116,7 @@ def test_board_open_request_opens_the_project_editor(window, qtbot, monkeypatch)
     monkeypatch.setattr(project_editor.ProjectEditor, "exec", exec_)
     board = window.ensure_view("board")
     window.show_view("board")
+    qtbot.waitUntil(lambda: not board.is_updating())  # cards are read in the background
     column = next(c for c in board.columns.values() if c.model.rowCount() > 0)
     column.view.setCurrentIndex(column.model.index(0))
     card = column.selected_card()

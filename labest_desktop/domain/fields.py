@@ -120,6 +120,7 @@ def validate(values: ProjectFields) -> list[ValidationError]:
     errors: list[ValidationError] = []
     if not values.title or not values.title.strip():
         errors.append(ValidationError("title", "rule.title_required"))
+    suspect = _text_suspect(values)
     for key, limit, listed, textual, rule in _CHECKS:
         value = getattr(values, key)
         if value is None:
@@ -129,7 +130,7 @@ def validate(values: ProjectFields) -> list[ValidationError]:
             for item in items:
                 if item and len(item) > limit and len(item.strip()) > limit:
                     errors.append(ValidationError(key, "rule.too_long", limit=limit, length=len(item.strip())))
-        if textual:
+        if suspect and textual:
             if any(isinstance(v, str) and UNHOLDABLE.search(v) for v in items):
                 errors.append(ValidationError(key, "rule.text_unholdable"))
             elif listed and any(isinstance(v, str) and ";" in v for v in items):
@@ -140,6 +141,25 @@ def validate(values: ProjectFields) -> list[ValidationError]:
     if order is not None:
         errors.append(order)
     return errors
+
+
+def _text_suspect(values: ProjectFields) -> bool:
+    """Whether any text might break a text rule: one search over every text of the
+    row (most rows break none) before the field by field one that names the field."""
+    texts: list[str] = []
+    items: list[str] = []
+    for key, listed in _TEXT_KEYS:
+        value = getattr(values, key)
+        if value is not None:
+            if listed:
+                items.extend(value)
+            else:
+                texts.append(value)
+    try:
+        listed_text = "\n".join(items)
+        return ";" in listed_text or UNHOLDABLE.search(listed_text + "\n" + "\n".join(texts)) is not None
+    except TypeError:  # a value that is not text: the field by field checks say which
+        return True
 
 
 def date_order_error(start: date | None, end: date | None) -> ValidationError | None:
@@ -211,6 +231,10 @@ _CHECKS = tuple(
 )
 
 
+# The fields the text rules read: (key, list or not).
+_TEXT_KEYS = tuple((key, listed) for key, _limit, listed, textual, _rule in _CHECKS if textual)
+
+
 def check(values: ProjectFields) -> ProjectFields:
     """The normalised fields, or the first broken rule raised."""
     values = values.normalised()
@@ -262,11 +286,28 @@ def decode_value(spec: FieldSpec, value: object) -> object:
     return decode(value) if decode is not None else value
 
 
+def _encoder(spec: FieldSpec):
+    """:func:`encode_value` for one field, as a function of the value alone."""
+    if spec.is_list:
+        return lambda value: list(value or ())
+    encode = _TO_JSON.get(spec.kind)
+    if encode is None:
+        return None  # the value is its own spelling
+    return lambda value: None if value is None else encode(value)
+
+
+# Each field's snapshot spelling, worked out once (an import encodes every field of
+# every row): ``None`` where the value is its own spelling.
+SNAPSHOT_ENCODERS = {spec.key: _encoder(spec) for spec in PROJECT_FIELDS}
+_ENCODE_ALL = tuple(SNAPSHOT_ENCODERS.items())
+
+
 def to_snapshot(values: ProjectFields, *, uid: str, reference: str) -> dict:
     """JSON-ready dict with the exchange format's keys and JSON spellings."""
     snapshot: dict = {"reference": reference}
-    for spec in PROJECT_FIELDS:
-        snapshot[spec.key] = encode_value(spec, getattr(values, spec.key))
+    for key, encode in _ENCODE_ALL:
+        value = getattr(values, key)
+        snapshot[key] = value if encode is None else encode(value)
     snapshot["uid"] = uid
     return snapshot
 
@@ -277,8 +318,16 @@ def from_snapshot(snapshot: dict) -> ProjectFields:
 
 def empty_snapshot() -> dict:
     """The editable keys of a snapshot with every field empty (stage and status at
-    their defaults): what a new project starts from."""
-    return {spec.key: encode_value(spec, decode_value(spec, None)) for spec in PROJECT_FIELDS}
+    their defaults): what a new project starts from (each call a new dict, with new
+    lists)."""
+    snapshot = dict(_EMPTY_SNAPSHOT)
+    for key in _LIST_KEYS:
+        snapshot[key] = []
+    return snapshot
+
+
+_EMPTY_SNAPSHOT = {spec.key: encode_value(spec, decode_value(spec, None)) for spec in PROJECT_FIELDS}
+_LIST_KEYS = tuple(spec.key for spec in PROJECT_FIELDS if spec.is_list)
 
 
 def changed_keys(before: dict, after: dict) -> list[str]:

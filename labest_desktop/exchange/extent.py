@@ -39,14 +39,29 @@ _STYLES = "xl/styles.xml"
 _CHUNK = 4 * 1024 * 1024
 
 # A cell reference (r="…") whose column comes after IV, or whose row is 200,000 or more.
-_FAR_COLUMN = re.compile(rb'\br="(?:[A-Z]{4,}|[A-Z]{3}|[J-Z][A-Z]|I[W-Z])[0-9]')
-_FAR_ROW = re.compile(rb'\br="[A-Z]{0,3}(?:[0-9]{7,}|[2-9][0-9]{5})"')
-_FAR_CELL = re.compile(_FAR_COLUMN.pattern + b"|" + _FAR_ROW.pattern)
+# The pattern starts with its literal ``r="`` (a leading ``\b`` kept the regex engine
+# from skipping ahead to it: 2.6 times slower over a sheet); the ``\b`` is checked on
+# each match instead (:func:`_far_cell`), and matches are rare.
+_FAR_CELL = re.compile(
+    rb'r="(?:(?:[A-Z]{4,}|[A-Z]{3}|[J-Z][A-Z]|I[W-Z])[0-9]|[A-Z]{0,3}(?:[0-9]{7,}|[2-9][0-9]{5})")'
+)
 _REF = re.compile(rb'\br="([A-Z]*)([0-9]+)"')  # a row's r="…" has no column
 _DIMENSION = re.compile(rb'<(?:[\w.-]+:)?dimension\s[^>]*?\bref="([A-Z]+)([0-9]+)(?::([A-Z]+)([0-9]+))?"')
 _SHARED_CELL = b't="s"'
 _SHARED_INDEX = re.compile(rb'\bt="s"[^>]*>\s*<(?:[\w.-]+:)?v>([0-9]+)<')
 _SI = re.compile(rb"<(?:[\w.-]+:)?si\b")
+
+
+def _far_cell(data: bytes) -> re.Match[bytes] | None:
+    """The first far cell reference whose ``r`` starts a word (``\\br="…"``)."""
+    for match in _FAR_CELL.finditer(data):
+        start = match.start()
+        if start == 0 or not _WORD_BYTE.match(data, start - 1):
+            return match
+    return None
+
+
+_WORD_BYTE = re.compile(rb"\w")
 
 
 def column_number(letters: str) -> int:
@@ -118,7 +133,7 @@ class SheetCheck:
             if dimension:
                 last_col, last_row = dimension.group(3) or dimension.group(1), dimension.group(4) or dimension.group(2)
                 self._check_extent(last_col.decode(), int(last_row), declared=True)
-        far = _FAR_CELL.search(data)
+        far = _far_cell(data)
         if far:
             ref = _REF.match(data, far.start())
             if ref:

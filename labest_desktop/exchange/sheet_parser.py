@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from itertools import islice
@@ -42,7 +42,13 @@ from labest_desktop.exchange.columns import (
 )
 from labest_desktop.exchange.errors import CellError, ExchangeFileError, WorkbookTooLargeError
 from labest_desktop.exchange.reader import MAX_DATA_ROWS, ROW_LIMIT_TEXT
-from labest_desktop.exchange.values import is_blank, parse_cell, serial_of
+from labest_desktop.exchange.values import (
+    PARSERS,
+    UNFORESEEN,
+    is_blank,
+    serial_of,
+    unforeseen_value,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -282,11 +288,13 @@ class _Column(NamedTuple):
     # (about 60 MB less at 100,000 rows).
     memo: dict[object, object] | None
     listed: bool  # a list value: each row gets its own copy
+    parse: Callable[[object], object]  # the kind's parser (values.PARSERS)
 
 
 def _columns(header: HeaderMap) -> list[_Column]:
     return [
-        _Column(index, column.key, column.kind, None if column.kind in _UNIQUE_KINDS else {}, column.kind is Kind.LIST)
+        _Column(index, column.key, column.kind, None if column.kind in _UNIQUE_KINDS else {}, column.kind is Kind.LIST,
+                PARSERS[column.kind])
         for index, column in header.by_index.items()
     ]
 
@@ -332,7 +340,7 @@ def _parse_data_rows(
             continue
         values: dict[str, object] = {}
         errors: list[RowError] = []
-        for index, key, kind, memo, listed in columns:
+        for index, key, kind, memo, listed, parse in columns:
             raw = cells[index] if index < width else None
             if serial_amounts and kind is Kind.AMOUNT and isinstance(raw, date | time | timedelta):
                 raw = serial_of(raw)
@@ -341,15 +349,14 @@ def _parse_data_rows(
                 if value is not _MISSING:
                     values[key] = list(value) if listed else value  # type: ignore[call-overload]
                     continue
-            try:
-                value = parse_cell(kind, raw)
+            try:  # values.parse_cell without its call
+                value = parse(raw)
             except CellError as exc:
-                errors.append(
-                    RowError(
-                        sheet, row_number, header.headers[key], f"{column_letter(index)}{row_number}",
-                        exc.value, exc.message, exc.key,
-                    )
-                )
+                errors.append(_cell_error(sheet, row_number, header.headers[key], index, exc))
+                continue
+            except UNFORESEEN as unforeseen:
+                errors.append(_cell_error(sheet, row_number, header.headers[key], index,
+                                          unforeseen_value(kind, raw, unforeseen)))
                 continue
             if memo is not None:
                 if type(value) is str:
@@ -360,6 +367,10 @@ def _parse_data_rows(
                     memo[raw] = tuple(value) if listed else value
             values[key] = value
         yield row_number, values, errors
+
+
+def _cell_error(sheet: str, row: int, header: str, index: int, exc: CellError) -> RowError:
+    return RowError(sheet, row, header, f"{column_letter(index)}{row}", exc.value, exc.message, exc.key)
 
 
 def _rule_error(

@@ -429,10 +429,19 @@ def parse_cell(kind: Kind, raw: object) -> object:
         return PARSERS[kind](raw)
     except CellError:
         raise
-    except (ValueError, TypeError, OverflowError, ArithmeticError) as exc:
-        # A value shape nobody foresaw must still be one line in the report.
-        logger.debug("unexpected cell value %r for %s: %s", raw, kind, exc)
-        raise CellError("cell.invalid", value=_shown(raw)) from None
+    except UNFORESEEN as exc:
+        raise unforeseen_value(kind, raw, exc) from None
+
+
+# What a parser may raise on a value shape nobody foresaw: caught by whoever calls
+# a parser of PARSERS directly, and turned into :func:`unforeseen_value`.
+UNFORESEEN = (ValueError, TypeError, OverflowError, ArithmeticError)
+
+
+def unforeseen_value(kind: Kind, raw: object, exc: Exception) -> CellError:
+    """A value shape nobody foresaw must still be one line in the report."""
+    logger.debug("unexpected cell value %r for %s: %s", raw, kind, exc)
+    return CellError("cell.invalid", value=_shown(raw))
 
 
 messages.register(

@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from labest_desktop.domain.errors import LabestError
-from labest_desktop.domain.fields import EDITABLE_KEYS, to_snapshot
+from labest_desktop.domain.fields import EDITABLE_KEYS, SNAPSHOT_ENCODERS
 from labest_desktop.domain.fingerprints import fingerprint, fingerprint_v1, prints_of
 from labest_desktop.domain.models import FundingEnvelope, Organisation, Project, ProjectRevision
 from labest_desktop.domain.snapshot_json import load_snapshot
@@ -149,9 +149,15 @@ class NameBook:
 
 
 def file_snapshot(row: ProjectRow, names: NameBook) -> dict:
-    """The row in snapshot spelling, restricted to the editable columns it has."""
-    full = to_snapshot(row.fields, uid=row.uid or "", reference=row.reference or "")
-    return names.canonical({key: full[key] for key in _present_keys(row.values)})
+    """The row in snapshot spelling (:func:`to_snapshot`'s), restricted to the
+    editable columns it has."""
+    fields = row.fields
+    snapshot = {}
+    for key in _present_keys(row.values):
+        value = getattr(fields, key)
+        encode = SNAPSHOT_ENCODERS[key]
+        snapshot[key] = value if encode is None else encode(value)
+    return names.canonical(snapshot)
 
 
 @lru_cache(maxsize=64)

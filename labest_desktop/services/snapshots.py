@@ -9,15 +9,16 @@ these functions read plain rows and build exactly what
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import NamedTuple
 
 from sqlalchemy import BigInteger, Connection, String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
-from labest_desktop.domain.field_registry import FIELDS_BY_KEY, PROJECT_FIELDS, FieldKind, FieldSpec
+from labest_desktop.domain.field_registry import PROJECT_FIELDS, FieldKind, FieldSpec
 from labest_desktop.domain.models import (
     FundingEnvelope,
     Organisation,
@@ -42,7 +43,7 @@ class StoredProject:
     snapshot: dict
 
 
-def chunks(ids: list[int], size: int = CHUNK) -> Iterator[list[int]]:
+def chunks(ids: list, size: int = CHUNK) -> Iterator[list]:
     for start in range(0, len(ids), size):
         yield ids[start : start + size]
 
@@ -192,10 +193,6 @@ def _date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def _name_id(ids: dict[str, int], name: str | None) -> int | None:
-    return ids[fold(name)] if name else None
-
-
 def _amount(value: str | None) -> Decimal | None:
     return Decimal(value) if value is not None else None
 
@@ -208,22 +205,30 @@ def _tags(value: list[str] | None) -> str | None:
 _STORED_VALUE = {FieldKind.DATE: _date, FieldKind.AMOUNT: _amount, FieldKind.TAGS: _tags}
 
 
-def _columns_of(spec: FieldSpec, snapshot: dict, organisation_ids: dict[str, int], envelope_ids: dict[str, int]):
-    """The ``project`` columns holding one field of a snapshot (partners live in the
-    link table and only change the search text)."""
-    value = snapshot.get(spec.key)
+class _Column(NamedTuple):
+    """How one field of a snapshot goes into the ``project`` table, worked out once
+    from the registry (an import writes every field of 100,000 rows)."""
+
+    key: str
+    column: str
+    convert: Callable[[object], object] | None  # snapshot spelling -> stored value
+    names: str | None  # "organisation" or "envelope": a name stored as its id
+    sort_column: str | None  # the folded sort key kept with the value
+    required: bool
+
+
+def _column_plan(spec: FieldSpec) -> _Column | None:
+    """``None`` for the partners, which live in the link table and only change the
+    search text."""
     if spec.kind is FieldKind.ORGANISATIONS:
-        return {}
-    if spec.kind is FieldKind.ORGANISATION:
-        return {spec.stored_in: _name_id(organisation_ids, value)}
-    if spec.kind is FieldKind.ENVELOPE:
-        return {spec.stored_in: _name_id(envelope_ids, value)}
-    convert = _STORED_VALUE.get(spec.kind)
-    columns = {spec.stored_in: convert(value) if convert is not None else value}
-    if spec.sort_key is not None:
-        key = sort_key(value)
-        columns[spec.sort_key] = key if key is not None or not spec.required else ""
-    return columns
+        return None
+    names = {FieldKind.ORGANISATION: "organisation", FieldKind.ENVELOPE: "envelope"}.get(spec.kind)
+    return _Column(spec.key, spec.stored_in, _STORED_VALUE.get(spec.kind), names,  # type: ignore[arg-type]
+                   spec.sort_key, spec.required)
+
+
+_COLUMN_PLANS = {spec.key: _column_plan(spec) for spec in PROJECT_FIELDS}
+_ALL_COLUMNS = tuple(plan for plan in _COLUMN_PLANS.values() if plan is not None)
 
 
 # Keys whose values make up the search text.
@@ -242,8 +247,17 @@ def column_values(
     maps keyed by folded name) with their sort keys: all editable columns, or only
     those holding ``keys``; and the search text unless told otherwise."""
     values: dict = {}
-    for spec in PROJECT_FIELDS if keys is None else (FIELDS_BY_KEY[key] for key in keys):
-        values.update(_columns_of(spec, snapshot, organisation_ids, envelope_ids))
+    plans = _ALL_COLUMNS if keys is None else [p for p in (_COLUMN_PLANS[key] for key in keys) if p is not None]
+    for key, column, convert, names, sort_column, required in plans:
+        value = snapshot.get(key)
+        if names is not None:
+            values[column] = (organisation_ids if names == "organisation" else envelope_ids)[fold(value)] \
+                if value else None
+            continue
+        values[column] = convert(value) if convert is not None else value
+        if sort_column is not None:
+            sorted_as = sort_key(value)
+            values[sort_column] = sorted_as if sorted_as is not None or not required else ""
     if with_search:
         values["search_text"] = snapshot_search_text(snapshot)
     return values

@@ -11,9 +11,12 @@ the caller's process, its window and its database connection are untouched.
 
 The child hands results back through a pipe as pickled frames of plain values: the
 sheets read whole, then the streamed ``Projets`` sheet in batches, so the parent
-parses rows while the child is still reading (the two use both cores). Frames are
-unpickled with a loader that accepts only the date and time types, so a child
-subverted by a hostile file could still not make the parent run anything.
+parses rows while the child is still reading (the two use both cores); asked for
+(``stream_projects=reader.PARSED``), the child parses that sheet too and the parent
+matches rows while the child parses the next ones, checking each row it takes
+(:mod:`labest_desktop.exchange.parsed_stream`). Frames are unpickled with a loader
+that accepts only the date and time types, so a child subverted by a hostile file
+could still not make the parent run anything.
 
 The child is forked (a few milliseconds: the reader is already imported, nothing
 runs in the child but the reader and it leaves by ``os._exit``); where there is no
@@ -50,7 +53,7 @@ from labest_desktop.exchange import child_limits
 from labest_desktop.exchange import errors as exchange_errors
 from labest_desktop.exchange.child_limits import Limits, Watchdog
 from labest_desktop.exchange.errors import ExchangeFileError, WorkbookTooLargeError
-from labest_desktop.exchange.reader import RawWorkbook
+from labest_desktop.exchange.reader import PARSED, RawWorkbook
 
 logger = logging.getLogger(__name__)
 
@@ -107,7 +110,7 @@ def _spawn_wanted() -> bool:
 def read_workbook(
     path: str | Path,
     *,
-    stream_projects: bool = False,
+    stream_projects: bool | str = False,
     limits: Limits | None = None,
     spawn: bool | None = None,
     system_limits: bool = True,
@@ -159,7 +162,9 @@ class _Child:
         self.watchdog = Watchdog(pid, limits, self._signal, memory_base=memory_base)
 
     @classmethod
-    def start(cls, path: Path, stream_projects: bool, limits: Limits, *, spawn: bool, system_limits: bool) -> _Child:
+    def start(
+        cls, path: Path, stream_projects: bool | str, limits: Limits, *, spawn: bool, system_limits: bool
+    ) -> _Child:
         if not spawn:
             # The forked child starts with this process's pages mapped (shared until
             # written): its limits apply above them.
@@ -188,8 +193,11 @@ class _Child:
             command = [sys.executable, READ_CHILD_ARGUMENT]
         else:
             command = [sys.executable, "-m", "labest_desktop.exchange.guard"]
+        mode = PARSED if stream_projects == PARSED else "1" if stream_projects else "0"
+        # The language too: row errors parsed there are written in it (parsed_stream.py).
         process = subprocess.Popen(
-            [*command, str(path), "1" if stream_projects else "0", str(memory), repr(limits.cpu_seconds)],
+            [*command, str(path), mode, str(memory), repr(limits.cpu_seconds)],
+            env=dict(os.environ, LABEST_LANG=messages.language()),
             stdout=subprocess.PIPE, stdin=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             # No console window flashing up behind the window on Windows.
             creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
@@ -301,7 +309,7 @@ def _refusal(frame, name: str) -> ExchangeFileError:
 READ_CHILD_ARGUMENT = "--read-child"
 
 
-def child_main(path: str, stream_projects: bool, fd: int, memory: int, seconds: float) -> None:
+def child_main(path: str, stream_projects: bool | str, fd: int, memory: int, seconds: float) -> None:
     """Read ``path`` and write what was read (or why not) to ``fd``, in frames.
 
     ``memory`` 0: no limits set from inside (the parent's watchdog alone)."""
@@ -375,7 +383,7 @@ def _answer_fd() -> int:
 def main(argv: list[str]) -> int:
     """The child as a new interpreter (systems without fork):
     ``PATH STREAM MEMORY_BYTES CPU_SECONDS`` (memory 0: no limits set from inside)."""
-    path, stream = argv[0], argv[1] == "1"
+    path, stream = argv[0], PARSED if argv[1] == PARSED else argv[1] == "1"
     memory = int(argv[2]) if len(argv) > 2 else MEMORY_LIMIT_BYTES
     seconds = float(argv[3]) if len(argv) > 3 else TIME_LIMIT_SECONDS
     try:

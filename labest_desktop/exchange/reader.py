@@ -118,7 +118,12 @@ class RawWorkbook:
         return None
 
 
-def read_workbook(path: str | Path, *, stream_projects: bool = False) -> RawWorkbook:
+# ``stream_projects=PARSED``: the streamed ``Projets`` sheet is handed out parsed, as
+# the plain items of :mod:`labest_desktop.exchange.parsed_stream`.
+PARSED = "parsed"
+
+
+def read_workbook(path: str | Path, *, stream_projects: bool | str = False) -> RawWorkbook:
     """:func:`read_workbook_here` in a child process with memory and time limits
     (:mod:`labest_desktop.exchange.guard`): a parser crash or a file that asks for
     too much ends as an ``ExchangeFileError``, never in this process."""
@@ -127,22 +132,37 @@ def read_workbook(path: str | Path, *, stream_projects: bool = False) -> RawWork
     return guard.read_workbook(path, stream_projects=stream_projects)
 
 
-def read_workbook_here(path: str | Path, *, stream_projects: bool = False) -> RawWorkbook:
+def read_workbook_here(path: str | Path, *, stream_projects: bool | str = False) -> RawWorkbook:
     """Every sheet the import reads, as raw rows; raises only ``ExchangeFileError``.
 
     With ``stream_projects``, the ``Projets`` sheet's rows are an iterator to read
     once, while the parse goes; reading it may still raise ``ExchangeFileError``
     (a CSV line the csv module refuses, more rows than allowed), never anything
-    else. The other sheets are lists as without it.
+    else. The other sheets are lists as without it. With ``PARSED``, that iterator
+    gives the sheet parsed (:func:`labest_desktop.exchange.parsed_stream.parsed_items`),
+    parsing as it is read.
     """
     path = Path(path)
     name = path.name
     try:
-        return _read(path, name, stream_projects)
+        book = _read(path, name, bool(stream_projects))
     except ExchangeFileError:
         raise
     except (OSError, MemoryError, UnicodeError, csv.Error) as exc:
         raise _unreadable(path, name, exc) from None
+    if stream_projects == PARSED:
+        _parse_streamed(book)
+    return book
+
+
+def _parse_streamed(book: RawWorkbook) -> None:
+    from labest_desktop.exchange.parsed_stream import parsed_items
+    from labest_desktop.exchange.sheet_parser import SheetOptions
+
+    for name, rows in book.sheets.items():
+        if not isinstance(rows, list):
+            options = SheetOptions(book.formulas.get(name, {}), book.format == "xls")
+            book.sheets[name] = parsed_items(rows, sheet=name, file=book.file, options=options)
 
 
 def _unreadable(path: Path, name: str, exc: BaseException) -> ExchangeFileError:

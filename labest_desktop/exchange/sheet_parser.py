@@ -392,16 +392,30 @@ def parse_projects(
 ) -> SheetResult[ProjectRow]:
     """Records and errors of a ``Projets`` sheet (rows from row 1, cells from column A;
     a list, or an iterator read once as the records are made)."""
-    result, parsed, indexes = _parse_rows(rows, PROJECTS_SHEET, sheet, file, options)
-    for row_number, values, errors in parsed:
-        if not errors:
-            fields = project_fields(values)
-            for err in validate(fields):
-                errors.append(_rule_error(sheet, result.headers, indexes, row_number, values, err, err.field))
-            if not errors:
-                result.records.append(ProjectRow(row_number, values, fields))
-        result.errors.extend(errors)
+    result, records = iter_projects(rows, sheet=sheet, file=file, options=options)
+    result.records.extend(records)
     return result
+
+
+def iter_projects(
+    rows: Rows, *, sheet: str = PROJECTS_SHEET.name, file: str = "", options: SheetOptions = NO_OPTIONS
+) -> tuple[SheetResult[ProjectRow], Iterator[ProjectRow]]:
+    """:func:`parse_projects` with the records handed out one at a time instead of
+    kept (``result.records`` stays empty); ``result`` is whole once they are all read.
+    The header is looked for at once."""
+    result, parsed, indexes = _parse_rows(rows, PROJECTS_SHEET, sheet, file, options)
+
+    def records() -> Iterator[ProjectRow]:
+        for row_number, values, errors in parsed:
+            if not errors:
+                fields = project_fields(values)
+                for err in validate(fields):
+                    errors.append(_rule_error(sheet, result.headers, indexes, row_number, values, err, err.field))
+                if not errors:
+                    yield ProjectRow(row_number, values, fields)
+            result.errors.extend(errors)
+
+    return result, records()
 
 
 def project_fields(values: dict[str, object]) -> ProjectFields:

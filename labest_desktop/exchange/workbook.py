@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +17,8 @@ from labest_desktop.exchange.columns import (
     PROJECTS_SHEET,
 )
 from labest_desktop.exchange.errors import ExchangeFileError, MissingSheetError
-from labest_desktop.exchange.reader import RawWorkbook, read_workbook
+from labest_desktop.exchange.parsed_stream import FileRow, parsed_items, read_items
+from labest_desktop.exchange.reader import PARSED, RawWorkbook, Rows, read_workbook
 from labest_desktop.exchange.sheet_parser import (
     IgnoredRow,
     ProjectRow,
@@ -76,31 +78,82 @@ def read_exchange_file(path: str | Path) -> ExchangeFile:
     """Read and parse ``path`` (.xlsx, .xlsm, .xlsb, .xls, .ods, .csv); raises ``ExchangeFileError``
     when the file cannot be read at all, row problems are in ``errors``."""
     raw = read_workbook(path, stream_projects=True)  # parsed as read: see reader.py
+    name, rows = _projects_sheet(raw)
+    projects = parse_projects(rows, sheet=name, file=raw.file, options=_options(raw, name))
+    events, partners = _other_sheets(raw)
+    _log(raw, projects, len(projects.records))
+    return ExchangeFile(raw.file, raw.format, raw.meta, raw.sheet_names, projects, events, partners)
+
+
+def open_exchange_file(path: str | Path) -> tuple[ExchangeFile, Iterator[FileRow]]:
+    """:func:`read_exchange_file` for an import, the ``Projets`` rows handed out one
+    at a time as :class:`FileRow` (its ``projects.records`` stays empty).
+
+    They are parsed in the reader's process while this one uses them
+    (:mod:`labest_desktop.exchange.parsed_stream`); the file's sheets, errors and
+    ignored rows are all known once the last row is read. Raises ``ExchangeFileError``
+    at once when the file cannot be read at all, or while the rows are read.
+    """
+    raw = read_workbook(path, stream_projects=PARSED)
+    name, rows = _projects_sheet(raw)
+    exchange = ExchangeFile(raw.file, raw.format, raw.meta, raw.sheet_names, SheetResult(name), None, None)
+    if isinstance(rows, list):  # read whole (the tolerant .ods reader): parsed here
+        items, trusted = parsed_items(rows, sheet=name, file=raw.file, options=_options(raw, name)), True
+    else:
+        items, trusted = rows, False
+
+    def records() -> Iterator[FileRow]:
+        count = 0
+        for row in read_items(items, exchange.projects, file=raw.file, trusted=trusted):
+            count += 1
+            yield row
+        exchange.events, exchange.partners = _other_sheets(raw)
+        _log(raw, exchange.projects, count)
+
+    stream = records()
+    # The first row asked for now: a sheet that cannot be parsed at all (no header)
+    # is refused here, and the reader's stream, once started, is stopped whenever
+    # the rows are let go of unread.
+    first = next(stream, None)
+
+    def rows() -> Iterator[FileRow]:
+        try:
+            if first is not None:
+                yield first
+                yield from stream
+        finally:
+            stream.close()
+
+    return exchange, rows()
+
+
+def _projects_sheet(raw: RawWorkbook) -> tuple[str, Rows]:
     _check_meta(raw)
     found = raw.find(PROJECTS_SHEET)
     if found is None:
         raise MissingSheetError(file=raw.file, sheets=", ".join(f"« {n} »" for n in raw.sheet_names) or "aucune")
-    name, rows = found
+    return found
 
-    def options(sheet: str) -> SheetOptions:
-        return SheetOptions(raw.formulas.get(sheet, {}), raw.format == "xls")
 
-    projects = parse_projects(rows, sheet=name, file=raw.file, options=options(name))
+def _options(raw: RawWorkbook, sheet: str) -> SheetOptions:
+    return SheetOptions(raw.formulas.get(sheet, {}), raw.format == "xls")
+
+
+def _other_sheets(raw: RawWorkbook) -> tuple[SheetResult[RecordRow] | None, SheetResult[RecordRow] | None]:
+    """The ``Événements`` and ``Partenaires`` sheets, when the file has them."""
     events = partners = None
     if found_events := raw.find(EVENTS_SHEET):
-        events = parse_events(found_events[1], sheet=found_events[0], file=raw.file, options=options(found_events[0]))
+        events = parse_events(found_events[1], sheet=found_events[0], file=raw.file, options=_options(raw, found_events[0]))
     if found_partners := raw.find(PARTNERS_SHEET):
         partners = parse_partners(
-            found_partners[1], sheet=found_partners[0], file=raw.file, options=options(found_partners[0])
+            found_partners[1], sheet=found_partners[0], file=raw.file, options=_options(raw, found_partners[0])
         )
-    logger.info(
-        "read %s: %d project rows (%d valid), %d errors",
-        raw.file,
-        projects.rows_read,
-        len(projects.records),
-        len(projects.errors),
-    )
-    return ExchangeFile(raw.file, raw.format, raw.meta, raw.sheet_names, projects, events, partners)
+    return events, partners
+
+
+def _log(raw: RawWorkbook, projects: SheetResult, valid: int) -> None:
+    logger.info("read %s: %d project rows (%d valid), %d errors", raw.file, projects.rows_read, valid,
+                len(projects.errors))
 
 
 def _check_meta(raw: RawWorkbook) -> None:

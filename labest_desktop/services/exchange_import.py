@@ -41,7 +41,7 @@ from labest_desktop.domain.models import (
 from labest_desktop.domain.snapshot_json import dump_snapshot
 from labest_desktop.domain.text import fold
 from labest_desktop.exchange.columns import PROJECTS_SHEET
-from labest_desktop.exchange.workbook import ExchangeFile, read_exchange_file
+from labest_desktop.exchange.workbook import ExchangeFile, open_exchange_file
 from labest_desktop.services import office
 from labest_desktop.services.bulk_work import collector_paused
 from labest_desktop.services.import_plan import (
@@ -198,25 +198,26 @@ def preview_import(
     path = Path(path)
     report = progress or (lambda done, total: None)
     report(0, 100)
-    exchange = read_exchange_file(path)
-    if cancelled and cancelled():
-        raise ImportCancelled()
-    report(50, 100)
-    sha = file_digest(path)
-    # Events name projects by the file's references: their identifiers, read from
-    # the file's own rows before matching lets go of them.
-    file_uids = {r.reference: r.uid for r in exchange.projects.records if r.reference and r.uid}
-    with ws.reading() as session:
-        match = match_rows(session, exchange.projects.records, cancelled)
-        sheets = plan_sheets(
-            session,
-            exchange.events.records if exchange.events else [],
-            exchange.partners.records if exchange.partners else [],
-            file_uids,
-        )
-    # The plans now hold what each row brings; the parsed rows are dropped so a
-    # 100,000-row preview does not keep both in memory while the user decides.
-    exchange.projects.records = []
+    # The rows are parsed in the reader's process while they are matched here; the
+    # plans hold what each row brings, and no row is kept once planned.
+    exchange, rows = open_exchange_file(path)
+    try:
+        sha = file_digest(path)
+        if cancelled and cancelled():
+            raise ImportCancelled()
+        report(30, 100)
+        with ws.reading() as session:
+            match = match_rows(session, rows, cancelled)
+            # The other sheets are read once the last row is: events name projects
+            # by the file's references, mapped through the file's own rows.
+            sheets = plan_sheets(
+                session,
+                exchange.events.records if exchange.events else [],
+                exchange.partners.records if exchange.partners else [],
+                match.file_uids,
+            )
+    finally:
+        rows.close()  # stops the reader when the rows were not all read
     report(100, 100)
     return ImportPreview(path, sha, exchange, match, sheets)
 

@@ -13,20 +13,20 @@ merges"):
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import NamedTuple
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from labest_desktop.domain.errors import LabestError
-from labest_desktop.domain.fields import EDITABLE_KEYS, SNAPSHOT_ENCODERS
+from labest_desktop.domain.fields import EDITABLE_KEYS
 from labest_desktop.domain.fingerprints import fingerprint, fingerprint_v1, prints_of
 from labest_desktop.domain.models import FundingEnvelope, Organisation, Project, ProjectRevision
 from labest_desktop.domain.snapshot_json import load_snapshot
 from labest_desktop.domain.text import fold
-from labest_desktop.exchange.sheet_parser import ProjectRow
+from labest_desktop.exchange.parsed_stream import FileRow
 from labest_desktop.services.snapshots import StoredProject, chunks, load_projects
 
 CREATE, UPDATE, UNCHANGED, DUPLICATE = "create", "update", "unchanged", "duplicate"
@@ -121,6 +121,9 @@ class MatchResult:
     row_errors: list[tuple[int, str, dict]]  # (row, message key, params)
     new_organisations: list[str]
     new_envelopes: list[str]
+    # The identifier of each reference the file's rows give: events name projects
+    # by reference.
+    file_uids: dict[str, str] = field(default_factory=dict)
 
 
 class NameBook:
@@ -148,32 +151,10 @@ class NameBook:
         return snapshot
 
 
-def file_snapshot(row: ProjectRow, names: NameBook) -> dict:
-    """The row in snapshot spelling (:func:`to_snapshot`'s), restricted to the
-    editable columns it has."""
-    fields = row.fields
-    snapshot = {}
-    for key in _present_keys(row.values):
-        value = getattr(fields, key)
-        encode = SNAPSHOT_ENCODERS[key]
-        snapshot[key] = value if encode is None else encode(value)
-    return names.canonical(snapshot)
-
-
-@lru_cache(maxsize=64)
-def _keys_of(columns: frozenset[str]) -> tuple[str, ...]:
-    return tuple(key for key in EDITABLE_KEYS if key in columns)
-
-
-def _is_whole(row: ProjectRow) -> bool:
-    """Whether the row has a column for every field."""
-    return len(_present_keys(row.values)) == len(EDITABLE_KEYS)
-
-
-def _present_keys(values: dict) -> tuple[str, ...]:
-    """The editable keys a row has, in snapshot order (every row of a sheet has the
-    same columns, so this is worked out once per sheet)."""
-    return _keys_of(frozenset(values))
+def file_snapshot(row: FileRow, names: NameBook) -> dict:
+    """The row in snapshot spelling, restricted to the editable columns it has, with
+    the names spelled as stored here (the row's own snapshot, used once)."""
+    return names.canonical(row.snapshot)
 
 
 class _Known(NamedTuple):
@@ -190,10 +171,12 @@ class _Known(NamedTuple):
 MATCH_CHUNK = 2000
 
 
-def match_rows(session: Session, rows: list[ProjectRow], cancelled=None) -> MatchResult:
+def match_rows(session: Session, rows: Iterable[FileRow], cancelled=None) -> MatchResult:
     """Plan every row of a ``Projets`` sheet against the projects stored here.
 
-    ``rows`` is emptied on the way: each row is let go of once planned.
+    ``rows`` may be an iterator that parses as it goes: each chunk of rows matched to
+    projects here is planned as soon as it is complete (while the reader's process
+    parses the next), and each row is let go of once planned.
     """
     names = NameBook(session)
     by_uid: dict[str, _Known] = {}
@@ -206,7 +189,8 @@ def match_rows(session: Session, rows: list[ProjectRow], cancelled=None) -> Matc
         by_uid[uid] = by_reference[reference] = known
     titles: dict[str, str] | None = None  # folded title -> reference, made when first needed
     plans: list[RowPlan] = []
-    matched: list[tuple[int, ProjectRow, int]] = []  # (plan index, row, project id)
+    matched: list[tuple[int, FileRow, int]] = []  # (plan index, row, project id)
+    file_uids: dict[str, str] = {}
     row_errors: list[tuple[int, str, dict]] = []
     seen: dict[int, int] = {}  # project id -> first row that named it
     new_titles: dict[str, int] = {}
@@ -215,6 +199,8 @@ def match_rows(session: Session, rows: list[ProjectRow], cancelled=None) -> Matc
     for index, row in enumerate(rows):
         if cancelled is not None and index % 1000 == 0 and cancelled():
             raise ImportCancelled()
+        if row.reference and row.uid:
+            file_uids[row.reference] = row.uid
         target = by_uid.get(row.uid) if row.uid else None
         if target is None and not row.uid and row.reference:
             target = by_reference.get(row.reference)
@@ -224,16 +210,19 @@ def match_rows(session: Session, rows: list[ProjectRow], cancelled=None) -> Matc
                 continue
             seen[target.id] = row.row
             matched.append((len(plans), row, target.id))
-            plans.append(None)  # type: ignore[arg-type]  # planned below, chunk by chunk
+            plans.append(None)  # type: ignore[arg-type]  # planned chunk by chunk
+            if len(matched) == MATCH_CHUNK:
+                _plan_matched(session, matched, plans, names)
+                matched = []
             continue
         # A new project here.
         if row.uid and row.uid in new_uids:
             row_errors.append((row.row, "import.uid_twice", {"other": new_uids[row.uid]}))
             continue
-        title = row.fields.title
+        title = row.title
         plan = RowPlan(
             row=row.row, kind=CREATE, title=title, theirs=file_snapshot(row, names), uid=row.uid,
-            file_print=row.fingerprint, whole=_is_whole(row),
+            file_print=row.fingerprint, whole=row.whole,
         )
         if row.reference:
             if row.reference in by_reference or row.reference in new_references:
@@ -254,42 +243,39 @@ def match_rows(session: Session, rows: list[ProjectRow], cancelled=None) -> Matc
             else:
                 new_titles[key] = row.row
         plans.append(plan)
-    # The rows are now either planned (new ones) or waiting in ``matched``: the
-    # caller's list lets go of them, and each chunk of matched rows is dropped once
-    # planned, so a 100,000-row file and its plans are never in memory together.
-    rows.clear()
-    # Matched rows, a chunk at a time: identical ones keep nothing but their title, so
-    # a re-imported portfolio of 100,000 never holds 100,000 snapshots at once.
-    while matched:
-        if cancelled is not None and cancelled():
-            raise ImportCancelled()
-        chunk = matched[:MATCH_CHUNK]
-        del matched[:MATCH_CHUNK]
-        stored = {p.id: p for p in load_projects(session, [pid for _, _, pid in chunk])}
-        removals = _removals(session, [pid for pid, p in stored.items() if p.deleted])
-        differing = []
-        for index, row, pid in chunk:
-            target = stored[pid]
-            if target.deleted:
-                plans[index] = _removed_row_plan(row, target, removals.get(pid), names)
-                continue
-            theirs = file_snapshot(row, names)
-            mine = target.snapshot
-            changes = {key: value for key, value in theirs.items() if mine.get(key) != value}
-            if changes:
-                differing.append((index, row, changes, target))
-            else:
-                plans[index] = RowPlan(
-                    row=row.row, kind=UNCHANGED, title=target.snapshot["title"], theirs={}, project_id=pid,
-                    version=target.version, uid=target.uid, reference=target.reference,
-                )
-        bases, fresh = _bases(session, [(row, target) for _, row, _, target in differing])
-        for index, row, changes, target in differing:
-            plans[index] = _merge(row, changes, target, bases.get(target.id))
-            plans[index].receipt = target.id in fresh
+    if matched:
+        _plan_matched(session, matched, plans, names)
     absent = sorted((k.reference, k.title) for k in by_reference.values() if k.id not in seen and not k.deleted)
     new_orgs, new_envelopes = _new_names(plans, names)
-    return MatchResult(plans, absent, row_errors, new_orgs, new_envelopes)
+    return MatchResult(plans, absent, row_errors, new_orgs, new_envelopes, file_uids)
+
+
+def _plan_matched(session: Session, chunk: list[tuple[int, FileRow, int]], plans: list[RowPlan], names: NameBook) -> None:
+    """Plan a chunk of rows matched to projects here (``(plan index, row, project
+    id)``): identical ones keep nothing but their title, so a re-imported portfolio
+    of 100,000 never holds 100,000 snapshots at once."""
+    stored = {p.id: p for p in load_projects(session, [pid for _, _, pid in chunk])}
+    removals = _removals(session, [pid for pid, p in stored.items() if p.deleted])
+    differing = []
+    for index, row, pid in chunk:
+        target = stored[pid]
+        if target.deleted:
+            plans[index] = _removed_row_plan(row, target, removals.get(pid), names)
+            continue
+        theirs = file_snapshot(row, names)
+        mine = target.snapshot
+        changes = {key: value for key, value in theirs.items() if mine.get(key) != value}
+        if changes:
+            differing.append((index, row, changes, target))
+        else:
+            plans[index] = RowPlan(
+                row=row.row, kind=UNCHANGED, title=target.snapshot["title"], theirs={}, project_id=pid,
+                version=target.version, uid=target.uid, reference=target.reference,
+            )
+    bases, fresh = _bases(session, [(row, target) for _, row, _, target in differing])
+    for index, row, changes, target in differing:
+        plans[index] = _merge(row, changes, target, bases.get(target.id))
+        plans[index].receipt = target.id in fresh
 
 
 def lineage(row) -> list[str]:
@@ -299,7 +285,7 @@ def lineage(row) -> list[str]:
     return found
 
 
-def _bases(session: Session, rows: list[tuple[ProjectRow, StoredProject]]) -> tuple[dict[int, dict], set[int]]:
+def _bases(session: Session, rows: list[tuple[FileRow, StoredProject]]) -> tuple[dict[int, dict], set[int]]:
     """Base snapshot per matched project: the newest version the row names (its
     fingerprint, then its ancestry) that this office holds (only for rows that
     differ from here: an identical row needs no base).
@@ -367,7 +353,7 @@ def crossed_histories(found: str, prints: list[str], current: tuple[str, ...]) -
     return found == prints[0] and found not in current and any(p in prints for p in current)
 
 
-def _merge(row: ProjectRow, changes: dict, target: StoredProject, base: dict | None) -> RowPlan:
+def _merge(row: FileRow, changes: dict, target: StoredProject, base: dict | None) -> RowPlan:
     """The plan of a matched row from ``changes``, its fields that differ from here."""
     mine = target.snapshot
     plan = RowPlan(
@@ -381,7 +367,7 @@ def _merge(row: ProjectRow, changes: dict, target: StoredProject, base: dict | N
         reference=target.reference,
         mine=mine,
         file_print=row.fingerprint,
-        whole=_is_whole(row),
+        whole=row.whole,
     )
     for key, value in changes.items():
         current = mine.get(key)
@@ -418,7 +404,7 @@ def _removals(session: Session, ids: list[int]) -> dict[int, str]:
     return dict(session.connection().execute(statement).all())
 
 
-def _removed_row_plan(row: ProjectRow, target: StoredProject, origin: str | None, names: NameBook) -> RowPlan:
+def _removed_row_plan(row: FileRow, target: StoredProject, origin: str | None, names: NameBook) -> RowPlan:
     """A row whose project is deleted here is never « unchanged »: a project deleted
     on purpose stays deleted and the row is reported; one removed by undoing an
     import is brought back with the file's values."""
@@ -431,7 +417,7 @@ def _removed_row_plan(row: ProjectRow, target: StoredProject, origin: str | None
     theirs = file_snapshot(row, names)
     plan.kind = REVIVE
     plan.theirs = plan.taken = {k: v for k, v in theirs.items() if target.snapshot.get(k) != v}
-    plan.file_print, plan.whole = row.fingerprint, _is_whole(row)
+    plan.file_print, plan.whole = row.fingerprint, row.whole
     return plan
 
 

@@ -313,7 +313,21 @@ def to_snapshot(values: ProjectFields, *, uid: str, reference: str) -> dict:
 
 
 def from_snapshot(snapshot: dict) -> ProjectFields:
-    return ProjectFields(**{spec.key: decode_value(spec, snapshot.get(spec.key)) for spec in PROJECT_FIELDS})
+    return ProjectFields(**{key: decode(snapshot.get(key)) for key, decode in _DECODE_ALL})
+
+
+def _decoder(spec: FieldSpec):
+    """:func:`decode_value` for one field, as a function of the value alone."""
+    if spec.is_list:
+        return lambda value: tuple(value or ())
+    default = _DEFAULT.get(spec.kind, "" if spec.required else None)
+    decode = _FROM_JSON.get(spec.kind)
+    if decode is None:
+        return lambda value: default if value is None else value
+    return lambda value: default if value is None or value == "" else decode(value)
+
+
+_DECODE_ALL = tuple((spec.key, _decoder(spec)) for spec in PROJECT_FIELDS)
 
 
 def empty_snapshot() -> dict:

@@ -24,6 +24,7 @@ is refused, as when the reader dies.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
@@ -47,7 +48,7 @@ from labest_desktop.exchange.sheet_parser import (
     iter_projects,
 )
 from labest_desktop.exchange.values import (
-    parse_ancestry,
+    ANCESTRY_MAX,
     parse_fingerprint,
     parse_reference,
     parse_uid,
@@ -168,7 +169,11 @@ def _checked(item: tuple) -> FileRow:
     for value, parse in ((row.uid, parse_uid), (row.reference, parse_reference), (row.fingerprint, parse_fingerprint)):
         if value is not None and (type(value) is not str or parse(value) != value):
             raise ValueError("identity not as parsed")
-    if row.ancestry and parse_ancestry(";".join(row.ancestry)) != row.ancestry:
+    ancestry = row.ancestry
+    if ancestry and (
+        len(ancestry) > ANCESTRY_MAX or len(set(ancestry)) != len(ancestry)
+        or not _ANCESTRY.fullmatch(";".join(ancestry))
+    ):
         raise ValueError("ancestry not as parsed")
     if not _EDITABLE.issuperset(snapshot) or row.whole != (len(snapshot) == len(EDITABLE_KEYS)):
         raise ValueError("unknown field")
@@ -182,6 +187,8 @@ def _checked(item: tuple) -> FileRow:
 
 
 _EDITABLE = frozenset(EDITABLE_KEYS)
+# What values.parse_ancestry gives, joined by « ; »: lower-case fingerprints.
+_ANCESTRY = re.compile(r"[0-9a-f]{32,64}(?:;[0-9a-f]{32,64})*")
 
 
 messages.register(

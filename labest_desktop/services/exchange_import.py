@@ -70,7 +70,7 @@ from labest_desktop.services.snapshots import (
     last_revision_numbers,
 )
 from labest_desktop.services.workspace import Workspace
-from labest_desktop.storage.bulk import insert_many, update_many
+from labest_desktop.storage.bulk import indexes_set_aside, insert_many, update_many
 from labest_desktop.storage.search import bulk_index_upkeep
 
 logger = logging.getLogger(__name__)
@@ -563,8 +563,9 @@ class _Writer:
         code = office.get_setting(self.session, office.OFFICE_CODE)
         references = _ReferenceBook(self.session, code, self.now.year)
         connection = self.session.connection()
-        for start in range(0, len(creates), WRITE_SLICE):
-            self._create_slice(connection, creates[start : start + WRITE_SLICE], references)
+        with indexes_set_aside(connection, Project.__table__, len(creates)):
+            for start in range(0, len(creates), WRITE_SLICE):
+                self._create_slice(connection, creates[start : start + WRITE_SLICE], references)
         references.save()
         self.created = len(creates)
 

@@ -16,13 +16,18 @@ long on the rows, which cancelled the gain.)
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Connection, Table, bindparam, insert, update
 from sqlalchemy.sql import Executable
 
 _MISSING = object()
+
+# Below this many new rows, keeping the indexes up row by row costs less than
+# making them again.
+INDEX_REBUILD_ROWS = 5_000
 
 
 def insert_many(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
@@ -76,3 +81,30 @@ def _remembering(processor: Callable[[Any], Any]) -> Callable[[Any], Any]:
         return last_in[1]
 
     return convert
+
+
+@contextmanager
+def indexes_set_aside(connection: Connection, table: Table, new_rows: int) -> Iterator[None]:
+    """Around the insertion of ``new_rows`` rows into ``table`` in the caller's
+    transaction: on SQLite, when they are at least as many as the rows already
+    there (a whole portfolio imported into another office), the table's non-unique
+    indexes are dropped, then made again from their own statements once the rows
+    are in. Each index then costs one sort instead of a B-tree insertion per row
+    (100,000 projects and their 20 indexes: 3.2 s -> 2.0 s). DDL is transactional
+    on SQLite: a failure or a kill leaves the indexes as they were."""
+    if connection.dialect.name != "sqlite" or new_rows < INDEX_REBUILD_ROWS:
+        yield
+        return
+    present = connection.exec_driver_sql(f'SELECT count(*) FROM "{table.name}"').scalar() or 0
+    if new_rows < present:
+        yield
+        return
+    indexes = connection.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL "
+        "AND sql NOT LIKE 'CREATE UNIQUE%'", (table.name,),
+    ).all()
+    for name, _sql in indexes:
+        connection.exec_driver_sql(f'DROP INDEX "{name}"')
+    yield
+    for _name, sql in indexes:
+        connection.exec_driver_sql(sql)

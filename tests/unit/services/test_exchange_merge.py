@@ -492,3 +492,66 @@ def test_a_csv_with_control_characters_is_stored_on_both_engines(workspace, tmp_
     assert report.applied and report.created == 1
     (stored,) = state(workspace)
     assert (stored["title"], stored["contact"]) == ("Projet\ufffd A", "Jeanne\ufffd Martin")
+
+
+def _project_indexes(ws) -> list[tuple]:
+    with ws.reading() as session:
+        return session.connection().exec_driver_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'project' ORDER BY name"
+        ).all()
+
+
+def test_a_whole_portfolio_into_another_office_remakes_the_indexes(sqlite_workspace, tmp_path, monkeypatch):
+    """A first import at least as large as the portfolio here writes the projects
+    without their secondary indexes and makes them again: the same indexes after,
+    used by the list's queries, every project there; a failure half-way leaves
+    them as they were."""
+    from labest_desktop.storage import bulk
+
+    monkeypatch.setattr(bulk, "INDEX_REBUILD_ROWS", 1)
+    monkeypatch.setattr(exchange_import, "WRITE_SLICE", 2)
+    make_portfolio(sqlite_workspace, 7)
+    path = export(sqlite_workspace, tmp_path / "a.xlsx")
+    other = _open_other(tmp_path)
+    make_portfolio(other, 2)
+    before = _project_indexes(other)
+    assert len(before) > 10
+
+    real = bulk.insert_many
+    calls = {"n": 0}
+
+    def failing(connection, table, rows):
+        calls["n"] += 1
+        if table.name == "project" and calls["n"] > 3:
+            raise OSError("disque plein")
+        return real(connection, table, rows)
+
+    monkeypatch.setattr(exchange_import, "insert_many", failing)
+    with pytest.raises(OSError):
+        exchange_import.import_file(other, path)
+    assert _project_indexes(other) == before and len(state(other)) == 2
+    monkeypatch.setattr(exchange_import, "insert_many", real)
+
+    report = exchange_import.import_file(other, path)
+    assert report.created == 7 and report.applied
+    assert _project_indexes(other) == before
+    titles = [f"Projet numéro {i} à Épinal" for i in (1, 2, *range(1, 8))]
+    assert sorted(s["title"] for s in state(other)) == sorted(titles)
+    with other.reading() as session:
+        plan = " ".join(str(r) for r in session.connection().exec_driver_sql(
+            "EXPLAIN QUERY PLAN SELECT id FROM project WHERE department = '88' AND deleted_at IS NULL"
+        ).all())
+    assert "ix_project_live_department" in plan or "ix_project_department" in plan
+    other.database.dispose()
+
+
+def _open_other(tmp_path):
+    from labest_desktop.services.workspace import Workspace
+    from labest_desktop.storage.database import open_database
+    from labest_desktop.storage.location import sqlite_location
+
+    folder = tmp_path / "autre"
+    folder.mkdir()
+    ws = Workspace(open_database(sqlite_location(folder / "b.sqlite3"), backups_folder=folder / "backups"), "b")
+    office.set_identity(ws, "Préfecture de la Meuse", "MEU")
+    return ws

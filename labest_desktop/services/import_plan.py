@@ -383,6 +383,8 @@ def _merge(row: FileRow, changes: dict, target: StoredProject, base: dict | None
         )
     if plan.taken or plan.conflicts:
         plan.kind = UPDATE
+    if len(plan.taken) == len(changes):
+        plan.taken = changes  # every difference taken (the most common case): one dict, not two
     return plan
 
 

@@ -108,9 +108,12 @@ def sparse_within_limits(path: Path) -> Path:
 def long_csv(path: Path) -> Path:
     """About 90 MB of ordinary rows (99,000 × 100 short fields), within every size
     limit: a few seconds of processor time in the reading process."""
-    line = ";".join(f"valeur {i}" for i in range(100)) + "\n"
+    # Project rows under a real header: however the reader parses them (here or in
+    # its own process), it reads every line; a file without a header would be
+    # refused as soon as it is drained, which may take less than the limit.
+    line = "Projet;Idéation;Actif;" + ";".join(f"valeur {i}" for i in range(97)) + "\n"
     with open(path, "w", encoding="utf-8") as out:
-        out.write("Référence;Titre\n")
+        out.write("Titre;Étape;Statut\n")
         for _ in range(99):
             out.write(line * 1000)
     return path

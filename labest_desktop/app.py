@@ -104,6 +104,9 @@ def run(args) -> int:
         app.processEvents()
         rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"LABEST_SHOWN {time.time():.6f} {window.projects_view.model.rowCount()} {rss_mb:.0f}", flush=True)
+        from labest_desktop.ui import tasks
+
+        tasks.wait_all()  # background work (the search warm-up) ends before the interpreter does
         return 0
     status = app.exec()
     workspace.database.dispose()

@@ -120,6 +120,8 @@ class MainWindow(GeometryMixin, QMainWindow):
         self.live_changes = LiveChanges(context, self)
         self.connection_banner = ConnectionBanner(self.live_changes, self)
         self.search_warm_up = SearchWarmUp(context, self)
+        # A server that restarted has its buffers to fill again.
+        self.live_changes.connection_back.connect(self.search_warm_up.start)
         central = QWidget(self)
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)

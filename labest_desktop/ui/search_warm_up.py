@@ -1,6 +1,7 @@
 """The first search of a session as quick as the next ones.
 
-Once the window shows a server database (at start and after a switch), the search's
+Once the window shows a server database (at start, after a switch, and once the
+connection is back after a loss, since a restarted server starts cold), the search's
 pages and statements are prepared in the background
 (``services.project_query.warm_up_search``: about 250 ms on a server just started,
 50 ms otherwise, well before a person has reached the search field). A SQLite file

@@ -80,6 +80,8 @@ def test_a_lost_connection_shows_a_banner_until_reconnected(postgres_server, tmp
         window = make_window(workspace)
         banner = window.connection_banner
         assert not banner.isVisible()
+        qtbot.waitUntil(lambda: window.search_warm_up.task is not None and window.search_warm_up.task.done)
+        first_warm_up = window.search_warm_up.task
         with psycopg.connect(host=str(postgres_server.socket_dir), user="labest", dbname="banner",
                              autocommit=True) as admin:
             admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
@@ -91,6 +93,8 @@ def test_a_lost_connection_shows_a_banner_until_reconnected(postgres_server, tmp
         screenshot(window, "connection-lost-banner")
         qtbot.waitUntil(lambda: not banner.isVisible(), timeout=10000)
         qtbot.waitUntil(lambda: window.projects_view.model.rowCount() == 1, timeout=5000)
+        # Back: the search is warmed up again (a restarted server starts cold).
+        assert window.search_warm_up.task is not first_warm_up
     finally:
         window.close()
         colleague.database.dispose()

@@ -27,16 +27,18 @@ def _mb(value: float | None) -> str:
     return "—" if value is None else f"{value:.0f} MB"
 
 
-def print_medians(result: soak_driver.SoakResult) -> None:
+def print_medians(result: soak_driver.SoakResult, *, cpu: bool = False) -> None:
     """Median time of each kind of action (until its background work settled), one
     column per stretch of actions: a kind growing slower along a row is what the
     run must not show."""
-    kinds = sorted({kind for chunk in result.chunks for kind in chunk.median_ms})
-    print("median ms per kind of action, from its start until its work settled:")
-    print(f"{'':>16}" + "".join(f"{chunk.actions:>7}" for chunk in result.chunks))
+    figures = [chunk.median_cpu_ms if cpu else chunk.median_ms for chunk in result.chunks]
+    kinds = sorted({kind for medians in figures for kind in medians})
+    print(f"median {'CPU ' if cpu else ''}ms per kind of action, from its start until its work settled"
+          + (" (the process's CPU time, every thread)" if cpu else "") + ":")
+    print(f"{'':>24}" + "".join(f"{chunk.actions:>7}" for chunk in result.chunks))
     for kind in kinds:
-        cells = (chunk.median_ms.get(kind) for chunk in result.chunks)
-        print(f"{kind:>16}" + "".join("      —" if ms is None else f"{ms:>7.0f}" for ms in cells))
+        cells = (medians.get(kind) for medians in figures)
+        print(f"{kind:>24}" + "".join("      —" if ms is None else f"{ms:>7.0f}" for ms in cells))
 
 
 def main(argv: list[str]) -> int:
@@ -69,12 +71,14 @@ def main(argv: list[str]) -> int:
                             folder=folder)
     result = soak.run()
     print_medians(result)
+    print_medians(result, cpu=True)
     first, last = result.chunks[0], result.chunks[-1]
     print(f"memory after warm-up ({first.actions} actions) to the end: {result.growth_after_warmup():+.0f} MB "
           f"(goal ≤ +50 MB); Qt objects {first.qt_objects} → {last.qt_objects}")
-    slower = result.slower()
-    print("slower at the end than after warm-up (median ms, > 1.5× + 5 ms): "
-          + (", ".join(f"{k} {a:.0f} → {b:.0f}" for k, (a, b) in slower.items()) or "none"))
+    for cpu in (False, True):
+        slower = result.slower(cpu=cpu)
+        print(f"slower at the end than after warm-up (median {'CPU ' if cpu else ''}ms, > 1.5× + 5 ms): "
+              + (", ".join(f"{k} {a:.0f} → {b:.0f}" for k, (a, b) in slower.items()) or "none"))
     window.close()
     workspace.database.dispose()
     return 0

@@ -37,8 +37,10 @@ TARGETS = {"ideation": "prototype", "prototype": "deployment", "deployment": "pr
 @dataclass
 class Chunk:
     """Figures of one stretch of actions. An action's time runs from its start until
-    the background work it started has settled (the view shows its result);
-    ``worst_action`` is the longest any took on the window's thread alone."""
+    the background work it started has settled (the view shows its result); its CPU
+    time is the process's (every thread) over the same span, which other programs'
+    load does not inflate; ``worst_action`` is the longest any took on the window's
+    thread alone."""
 
     actions: int
     rss_mb: float
@@ -46,6 +48,7 @@ class Chunk:
     worst_action: tuple[str, float]
     median_ms: dict[str, float]
     qt_objects: int
+    median_cpu_ms: dict[str, float] = field(default_factory=dict)
     native_mb: dict[str, float] = field(default_factory=dict)
 
 
@@ -56,10 +59,10 @@ class SoakResult:
     def growth_after_warmup(self) -> float:
         return self.chunks[-1].rss_mb - self.chunks[0].rss_mb
 
-    def slower(self, factor: float = 1.5, slack_ms: float = 5.0) -> dict[str, tuple[float, float]]:
-        """Kinds of action whose median time in the last stretch exceeds ``factor``
-        times their median in the first (after warm-up), plus ``slack_ms``."""
-        first, last = self.chunks[0].median_ms, self.chunks[-1].median_ms
+    def slower(self, factor: float = 1.5, slack_ms: float = 5.0, *, cpu: bool = False) -> dict[str, tuple[float, float]]:
+        """Kinds of action whose median time (or CPU time) in the last stretch exceeds
+        ``factor`` times their median in the first (after warm-up), plus ``slack_ms``."""
+        first, last = ((c.median_cpu_ms if cpu else c.median_ms) for c in (self.chunks[0], self.chunks[-1]))
         return {kind: (first[kind], last[kind]) for kind in first
                 if kind in last and last[kind] > factor * first[kind] + slack_ms}
 
@@ -80,6 +83,7 @@ class Soak:
         self.result = SoakResult()
         self.ids = self._sample_ids()
         self._durations: dict[str, list[float]] = defaultdict(list)
+        self._cpu: dict[str, list[float]] = defaultdict(list)
 
     # --- set-up --------------------------------------------------------------------
 
@@ -162,10 +166,12 @@ class Soak:
         if stack.canRedo():
             stack.redo()
 
-    def switch_view(self) -> None:
+    def switch_view(self) -> str:
         from labest_desktop.ui.views import VIEWS
 
-        self.window.show_view(self.random.choice(VIEWS).key)
+        key = self.random.choice(VIEWS).key
+        self.window.show_view(key)
+        return key  # timed per view
 
     def search(self) -> None:
         self.window.show_view("projects")
@@ -222,8 +228,9 @@ class Soak:
                 QTimer.singleShot(2, step)
                 return
             if state["started"] is not None:  # the last action's work has settled
-                name, began = state["started"]
-                self._durations[name].append((time.perf_counter() - began) * 1000)
+                label, began, began_cpu = state["started"]
+                self._durations[label].append((time.perf_counter() - began) * 1000)
+                self._cpu[label].append((time.process_time() - began_cpu) * 1000)
                 state["started"] = None
             n = state["next"]
             if n and n % self.every == 0 and state.get("reported") != n:
@@ -233,10 +240,10 @@ class Soak:
                 loop.quit()
                 return
             name = plan[n]
-            began = time.perf_counter()
-            getattr(self, name)()
+            began, began_cpu = time.perf_counter(), time.process_time()
+            detail = getattr(self, name)()
             on_thread = (time.perf_counter() - began) * 1000
-            state["started"] = (name, began)
+            state["started"] = (name if detail is None else f"{name} {detail}", began, began_cpu)
             if on_thread > state["worst"][1]:
                 state["worst"] = (name, on_thread)
             state["next"] = n + 1
@@ -269,12 +276,14 @@ class Soak:
             worst_block_ms=meter.worst_ms,
             worst_action=state["worst"],
             median_ms={k: statistics.median(v) for k, v in self._durations.items() if v},
+            median_cpu_ms={k: statistics.median(v) for k, v in self._cpu.items() if v},
             qt_objects=len(self.window.findChildren(QObject)),
             native_mb=probe.native_memory(),
         )
         self.result.chunks.append(chunk)
         self.report(chunk)
         self._durations.clear()
+        self._cpu.clear()
         state["worst"] = ("", 0.0)
         meter.worst_ms = 0.0
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, tuple_
 from sqlalchemy.orm import aliased
 
 from labest_desktop import messages
@@ -71,11 +71,14 @@ def _card_query():
 
 
 def cards(
-    ws: Workspace, stage: Stage | str, flt: ProjectFilter = ALL_PROJECTS, offset: int = 0, limit: int = 100
+    ws: Workspace, stage: Stage | str, flt: ProjectFilter = ALL_PROJECTS, offset: int = 0, limit: int = 100,
+    *, after: Card | None = None,
 ) -> list[Card]:
     """One window of a column's cards, longest in the stage first (what a committee
     looks at), then by reference so windows never overlap; projects without a date
-    in the stage come last.
+    in the stage come last. ``after`` (the last card shown) reads the next window
+    from the index where that card is, instead of skipping ``offset`` cards (deep in
+    a column of 40,000, an offset cost 0.2-0.4 s).
 
     Dated and undated cards are read apart so that each window follows an index in
     order and stops after ``limit`` cards: one ``ORDER BY stage_since IS NULL, …``
@@ -98,6 +101,19 @@ def cards(
         return apply_filter(statement, flt, dialect).order_by(*order)
 
     with ws.reading() as session:
+        if after is not None:
+            if after.stage_since is not None:
+                dated_after = tuple_(Project.stage_since, Project.reference, Project.id) > tuple_(
+                    after.stage_since, after.reference, after.id)
+                rows = session.execute(window(True).where(dated_after).limit(limit)).all()
+                undated_after = None
+            else:
+                rows = []
+                undated_after = tuple_(Project.reference, Project.id) > tuple_(after.reference, after.id)
+            if len(rows) < limit:
+                undated = window(False) if undated_after is None else window(False).where(undated_after)
+                rows += session.execute(undated.limit(limit - len(rows))).all()
+            return [Card(*row) for row in rows]
         rows = session.execute(window(True).offset(offset).limit(limit)).all()
         if len(rows) < limit:
             if rows or offset == 0:

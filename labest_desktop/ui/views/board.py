@@ -502,6 +502,7 @@ class BoardView(View):
 
     def show_more(self, stage: str) -> None:
         column = self.columns[stage]
-        cards = board.cards(self.context.workspace, stage, self.context.filter_state.filter, column.model.loaded(), PAGE)
+        last = column.model.index(column.model.loaded() - 1).data(CARD_ROLE) if column.model.loaded() else None
+        cards = board.cards(self.context.workspace, stage, self.context.filter_state.filter, limit=PAGE, after=last)
         column.model.append_cards(cards)
         column.update_header()

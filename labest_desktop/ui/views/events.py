@@ -541,7 +541,7 @@ class EventsView(View):
             self._fit_columns()
 
     def _fit_columns(self) -> None:
-        """Widths measured on what the columns can show (a date, the longest kind, a
+        """Widths measured on what the columns can show (the longest date, kind, a
         large count, the headers), never on the rows: measuring the contents would
         read and format every event of the list."""
         metrics = self.table.fontMetrics()
@@ -549,7 +549,7 @@ class EventsView(View):
         titles = header.fontMetrics()
         padding = 2 * metrics.horizontalAdvance("M")
         samples = {
-            COL_DATE: ["31/12/2026"],
+            COL_DATE: [french_date(date(2026, month, 28)) for month in range(1, 13)],
             COL_KIND: [event_kind_label(code) for code in event_kinds()],
             COL_PLACE: ["Strasbourg-Neudorf"],
             COL_PARTICIPANTS: ["100000"],

@@ -102,3 +102,10 @@ def test_undated_cards_come_last_and_windows_cross_the_boundary(workspace):
         for offset in range(0, 8, size):
             paged += board.cards(workspace, Stage.IDEATION, offset=offset, limit=size)
         assert [c.id for c in paged] == [c.id for c in whole], size
+        following = board.cards(workspace, Stage.IDEATION, limit=size)
+        while following and len(following) < 8:  # « show more »: from the last card shown
+            window = board.cards(workspace, Stage.IDEATION, limit=size, after=following[-1])
+            if not window:
+                break
+            following += window
+        assert [c.id for c in following] == [c.id for c in whole], size

@@ -40,6 +40,7 @@ def test_welcome_panel_on_empty_database(make_window, sqlite_workspace, qtbot):
     screenshot(window, "welcome")
     window.welcome.demo_button.click()
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.tabs, timeout=20_000)
+    qtbot.waitUntil(lambda: not window.projects_view.reading())  # the list reads its ids in the background
     assert window.projects_view.model.rowCount() == project_query.count(sqlite_workspace) > 0
 
 

@@ -72,7 +72,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/main_window.py" line="324" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="326" />
         <source>%Ln of %1 projects shown</source>
         <translation><numerusform>%Ln of %1 projects shown</numerusform><numerusform>%Ln of %1 projects shown</numerusform></translation>
     </message>
@@ -80,17 +80,17 @@
 <context>
     <name>PartnersView</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="406" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="410" />
         <source>Projects it &amp;leads (%n)</source>
         <translation><numerusform>Projects it &amp;leads (%n)</numerusform><numerusform>Projects it &amp;leads (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="407" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="411" />
         <source>Projects it &amp;partners (%n)</source>
         <translation><numerusform>Projects it &amp;partners (%n)</numerusform><numerusform>Projects it &amp;partners (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="408" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="412" />
         <source>I&amp;ts events (%n)</source>
         <translation><numerusform>I&amp;ts events (%n)</numerusform><numerusform>I&amp;ts events (%n)</numerusform></translation>
     </message>

@@ -1145,199 +1145,199 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="270" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="272" />
         <source>Lab'EST Desktop</source>
         <translation>Lab'EST Desktop</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="206" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="208" />
         <source>&amp;New project…</source>
         <translation>&amp;Nouveau projet…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="206" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="208" />
         <source>Create a project</source>
         <translation>Créer un projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="207" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="209" />
         <source>&amp;Import a workbook…</source>
         <translation>&amp;Importer un classeur…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="208" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="210" />
         <source>Import projects from an .xlsx, .ods or .csv file</source>
         <translation>Importer des projets depuis un fichier .xlsx, .ods ou .csv</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="209" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="211" />
         <source>&amp;Export…</source>
         <translation>&amp;Exporter…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="209" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="211" />
         <source>Export the portfolio or the current view</source>
         <translation>Exporter le portefeuille ou la vue actuelle</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="212" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="214" />
         <source>One PDF with the sheet of each selected project</source>
         <translation>Un PDF avec la fiche de chaque projet sélectionné</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="214" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="216" />
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="215" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="217" />
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="216" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="218" />
         <source>&amp;Restore a backup…</source>
         <translation>&amp;Restaurer une sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="217" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="219" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="222" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="224" />
         <source>C&amp;lear the filters</source>
         <translation>&amp;Effacer les filtres</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="223" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="225" />
         <source>&amp;Refresh</source>
         <translation>Act&amp;ualiser</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="274" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="276" />
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="275" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="277" />
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="218" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="220" />
         <source>&amp;Open the project</source>
         <translation>&amp;Ouvrir le projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="210" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="212" />
         <source>Export the se&amp;lection…</source>
         <translation>Exporter la sé&amp;lection…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="211" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="213" />
         <source>Project s&amp;heet (PDF)…</source>
         <translation>&amp;Fiche projet (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="213" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="215" />
         <source>&amp;Undo the last import</source>
         <translation>Annuler le &amp;dernier import</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="219" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="221" />
         <source>Change the &amp;status…</source>
         <translation>Changer le &amp;statut…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="220" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="222" />
         <source>&amp;Delete…</source>
         <translation>S&amp;upprimer…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="221" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="223" />
         <source>&amp;Find</source>
         <translation>Re&amp;chercher</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="224" />
-        <location filename="../../labest_desktop/ui/main_window.py" line="279" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="226" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="281" />
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="225" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="227" />
         <source>&amp;About Lab'EST Desktop</source>
         <translation>À &amp;propos de Lab'EST Desktop</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="274" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="276" />
         <source>&amp;Undo %1</source>
         <translation>&amp;Annuler %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="275" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="277" />
         <source>&amp;Redo %1</source>
         <translation>&amp;Rétablir %1</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="276" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="278" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="277" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="279" />
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="278" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="280" />
         <source>&amp;View</source>
         <translation>Affic&amp;hage</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="281" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="283" />
         <source>&amp;Columns</source>
         <translation>&amp;Colonnes</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="285" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="287" />
         <source>Views</source>
         <translation>Vues</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="286" />
-        <location filename="../../labest_desktop/ui/main_window.py" line="287" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="288" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="289" />
         <source>Main toolbar</source>
         <translation>Barre d'outils principale</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="314" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="316" />
         <source>Database: %1</source>
         <translation>Base : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/main_window.py" line="324" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="326" />
         <source>%Ln of %1 projects shown</source>
         <translation><numerusform>%Ln projet affiché sur %1</numerusform><numerusform>%Ln projets affichés sur %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="402" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="404" />
         <source>Help</source>
         <translation>Aide</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="404" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="406" />
         <source>&lt;h3&gt;Lab'EST Desktop&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Ctrl+N&lt;/b&gt; new project · &lt;b&gt;Enter&lt;/b&gt; open the selected project · &lt;b&gt;Ctrl+F&lt;/b&gt; search · &lt;b&gt;Ctrl+I&lt;/b&gt; import · &lt;b&gt;Ctrl+E&lt;/b&gt; export · &lt;b&gt;Ctrl+Z / Ctrl+Y&lt;/b&gt; undo / redo · &lt;b&gt;Suppr&lt;/b&gt; delete · &lt;b&gt;Ctrl+1…6&lt;/b&gt; views · &lt;b&gt;Ctrl+Q&lt;/b&gt; quit.&lt;/p&gt;&lt;p&gt;Search ignores case and accents and matches the start of words. Filters appear as chips under the search field; click a chip to remove it. Save a combination of filters, sort and columns as a named view.&lt;/p&gt;&lt;p&gt;The stage of a project changes by a decision whose rationale is kept in its Decisions tab: drag its card to another column of the board (or select it and press Ctrl+Shift+→ / Ctrl+Shift+←), use “Move to stage…” in its editor, or import a workbook from another office. Ctrl+Z undoes the decision.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Lab'EST Desktop&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Ctrl+N&lt;/b&gt; nouveau projet · &lt;b&gt;Entrée&lt;/b&gt; ouvrir le projet sélectionné · &lt;b&gt;Ctrl+F&lt;/b&gt; rechercher · &lt;b&gt;Ctrl+I&lt;/b&gt; importer · &lt;b&gt;Ctrl+E&lt;/b&gt; exporter · &lt;b&gt;Ctrl+Z / Ctrl+Y&lt;/b&gt; annuler / rétablir · &lt;b&gt;Suppr&lt;/b&gt; supprimer · &lt;b&gt;Ctrl+1…6&lt;/b&gt; vues · &lt;b&gt;Ctrl+Q&lt;/b&gt; quitter.&lt;/p&gt;&lt;p&gt;La recherche ignore majuscules et accents et trouve le début des mots. Les filtres apparaissent en étiquettes sous le champ de recherche ; cliquez sur une étiquette pour retirer son filtre. Enregistrez une combinaison de filtres, de tri et de colonnes comme vue nommée.&lt;/p&gt;&lt;p&gt;L'étape d'un projet change par une décision dont la justification est conservée dans son onglet Décisions : faites glisser sa fiche vers une autre colonne du tableau (ou sélectionnez-la et appuyez sur Ctrl+Maj+→ / Ctrl+Maj+←), utilisez « Passer à l'étape… » dans sa fiche, ou importez un classeur d'un autre bureau. Ctrl+Z annule la décision.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="423" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="425" />
         <source>About Lab'EST Desktop</source>
         <translation>À propos de Lab'EST Desktop</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/main_window.py" line="424" />
+        <location filename="../../labest_desktop/ui/main_window.py" line="426" />
         <source>Lab'EST Desktop %1&lt;br&gt;Portfolio of the Grand Est public-innovation lab.&lt;br&gt;%2</source>
         <translation>Lab'EST Desktop %1&lt;br&gt;Portefeuille du laboratoire d'innovation publique du Grand Est.&lt;br&gt;%2</translation>
     </message>
@@ -1432,99 +1432,99 @@ La base actuelle est d'abord sauvegardée.</translation>
 <context>
     <name>PartnersView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="279" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="283" />
         <source>No organisation matches. Organisations appear here as leads or partners of projects; clear the search to see them all.</source>
         <translation>Aucune organisation ne correspond. Les organisations apparaissent ici comme porteuses ou partenaires de projets ; effacez la recherche pour les voir toutes.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="357" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="361" />
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="358" />
-        <location filename="../../labest_desktop/ui/views/partners.py" line="359" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="362" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="363" />
         <source>Search organisations</source>
         <translation>Rechercher des organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="360" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="364" />
         <source>Organisations</source>
         <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="361" />
-        <location filename="../../labest_desktop/ui/views/partners.py" line="364" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="365" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="368" />
         <source>(not set)</source>
         <translation>(non renseigné)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="367" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="371" />
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="368" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="372" />
         <source>Merge into…</source>
         <translation>Fusionner avec…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="369" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="373" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="369" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="373" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="370" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="374" />
         <source>Department</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="370" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="374" />
         <source>Projects it leads</source>
         <translation>Projets qu'elle porte</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="371" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="375" />
         <source>Projects it partners</source>
         <translation>Projets dont elle est partenaire</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="371" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="375" />
         <source>Its events</source>
         <translation>Ses événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="373" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="377" />
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="373" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="377" />
         <source>&amp;Kind</source>
         <translation>T&amp;ype</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="373" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="377" />
         <source>&amp;Department</source>
         <translation>Dépar&amp;tement</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="406" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="410" />
         <source>Projects it &amp;leads (%n)</source>
         <translation><numerusform>Projets qu'elle &amp;porte (%n)</numerusform><numerusform>Projets qu'elle &amp;porte (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="407" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="411" />
         <source>Projects it &amp;partners (%n)</source>
         <translation><numerusform>Projets dont elle est pa&amp;rtenaire (%n)</numerusform><numerusform>Projets dont elle est pa&amp;rtenaire (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="408" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="412" />
         <source>I&amp;ts events (%n)</source>
         <translation><numerusform>Ses &amp;événements (%n)</numerusform><numerusform>Ses &amp;événements (%n)</numerusform></translation>
     </message>

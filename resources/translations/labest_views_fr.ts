@@ -684,99 +684,99 @@
 <context>
     <name>PartnersView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="279" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="283" />
         <source>No organisation matches. Organisations appear here as leads or partners of projects; clear the search to see them all.</source>
         <translation>Aucune organisation ne correspond. Les organisations apparaissent ici comme porteuses ou partenaires de projets ; effacez la recherche pour les voir toutes.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="357" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="361" />
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="358" />
-        <location filename="../../labest_desktop/ui/views/partners.py" line="359" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="362" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="363" />
         <source>Search organisations</source>
         <translation>Rechercher des organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="360" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="364" />
         <source>Organisations</source>
         <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="361" />
-        <location filename="../../labest_desktop/ui/views/partners.py" line="364" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="365" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="368" />
         <source>(not set)</source>
         <translation>(non renseigné)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="367" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="371" />
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="368" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="372" />
         <source>Merge into…</source>
         <translation>Fusionner avec…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="369" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="373" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="369" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="373" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="370" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="374" />
         <source>Department</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="370" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="374" />
         <source>Projects it leads</source>
         <translation>Projets qu'elle porte</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="371" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="375" />
         <source>Projects it partners</source>
         <translation>Projets dont elle est partenaire</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="371" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="375" />
         <source>Its events</source>
         <translation>Ses événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="373" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="377" />
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="373" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="377" />
         <source>&amp;Kind</source>
         <translation>T&amp;ype</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="373" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="377" />
         <source>&amp;Department</source>
         <translation>Dépar&amp;tement</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="406" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="410" />
         <source>Projects it &amp;leads (%n)</source>
         <translation><numerusform>Projets qu'elle &amp;porte (%n)</numerusform><numerusform>Projets qu'elle &amp;porte (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="407" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="411" />
         <source>Projects it &amp;partners (%n)</source>
         <translation><numerusform>Projets dont elle est pa&amp;rtenaire (%n)</numerusform><numerusform>Projets dont elle est pa&amp;rtenaire (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="408" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="412" />
         <source>I&amp;ts events (%n)</source>
         <translation><numerusform>Ses &amp;événements (%n)</numerusform><numerusform>Ses &amp;événements (%n)</numerusform></translation>
     </message>

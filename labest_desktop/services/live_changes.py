@@ -22,6 +22,7 @@ from sqlalchemy.engine import make_url
 from labest_desktop.services.changes import EVERYTHING, NOTHING, Changes
 from labest_desktop.storage import notify
 from labest_desktop.storage.database import Database
+from labest_desktop.storage.engine import SERVER_LIVENESS
 from labest_desktop.storage.errors import ConnectionLostError
 
 logger = logging.getLogger(__name__)
@@ -41,7 +42,7 @@ class ServerWatcher:
         url = make_url(self.database.location.url).set(drivername="postgresql")
         try:
             self._connection = psycopg.connect(
-                url.render_as_string(hide_password=False), autocommit=True, connect_timeout=5
+                url.render_as_string(hide_password=False), autocommit=True, connect_timeout=5, **SERVER_LIVENESS
             )
             self._connection.execute(f"LISTEN {notify.CHANNEL}")
         except psycopg.Error as exc:

@@ -33,7 +33,18 @@ def make_engine(location: DatabaseLocation, *, busy_timeout_ms: int = BUSY_TIMEO
         )
         _configure_sqlite(engine, busy_timeout_ms)
         return engine
-    return create_engine(location.url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+    return create_engine(location.url, pool_pre_ping=True, connect_args={"connect_timeout": 10, **SERVER_LIVENESS})
+
+
+# A server that vanishes without closing its connections (network cut, power loss,
+# a VPN dropping) sends nothing more: an idle connection would wait for ever (the
+# window's listening one: no banner until the person acts), and a statement sent
+# into the void would wait the system's retransmission time, about 15 minutes. TCP
+# keepalives probe an idle connection after 10 s, every 5 s, and give up after 3
+# unanswered probes (gone within ~25 s); data unacknowledged for 30 s ends the
+# connection. Neither limits how long the server may take to answer a query.
+SERVER_LIVENESS = {"keepalives": 1, "keepalives_idle": 10, "keepalives_interval": 5, "keepalives_count": 3,
+                   "tcp_user_timeout": 30_000}
 
 
 def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:

@@ -25,7 +25,8 @@ def find_bin(name: str) -> str | None:
 
 
 class PostgresServer:
-    def __init__(self) -> None:
+    def __init__(self, tcp_port: int | None = None) -> None:
+        self.tcp_port = tcp_port  # also listen on 127.0.0.1 (the socket alone otherwise)
         self.root = Path(tempfile.mkdtemp(prefix="labest-pg-"))
         self.data = self.root / "data"
         self.socket_dir = self.root / "sock"
@@ -52,7 +53,8 @@ class PostgresServer:
 
     def resume(self) -> None:
         """Start the server on its existing data folder (after ``halt``)."""
-        options = f"-k {self.socket_dir} -c listen_addresses='' -c fsync=off -c full_page_writes=off"
+        listen = f"127.0.0.1 -p {self.tcp_port}" if self.tcp_port else "''"
+        options = f"-k {self.socket_dir} -c listen_addresses={listen} -c fsync=off -c full_page_writes=off"
         self._run([find_bin("pg_ctl"), "-D", str(self.data), "-o", options, "-l", str(self.root / "server.log"),
                    "-w", "start"])
 
@@ -62,12 +64,15 @@ class PostgresServer:
         self._run([find_bin("pg_ctl"), "-D", str(self.data), "-m", mode, "-w", "stop"])
 
     def url(self, database: str = "postgres") -> str:
+        if self.tcp_port:
+            return f"postgresql+psycopg://{self.user}@127.0.0.1:{self.tcp_port}/{database}"
         return f"postgresql+psycopg://{self.user}@/{database}?host={self.socket_dir}"
 
     def create_database(self, name: str) -> str:
         import psycopg
 
-        with psycopg.connect(host=str(self.socket_dir), user=self.user, dbname="postgres", autocommit=True) as conn:
+        with psycopg.connect(host=str(self.socket_dir), port=self.tcp_port or 5432, user=self.user, dbname="postgres",
+                             autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
             conn.execute(f'CREATE DATABASE "{name}"')
         return self.url(name)

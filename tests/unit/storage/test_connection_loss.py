@@ -5,6 +5,7 @@ the same workspace works again without being reopened."""
 
 from __future__ import annotations
 
+import os
 import threading
 
 import pytest
@@ -109,3 +110,46 @@ def test_a_search_cut_by_a_lost_connection_says_so(postgres_server, tmp_path):
         assert len(project_ids(ws, ProjectFilter(search="mobilité"))) == 1
     finally:
         ws.database.dispose()
+
+
+def test_server_connections_probe_a_silent_server(restartable_server, tmp_path):
+    """The pool's connections and the listener's ask the system to probe an idle
+    connection and to give up on unanswered data (storage.engine.SERVER_LIVENESS),
+    so that a server cut off without a word is noticed (see the test below)."""
+    from labest_desktop.services.live_changes import ServerWatcher
+
+    ws = Workspace(open_database(server_location(restartable_server.create_database("liveness")),
+                                 backups_folder=tmp_path), "test-agent")
+    try:
+        watcher = ServerWatcher(ws.database)
+        watcher.connect()
+        with ws.reading() as session:
+            pooled = session.connection().connection.driver_connection.info.get_parameters()
+        listening = watcher._connection.info.get_parameters()
+        watcher.close()
+        for parameters in (pooled, listening):
+            assert parameters["keepalives"] == "1" and parameters["keepalives_idle"] == "10"
+            assert parameters["tcp_user_timeout"] == "30000"
+    finally:
+        ws.database.dispose()
+
+
+@pytest.mark.skipif(not os.environ.get("LABEST_NETWORK_CUT_TEST"),
+                    reason="about a minute: set LABEST_NETWORK_CUT_TEST=1 (needs unshare -n, i.e. root)")
+def test_a_pulled_cable_is_noticed_by_the_listener_and_the_save():
+    """A network cut that closes nothing (the namespace's link taken down, in a
+    network namespace of its own): the listener gives up within a minute, so the
+    banner shows, and a save started after the cut is refused with the sentence
+    instead of waiting for ever. Measured: listener 31 s, save 41 s; without the
+    probes neither had noticed after two minutes."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[2] / "support" / "network_cut.py"
+    done = subprocess.run(["unshare", "-n", sys.executable, str(script)], capture_output=True, text=True,
+                          timeout=240, check=True)
+    outcome = json.loads(done.stdout.strip().splitlines()[-1])
+    assert outcome.get("listener") == "ConnectionLostError" and outcome["listener_after"] < 60
+    assert outcome.get("save") in ("ServerUnreachableError", "ConnectionLostError") and outcome["save_after"] < 60

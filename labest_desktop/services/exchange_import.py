@@ -509,7 +509,8 @@ class _Writer:
         creates = [(p, s) for p, s in work if p.kind in (CREATE, DUPLICATE)]
         self._lock_and_check(updates + [(plan, {}) for plan in receipts])
         for plan, chosen in work:
-            self._resolve_names(final_snapshot(plan, chosen))
+            # The names of a project here exist already: only the row's can be new.
+            self._resolve_names(plan.theirs if plan.kind in (CREATE, DUPLICATE) else {**plan.taken, **chosen})
         with bulk_index_upkeep(self.session, len(work)):
             self._create(creates)
             self._update(updates)

@@ -21,7 +21,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from labest_desktop.domain.errors import LabestError
-from labest_desktop.domain.fields import EDITABLE_KEYS
 from labest_desktop.domain.fingerprints import fingerprint, fingerprint_v1, prints_of
 from labest_desktop.domain.models import FundingEnvelope, Organisation, Project, ProjectRevision
 from labest_desktop.domain.snapshot_json import load_snapshot
@@ -107,11 +106,13 @@ class RowPlan:
     receipt: bool = False
 
     def takes_file_whole(self, final: dict) -> bool:
-        """Whether ``final`` is exactly the row's content (nothing kept from here)."""
+        """Whether ``final`` (the project as the import leaves it: the project here
+        with some of the row's values, or a new one) is exactly the row's content,
+        nothing kept from here. Only the row's values need comparing: a whole row
+        names every field, and a field the row does not change is the same here."""
         if self.file_print is None or not self.whole:
             return False
-        row = self.theirs if self.mine is None else {**self.mine, **self.theirs}
-        return all(final.get(key) == row.get(key) for key in EDITABLE_KEYS)
+        return all(final.get(key) == value for key, value in self.theirs.items())
 
 
 @dataclass

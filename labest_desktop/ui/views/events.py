@@ -246,6 +246,7 @@ class EventEditor(Retranslatable, QWidget):
         self.save.clicked.connect(self.submit)
         self.new.clicked.connect(self.clear)
         self.retranslate()
+        self._organisations_shown: list[tuple[int, str]] | None = None
         self.load_organisations()
         self.clear()
 
@@ -279,14 +280,24 @@ class EventEditor(Retranslatable, QWidget):
             self.heading.setText(self.tr("New event"))
 
     def load_organisations(self) -> None:
+        """The organisations offered, read again; the list is rebuilt only if one was
+        added, renamed or removed (a save of a project usually changes none of them:
+        the check boxes, their filter and the list's scroll position stay)."""
+        rows = organisations.list_organisations(self.context.workspace, counts=False)
+        shown = [(row.id, row.name) for row in rows]
+        if shown == self._organisations_shown:
+            return
+        self._organisations_shown = shown
         checked = self.organisation_ids()
         self.organisations.clear()
-        for row in organisations.list_organisations(self.context.workspace, counts=False):
+        for row in rows:
             item = QListWidgetItem(row.name)
             item.setData(ID_ROLE, row.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if row.id in checked else Qt.CheckState.Unchecked)
             self.organisations.addItem(item)
+        if self.org_filter.text():
+            self._filter_organisations(self.org_filter.text())
 
     def _filter_organisations(self, text: str) -> None:
         from labest_desktop.domain.text import fold

@@ -103,6 +103,9 @@ def main(argv: list[str]) -> int:
     workspace, folder = probe.open_copy(args.database, args.database_url)
     started = time.perf_counter()
     window = probe.build_window(workspace, folder)
+    from labest_desktop.app import freeze_startup_objects
+
+    freeze_startup_objects()  # as ``labest`` does once its window is built
     probe.settle()
     print(f"{probe.describe(args.database, args.database_url)}: window built in "
           f"{(time.perf_counter() - started) * 1000:.0f} ms, {probe.rss_mb():.0f} MB")

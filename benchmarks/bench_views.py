@@ -81,6 +81,7 @@ def _kinds_of_change(window, project_id: int):
 
     return (
         ("edit, list on screen", "projects", edit),
+        ("edit, partners on screen", "partners", edit),
         ("stage move, board on screen", "board", move),
         ("stage move, list on screen", "projects", move),
         ("note, list on screen", "projects", note),

@@ -121,6 +121,8 @@ class CardModel(QAbstractListModel):
         return base | Qt.ItemFlag.ItemIsDropEnabled
 
     def set_cards(self, cards: list[board.Card], total: int) -> None:
+        if total == self.total and cards == self._cards:
+            return  # the same cards (another column moved): nothing to lay out or paint again
         self.beginResetModel()
         self._cards = list(cards)
         self.total = total

@@ -3,12 +3,12 @@
 <context>
     <name>BoardColumn</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="323" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="325" />
         <source>%1: %n project(s)</source>
         <translation><numerusform>%1: %n project</numerusform><numerusform>%1: %n projects</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="327" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="329" />
         <source>Show more (%n remaining)</source>
         <translation><numerusform>Show more (%n remaining)</numerusform><numerusform>Show more (%n remaining)</numerusform></translation>
     </message>
@@ -16,7 +16,7 @@
 <context>
     <name>BoardView</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="398" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="400" />
         <source>%n project(s) on the board. Drag a card to another column, or select it and press Ctrl+Shift+→ / Ctrl+Shift+← (or use its context menu), to record a stage decision.</source>
         <translation><numerusform>%n project on the board. Drag a card to another column, or select it and press Ctrl+Shift+→ / Ctrl+Shift+← (or use its context menu), to record a stage decision.</numerusform><numerusform>%n projects on the board. Drag a card to another column, or select it and press Ctrl+Shift+→ / Ctrl+Shift+← (or use its context menu), to record a stage decision.</numerusform></translation>
     </message>
@@ -24,7 +24,7 @@
 <context>
     <name>CardDelegate</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="242" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="244" />
         <source>%n day(s)</source>
         <translation><numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation>
     </message>
@@ -56,7 +56,7 @@
 <context>
     <name>EventsView</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/events.py" line="618" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="629" />
         <source>Events on %1: %n</source>
         <translation><numerusform>Events on %1: %n</numerusform><numerusform>Events on %1: %n</numerusform></translation>
     </message>
@@ -80,17 +80,17 @@
 <context>
     <name>PartnersView</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="410" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="424" />
         <source>Projects it &amp;leads (%n)</source>
         <translation><numerusform>Projects it &amp;leads (%n)</numerusform><numerusform>Projects it &amp;leads (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="411" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="425" />
         <source>Projects it &amp;partners (%n)</source>
         <translation><numerusform>Projects it &amp;partners (%n)</numerusform><numerusform>Projects it &amp;partners (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="412" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="426" />
         <source>I&amp;ts events (%n)</source>
         <translation><numerusform>I&amp;ts events (%n)</numerusform><numerusform>I&amp;ts events (%n)</numerusform></translation>
     </message>

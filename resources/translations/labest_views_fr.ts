@@ -3,17 +3,17 @@
 <context>
     <name>BoardColumn</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="316" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="318" />
         <source>Show more cards</source>
         <translation>Afficher plus de fiches</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="323" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="325" />
         <source>%1: %n project(s)</source>
         <translation><numerusform>%1 : %n projet</numerusform><numerusform>%1 : %n projets</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="327" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="329" />
         <source>Show more (%n remaining)</source>
         <translation><numerusform>Afficher plus (%n restant)</numerusform><numerusform>Afficher plus (%n restants)</numerusform></translation>
     </message>
@@ -21,47 +21,47 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="374" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="376" />
         <source>Board</source>
         <translation>Tableau</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="375" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="377" />
         <source>updating…</source>
         <translation>mise à jour…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="378" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="380" />
         <source>Move to &amp;next stage…</source>
         <translation>Passer à l'étape &amp;suivante…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="379" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="381" />
         <source>Move to &amp;previous stage…</source>
         <translation>Revenir à l'étape &amp;précédente…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="380" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="382" />
         <source>&amp;Open the project</source>
         <translation>&amp;Ouvrir le projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="385" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="387" />
         <source>Move to %1…</source>
         <translation>Passer à %1…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="391" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="393" />
         <source>No project on the board yet. Create one (Ctrl+N) or import a workbook (Ctrl+I): its card appears in its stage's column.</source>
         <translation>Aucun projet au tableau pour l'instant. Créez-en un (Ctrl+N) ou importez un classeur (Ctrl+I) : sa fiche apparaîtra dans la colonne de son étape.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/board.py" line="394" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="396" />
         <source>No project on the board under these filters. Remove a filter chip above, or clear them all.</source>
         <translation>Aucun projet au tableau avec ces filtres. Retirez un filtre ci-dessus, ou effacez-les tous.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="398" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="400" />
         <source>%n project(s) on the board. Drag a card to another column, or select it and press Ctrl+Shift+→ / Ctrl+Shift+← (or use its context menu), to record a stage decision.</source>
         <translation><numerusform>%n projet au tableau. Faites glisser une fiche vers une autre colonne, ou sélectionnez-la et appuyez sur Ctrl+Maj+→ / Ctrl+Maj+← (ou utilisez son menu contextuel), pour enregistrer une décision d'étape.</numerusform><numerusform>%n projets au tableau. Faites glisser une fiche vers une autre colonne, ou sélectionnez-la et appuyez sur Ctrl+Maj+→ / Ctrl+Maj+← (ou utilisez son menu contextuel), pour enregistrer une décision d'étape.</numerusform></translation>
     </message>
@@ -69,7 +69,7 @@
 <context>
     <name>CardDelegate</name>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/board.py" line="242" />
+        <location filename="../../labest_desktop/ui/views/board.py" line="244" />
         <source>%n day(s)</source>
         <translation><numerusform>%n jour</numerusform><numerusform>%n jours</numerusform></translation>
     </message>
@@ -172,7 +172,7 @@
 <context>
     <name>CreateEventCommand</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="426" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="437" />
         <source>Create event “%1”</source>
         <translation>Création de l'événement « %1 »</translation>
     </message>
@@ -294,141 +294,141 @@
 <context>
     <name>EventEditor</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="259" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="269" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="260" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="270" />
         <source>Dated</source>
         <translation>Daté</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="270" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="271" />
         <source>not known</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="273" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="274" />
         <source>Remove the project</source>
         <translation>Retirer le projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="274" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="275" />
         <source>Open the project</source>
         <translation>Ouvrir le projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="263" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="272" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="264" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="273" />
         <source>Filter organisations</source>
         <translation>Filtrer les organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="271" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="272" />
         <source>Reference or words of a title: click a result, or Enter for the first</source>
         <translation>Référence ou mots d'un titre : cliquez un résultat, ou Entrée pour le premier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="275" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="276" />
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="276" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="279" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="355" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="277" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="280" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="366" />
         <source>New event</source>
         <translation>Nouvel événement</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="277" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="278" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="259" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="260" />
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="255" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="256" />
         <source>Descr&amp;iption</source>
         <translation>Des&amp;cription</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="259" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="260" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="260" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="261" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="260" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="261" />
         <source>Place</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="260" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="261" />
         <source>Participants</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="261" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="262" />
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="261" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="262" />
         <source>Linked projects</source>
         <translation>Projets liés</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="262" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="263" />
         <source>Find a project to link</source>
         <translation>Chercher un projet à lier</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="262" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="263" />
         <source>Projects found</source>
         <translation>Projets trouvés</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="263" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="264" />
         <source>Linked organisations</source>
         <translation>Organisations liées</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="254" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="255" />
         <source>&amp;Title</source>
         <translation>&amp;Titre</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="254" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="255" />
         <source>&amp;Kind</source>
         <translation>T&amp;ype</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="254" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="255" />
         <source>&amp;Date</source>
         <translation>Dat&amp;e</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="254" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="255" />
         <source>&amp;Place</source>
         <translation>L&amp;ieu</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="254" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="255" />
         <source>Pa&amp;rticipants</source>
         <translation>Pa&amp;rticipants</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="255" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="256" />
         <source>Pro&amp;jects</source>
         <translation>Pro&amp;jets</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="255" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="256" />
         <source>&amp;Organisations</source>
         <translation>&amp;Organisations</translation>
     </message>
@@ -469,62 +469,62 @@
 <context>
     <name>EventsView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="465" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="476" />
         <source>No event yet: fill in the form beside this list, then save it.</source>
         <translation>Aucun événement pour l'instant : remplissez le formulaire à côté de cette liste, puis enregistrez-le.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="519" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="530" />
         <source>Events</source>
         <translation>Événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="520" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="531" />
         <source>Search events (title, place)</source>
         <translation>Rechercher un événement (titre, lieu)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="521" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="532" />
         <source>Search events</source>
         <translation>Rechercher des événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="522" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="533" />
         <source>Events list</source>
         <translation>Liste des événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="523" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="534" />
         <source>Month of events</source>
         <translation>Mois des événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="526" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="537" />
         <source>Days of the month; days with events are bold and underlined</source>
         <translation>Jours du mois ; les jours avec des événements sont en gras et soulignés</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="527" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="538" />
         <source>Events of the selected day</source>
         <translation>Événements du jour choisi</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="528" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="539" />
         <source>&amp;List</source>
         <translation>&amp;Liste</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="529" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="540" />
         <source>&amp;Month</source>
         <translation>&amp;Mois</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="530" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="541" />
         <source>List or month</source>
         <translation>Liste ou mois</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/events.py" line="618" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="629" />
         <source>Events on %1: %n</source>
         <translation><numerusform>Événements le %1 : %n</numerusform><numerusform>Événements le %1 : %n</numerusform></translation>
     </message>
@@ -615,7 +615,7 @@
 <context>
     <name>MergeCommand</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="188" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="187" />
         <source>Merge “%1” into “%2”</source>
         <translation>Fusion de « %1 » dans « %2 »</translation>
     </message>
@@ -623,27 +623,27 @@
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="154" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="153" />
         <source>Merge organisations</source>
         <translation>Fusionner des organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="155" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="154" />
         <source>“%1” and the organisation chosen below are the same. Every project, partnership and event of “%1” moves to the one kept, and “%1” is removed. You can undo it.</source>
         <translation>« %1 » et l'organisation choisie ci-dessous sont la même. Chaque projet, partenariat et événement de « %1 » passe à celle conservée, et « %1 » est supprimée. Vous pouvez l'annuler.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="160" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="159" />
         <source>Organisation kept</source>
         <translation>Organisation conservée</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="165" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="164" />
         <source>&amp;Keep</source>
         <translation>&amp;Conserver</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="167" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="166" />
         <source>Merge</source>
         <translation>Fusionner</translation>
     </message>
@@ -651,32 +651,32 @@
 <context>
     <name>OrganisationTableModel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="68" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="67" />
         <source>Organisation</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="68" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="67" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="68" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="67" />
         <source>Department</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="68" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="67" />
         <source>Leads</source>
         <translation>Porte</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="69" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="68" />
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="69" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="68" />
         <source>Events</source>
         <translation>Événements</translation>
     </message>
@@ -684,99 +684,99 @@
 <context>
     <name>PartnersView</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="283" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="297" />
         <source>No organisation matches. Organisations appear here as leads or partners of projects; clear the search to see them all.</source>
         <translation>Aucune organisation ne correspond. Les organisations apparaissent ici comme porteuses ou partenaires de projets ; effacez la recherche pour les voir toutes.</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="361" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="375" />
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="362" />
-        <location filename="../../labest_desktop/ui/views/partners.py" line="363" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="376" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="377" />
         <source>Search organisations</source>
         <translation>Rechercher des organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="364" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="378" />
         <source>Organisations</source>
         <translation>Organisations</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="365" />
-        <location filename="../../labest_desktop/ui/views/partners.py" line="368" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="379" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="382" />
         <source>(not set)</source>
         <translation>(non renseigné)</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="371" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="385" />
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="372" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="386" />
         <source>Merge into…</source>
         <translation>Fusionner avec…</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="373" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="387" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="373" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="387" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="374" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="388" />
         <source>Department</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="374" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="388" />
         <source>Projects it leads</source>
         <translation>Projets qu'elle porte</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="375" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="389" />
         <source>Projects it partners</source>
         <translation>Projets dont elle est partenaire</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="375" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="389" />
         <source>Its events</source>
         <translation>Ses événements</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="377" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="391" />
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="377" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="391" />
         <source>&amp;Kind</source>
         <translation>T&amp;ype</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/partners.py" line="377" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="391" />
         <source>&amp;Department</source>
         <translation>Dépar&amp;tement</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="410" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="424" />
         <source>Projects it &amp;leads (%n)</source>
         <translation><numerusform>Projets qu'elle &amp;porte (%n)</numerusform><numerusform>Projets qu'elle &amp;porte (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="411" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="425" />
         <source>Projects it &amp;partners (%n)</source>
         <translation><numerusform>Projets dont elle est pa&amp;rtenaire (%n)</numerusform><numerusform>Projets dont elle est pa&amp;rtenaire (%n)</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../labest_desktop/ui/views/partners.py" line="412" />
+        <location filename="../../labest_desktop/ui/views/partners.py" line="426" />
         <source>I&amp;ts events (%n)</source>
         <translation><numerusform>Ses &amp;événements (%n)</numerusform><numerusform>Ses &amp;événements (%n)</numerusform></translation>
     </message>
@@ -784,13 +784,13 @@
 <context>
     <name>ProjectEventsPanel</name>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="650" />
-        <location filename="../../labest_desktop/ui/views/events.py" line="656" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="661" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="667" />
         <source>Events of the project</source>
         <translation>Événements du projet</translation>
     </message>
     <message>
-        <location filename="../../labest_desktop/ui/views/events.py" line="665" />
+        <location filename="../../labest_desktop/ui/views/events.py" line="676" />
         <source>undated</source>
         <translation>non daté</translation>
     </message>

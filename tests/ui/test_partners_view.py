@@ -100,6 +100,8 @@ def test_partners_list_reads_only_the_rows_on_screen(qtbot, context, monkeypatch
     table.sortByColumn(partners_view.COL_LED, qtbot_descending())
     assert model.index(0, partners_view.COL_NAME).data() == "Commune 0500"
     assert model.index(0, partners_view.COL_LED).data() == "1"
+    # Sorted from the counts already read, in the database's order (ties by name).
+    assert model._rows.ids == organisations.organisation_ids(context.workspace, sort="led", descending=True)
     assert len(asked) <= 2 * partners_view.WINDOW  # the top rows and the selected one's, kept selected
     assert model.row_of(view.current_id) == table.currentIndex().row() > 0
     asked.clear()

@@ -72,8 +72,17 @@ class OrganisationTableModel(QAbstractTableModel):
         if search is not None:
             self._search = search
         kinds = tuple(sorted(org_kinds(), key=lambda code: org_kind_label(code).lower()))
-        ids = organisations.organisation_ids(self._context.workspace, self._search, sort=self._sort,
-                                             descending=self._descending, kind_order=kinds)
+        counted = ("led", "partnered", "events")
+        if self.sorted_by_count() and self._counts is not None:
+            # The counts are in: sorted here (stable, so ties stay in name order) rather
+            # than by the database's grouped join (partnerships: ~300 ms at 100,000 on SQLite).
+            ids = organisations.organisation_ids(self._context.workspace, self._search, sort="name",
+                                                 descending=self._descending)
+            position, counts = counted.index(self._sort), self._counts
+            ids.sort(key=lambda ident: counts.get(ident, (0, 0, 0))[position], reverse=self._descending)
+        else:
+            ids = organisations.organisation_ids(self._context.workspace, self._search, sort=self._sort,
+                                                 descending=self._descending, kind_order=kinds)
         self.beginResetModel()
         self._rows.set_ids(ids)
         self.endResetModel()
@@ -90,6 +99,9 @@ class OrganisationTableModel(QAbstractTableModel):
         self._counts = counts
         if len(self._rows):
             self.dataChanged.emit(self.index(0, COL_LED), self.index(len(self._rows) - 1, COL_EVENTS))
+
+    def sorted_by_count(self) -> bool:
+        return self._sort in ("led", "partnered", "events")
 
     def counts_of(self, organisation_id: int) -> tuple[int, int, int] | None:
         if self._counts is None:
@@ -287,7 +299,7 @@ class PartnersView(View):
     def __init__(self, context, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.model = OrganisationTableModel(context, self)
-        self._counts_reader = BackgroundRead(self, self._read_counts, self.model.set_counts)
+        self._counts_reader = BackgroundRead(self, self._read_counts, self._counts_in)
         self._detail_reader = BackgroundRead(self, self._read_detail, self._detail_in)
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
@@ -450,6 +462,11 @@ class PartnersView(View):
     def _read_counts(self):
         ws = self.context.workspace
         return lambda: organisations.organisation_counts(ws)
+
+    def _counts_in(self, counts) -> None:
+        self.model.set_counts(counts)
+        if self.model.sorted_by_count():
+            self._list()  # the order follows the new counts
 
     def counts_pending(self) -> bool:
         return self._counts_reader.running

@@ -68,6 +68,7 @@ from labest_desktop.services.snapshots import (
     chunks,
     column_values,
     last_revision_numbers,
+    load_projects,
 )
 from labest_desktop.services.workspace import Workspace
 from labest_desktop.storage.bulk import indexes_set_aside, insert_many, update_many
@@ -256,12 +257,13 @@ def apply_import(
         chosen = _chosen_from_file(plan, resolutions, on_conflict, unsettled)
         if chosen is None:
             continue
-        final = final_snapshot(plan, chosen)
-        problem = _merge_problem(plan, final)
+        problem = _merge_problem(plan, chosen)
         if problem is not None:
-            report.errors.append(_merge_error(preview, plan, problem, final))
+            report.errors.append(_merge_error(preview, plan, problem, _period(plan, chosen)))
             continue
-        if plan.kind == UPDATE and final == plan.mine:
+        # Every value taken from the file differs from the one here: the project is
+        # left as it is only when nothing is taken.
+        if plan.kind == UPDATE and not plan.taken and not chosen:
             report.unchanged += 1
             if plan.receipt:
                 receipts.append(plan)
@@ -379,17 +381,24 @@ def _chosen_from_file(
     return None if open_conflicts else chosen
 
 
-def final_snapshot(plan: RowPlan, chosen: dict) -> dict:
+def final_snapshot(plan: RowPlan, chosen: dict, mine: dict | None = None) -> dict:
     """The project as the import leaves it: a new one as the row gives it, else
-    the project here with the fields taken from the file and those ``chosen``."""
+    the project here (``mine``, as stored now) with the fields taken from the file
+    and those ``chosen``."""
     if plan.kind in (CREATE, DUPLICATE):
         snapshot = empty_snapshot()
         snapshot.update(plan.theirs)
         return snapshot
-    final = dict(plan.mine or {})
+    final = dict(mine if mine is not None else plan.mine or {})
     final.update(plan.taken)  # a project brought back takes the whole row: no conflict
     final.update(chosen)
     return final
+
+
+def _period(plan: RowPlan, chosen: dict) -> dict:
+    """The dates of the period as the import would leave them."""
+    return {key: chosen[key] if key in chosen else plan.taken[key] if key in plan.taken else plan.stored_value(key)
+            for key in PERIOD_KEYS}
 
 
 def _settle_events(
@@ -407,7 +416,7 @@ def _settle_events(
     return taken
 
 
-def _merge_problem(plan: RowPlan, final: dict) -> LabestError | None:
+def _merge_problem(plan: RowPlan, chosen: dict) -> LabestError | None:
     """The rule a merged project breaks, if any.
 
     Every value comes from a row the parser checked or from a project stored here,
@@ -419,7 +428,8 @@ def _merge_problem(plan: RowPlan, final: dict) -> LabestError | None:
     moved = plan.taken.keys() | {c.field for c in plan.conflicts}
     if moved.isdisjoint(PERIOD_KEYS):
         return None  # both dates are those stored here, which kept the rule
-    start, end = (final.get(key) for key in PERIOD_KEYS)
+    period = _period(plan, chosen)
+    start, end = (period[key] for key in PERIOD_KEYS)
     return date_order_error(
         date.fromisoformat(start) if start else None, date.fromisoformat(end) if end else None
     )
@@ -521,9 +531,11 @@ class _Writer:
         if not receipts:
             return
         connection = self.session.connection()
-        last = last_revision_numbers(connection, [p.project_id for p in receipts])
+        ids = [p.project_id for p in receipts]
+        last = last_revision_numbers(connection, ids)
+        stored = {p.id: p.snapshot for p in load_projects(self.session, ids)}
         insert_many(connection, ProjectRevision.__table__, [
-            self._revision(p.project_id, last.get(p.project_id, 0) + 1, p.mine, p) for p in receipts
+            self._revision(p.project_id, last.get(p.project_id, 0) + 1, stored[p.project_id], p) for p in receipts
         ])
 
     def _lock_and_check(self, updates: list[tuple[RowPlan, dict]]) -> None:
@@ -627,10 +639,12 @@ class _Writer:
 
     def _prepare_slice(self, updates: list[tuple[RowPlan, dict]], last_numbers: dict[int, int]) -> _SliceWrites:
         prepared = _SliceWrites()
+        # The projects as stored: as at the preview, their versions were checked.
+        stored = {p.id: p.snapshot for p in load_projects(self.session, [plan.project_id for plan, _ in updates])}
         for plan, chosen in updates:
-            snapshot = final_snapshot(plan, chosen)
             pid = plan.project_id
-            mine = plan.mine
+            mine = stored[pid]
+            snapshot = final_snapshot(plan, chosen, mine)
             # Only fields taken from the file or settled in a conflict can differ.
             candidates = plan.taken.keys() | {c.field for c in plan.conflicts}
             changed = [key for key in EDITABLE_KEYS if key in candidates and snapshot.get(key) != mine.get(key)]

@@ -21,6 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from labest_desktop.domain.errors import LabestError
+from labest_desktop.domain.field_registry import PERIOD_KEYS
 from labest_desktop.domain.fingerprints import fingerprint, fingerprint_v1, prints_of
 from labest_desktop.domain.models import FundingEnvelope, Organisation, Project, ProjectRevision
 from labest_desktop.domain.snapshot_json import load_snapshot
@@ -90,7 +91,12 @@ class RowPlan:
     version: int | None = None
     uid: str | None = None
     reference: str | None = None  # the reference here (kept, matched or to assign)
-    mine: dict | None = None  # the project here, for rows that change it
+    # The project here: kept for rows whose project is deleted here; a matched row
+    # keeps only ``before`` (its stored values of the fields the row changes and of
+    # the period), and the writer reads the projects again a slice at a time, so that
+    # 100,000 plans do not hold 100,000 stored snapshots (~1.3 KB each).
+    mine: dict | None = None
+    before: dict | None = None
     taken: dict = field(default_factory=dict)  # fields the file changes, no conflict
     conflicts: list[FieldConflict] = field(default_factory=list)
     renumbered_from: str | None = None
@@ -104,6 +110,11 @@ class RowPlan:
     # Differs from here, and its print was never received: recorded even when
     # nothing changes here (every difference was changed only here).
     receipt: bool = False
+
+    def stored_value(self, key: str) -> object:
+        """The value here, at preview, of a field the row changes (or of a date of
+        the period)."""
+        return (self.mine if self.mine is not None else self.before or {}).get(key)
 
     def takes_file_whole(self, final: dict) -> bool:
         """Whether ``final`` (the project as the import leaves it: the project here
@@ -386,6 +397,8 @@ def _merge(row: FileRow, changes: dict, target: StoredProject, base: dict | None
         plan.kind = UPDATE
     if len(plan.taken) == len(changes):
         plan.taken = changes  # every difference taken (the most common case): one dict, not two
+    plan.before = {key: mine.get(key) for key in (*changes, *PERIOD_KEYS)}
+    plan.mine = None
     return plan
 
 

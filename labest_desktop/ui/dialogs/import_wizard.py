@@ -218,7 +218,7 @@ class PreviewPage(QWizardPage):
         for plan in updates:
             item = QTreeWidgetItem([f"{plan.reference} — {plan.title}", "", ""])
             for key, value in plan.taken.items():
-                old = (plan.mine or {}).get(key)
+                old = plan.stored_value(key)
                 QTreeWidgetItem(item, ["", labels.field_label(key), f"{_text(key, old)} → {_text(key, value)}"])
             changed.addTopLevelItem(item)
         changed.expandAll()

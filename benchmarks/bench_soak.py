@@ -9,6 +9,13 @@ moves on the board and in the editor, notes, events, undo/redo, view switches,
 searches and a dozen exports each imported back (see ``soak_driver``). Goal: memory
 flat after the first 200 actions (≤ +50 MB over the run) and no kind of action
 slower at the end than at the start.
+
+Every 200 actions it prints resident memory at rest (after a pause as long as the
+window waits before handing freed memory back) and right after the last action
+("busy"), what SQLite and glibc's malloc hold in use, the window thread's worst
+block, the action that took longest on that thread and Qt's object count; at the
+end the median time and CPU time of each kind of action (until its background work
+settled) in each stretch, and the kinds slower at the end than at the start.
 """
 
 from __future__ import annotations
@@ -57,13 +64,13 @@ def main(argv: list[str]) -> int:
     probe.settle()
     print(f"{probe.describe(args.database, args.database_url)}: window built, {probe.rss_mb():.0f} MB; "
           f"{args.actions} actions, {args.imports} exports imported back")
-    print(f"{'actions':>8}{'RSS':>9}{'SQLite':>9}{'malloc in use':>15}{'worst block':>13}  "
+    print(f"{'actions':>8}{'RSS':>9}{'busy':>9}{'SQLite':>9}{'malloc in use':>15}{'worst block':>13}  "
           f"{'slowest on the window thread':<32}{'Qt objects':>11}  medians (ms)")
 
     def report(chunk: soak_driver.Chunk) -> None:
         name, ms = chunk.worst_action
         native = chunk.native_mb
-        print(f"{chunk.actions:>8}{chunk.rss_mb:>6.0f} MB{_mb(native.get('sqlite')):>9}{_mb(native.get('malloc used')):>15}"
+        print(f"{chunk.actions:>8}{chunk.rss_mb:>6.0f} MB{chunk.rss_busy_mb:>6.0f} MB{_mb(native.get('sqlite')):>9}{_mb(native.get('malloc used')):>15}"
               f"{chunk.worst_block_ms:>10.0f} ms  {name + f' {ms:.0f} ms':<32}{chunk.qt_objects:>11}  "
               + ", ".join(f"{k} {v:.0f}" for k, v in sorted(chunk.median_ms.items())), flush=True)
 
@@ -73,11 +80,13 @@ def main(argv: list[str]) -> int:
     print_medians(result)
     print_medians(result, cpu=True)
     first, last = result.chunks[0], result.chunks[-1]
-    print(f"memory after warm-up ({first.actions} actions) to the end: {result.growth_after_warmup():+.0f} MB "
-          f"(goal ≤ +50 MB); Qt objects {first.qt_objects} → {last.qt_objects}")
+    print(f"memory at rest after warm-up ({first.actions} actions) to the end: {result.growth_after_warmup():+.0f} MB "
+          f"(goal ≤ +50 MB; right after the last action: {result.busy_growth_after_warmup():+.0f} MB); "
+          f"Qt objects {first.qt_objects} → {last.qt_objects}")
     for cpu in (False, True):
         slower = result.slower(cpu=cpu)
-        print(f"slower at the end than after warm-up (median {'CPU ' if cpu else ''}ms, > 1.5× + 5 ms): "
+        print(f"slower at the end ({'CPU ' if cpu else ''}ms; median of the last 2 stretches against the first 2, "
+              f"or last time against first for rarer kinds; > 1.5× + 5 ms): "
               + (", ".join(f"{k} {a:.0f} → {b:.0f}" for k, (a, b) in slower.items()) or "none"))
     window.close()
     workspace.database.dispose()

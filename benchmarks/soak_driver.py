@@ -17,6 +17,7 @@ measures the longest the window's thread went without serving its loop.
 from __future__ import annotations
 
 import gc
+import itertools
 import random
 import statistics
 import tempfile
@@ -31,6 +32,7 @@ import window_probe as probe
 from PySide6.QtCore import QEventLoop, QObject, QTimer
 
 WORDS = ("mobilité", "numérique", "école", "accueil", "santé", "vélo", "énergie", "eau")
+DEPARTMENTS = ("67", "68", "57", "88")
 TARGETS = {"ideation": "prototype", "prototype": "deployment", "deployment": "prototype"}
 
 
@@ -43,12 +45,15 @@ class Chunk:
     thread alone."""
 
     actions: int
-    rss_mb: float
+    rss_mb: float  # at rest: once the window has been idle as long as it waits before giving memory back
+    rss_busy_mb: float  # right after the stretch's last action settled
     worst_block_ms: float
     worst_action: tuple[str, float]
     median_ms: dict[str, float]
     qt_objects: int
     median_cpu_ms: dict[str, float] = field(default_factory=dict)
+    times_ms: dict[str, list[float]] = field(default_factory=dict)
+    cpu_ms: dict[str, list[float]] = field(default_factory=dict)
     native_mb: dict[str, float] = field(default_factory=dict)
 
 
@@ -57,14 +62,37 @@ class SoakResult:
     chunks: list[Chunk] = field(default_factory=list)
 
     def growth_after_warmup(self) -> float:
+        """Resident memory at rest, from the end of the first stretch to the end."""
         return self.chunks[-1].rss_mb - self.chunks[0].rss_mb
 
-    def slower(self, factor: float = 1.5, slack_ms: float = 5.0, *, cpu: bool = False) -> dict[str, tuple[float, float]]:
-        """Kinds of action whose median time (or CPU time) in the last stretch exceeds
-        ``factor`` times their median in the first (after warm-up), plus ``slack_ms``."""
-        first, last = ((c.median_cpu_ms if cpu else c.median_ms) for c in (self.chunks[0], self.chunks[-1]))
-        return {kind: (first[kind], last[kind]) for kind in first
-                if kind in last and last[kind] > factor * first[kind] + slack_ms}
+    def busy_growth_after_warmup(self) -> float:
+        """The same, each measured right after the last action of its stretch."""
+        return self.chunks[-1].rss_busy_mb - self.chunks[0].rss_busy_mb
+
+    def slower(self, factor: float = 1.5, slack_ms: float = 5.0, *, cpu: bool = False, stretches: int = 2,
+               least: int = 5) -> dict[str, tuple[float, float]]:
+        """Kinds of action slower at the end than at the start (after warm-up): their
+        median time (or CPU time) over the last ``stretches`` stretches exceeds
+        ``factor`` times their median over the first ones, plus ``slack_ms``. A kind
+        seen fewer than ``least`` times on either side (an exchange of one department)
+        compares its first time with its last."""
+        first, last = self._pooled(self.chunks[:stretches], cpu), self._pooled(self.chunks[-stretches:], cpu)
+        every = self._pooled(self.chunks, cpu)
+        compared = {}
+        for kind, values in every.items():
+            if len(first.get(kind, ())) >= least and len(last.get(kind, ())) >= least:
+                compared[kind] = (statistics.median(first[kind]), statistics.median(last[kind]))
+            elif len(values) >= 2:
+                compared[kind] = (values[0], values[-1])
+        return {kind: (a, b) for kind, (a, b) in sorted(compared.items()) if b > factor * a + slack_ms}
+
+    @staticmethod
+    def _pooled(chunks: list[Chunk], cpu: bool = False) -> dict[str, list[float]]:
+        pooled: dict[str, list[float]] = defaultdict(list)
+        for chunk in chunks:
+            for kind, values in (chunk.cpu_ms if cpu else chunk.times_ms).items():
+                pooled[kind] += values
+        return pooled
 
 
 class Soak:
@@ -84,6 +112,8 @@ class Soak:
         self.ids = self._sample_ids()
         self._durations: dict[str, list[float]] = defaultdict(list)
         self._cpu: dict[str, list[float]] = defaultdict(list)
+        self._words = itertools.count()
+        self._exchanges = itertools.count()
 
     # --- set-up --------------------------------------------------------------------
 
@@ -173,10 +203,13 @@ class Soak:
         self.window.show_view(key)
         return key  # timed per view
 
-    def search(self) -> None:
+    def search(self) -> str:
         self.window.show_view("projects")
         state = self.context.filter_state
-        state.update(search="" if state.filter.search else self.random.choice(WORDS))
+        # The words in turn, so that every stretch searches the same mix (their hits differ).
+        word = "" if state.filter.search else WORDS[next(self._words) % len(WORDS)]
+        state.update(search=word)
+        return None if word else "cleared"
 
     def exchange(self) -> str:
         """Export the projects of one department and stage and import the file back,
@@ -188,7 +221,7 @@ class Soak:
 
         ws = self.ws
         path = self.folder / f"echange-{self.random.randint(1, 10_000)}.xlsx"
-        department = self.random.choice(("67", "68", "57", "88"))
+        department = DEPARTMENTS[next(self._exchanges) % len(DEPARTMENTS)]  # in turn: each at the start and the end
         flt = ProjectFilter(departments=frozenset({department}), stages=frozenset({"deployment"}))
 
         def applied(report) -> None:
@@ -258,6 +291,17 @@ class Soak:
             meter.stop()
         return self.result
 
+    @staticmethod
+    def _rest() -> None:
+        """Leave the window idle as a user's pause would: long enough for what the
+        last actions freed to go back to the system (ui/tasks.py), so that memory
+        still held is told from memory in passing (an import's rows)."""
+        from labest_desktop.ui import tasks
+
+        loop = QEventLoop()
+        QTimer.singleShot(tasks.RELEASE_DELAY_MS + 500, loop.quit)
+        loop.exec()
+
     def _show_every_view(self) -> None:
         """A day starts with every view shown once: what they build for good is not
         counted as growth."""
@@ -271,13 +315,18 @@ class Soak:
 
     def _close_chunk(self, n: int, meter, state) -> None:
         gc.collect()
+        busy = probe.rss_mb()
+        self._rest()
         chunk = Chunk(
             actions=n,
             rss_mb=probe.rss_mb(),
+            rss_busy_mb=busy,
             worst_block_ms=meter.worst_ms,
             worst_action=state["worst"],
             median_ms={k: statistics.median(v) for k, v in self._durations.items() if v},
             median_cpu_ms={k: statistics.median(v) for k, v in self._cpu.items() if v},
+            times_ms={k: list(v) for k, v in self._durations.items()},
+            cpu_ms={k: list(v) for k, v in self._cpu.items()},
             qt_objects=len(self.window.findChildren(QObject)),
             native_mb=probe.native_memory(),
         )

@@ -83,6 +83,7 @@ def main(argv: list[str]) -> int:
     print(f"memory at rest after warm-up ({first.actions} actions) to the end: {result.growth_after_warmup():+.0f} MB "
           f"(goal ≤ +50 MB; right after the last action: {result.busy_growth_after_warmup():+.0f} MB); "
           f"Qt objects {first.qt_objects} → {last.qt_objects}")
+    print(f"sentences shown to the user: {len(soak.told)}" + "".join(f"\n  {text}" for text in soak.told[:5]))
     for cpu in (False, True):
         slower = result.slower(cpu=cpu)
         print(f"slower at the end ({'CPU ' if cpu else ''}ms; median of the last 2 stretches against the first 2, "

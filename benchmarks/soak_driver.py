@@ -114,6 +114,7 @@ class Soak:
         self._cpu: dict[str, list[float]] = defaultdict(list)
         self._words = itertools.count()
         self._exchanges = itertools.count()
+        self.told: list[str] = []  # sentences shown to the user (a refused undo)
 
     # --- set-up --------------------------------------------------------------------
 
@@ -126,6 +127,7 @@ class Soak:
     @contextmanager
     def _answered_dialogs(self):
         """The modal questions the actions raise, answered for the run only."""
+        from labest_desktop.ui import excepthook
         from labest_desktop.ui.dialogs import prompts
         from labest_desktop.ui.views import board
 
@@ -134,6 +136,8 @@ class Soak:
             (prompts.StageDialog, "ask"): classmethod(
                 lambda cls, parent, current: (TARGETS[current], "Décision du comité (soak)")),
             (prompts.StaleEditDialog, "ask"): classmethod(lambda cls, parent, changes, who: "reload"),
+            # An undo refused (the project changed since, by an import): its sentence is kept.
+            (excepthook.ExpectedErrorDialog, "ask"): classmethod(lambda cls, parent, text: self.told.append(text)),
         }
         before = {key: key[0].__dict__[key[1]] for key in answers}
         for (owner, name), answer in answers.items():

@@ -63,3 +63,27 @@ def test_redo_of_a_status_change_refuses_a_project_changed_since(qapp, sqlite_wo
     assert reported and "ailleurs" in reported[0].message
     after = projects.get_project(sqlite_workspace, view.id)
     assert str(after.fields.status) == "active" and after.fields.contact == "Changé ailleurs"
+
+
+def test_undoing_an_edit_after_its_editor_closed_tells_the_refusal(make_window, demo_workspace, no_modal_dialogs):
+    """An edit saved in the project editor, the editor closed (and deleted), the project
+    changed elsewhere, then « Annuler »: the refusal is told from the window. The soak
+    found the undo step calling the deleted editor (an unexpected error instead)."""
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from labest_desktop.services import project_query
+
+    window = make_window(demo_workspace)
+    pid = project_query.project_ids(demo_workspace)[0]
+    editor = window.project_actions.editor(pid)
+    values, _ = editor.form.values()
+    editor.form.set_values(values.with_changes(title=values.title + " (revu)"))
+    editor.save()
+    editor.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(editor)
+    other_process(demo_workspace, "project", pid, "Changé ailleurs")
+    window.context.undo_stack.undo()
+    assert len(no_modal_dialogs) == 1 and "ailleurs" in no_modal_dialogs[0], no_modal_dialogs
+    assert projects.get_project(demo_workspace, pid).fields.contact == "Changé ailleurs"

@@ -248,8 +248,12 @@ class ProjectEditor(GeometryMixin, QDialog):
         values, _ = self.form.values()
         return values != self.baseline
 
-    def _report(self, exc: LabestError) -> None:
-        show_error(self.parentWidget(), exc)
+    def _reporter(self):
+        """How an undo step pushed from here tells that it was refused. The step
+        outlives this editor (deleted once closed), so it speaks from the window:
+        a refused undo after the editor was closed used to fail on the deleted editor."""
+        window = self.parentWidget()
+        return lambda exc: show_error(window, exc)
 
     # --- changes made elsewhere -------------------------------------------------------
 
@@ -298,7 +302,7 @@ class ProjectEditor(GeometryMixin, QDialog):
             if self.view is None:
                 created = projects.create_project(self.ws, values)
                 self.context.undo_stack.push(CreateCommand(self.context, created.id, created.fields.title,
-                                                           self._report))
+                                                           self._reporter()))
                 self.project_id = created.id
                 self.view = created
             else:
@@ -306,7 +310,7 @@ class ProjectEditor(GeometryMixin, QDialog):
                 saved = projects.update_project(self.ws, self.view.id, values, self.view.version)
                 if saved.version != self.view.version:
                     self.context.undo_stack.push(EditCommand(self.context, saved.id, saved.fields.title, before,
-                                                             saved.fields, saved.version, self._report))
+                                                             saved.fields, saved.version, self._reporter()))
                 self.view = saved
         except ValidationError as exc:
             self.form.show_errors([exc])
@@ -344,7 +348,7 @@ class ProjectEditor(GeometryMixin, QDialog):
                 show_error(self, exc)
                 return False
             self.context.undo_stack.push(EditCommand(self.context, saved.id, saved.fields.title, current.fields,
-                                                     saved.fields, saved.version, self._report))
+                                                     saved.fields, saved.version, self._reporter()))
             self.view = saved
             self.baseline = mine
             self.context.projects_changed([saved.id])
@@ -376,7 +380,7 @@ class ProjectEditor(GeometryMixin, QDialog):
         except LabestError as exc:
             show_error(self, exc)
             return
-        self.context.undo_stack.push(StageMoveCommand(self.context, done, self._report))
+        self.context.undo_stack.push(StageMoveCommand(self.context, done, self._reporter()))
         saved = projects.get_project(self.ws, self.view.id)
         # Unsaved edits in the form stay; they now apply on top of the new version.
         pending, _ = self.form.values()

@@ -171,21 +171,28 @@ class _Child:
             resident, address_space = child_limits.own_memory()
             memory = limits.memory_bytes + address_space if system_limits else 0
             read_end, write_end = os.pipe()
-            # Frozen, the parent's objects are out of the child's garbage collection:
-            # a collection walking them would copy every page of the parent's heap
-            # (copy on write), which cost more than the whole read at 10,000 rows.
-            gc.freeze()
+            # In the child, the parent's objects are frozen out of its garbage
+            # collection: a collection walking them would copy every page of the
+            # parent's heap (copy on write), which cost more than the whole read at
+            # 10,000 rows. Frozen there, not here: unfreezing in the parent would
+            # also thaw what the window froze at start-up (app.freeze_startup_objects).
+            # No collection may run between the fork and the freeze.
+            collecting = gc.isenabled()
+            gc.disable()
             pid = os.fork()
             if pid == 0:  # the child: never returns into the caller's code
                 code = 1
                 try:
+                    gc.freeze()
+                    gc.enable()
                     os.close(read_end)
                     _quiet()
                     child_main(str(path), stream_projects, write_end, memory, limits.cpu_seconds)
                     code = 0
                 finally:
                     os._exit(code)
-            gc.unfreeze()
+            if collecting:
+                gc.enable()
             os.close(write_end)
             return cls(pid, None, os.fdopen(read_end, "rb"), path.name, limits, resident)
         memory = limits.memory_bytes if system_limits else 0

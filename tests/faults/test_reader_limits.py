@@ -194,3 +194,21 @@ def test_the_new_interpreter_ends_quietly_on_an_unexpected_error(monkeypatch):
     monkeypatch.setattr(guard, "child_main", broken)
     monkeypatch.setattr(guard, "_answer_fd", lambda: os.open(os.devnull, os.O_WRONLY))
     assert guard.main(["fichier.xlsx", "0", "0", "1.0"]) == 1
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the forked path")
+def test_a_forked_read_leaves_the_windows_frozen_objects_frozen(tmp_path):
+    """The window freezes its start-up objects out of the collector (app.py); the
+    forked reader freezes the parent's objects in the child only, so a read neither
+    thaws them nor freezes more, and leaves the collector as it found it."""
+    import gc
+
+    path = tmp_path / "court.csv"
+    path.write_text("Titre;Étape;Statut\nProjet lu;Idéation;Actif\n", encoding="utf-8")
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        read_all(path, spawn=False)
+        assert gc.get_freeze_count() == frozen and gc.isenabled()
+    finally:
+        gc.unfreeze()

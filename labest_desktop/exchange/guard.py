@@ -176,23 +176,19 @@ class _Child:
             # parent's heap (copy on write), which cost more than the whole read at
             # 10,000 rows. Frozen there, not here: unfreezing in the parent would
             # also thaw what the window froze at start-up (app.freeze_startup_objects).
-            # No collection may run between the fork and the freeze.
-            collecting = gc.isenabled()
-            gc.disable()
+            # The collector's switch is left alone (services.bulk_work pauses it
+            # during imports): nothing between the fork and the freeze allocates.
             pid = os.fork()
             if pid == 0:  # the child: never returns into the caller's code
                 code = 1
                 try:
                     gc.freeze()
-                    gc.enable()
                     os.close(read_end)
                     _quiet()
                     child_main(str(path), stream_projects, write_end, memory, limits.cpu_seconds)
                     code = 0
                 finally:
                     os._exit(code)
-            if collecting:
-                gc.enable()
             os.close(write_end)
             return cls(pid, None, os.fdopen(read_end, "rb"), path.name, limits, resident)
         memory = limits.memory_bytes if system_limits else 0

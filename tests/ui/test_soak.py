@@ -40,7 +40,9 @@ def test_dashboard_refreshes_free_the_charts_they_replace(make_window, sqlite_wo
     current = {id(panel.view.chart()) for panel in dashboard.panels.values()}
     alive = [chart for chart in replaced if id(chart) not in current and shiboken6.isValid(chart)]
     assert alive == []
-    assert len(window.findChildren(QObject)) <= objects
+    # A leak grows with each refresh (the old one: five charts a refresh, +150 here); a
+    # couple of objects made once, late, under a loaded machine are not one.
+    assert len(window.findChildren(QObject)) <= objects + 5
 
 
 def test_background_tasks_are_freed_once_done(qtbot):

@@ -24,8 +24,9 @@ def isolated_data_dir(tmp_path, monkeypatch) -> Path:
     return folder
 
 
-@pytest.fixture(scope="session")
-def postgres_server():
+def _own_server():
+    """A PostgreSQL server in a temporary folder, stopped when the session ends
+    (required in CI, skipped where the binaries are missing)."""
     from tests.support.pg_server import PostgresServer, find_bin
 
     if not find_bin("initdb"):
@@ -36,22 +37,18 @@ def postgres_server():
     server.start()
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    yield from _own_server()
 
 
 @pytest.fixture(scope="session")
 def restartable_server():
     """A server of its own for the tests that stop or restart it (the others share
     ``postgres_server``, whose connections must not be cut under them)."""
-    from tests.support.pg_server import PostgresServer, find_bin
-
-    if not find_bin("initdb"):
-        if os.environ.get("CI"):
-            pytest.fail("PostgreSQL 15 (initdb, pg_ctl) is required in CI")
-        pytest.skip("PostgreSQL server binaries not installed")
-    server = PostgresServer()
-    server.start()
-    yield server
-    server.stop()
+    yield from _own_server()
 
 
 _db_counter = itertools.count()

@@ -11,6 +11,7 @@ from pytestqt.qt_compat import qt_api
 from labest_desktop.domain.fields import ProjectFields
 from labest_desktop.services import events, organisations, projects
 from labest_desktop.services.demo import load_demo
+from labest_desktop.ui.models.windowed_table import WINDOW
 from labest_desktop.ui.views import events as events_view
 from labest_desktop.ui.views import view_errors
 from tests.support.ui_context import make_context, screenshot
@@ -141,21 +142,21 @@ def test_events_list_reads_only_the_rows_on_screen(qtbot, context, monkeypatch):
     table = view.table
     qtbot.waitUntil(lambda: bool(asked))
     assert view.model.rowCount() == 1_000
-    assert len(asked) <= events_view.WINDOW
-    assert view.model.cached() <= events_view.WINDOW
+    assert len(asked) <= WINDOW
+    assert view.model.cached() <= WINDOW
     first_on_screen = table.model().index(table.rowAt(0), events_view.COL_TITLE).data()
     assert first_on_screen.startswith("Atelier")
     asked.clear()
     table.sortByColumn(events_view.COL_TITLE, Qt.SortOrder.AscendingOrder)
     qtbot.waitUntil(lambda: bool(asked))
     assert table.model().index(0, events_view.COL_TITLE).data() == "Atelier 0000"
-    assert len(asked) <= events_view.WINDOW
+    assert len(asked) <= WINDOW
     asked.clear()
     table.scrollToBottom()
     qtbot.waitUntil(lambda: bool(asked))
     assert table.model().index(999, events_view.COL_TITLE).data() == "Atelier 0999"
-    assert len(asked) <= events_view.WINDOW
-    assert view.model.cached() <= 2 * events_view.WINDOW
+    assert len(asked) <= WINDOW
+    assert view.model.cached() <= 2 * WINDOW
     table.sortByColumn(events_view.COL_DATE, Qt.SortOrder.AscendingOrder)
     qtbot.waitUntil(lambda: table.model().index(0, events_view.COL_DATE).data() != "")
     undated = [table.model().index(row, events_view.COL_DATE).data() for row in range(900, 1000)]

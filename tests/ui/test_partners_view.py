@@ -7,6 +7,7 @@ import pytest
 from labest_desktop.domain.fields import ProjectFields
 from labest_desktop.services import organisations, projects
 from labest_desktop.services.demo import load_demo
+from labest_desktop.ui.models.windowed_table import WINDOW
 from labest_desktop.ui.views import partners as partners_view
 from tests.support.ui_context import make_context, screenshot
 
@@ -94,7 +95,7 @@ def test_partners_list_reads_only_the_rows_on_screen(qtbot, context, monkeypatch
     qtbot.waitUntil(lambda: not view.counts_pending())
     table, model = view.table, view.model
     assert model.rowCount() == 1_000
-    assert len(asked) <= partners_view.WINDOW and model.cached() <= partners_view.WINDOW
+    assert len(asked) <= WINDOW and model.cached() <= WINDOW
     assert model.index(0, partners_view.COL_NAME).data() == "Commune 0000"
     asked.clear()
     table.sortByColumn(partners_view.COL_LED, qtbot_descending())
@@ -102,13 +103,13 @@ def test_partners_list_reads_only_the_rows_on_screen(qtbot, context, monkeypatch
     assert model.index(0, partners_view.COL_LED).data() == "1"
     # Sorted from the counts already read, in the database's order (ties by name).
     assert model._rows.ids == organisations.organisation_ids(context.workspace, sort="led", descending=True)
-    assert len(asked) <= 2 * partners_view.WINDOW  # the top rows and the selected one's, kept selected
+    assert len(asked) <= 2 * WINDOW  # the top rows and the selected one's, kept selected
     assert model.row_of(view.current_id) == table.currentIndex().row() > 0
     asked.clear()
     table.scrollTo(model.index(500, 0), table.ScrollHint.PositionAtTop)
     qtbot.waitUntil(lambda: bool(asked))
-    assert len(asked) <= partners_view.WINDOW
-    assert model.cached() <= 3 * partners_view.WINDOW  # three windows of 1,000 rows
+    assert len(asked) <= WINDOW
+    assert model.cached() <= 3 * WINDOW  # three windows of 1,000 rows
     view.search.setText("COMMUNE 0500")
     assert model.rowCount() == 1
     assert model.index(0, partners_view.COL_NAME).data() == lead.fields.lead

@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QDate,
     QEvent,
@@ -44,7 +43,7 @@ from labest_desktop.domain.errors import LabestError
 from labest_desktop.services import events, organisations
 from labest_desktop.services.changes import EVERYTHING, Changes
 from labest_desktop.ui import colours, labels
-from labest_desktop.ui.models.row_window import RowWindow
+from labest_desktop.ui.models.windowed_table import ID_ROLE, WindowedTableModel
 from labest_desktop.ui.reports.formatting import french_date
 from labest_desktop.ui.retranslate import Retranslatable
 from labest_desktop.ui.views import view_errors
@@ -52,23 +51,19 @@ from labest_desktop.ui.views.base import View
 from labest_desktop.ui.views.kind_labels import event_kind_label, event_kinds
 from labest_desktop.ui.widgets.empty_state import EmptyState
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COL_DATE, COL_TITLE, COL_KIND, COL_PLACE, COL_PARTICIPANTS, COL_PROJECTS = range(6)
-_ROOT = QModelIndex()
-WINDOW = 100  # rows read at a time: more than a screen holds
 
 
-class EventTableModel(QAbstractTableModel):
+class EventTableModel(WindowedTableModel):
     """The events as the database orders them: their ids, and the rows drawn read a
     window at a time (``RowWindow``), like the portfolio. Sorting asks the database
     again; a row never drawn is never read nor formatted."""
 
+    SORTS = events.EVENT_SORTS
+
     def __init__(self, context, parent=None) -> None:
-        super().__init__(parent)
+        super().__init__(lambda ids: events.event_rows(self._context.workspace, ids), "date", True, parent)
         self._context = context
-        self._rows = RowWindow(lambda ids: events.event_rows(self._context.workspace, ids), WINDOW, 2_000)
-        self._search = ""
-        self._sort, self._descending = "date", True
 
     def headers(self) -> tuple[str, ...]:
         return (self.tr("Date"), self.tr("Title"), self.tr("Kind"), self.tr("Place"),
@@ -81,42 +76,7 @@ class EventTableModel(QAbstractTableModel):
         kinds = tuple(sorted(event_kinds(), key=lambda code: event_kind_label(code).lower()))
         ids = events.event_ids(self._context.workspace, search=self._search, sort=self._sort,
                                descending=self._descending, kind_order=kinds)
-        self.beginResetModel()
-        self._rows.set_ids(ids)
-        self.endResetModel()
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(events.EVENT_SORTS):
-            return
-        wanted = (events.EVENT_SORTS[column], order == Qt.SortOrder.DescendingOrder)
-        if wanted != (self._sort, self._descending):
-            self._sort, self._descending = wanted
-            self.reload()
-
-    def cached(self) -> int:
-        """Rows read and held (the rows drawn and their window, never every row)."""
-        return self._rows.cached()
-
-    def row_of(self, event_id: int) -> int:
-        return self._rows.position_of(event_id)
-
-    def retranslate(self) -> None:
-        """The language changed: headers and cells are drawn again in it."""
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COL_PROJECTS)
-        if len(self._rows):
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, COL_PROJECTS))
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else COL_PROJECTS + 1
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section <= COL_PROJECTS:
-            return self.headers()[section]
-        return None
+        self._show_ids(ids)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

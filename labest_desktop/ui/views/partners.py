@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QAbstractTableModel,
     QCoreApplication,
     QEvent,
     QModelIndex,
@@ -36,32 +35,28 @@ from labest_desktop.domain.vocab import DEPARTMENTS
 from labest_desktop.services import organisations
 from labest_desktop.services.changes import EVERYTHING, Changes
 from labest_desktop.ui import labels
-from labest_desktop.ui.models.row_window import RowWindow
+from labest_desktop.ui.models.windowed_table import ID_ROLE, WindowedTableModel
 from labest_desktop.ui.reports.formatting import french_date
 from labest_desktop.ui.views import view_errors
 from labest_desktop.ui.views.base import BackgroundRead, View
 from labest_desktop.ui.views.kind_labels import org_kind_label, org_kinds
 from labest_desktop.ui.widgets.empty_state import EmptyState
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COL_NAME, COL_KIND, COL_DEPARTMENT, COL_LED, COL_PARTNERED, COL_EVENTS = range(6)
-_ROOT = QModelIndex()
-WINDOW = 100  # rows read at a time: more than a screen holds
 
 
-class OrganisationTableModel(QAbstractTableModel):
+class OrganisationTableModel(WindowedTableModel):
     """The organisations as the database orders them: their ids, and the rows drawn
     read a window at a time (``RowWindow``), like the portfolio. How many projects
     each leads and partners, and its events, arrive from the background
     (``set_counts``: one grouped read), « … » until then."""
 
+    SORTS = organisations.ORGANISATION_SORTS
+
     def __init__(self, context, parent=None) -> None:
-        super().__init__(parent)
+        super().__init__(lambda ids: organisations.organisation_rows(self._context.workspace, ids), "name", False, parent)
         self._context = context
-        self._rows = RowWindow(lambda ids: organisations.organisation_rows(self._context.workspace, ids), WINDOW, 2_000)
         self._counts: dict[int, tuple[int, int, int]] | None = None
-        self._search = ""
-        self._sort, self._descending = "name", False
 
     def headers(self) -> tuple[str, ...]:
         return (self.tr("Organisation"), self.tr("Kind"), self.tr("Department"), self.tr("Leads"),
@@ -83,17 +78,7 @@ class OrganisationTableModel(QAbstractTableModel):
         else:
             ids = organisations.organisation_ids(self._context.workspace, self._search, sort=self._sort,
                                                  descending=self._descending, kind_order=kinds)
-        self.beginResetModel()
-        self._rows.set_ids(ids)
-        self.endResetModel()
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(organisations.ORGANISATION_SORTS):
-            return
-        wanted = (organisations.ORGANISATION_SORTS[column], order == Qt.SortOrder.DescendingOrder)
-        if wanted != (self._sort, self._descending):
-            self._sort, self._descending = wanted
-            self.reload()
+        self._show_ids(ids)
 
     def set_counts(self, counts: dict[int, tuple[int, int, int]] | None) -> None:
         self._counts = counts
@@ -108,33 +93,8 @@ class OrganisationTableModel(QAbstractTableModel):
             return None
         return self._counts.get(organisation_id, (0, 0, 0))
 
-    def cached(self) -> int:
-        """Rows read and held (the rows drawn and their window, never every row)."""
-        return self._rows.cached()
-
-    def row_of(self, organisation_id: int) -> int:
-        return self._rows.position_of(organisation_id)
-
     def organisation(self, row: int) -> organisations.OrganisationRow | None:
         return self._rows.row(row)
-
-    def retranslate(self) -> None:
-        """The language changed: headers and cells are drawn again in it."""
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COL_EVENTS)
-        if len(self._rows):
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, COL_EVENTS))
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else COL_EVENTS + 1
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section <= COL_EVENTS:
-            return self.headers()[section]
-        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

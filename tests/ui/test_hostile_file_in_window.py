@@ -10,6 +10,18 @@ from tests.faults.campaign import digest
 from tests.ui.conftest import screenshot
 
 
+def _read_in_wizard(window, qtbot, path):
+    """The import wizard opened on ``path`` and taken to its reading page, once the
+    reading has ended: the wizard and the page's sentence."""
+    wizard = ImportWizard(window.context, None, str(path))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    page = wizard.currentPage()
+    qtbot.waitUntil(lambda: page.task is None, timeout=60_000)
+    return wizard, page.status.text()
+
+
 def test_the_wizard_says_why_and_the_window_stays(make_window, demo_workspace, qtbot, tmp_path, monkeypatch):
     """With the checks before parsing switched off, so that calamine really meets the
     512 GiB sheet and aborts in the reading process; then with them, the precise
@@ -25,14 +37,9 @@ def test_the_wizard_says_why_and_the_window_stays(make_window, demo_workspace, q
             monkeypatch.setattr(extent, "_FAR_CELL", extent.re.compile(rb"(?!)"))
         else:
             monkeypatch.undo()
-        wizard = ImportWizard(window.context, None, str(path))
-        qtbot.addWidget(wizard)
-        wizard.show()
-        wizard.next()
-        page = wizard.currentPage()
-        qtbot.waitUntil(lambda page=page: page.task is None, timeout=60_000)
+        wizard, status = _read_in_wizard(window, qtbot, path)
         expected = "mémoire permise" if not checks else "va jusqu'à la ligne 1048576"
-        assert expected in page.status.text() and "bombe.xlsx" in page.status.text()
+        assert expected in status and "bombe.xlsx" in status
         screenshot(wizard, f"hostile-workbook-{'checked' if checks else 'reader-abort'}")
         wizard.close()
     assert window.isVisible()
@@ -61,13 +68,8 @@ def test_on_the_windows_path_the_limits_hold_and_the_window_stays(make_window, d
     for path, (variable, value), expected in cases:
         monkeypatch.delenv(guard.MEMORY_VARIABLE, raising=False)
         monkeypatch.setenv(variable, value)
-        wizard = ImportWizard(window.context, None, str(path))
-        qtbot.addWidget(wizard)
-        wizard.show()
-        wizard.next()
-        page = wizard.currentPage()
-        qtbot.waitUntil(lambda page=page: page.task is None, timeout=60_000)
-        assert expected in page.status.text() and path.name in page.status.text()
+        wizard, status = _read_in_wizard(window, qtbot, path)
+        assert expected in status and path.name in status
         wizard.close()
     assert window.isVisible()
     assert window.context.workspace.database.engine is not None

@@ -62,6 +62,9 @@ def main(argv: list[str]) -> int:
     probe.application()
     workspace, folder = probe.open_copy(args.database, args.database_url)
     window = probe.build_window(workspace, folder)
+    from labest_desktop.app import freeze_startup_objects
+
+    freeze_startup_objects()  # as ``labest`` does once its window is built
     probe.settle()
     print(f"{probe.describe(args.database, args.database_url)}: window built, {probe.rss_mb():.0f} MB; "
           f"{args.actions} actions, {args.imports} exports imported back")

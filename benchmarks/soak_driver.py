@@ -190,22 +190,33 @@ class Soak:
         editor.place.setText("Strasbourg")
         editor.submit()
 
-    def undo(self) -> None:
+    def undo(self) -> str:
+        """Timed per kind of step undone: an edit, a stage move or nothing (the
+        history is cleared after each import) cost different amounts."""
         stack = self.context.undo_stack
-        if stack.canUndo():
-            stack.undo()
+        if not stack.canUndo():
+            return "nothing"
+        kind = _step_kind(stack.command(stack.index() - 1))
+        stack.undo()
+        return kind
 
-    def redo(self) -> None:
+    def redo(self) -> str:
         stack = self.context.undo_stack
-        if stack.canRedo():
-            stack.redo()
+        if not stack.canRedo():
+            return "nothing"
+        kind = _step_kind(stack.command(stack.index()))
+        stack.redo()
+        return kind
 
     def switch_view(self) -> str:
         from labest_desktop.ui.views import VIEWS
 
         key = self.random.choice(VIEWS).key
-        self.window.show_view(key)
-        return key  # timed per view
+        window = self.window
+        shown = window.stack.currentWidget() is window.tabs and window.tabs.currentWidget() is window.views.get(key)
+        window.show_view(key)
+        # Timed per view, and apart when the view was already on screen (nothing to do).
+        return f"{key} (already shown)" if shown else key
 
     def search(self) -> str:
         self.window.show_view("projects")
@@ -340,6 +351,13 @@ class Soak:
         self._cpu.clear()
         state["worst"] = ("", 0.0)
         meter.worst_ms = 0.0
+
+
+def _step_kind(command) -> str:
+    from labest_desktop.ui.undo_commands import EditCommand, StageMoveCommand
+
+    kinds = {EditCommand: "edit", StageMoveCommand: "stage move"}
+    return kinds.get(type(command), type(command).__name__)
 
 
 def board_card_role():

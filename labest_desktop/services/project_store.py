@@ -168,8 +168,17 @@ def record_revision(
     )
     if batch is not None:
         revision.import_batch_id = batch.id
-    project.revisions.append(revision)
+    _attach(session, revision, project)
     return revision
+
+
+def _attach(session: Session, record, project: Project) -> None:
+    """Add a revision or decision to ``project`` without reading the ones it has:
+    appending to ``project.revisions`` loads the whole collection first (every earlier
+    snapshot, read again by each edit, longer for every change the project had).
+    Setting the record's side of the link appends only where already loaded."""
+    record.project = project
+    session.add(record)
 
 
 def record_decision(
@@ -192,7 +201,7 @@ def record_decision(
         rationale=rationale,
         import_batch_id=batch.id if batch is not None else None,
     )
-    project.decisions.append(decision)
+    _attach(session, decision, project)
     project.stage = to_stage
     project.stage_since = when.date()
     return decision

@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from labest_desktop.domain.fields import (
     EDITABLE_KEYS,
@@ -198,6 +198,36 @@ def test_each_action_leaves_exactly_one_revision(workspace):
     assert [r.number for r in revs] == [1, 2, 3, 4, 5]
     assert [r.origin for r in revs] == ["create", "edit", "stage", "delete", "restore"]
     assert {r.author for r in revs} == {"test-agent"}
+
+
+def test_an_edit_or_a_decision_reads_none_of_the_earlier_revisions_and_decisions(sqlite_workspace):
+    """Each change adds one revision (and a stage move one decision) without reading
+    the project's earlier ones: a long history costs a later edit nothing (the soak
+    saw undo and edits slow down as the history of the projects it edits grew)."""
+    ws = sqlite_workspace
+    view = projects.create_project(ws, FULL)
+    for n in range(6):
+        view = projects.update_project(ws, view.id, view.fields.with_changes(users_involved=n), view.version)
+        view = projects.change_stage(ws, view.id, Stage.PROTOTYPE if n % 2 == 0 else Stage.IDEATION, f"Comité {n}")
+    statements: list[str] = []
+
+    def seen(_conn, _cursor, statement, *_args) -> None:
+        statements.append(" ".join(statement.split()))
+
+    event.listen(ws.database.engine, "before_cursor_execute", seen)
+    try:
+        edited = projects.update_project(ws, view.id, view.fields.with_changes(users_involved=99), view.version)
+        projects.change_stage(ws, view.id, Stage.DEPLOYMENT, "Comité final", edited.version)
+    finally:
+        event.remove(ws.database.engine, "before_cursor_execute", seen)
+    reads = [s for s in statements if s.startswith("SELECT") and ("FROM project_revision" in s or "FROM stage_decision" in s)]
+    # The next revision's number is the only thing read back (one per change).
+    assert all(s.startswith("SELECT max(project_revision.number)") for s in reads), reads
+    assert len(reads) == 2
+    revs = revisions_of(ws, view.id)
+    assert [r.number for r in revs] == list(range(1, 16))
+    assert [r.origin for r in revs[-2:]] == ["edit", "stage"]
+    assert [d.to_stage for d in projects.decisions(ws, view.id)][-1] == "deployment"
 
 
 def test_saving_unchanged_values_adds_no_revision(workspace):

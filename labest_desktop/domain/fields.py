@@ -143,6 +143,32 @@ def validate(values: ProjectFields) -> list[ValidationError]:
     return errors
 
 
+def field_errors(key: str, value: object) -> list[ValidationError]:
+    """The rules one field's value breaks on its own: :func:`validate`'s, all but the
+    order of the period's dates, which ties two fields (:func:`date_order_error`).
+    For checking the few fields of a row not checked already (a test holds the two
+    functions to the same errors)."""
+    errors: list[ValidationError] = []
+    if key == "title" and (not value or not value.strip()):  # type: ignore[union-attr]
+        errors.append(ValidationError("title", "rule.title_required"))
+    _key, limit, listed, textual, rule = _CHECK_OF[key]
+    if value is None:
+        return errors
+    items = value if listed else (value,)
+    if limit is not None:
+        for item in items:
+            if item and len(item) > limit and len(item.strip()) > limit:
+                errors.append(ValidationError(key, "rule.too_long", limit=limit, length=len(item.strip())))
+    if textual:
+        if any(isinstance(v, str) and UNHOLDABLE.search(v) for v in items):
+            errors.append(ValidationError(key, "rule.text_unholdable"))
+        elif listed and any(isinstance(v, str) and ";" in v for v in items):
+            errors.append(ValidationError(key, "rule.list_separator"))
+    if rule is not None:
+        errors.extend(rule(key, value))
+    return errors
+
+
 def _text_suspect(values: ProjectFields) -> bool:
     """Whether any text might break a text rule: one search over every text of the
     row (most rows break none) before the field by field one that names the field."""
@@ -230,6 +256,8 @@ _CHECKS = tuple(
     for spec in PROJECT_FIELDS
 )
 
+
+_CHECK_OF = {check[0]: check for check in _CHECKS}
 
 # The fields the text rules read: (key, list or not).
 _TEXT_KEYS = tuple((key, listed) for key, _limit, listed, textual, _rule in _CHECKS if textual)
@@ -328,6 +356,8 @@ def _decoder(spec: FieldSpec):
 
 
 _DECODE_ALL = tuple((spec.key, _decoder(spec)) for spec in PROJECT_FIELDS)
+# Each field's :func:`decode_value`, as a function of the value alone.
+SNAPSHOT_DECODERS = dict(_DECODE_ALL)
 
 
 def empty_snapshot() -> dict:

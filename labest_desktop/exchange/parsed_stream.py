@@ -16,7 +16,7 @@ reader's process in the language of the importing one.
 
 The reader's process may have been subverted by the file it read: the importing
 process takes a row only once it has checked it as the domain checks an edit
-(:func:`_checked`: identity in the shapes the cell parsers give, every field of its
+(:class:`_RowCheck`: identity in the shapes the cell parsers give, every field of its
 type and within the rules, the snapshot exactly the fields' own spelling). A row
 that fails is not one this application's parser could have made: the whole file
 is refused, as when the reader dies.
@@ -26,15 +26,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from datetime import date
 from typing import NamedTuple
 
 from labest_desktop import messages
+from labest_desktop.domain.field_registry import PERIOD_KEYS
 from labest_desktop.domain.fields import (
     EDITABLE_KEYS,
+    SNAPSHOT_DECODERS,
     SNAPSHOT_ENCODERS,
-    from_snapshot,
-    to_snapshot,
-    validate,
+    date_order_error,
+    field_errors,
 )
 from labest_desktop.exchange.columns import PROJECTS_SHEET
 from labest_desktop.exchange.errors import CellError, ExchangeFileError
@@ -49,6 +51,7 @@ from labest_desktop.exchange.sheet_parser import (
 )
 from labest_desktop.exchange.values import (
     ANCESTRY_MAX,
+    OWN_SPELLINGS,
     parse_fingerprint,
     parse_reference,
     parse_uid,
@@ -129,11 +132,12 @@ def _plain_error(error: RowError) -> tuple:
 def read_items(items: Iterable[tuple], result: SheetResult, *, file: str, trusted: bool = False) -> Iterator[FileRow]:
     """The rows of a stream of plain items; ``result`` (the sheet's) is filled in
     from the summary once the last row is read. Items from another process are
-    checked (:func:`_checked`); ``trusted`` ones were made here."""
+    checked (:class:`_RowCheck`); ``trusted`` ones were made here."""
+    checked = _RowCheck()
     for item in items:
         try:
             if type(item[0]) is int:
-                yield FileRow(*item) if trusted else _checked(item)
+                yield FileRow(*item) if trusted else checked(item)
                 continue
             _summary(item, result)
         except _MALFORMED as exc:
@@ -160,30 +164,101 @@ def _plain(values: tuple, count: int) -> tuple:
     return tuple(values)
 
 
-def _checked(item: tuple) -> FileRow:
-    """The row, once it is one this application's parser could have made."""
-    row = FileRow(*item)
-    snapshot = row.snapshot
-    if type(snapshot) is not dict or type(row.whole) is not bool or type(row.ancestry) is not list:
-        raise ValueError("not a parsed row")
-    for value, parse in ((row.uid, parse_uid), (row.reference, parse_reference), (row.fingerprint, parse_fingerprint)):
-        if value is not None and (type(value) is not str or parse(value) != value):
-            raise ValueError("identity not as parsed")
-    ancestry = row.ancestry
-    if ancestry and (
-        len(ancestry) > ANCESTRY_MAX or len(set(ancestry)) != len(ancestry)
-        or not _ANCESTRY.fullmatch(";".join(ancestry))
-    ):
-        raise ValueError("ancestry not as parsed")
-    if not _EDITABLE.issuperset(snapshot) or row.whole != (len(snapshot) == len(EDITABLE_KEYS)):
-        raise ValueError("unknown field")
-    fields = from_snapshot(snapshot)
-    if validate(fields) or fields.title != row.title:
-        raise ValueError("fields break a rule")
-    spelled = to_snapshot(fields, uid="", reference="")
-    if any(type(spelled[key]) is not type(value) or spelled[key] != value for key, value in snapshot.items()):
-        raise ValueError("snapshot not in its own spelling")
-    return row
+class _RowCheck:
+    """Checks each row of one read as one this application's parser could have made.
+
+    A value met again on a later row of the same field (a stage, a department, an
+    organisation, a date: most of a row) was checked already, and each field is
+    checked on its own: its value is decoded, held to its field's rules and spelled
+    again (:func:`field_errors`: :func:`validate`'s rules but the order of the
+    period's dates, which is checked on every row). So only the values not met
+    before go through the domain's checks; those that pass and are short are
+    remembered for this read only. Values are remembered by
+    type as well (``True`` equals ``1``, ``1.0`` too): only text, whole numbers,
+    ``None`` and lists of texts are.
+    """
+
+    def __init__(self) -> None:
+        self.good: dict[str, set] = {key: set() for key in EDITABLE_KEYS}
+
+    def __call__(self, item: tuple) -> FileRow:
+        row = FileRow(*item)
+        snapshot = row.snapshot
+        if type(snapshot) is not dict or type(row.whole) is not bool or type(row.ancestry) is not list:
+            raise ValueError("not a parsed row")
+        for value, parse, spelling in (
+            (row.uid, parse_uid, _UID_SPELLING), (row.reference, parse_reference, _REFERENCE_SPELLING),
+            (row.fingerprint, parse_fingerprint, _FINGERPRINT_SPELLING),
+        ):
+            if value is not None and (type(value) is not str or (not spelling(value) and parse(value) != value)):
+                raise ValueError("identity not as parsed")
+        ancestry = row.ancestry
+        if ancestry and (
+            len(ancestry) > ANCESTRY_MAX or len(set(ancestry)) != len(ancestry)
+            or not _ANCESTRY.fullmatch(";".join(ancestry))
+        ):
+            raise ValueError("ancestry not as parsed")
+        if not _EDITABLE.issuperset(snapshot) or row.whole != (len(snapshot) == len(EDITABLE_KEYS)):
+            raise ValueError("unknown field")
+        title = snapshot.get("title")
+        if type(title) is not str or type(row.title) is not str or title != row.title:
+            raise ValueError("title not the row's")
+        good = self.good
+        unknown = {}
+        for key, value in snapshot.items():
+            # A text or None equals no remembered value of another type: looked up
+            # as it is (most values of a row).
+            if type(value) is str or value is None:
+                if value in good[key]:
+                    continue
+            else:
+                remembered = _remembered(value)
+                if remembered is not _NOT_REMEMBERED and remembered in good[key]:
+                    continue
+            unknown[key] = value
+        if unknown:
+            self._check(unknown)
+        start, end = (snapshot.get(key) for key in PERIOD_KEYS)
+        if start and end and date_order_error(date.fromisoformat(start), date.fromisoformat(end)):
+            raise ValueError("fields break a rule")
+        return row
+
+    def _check(self, values: dict) -> None:
+        """The domain's checks of ``values`` (some fields of a row), field by field;
+        the short ones remembered."""
+        for key, value in values.items():
+            decoded = SNAPSHOT_DECODERS[key](value)
+            encode = SNAPSHOT_ENCODERS[key]
+            spelled = decoded if encode is None else encode(decoded)
+            if type(spelled) is not type(value) or spelled != value:
+                raise ValueError("snapshot not in its own spelling")
+            if field_errors(key, decoded):
+                raise ValueError("fields break a rule")
+            remembered = _remembered(value)
+            known = self.good[key]
+            if remembered is not _NOT_REMEMBERED and len(known) < _REMEMBERED_PER_FIELD:
+                known.add(remembered)
+
+
+_UID_SPELLING = OWN_SPELLINGS[parse_uid].fullmatch
+_REFERENCE_SPELLING = OWN_SPELLINGS[parse_reference].fullmatch
+_FINGERPRINT_SPELLING = OWN_SPELLINGS[parse_fingerprint].fullmatch
+_NOT_REMEMBERED = object()
+_REMEMBERED_PER_FIELD = 4_096
+_REMEMBERED_CHARS = 80
+
+
+def _remembered(value: object) -> object:
+    """How a checked value is remembered (lists of texts as tuples), or
+    ``_NOT_REMEMBERED``: a long text, or a type that could equal another's value."""
+    kind = type(value)
+    if kind is str:
+        return value if len(value) <= _REMEMBERED_CHARS else _NOT_REMEMBERED
+    if value is None or kind is int:
+        return value
+    if kind is list and all(type(item) is str for item in value) and sum(map(len, value)) <= _REMEMBERED_CHARS:
+        return tuple(value)
+    return _NOT_REMEMBERED
 
 
 _EDITABLE = frozenset(EDITABLE_KEYS)

@@ -373,6 +373,12 @@ def parse_fingerprint(raw: object) -> str | None:
     return text
 
 
+# Texts each identity parser gives back unchanged when the pattern matches them
+# whole (their own spellings): a row handed over by the reader's process is checked
+# against these first (exchange/parsed_stream.py), then against the parser itself.
+OWN_SPELLINGS = {parse_uid: _CANONICAL_UID, parse_reference: _REFERENCE, parse_fingerprint: _FINGERPRINT}
+
+
 ANCESTRY_MAX = 16  # fingerprints kept from one cell: more is not ours
 _ANCESTRY_SEPARATORS = re.compile(r"[\s;,]+")
 

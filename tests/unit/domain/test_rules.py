@@ -16,7 +16,8 @@ from sqlalchemy import func, select, text
 
 from labest_desktop import messages
 from labest_desktop.domain.errors import ValidationError
-from labest_desktop.domain.fields import ProjectFields, check, validate
+from labest_desktop.domain.field_registry import PERIOD_KEYS, PROJECT_FIELDS
+from labest_desktop.domain.fields import ProjectFields, check, field_errors, validate
 from labest_desktop.domain.models import Project
 from labest_desktop.services import projects
 
@@ -240,6 +241,27 @@ def test_values_at_the_limits_are_accepted(values):
     """The limits are inclusive: 200 characters, 10,000 characters, a one-day project,
     a budget of 0 or of 999,999,999,999.99 €, zero people."""
     assert validate(values.normalised()) == []
+
+
+UNHOLDABLE_TEXTS = [
+    BASE.with_changes(description="contrôle\x01", contact="\ufffe", tags=("a;b", "c"), partners=("x\x0b",)),
+    BASE.with_changes(title="x\x02" * 150, funding="y" * 201, link="javascript:alert(1)"),
+]
+
+
+@pytest.mark.parametrize(
+    "values", [p.values[0] for p in RULES] + [v for v, _ in ENGLISH] + ACCEPTED + UNHOLDABLE_TEXTS
+)
+def test_one_fields_rules_are_validates_for_that_field(values):
+    """``field_errors`` (one field checked on its own, for rows read by another
+    process) finds exactly the errors ``validate`` finds on that field, the order of
+    the period's dates apart (it ties two fields)."""
+    values = values.normalised()
+    whole = [(e.field, e.key, e.params) for e in validate(values) if e.key != "rule.end_before_start"]
+    by_field = [(e.field, e.key, e.params) for spec in PROJECT_FIELDS
+                for e in field_errors(spec.key, getattr(values, spec.key))]
+    assert sorted(by_field, key=repr) == sorted(whole, key=repr)
+    assert all(key in {s.key for s in PROJECT_FIELDS} for key in PERIOD_KEYS)
 
 
 def test_normalising_trims_text_and_sorts_partners():

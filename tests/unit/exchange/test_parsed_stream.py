@@ -170,6 +170,41 @@ def test_a_field_outside_the_rules_refuses_the_file(parsed, field, value):
     assert caught.value.key == "exchange.file.reader_malformed"
 
 
+@pytest.mark.parametrize(
+    "field, good, bad",
+    [
+        ("users_involved", 1, True),  # True == 1: remembered values keep their type
+        ("users_involved", 3, 3.0),
+        ("stage", "prototype", "bogus"),
+        ("tags", ["mobilité"], ["mobilité", "a;b"]),
+        ("partners", ["Ville de Metz"], "Ville de Metz"),
+    ],
+)
+def test_a_value_checked_on_one_row_lets_no_other_value_through_on_the_next(parsed, field, good, bad):
+    """Values already checked on an earlier row of the same read are not checked
+    again; a different value, or the same one with another type, still is."""
+    first = parsed._replace(snapshot={**parsed.snapshot, field: good})
+    second = parsed._replace(row=parsed.row + 1, snapshot={**parsed.snapshot, field: bad})
+    taken = list(read_items([tuple(first), tuple(first._replace(row=parsed.row + 1))], SheetResult("Projets"), file="f"))
+    assert [row.snapshot[field] for row in taken] == [good, good]
+    with pytest.raises(ExchangeFileError) as caught:
+        _read(tuple(first), tuple(second))
+    assert caught.value.key == "exchange.file.reader_malformed"
+
+
+def test_dates_each_checked_before_still_keep_their_order(parsed):
+    """The order of the period's dates ties two fields: it is checked on every row,
+    even when each date was met (and checked) on earlier rows."""
+    def dated(row: int, start: str, end: str) -> tuple:
+        return tuple(parsed._replace(row=row, snapshot={**parsed.snapshot, "start_date": start, "end_date": end}))
+
+    rows = [dated(2, "2026-01-15", "2026-01-20"), dated(3, "2026-06-30", "2026-07-01")]
+    assert len(list(read_items(rows, SheetResult("Projets"), file="f"))) == 2
+    swapped = dated(4, "2026-06-30", "2026-01-20")  # each date met before, in its own field
+    with pytest.raises(ExchangeFileError):
+        _read(*rows, swapped)
+
+
 def test_a_summary_that_is_not_one_refuses_the_file():
     for item in [
         (SUMMARY, "Projets", 1, [], {}, [], "1", [], []),

@@ -71,8 +71,8 @@ from labest_desktop.services.snapshots import (
     load_projects,
 )
 from labest_desktop.services.workspace import Workspace
-from labest_desktop.storage.bulk import indexes_set_aside, insert_many, update_many
-from labest_desktop.storage.search import bulk_index_upkeep
+from labest_desktop.storage.bulk import indexes_set_aside, insert_many, update_many, write_cache
+from labest_desktop.storage.search import bulk_index_upkeep, snapshot_search_text_after
 
 logger = logging.getLogger(__name__)
 
@@ -294,13 +294,14 @@ def apply_import(
         session.add(batch)
         session.flush()
         writer = _Writer(session, ws.author, batch, preview)
-        apply_organisations(session, preview.sheets, writer.organisation_id)
-        writer.apply(work, receipts)
-        # After the projects: a new event links the projects this file creates too.
-        report.events_created, report.events_updated = apply_events(
-            session, preview.sheets, taken=taken_events, organisation_id=writer.organisation_id, now=writer.now,
-            batch=batch, author=ws.author,
-        )
+        with write_cache(session.connection()):
+            apply_organisations(session, preview.sheets, writer.organisation_id)
+            writer.apply(work, receipts)
+            # After the projects: a new event links the projects this file creates too.
+            report.events_created, report.events_updated = apply_events(
+                session, preview.sheets, taken=taken_events, organisation_id=writer.organisation_id, now=writer.now,
+                batch=batch, author=ws.author,
+            )
         report.created, report.updated = writer.created, writer.updated
         report.restored = [_restored_item(p) for p, _ in work if p.kind == REVIVE]
         report.renumbered = writer.renumbered
@@ -640,20 +641,21 @@ class _Writer:
     def _prepare_slice(self, updates: list[tuple[RowPlan, dict]], last_numbers: dict[int, int]) -> _SliceWrites:
         prepared = _SliceWrites()
         # The projects as stored: as at the preview, their versions were checked.
-        stored = {p.id: p.snapshot for p in load_projects(self.session, [plan.project_id for plan, _ in updates])}
+        stored = {p.id: p for p in load_projects(
+            self.session, [plan.project_id for plan, _ in updates], with_search_text=True
+        )}
         for plan, chosen in updates:
             pid = plan.project_id
-            mine = stored[pid]
+            mine = stored[pid].snapshot
             snapshot = final_snapshot(plan, chosen, mine)
             # Only fields taken from the file or settled in a conflict can differ.
             candidates = plan.taken.keys() | {c.field for c in plan.conflicts}
             changed = [key for key in EDITABLE_KEYS if key in candidates and snapshot.get(key) != mine.get(key)]
             # Only the columns that change are set: SQLite rewrites every index (and the
             # FTS row) of each column named in SET, changed or not.
-            row = column_values(
-                snapshot, self.organisation_ids, self.envelope_ids,
-                keys=changed, with_search=not SEARCH_KEYS.isdisjoint(changed),
-            )
+            row = column_values(snapshot, self.organisation_ids, self.envelope_ids, keys=changed, with_search=False)
+            if not SEARCH_KEYS.isdisjoint(changed):
+                row["search_text"] = snapshot_search_text_after(mine, snapshot, stored[pid].search_text)
             if plan.kind == REVIVE:
                 row["deleted_at"] = None
             columns = tuple(sorted(row))

@@ -41,6 +41,7 @@ class StoredProject:
     updated_at: datetime
     deleted: bool
     snapshot: dict
+    search_text: str | None = None  # as stored, read only when asked for
 
 
 def chunks(ids: list, size: int = CHUNK) -> Iterator[list]:
@@ -154,8 +155,11 @@ def _snapshot_reader(orgs: dict[int, str], envelopes: dict[int, str], share):
 _PARTNERS_KEY = next(spec.key for spec in PROJECT_FIELDS if spec.kind is FieldKind.ORGANISATIONS)
 
 
-def load_projects(session: Session, ids: Iterable[int] | None = None) -> Iterator[StoredProject]:
-    """Stored projects (all, or ``ids``) with their snapshots, in chunks of ids."""
+def load_projects(
+    session: Session, ids: Iterable[int] | None = None, *, with_search_text: bool = False
+) -> Iterator[StoredProject]:
+    """Stored projects (all, or ``ids``) with their snapshots, in chunks of ids (and
+    their stored search texts ``with_search_text``)."""
     orgs = organisation_names(session)
     envelopes = envelope_names(session)
     if ids is None:
@@ -166,6 +170,8 @@ def load_projects(session: Session, ids: Iterable[int] | None = None) -> Iterato
     shared: dict[str, str] = {}
     reader = _snapshot_reader(orgs, envelopes, shared.setdefault)
     first = len(_IDENTITY_COLUMNS)
+    columns = (*_SNAPSHOT_COLUMNS, _table.c.search_text) if with_search_text else _SNAPSHOT_COLUMNS
+    last = first + len(reader)
     for chunk in chunks(ids):
         partners: dict[int, list[str]] = defaultdict(list)
         for project_id, org_id in connection.execute(
@@ -174,19 +180,20 @@ def load_projects(session: Session, ids: Iterable[int] | None = None) -> Iterato
             )
         ).all():
             partners[project_id].append(orgs[org_id])
-        rows = {row[0]: row for row in connection.execute(select(*_SNAPSHOT_COLUMNS).where(_table.c.id.in_(chunk))).all()}
+        rows = {row[0]: row for row in connection.execute(select(*columns).where(_table.c.id.in_(chunk))).all()}
         for project_id in chunk:
             row = rows.get(project_id)
             if row is None:
                 continue
             pid, uid, reference, version, updated_at, deleted_at = row[:first]
             snapshot = {"reference": reference}
-            for (key, decode), value in zip(reader, row[first:], strict=True):
+            for (key, decode), value in zip(reader, row[first:last], strict=True):
                 snapshot[key] = value if decode is None else decode(value)
             names = partners.get(pid)
             snapshot[_PARTNERS_KEY] = (sorted(names, key=fold) if len(names) > 1 else names) if names else []
             snapshot["uid"] = uid
-            yield StoredProject(pid, uid, reference, version, updated_at, deleted_at is not None, snapshot)
+            yield StoredProject(pid, uid, reference, version, updated_at, deleted_at is not None, snapshot,
+                                row[last] if with_search_text else None)
 
 
 def _date(value: str | None) -> date | None:

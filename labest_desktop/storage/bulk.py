@@ -108,3 +108,27 @@ def indexes_set_aside(connection: Connection, table: Table, new_rows: int) -> It
     yield
     for _name, sql in indexes:
         connection.exec_driver_sql(sql)
+
+
+# SQLite's page cache while an import writes, in KiB. The engine's 16 MB (storage/
+# engine.py) fills with the pages of the rows being changed, so SQLite writes
+# changed pages out to the log in the middle of the transaction, then reads and
+# writes some of them again (index pages above all, touched in no order). An import
+# of 100,000 changed rows measured 2.6 -> 2.2 s for its writes with 64 MB; the
+# pages are let go once the import ends.
+WRITE_CACHE_KIB = 65_536
+
+
+@contextmanager
+def write_cache(connection: Connection, kib: int = WRITE_CACHE_KIB) -> Iterator[None]:
+    """A larger page cache for the connection of a bulk write (SQLite), put back
+    to its size before, which also lets the extra pages go."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+    connection.exec_driver_sql(f"PRAGMA cache_size=-{int(kib)}")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql(f"PRAGMA cache_size={int(before)}")

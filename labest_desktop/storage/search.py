@@ -33,7 +33,7 @@ from functools import lru_cache
 from sqlalchemy import ColumnElement, event, literal_column, select, text
 from sqlalchemy.orm import Session
 
-from labest_desktop.domain.field_registry import PROJECT_FIELDS
+from labest_desktop.domain.field_registry import PROJECT_FIELDS, FieldKind
 from labest_desktop.domain.models import Organisation, Project
 from labest_desktop.domain.text import MAX_SEARCH_CHARS, MAX_SEARCH_WORDS, fold
 
@@ -96,6 +96,43 @@ def _words_text(folded: str) -> str:
 
 def snapshot_search_text(snapshot: dict) -> str:
     return search_text(snapshot.get("reference"), [snapshot.get(spec.key) for spec in SEARCHED_FIELDS])
+
+
+# The searched fields up to the first long text (the description): a change to
+# these alone leaves the words of the long texts as stored (see below).
+_SHORT_HEAD = next(i for i, spec in enumerate(SEARCHED_FIELDS) if spec.kind is FieldKind.LONG_TEXT)
+
+
+def snapshot_search_text_after(before: dict, after: dict, stored: str | None) -> str:
+    """:func:`snapshot_search_text` of ``after``, a project that was ``before`` with
+    ``stored`` as its search text. The text is the words of each part, parts joined
+    by a space: when only fields ahead of the long texts changed (a title, a
+    partner), the words of the parts after the last changed one are taken from
+    ``stored`` as they are, and the long texts are not folded again. Any other
+    change, or a stored text that does not begin with the words of ``before``'s
+    first parts, gives the text worked out whole."""
+    reference = after.get("reference")
+    if stored is None or before.get("reference") != reference:
+        return snapshot_search_text(after)
+    last = -1
+    for index, key in enumerate(_SEARCHED_KEYS):
+        if before.get(key) != after.get(key):
+            if index >= _SHORT_HEAD:
+                return snapshot_search_text(after)
+            last = index
+    if last < 0:
+        return snapshot_search_text(after)
+    head = _SEARCHED_KEYS[: last + 1]
+    old_head = search_text(reference, [before.get(key) for key in head])
+    size = len(old_head)
+    if not old_head or not stored.startswith(old_head) or stored[size : size + 1] not in ("", " "):
+        return snapshot_search_text(after)
+    new_head = search_text(reference, [after.get(key) for key in head])
+    tail = stored[size + 1 :]
+    return f"{new_head} {tail}" if new_head and tail else new_head or tail
+
+
+_SEARCHED_KEYS = tuple(spec.key for spec in SEARCHED_FIELDS)
 
 
 def project_search_text(project: Project) -> str:

@@ -8,12 +8,19 @@ from decimal import Decimal
 
 import pytest
 from sqlalchemy import String, bindparam, insert, select, type_coerce, update
+from sqlalchemy import text as sql
 
 from labest_desktop.domain.errors import StorageError
 from labest_desktop.domain.fields import ProjectFields
 from labest_desktop.domain.models import Project, ProjectRevision
 from labest_desktop.services.projects import create_project
-from labest_desktop.storage.bulk import execute_many, insert_many, update_many
+from labest_desktop.storage.bulk import (
+    WRITE_CACHE_KIB,
+    execute_many,
+    insert_many,
+    update_many,
+    write_cache,
+)
 
 
 def test_insert_then_update_many_rows_read_back_as_the_orm_stores_them(workspace):
@@ -132,3 +139,18 @@ def test_insert_many_errors_come_wrapped_too(workspace):
             insert_many(uow.session.connection(), ProjectRevision.__table__, rows)
     with workspace.reading() as session:
         assert session.scalars(select(ProjectRevision).where(ProjectRevision.number == 9)).all() == []
+
+
+def test_the_write_cache_is_put_back_after_the_write_and_after_a_failure(sqlite_workspace):
+    """A bulk write's larger page cache lasts as long as the write: the connection
+    goes back to the pool with the engine's cache size, also when the write fails."""
+    with sqlite_workspace.unit_of_work() as uow:
+        connection = uow.session.connection()
+        before = connection.execute(sql("PRAGMA cache_size")).scalar()
+        with write_cache(connection):
+            assert connection.execute(sql("PRAGMA cache_size")).scalar() == -WRITE_CACHE_KIB
+        assert connection.execute(sql("PRAGMA cache_size")).scalar() == before
+        with pytest.raises(ZeroDivisionError), write_cache(connection):
+            1 / 0  # noqa: B018
+        assert connection.execute(sql("PRAGMA cache_size")).scalar() == before
+    assert before != -WRITE_CACHE_KIB

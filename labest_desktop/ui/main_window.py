@@ -122,6 +122,8 @@ class MainWindow(GeometryMixin, QMainWindow):
         self.search_warm_up = SearchWarmUp(context, self)
         # A server that restarted has its buffers to fill again.
         self.live_changes.connection_back.connect(self.search_warm_up.start)
+        # A pause of the person: the database's idle connections let their caches go.
+        tasks.quiet().connect(self._release_memory)
         central = QWidget(self)
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -377,6 +379,9 @@ class MainWindow(GeometryMixin, QMainWindow):
         if key in self._specs:
             self.stack.setCurrentWidget(self.tabs)
             self.tabs.setCurrentWidget(self.ensure_view(key))
+
+    def _release_memory(self) -> None:
+        self.context.workspace.database.release_memory()
 
     def refresh_views(self) -> None:
         """« Refresh » (F5): every view reads everything again, the visible one now,

@@ -150,22 +150,51 @@ def _release(task: Task) -> None:
 
 # Once background work has settled, what it and the window freed is handed back to
 # the system (ui/free_memory.py), at most once per delay: a day of actions otherwise
-# left resident memory growing with glibc's free lists.
+# left resident memory growing with glibc's free lists. Once nothing at all has run
+# for a whole delay (a pause of the person), ``quiet`` is also said, for what is kept
+# only to serve the work (the database's page caches, main_window).
 RELEASE_DELAY_MS = 2_000
 _release_timer: QTimer | None = None
+_last_settled = 0.0
+
+
+class _Quiet(QObject):
+    said = Signal()
+
+
+_quiet: _Quiet | None = None
+
+
+def quiet():
+    """The signal said once background work has settled and nothing else ran for
+    ``RELEASE_DELAY_MS``, right before freed memory goes back to the system."""
+    global _quiet
+    if _quiet is None or not shiboken6.isValid(_quiet):
+        _quiet = _Quiet(QCoreApplication.instance())  # goes with the application
+    return _quiet.said
 
 
 def _after_work() -> None:
-    global _release_timer
-    if _running or not free_memory.available():
+    global _release_timer, _last_settled
+    if _running:
         return
+    _last_settled = time.monotonic()
     if _release_timer is None or not shiboken6.isValid(_release_timer):
         _release_timer = QTimer(QCoreApplication.instance())  # goes with the application
         _release_timer.setSingleShot(True)
-        _release_timer.setInterval(RELEASE_DELAY_MS)
-        _release_timer.timeout.connect(free_memory.release)
+        _release_timer.timeout.connect(_release_memory)
     if not _release_timer.isActive():
-        _release_timer.start()
+        _release_timer.start(RELEASE_DELAY_MS)
+
+
+def _release_memory() -> None:
+    idle_ms = (time.monotonic() - _last_settled) * 1000
+    pause = not _running and idle_ms >= RELEASE_DELAY_MS - 20
+    if pause:
+        quiet().emit()
+    free_memory.release()
+    if not _running and not pause:  # work settled again meanwhile: quiet once it has rested as long
+        _release_timer.start(max(20, int(RELEASE_DELAY_MS - idle_ms)))
 
 
 def busy() -> bool:

@@ -52,3 +52,33 @@ def test_connections_reading_a_big_database_keep_a_bounded_cache(tmp_path):
     finally:
         engine.dispose()
     assert held_mb <= 3 * 20, held_mb
+
+
+def _big_table(path, rows: int = 16_000) -> None:
+    with sqlite3.connect(path) as raw:
+        raw.execute("CREATE TABLE blobs (id INTEGER PRIMARY KEY, data BLOB)")
+        raw.executemany("INSERT INTO blobs (data) VALUES (?)", ((os.urandom(3000),) for _ in range(rows)))
+    raw.close()
+
+
+@pytest.mark.skipif(memory_used is None, reason="the SQLite library Python uses cannot be asked here")
+def test_idle_connections_hand_their_cached_pages_back(sqlite_workspace):
+    """Two connections waiting in the pool, each holding its cache full of a 48 MB
+    table: ``release_memory`` empties both caches (the window calls it when the
+    person pauses) and the next read gives the same answer."""
+    database = sqlite_workspace.database
+    _big_table(database.location.path)
+    connections = [database.engine.connect() for _ in range(2)]
+    for connection in connections:
+        assert connection.execute(text("SELECT sum(length(data)) FROM blobs")).scalar() == 48_000_000
+        connection.commit()
+    for connection in connections:
+        connection.close()
+    assert database.engine.pool.checkedin() == 2
+    cached = memory_used()
+    database.release_memory()
+    released_mb = (cached - memory_used()) / 1_048_576
+    assert released_mb >= 2 * 12, released_mb  # ~16 MB each were cached
+    assert database.engine.pool.checkedin() == 2  # the same connections, none opened or closed
+    with database.engine.connect() as connection:
+        assert connection.execute(text("SELECT sum(length(data)) FROM blobs")).scalar() == 48_000_000

@@ -31,6 +31,7 @@ from pathlib import Path
 import window_probe as probe
 from PySide6.QtCore import QEventLoop, QObject, QTimer
 
+SKIPPED = object()  # what an action returns when the window would not let it happen (not timed)
 WORDS = ("mobilité", "numérique", "école", "accueil", "santé", "vélo", "énergie", "eau")
 DEPARTMENTS = ("67", "68", "57", "88")
 TARGETS = {"ideation": "prototype", "prototype": "deployment", "deployment": "prototype"}
@@ -115,6 +116,7 @@ class Soak:
         self._words = itertools.count()
         self._exchanges = itertools.count()
         self.told: list[str] = []  # sentences shown to the user (a refused undo)
+        self.skipped: dict[str, int] = defaultdict(int)  # actions the window offered no way to do then
 
     # --- set-up --------------------------------------------------------------------
 
@@ -191,11 +193,12 @@ class Soak:
         editor.submit()
 
     def undo(self) -> str:
-        """Timed per kind of step undone: an edit, a stage move or nothing (the
-        history is cleared after each import) cost different amounts."""
+        """Timed per kind of step undone (an edit, a stage move… cost different
+        amounts). With nothing to undo (the history is cleared after each import) the
+        window's « Annuler » is greyed out: nothing is done, nothing timed."""
         stack = self.context.undo_stack
         if not stack.canUndo():
-            return "nothing"
+            return SKIPPED
         kind = _step_kind(stack.command(stack.index() - 1))
         stack.undo()
         return kind
@@ -203,7 +206,7 @@ class Soak:
     def redo(self) -> str:
         stack = self.context.undo_stack
         if not stack.canRedo():
-            return "nothing"
+            return SKIPPED
         kind = _step_kind(stack.command(stack.index()))
         stack.redo()
         return kind
@@ -278,8 +281,9 @@ class Soak:
                 return
             if state["started"] is not None:  # the last action's work has settled
                 label, began, began_cpu = state["started"]
-                self._durations[label].append((time.perf_counter() - began) * 1000)
-                self._cpu[label].append((time.process_time() - began_cpu) * 1000)
+                if label is not SKIPPED:
+                    self._durations[label].append((time.perf_counter() - began) * 1000)
+                    self._cpu[label].append((time.process_time() - began_cpu) * 1000)
                 state["started"] = None
             n = state["next"]
             if n and n % self.every == 0 and state.get("reported") != n:
@@ -292,7 +296,12 @@ class Soak:
             began, began_cpu = time.perf_counter(), time.process_time()
             detail = getattr(self, name)()
             on_thread = (time.perf_counter() - began) * 1000
-            state["started"] = (name if detail is None else f"{name} {detail}", began, began_cpu)
+            if detail is SKIPPED:
+                self.skipped[name] += 1
+                label = SKIPPED
+            else:
+                label = name if detail is None else f"{name} {detail}"
+            state["started"] = (label, began, began_cpu)
             if on_thread > state["worst"][1]:
                 state["worst"] = (name, on_thread)
             state["next"] = n + 1

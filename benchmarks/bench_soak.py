@@ -87,7 +87,7 @@ def main(argv: list[str]) -> int:
     print(f"memory at rest after warm-up ({first.actions} actions) to the end: {result.growth_after_warmup():+.0f} MB "
           f"(goal ≤ +50 MB; right after the last action: {result.busy_growth_after_warmup():+.0f} MB); "
           f"Qt objects {first.qt_objects} → {last.qt_objects}")
-    print("actions the window offered no way to do at the time (not timed): "
+    print("actions with nothing to do (undo/redo greyed out, a click on the view on screen; not timed): "
           + (", ".join(f"{name} {n}" for name, n in sorted(soak.skipped.items())) or "none"))
     print(f"sentences shown to the user: {len(soak.told)}" + "".join(f"\n  {text}" for text in soak.told[:5]))
     for cpu in (False, True):

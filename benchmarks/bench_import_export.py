@@ -124,10 +124,15 @@ def case_import_unguarded(db: str, path: str) -> dict:
     no limits): what the guard of exchange/guard.py costs, measured in the same run."""
     from labest_desktop.exchange import reader
 
-    reader.read_workbook = reader.read_workbook_here
+    def here(path, *, stream_projects=False, meanwhile=None):
+        if meanwhile is not None:
+            meanwhile()
+        return reader.read_workbook_here(path, stream_projects=stream_projects)
+
+    reader.read_workbook = here
     import labest_desktop.exchange.workbook as workbook
 
-    workbook.read_workbook = reader.read_workbook_here
+    workbook.read_workbook = here
     return case_import(db, path)
 
 

@@ -45,7 +45,7 @@ import signal
 import subprocess
 import sys
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from labest_desktop import messages
@@ -114,8 +114,13 @@ def read_workbook(
     limits: Limits | None = None,
     spawn: bool | None = None,
     system_limits: bool = True,
+    meanwhile: Callable[[], object] | None = None,
 ) -> RawWorkbook:
     """:func:`labest_desktop.exchange.reader.read_workbook_here`, in a child process.
+
+    ``meanwhile``: this process's own work, run once the child is started and before
+    its first answer is awaited (the child opens the workbook and parses the streamed
+    sheet in that time); what it raises stops the child and goes to the caller.
 
     ``limits`` defaults to :func:`current_limits`; ``spawn`` to a new interpreter only
     where there is no fork (or ``LABEST_READER_PROCESS=spawn``). ``system_limits``
@@ -130,6 +135,8 @@ def read_workbook(
     spawn = _spawn_wanted() if spawn is None else spawn
     child = _Child.start(path, stream_projects, limits, spawn=spawn, system_limits=system_limits)
     try:
+        if meanwhile is not None:
+            meanwhile()
         frame = child.receive()
     except BaseException:
         child.stop()

@@ -27,7 +27,7 @@ import csv
 import logging
 import re
 import zipfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -123,13 +123,16 @@ class RawWorkbook:
 PARSED = "parsed"
 
 
-def read_workbook(path: str | Path, *, stream_projects: bool | str = False) -> RawWorkbook:
+def read_workbook(
+    path: str | Path, *, stream_projects: bool | str = False, meanwhile: Callable[[], object] | None = None
+) -> RawWorkbook:
     """:func:`read_workbook_here` in a child process with memory and time limits
     (:mod:`labest_desktop.exchange.guard`): a parser crash or a file that asks for
-    too much ends as an ``ExchangeFileError``, never in this process."""
+    too much ends as an ``ExchangeFileError``, never in this process. ``meanwhile``
+    runs here while the child reads (see ``guard.read_workbook``)."""
     from labest_desktop.exchange import guard
 
-    return guard.read_workbook(path, stream_projects=stream_projects)
+    return guard.read_workbook(path, stream_projects=stream_projects, meanwhile=meanwhile)
 
 
 def read_workbook_here(path: str | Path, *, stream_projects: bool | str = False) -> RawWorkbook:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,7 +85,9 @@ def read_exchange_file(path: str | Path) -> ExchangeFile:
     return ExchangeFile(raw.file, raw.format, raw.meta, raw.sheet_names, projects, events, partners)
 
 
-def open_exchange_file(path: str | Path) -> tuple[ExchangeFile, Iterator[FileRow]]:
+def open_exchange_file(
+    path: str | Path, meanwhile: Callable[[], object] | None = None
+) -> tuple[ExchangeFile, Iterator[FileRow]]:
     """:func:`read_exchange_file` for an import, the ``Projets`` rows handed out one
     at a time as :class:`FileRow` (its ``projects.records`` stays empty).
 
@@ -93,8 +95,9 @@ def open_exchange_file(path: str | Path) -> tuple[ExchangeFile, Iterator[FileRow
     (:mod:`labest_desktop.exchange.parsed_stream`); the file's sheets, errors and
     ignored rows are all known once the last row is read. Raises ``ExchangeFileError``
     at once when the file cannot be read at all, or while the rows are read.
+    ``meanwhile`` runs here while the reader's process opens and parses the file.
     """
-    raw = read_workbook(path, stream_projects=PARSED)
+    raw = read_workbook(path, stream_projects=PARSED, meanwhile=meanwhile)
     name, rows = _projects_sheet(raw)
     exchange = ExchangeFile(raw.file, raw.format, raw.meta, raw.sheet_names, SheetResult(name), None, None)
     if isinstance(rows, list):  # read whole (the tolerant .ods reader): parsed here

@@ -53,6 +53,7 @@ from labest_desktop.services.import_plan import (
     UPDATE,
     FieldConflict,
     ImportCancelled,
+    KnownProjects,
     MatchResult,
     RowPlan,
     match_rows,
@@ -200,15 +201,22 @@ def preview_import(
     report = progress or (lambda done, total: None)
     report(0, 100)
     # The rows are parsed in the reader's process while they are matched here; the
-    # plans hold what each row brings, and no row is kept once planned.
-    exchange, rows = open_exchange_file(path)
-    try:
-        sha = file_digest(path)
-        if cancelled and cancelled():
-            raise ImportCancelled()
-        report(30, 100)
-        with ws.reading() as session:
-            match = match_rows(session, rows, cancelled)
+    # plans hold what each row brings, and no row is kept once planned. The stored
+    # projects matching needs are read here while that process opens and parses the
+    # file (it hands over no row before its whole sheet is parsed).
+    with ws.reading() as session:
+        ready: dict = {}
+
+        def meanwhile() -> None:
+            ready["known"] = KnownProjects(session)
+
+        exchange, rows = open_exchange_file(path, meanwhile=meanwhile)
+        try:
+            sha = file_digest(path)
+            if cancelled and cancelled():
+                raise ImportCancelled()
+            report(30, 100)
+            match = match_rows(session, rows, cancelled, ready.get("known"))
             # The other sheets are read once the last row is: events name projects
             # by the file's references, mapped through the file's own rows.
             sheets = plan_sheets(
@@ -217,8 +225,8 @@ def preview_import(
                 exchange.partners.records if exchange.partners else [],
                 match.file_uids,
             )
-    finally:
-        rows.close()  # stops the reader when the rows were not all read
+        finally:
+            rows.close()  # stops the reader when the rows were not all read
     report(100, 100)
     return ImportPreview(path, sha, exchange, match, sheets)
 

@@ -185,22 +185,36 @@ MATCH_CHUNK = 2000
 _PERIOD = frozenset(PERIOD_KEYS)
 
 
-def match_rows(session: Session, rows: Iterable[FileRow], cancelled=None) -> MatchResult:
-    """Plan every row of a ``Projets`` sheet against the projects stored here.
+class KnownProjects:
+    """What matching needs of the database before the first row: the names and every
+    stored project by identifier and by reference. Made apart from the rows so that
+    an import can read it while the reader's process parses the file."""
+
+    def __init__(self, session: Session) -> None:
+        self.names = NameBook(session)
+        self.by_uid: dict[str, _Known] = {}
+        self.by_reference: dict[str, _Known] = {}
+        table = Project.__table__
+        for pid, uid, reference, title, deleted_at in session.connection().execute(
+            select(table.c.id, table.c.uid, table.c.reference, table.c.title, table.c.deleted_at)
+        ).all():
+            known = _Known(pid, reference, title, deleted_at is not None)
+            self.by_uid[uid] = self.by_reference[reference] = known
+
+
+def match_rows(
+    session: Session, rows: Iterable[FileRow], cancelled=None, known: KnownProjects | None = None
+) -> MatchResult:
+    """Plan every row of a ``Projets`` sheet against the projects stored here
+    (``known``: read from ``session`` in the same transaction, or read now).
 
     ``rows`` may be an iterator that parses as it goes: each chunk of rows matched to
     projects here is planned as soon as it is complete (while the reader's process
     parses the next), and each row is let go of once planned.
     """
-    names = NameBook(session)
-    by_uid: dict[str, _Known] = {}
-    by_reference: dict[str, _Known] = {}
-    table = Project.__table__
-    for pid, uid, reference, title, deleted_at in session.connection().execute(
-        select(table.c.id, table.c.uid, table.c.reference, table.c.title, table.c.deleted_at)
-    ).all():
-        known = _Known(pid, reference, title, deleted_at is not None)
-        by_uid[uid] = by_reference[reference] = known
+    known = known or KnownProjects(session)
+    names, by_uid, by_reference = known.names, known.by_uid, known.by_reference
+    del known
     titles: dict[str, str] | None = None  # folded title -> reference, made when first needed
     plans: list[RowPlan] = []
     matched: list[tuple[int, FileRow, int]] = []  # (plan index, row, project id)

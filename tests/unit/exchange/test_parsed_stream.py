@@ -102,6 +102,24 @@ def test_rows_left_unread_stop_the_reader(tmp_path):
     assert len(list(open_exchange_file(path)[1])) == 29
 
 
+def test_work_given_to_do_meanwhile_runs_once_before_the_first_row(tmp_path):
+    """The import reads the stored projects while the reader's process parses the
+    file; what that work raises stops the reader and reaches the caller."""
+    path = tmp_path / "export.xlsx"
+    write_xlsx(path, [make_snapshot(i) for i in range(1, 30)], meta=META)
+    calls = []
+    _, rows = open_exchange_file(path, meanwhile=lambda: calls.append("done"))
+    assert calls == ["done"]
+    assert len(list(rows)) == 29 and calls == ["done"]
+
+    def fails():
+        raise LookupError("the database went away")
+
+    with pytest.raises(LookupError):
+        open_exchange_file(path, meanwhile=fails)
+    assert len(list(open_exchange_file(path)[1])) == 29
+
+
 @pytest.fixture
 def parsed(tmp_path):
     """One row of our own export, as the reader's parser hands it over."""

@@ -62,6 +62,10 @@ logger = logging.getLogger(__name__)
 MEMORY_LIMIT_BYTES = 3 * 1024 * 1024 * 1024
 TIME_LIMIT_SECONDS = 300.0
 BATCH_ROWS = 2_000
+# The first batch is small: the importing process starts on its own work (the
+# projects stored there) as soon as the first row is in, instead of waiting for
+# 2,000 rows to be parsed (~0.13 s, a tenth of a 10,000-row import).
+FIRST_BATCH_ROWS = 64
 MEMORY_VARIABLE = "LABEST_READER_MEMORY_MB"
 SECONDS_VARIABLE = "LABEST_READER_SECONDS"
 PROCESS_VARIABLE = "LABEST_READER_PROCESS"
@@ -342,12 +346,15 @@ def child_main(path: str, stream_projects: bool | str, fd: int, memory: int, sec
             if streamed is not None:
                 out.flush()  # the parent starts on the other sheets while this one is read
                 batch: list[list[object]] = []
+                size = FIRST_BATCH_ROWS
                 for row in book.sheets[streamed]:
                     # A blank row travels as [] (its number is its place in the stream).
                     batch.append([] if blank_row(row) else row)
-                    if len(batch) >= BATCH_ROWS:
+                    if len(batch) >= size:
                         send(("rows", batch))
-                        batch = []
+                        if size == FIRST_BATCH_ROWS:
+                            out.flush()
+                        batch, size = [], BATCH_ROWS
                 if batch:
                     send(("rows", batch))
             send(("end",))

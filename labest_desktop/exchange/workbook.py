@@ -134,7 +134,8 @@ def _projects_sheet(raw: RawWorkbook) -> tuple[str, Rows]:
     _check_meta(raw)
     found = raw.find(PROJECTS_SHEET)
     if found is None:
-        raise MissingSheetError(file=raw.file, sheets=", ".join(f"« {n} »" for n in raw.sheet_names) or "aucune")
+        # A sheet's name may hold a line break (any character but a few): shown on one line.
+        raise MissingSheetError(file=raw.file, sheets=", ".join(f"« {_shown(n)} »" for n in raw.sheet_names) or "aucune")
     return found
 
 

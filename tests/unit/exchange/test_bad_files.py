@@ -200,6 +200,14 @@ def test_no_projets_sheet_names_the_sheets_found(tmp_path):
     assert "« Feuil1 »" in message and "« Budget 2026 »" in message
 
 
+def test_a_sheet_name_with_a_line_break_is_named_on_one_line(tmp_path):
+    """A sheet name may hold a line break (found by the fuzzed workbooks): the
+    refusal names it on one line, the break shown as U+FFFD."""
+    path = save_rows(tmp_path / "autre.xlsx", [["Titre"], ["x"]], sheet="0\n0")
+    message = _refused(path, MissingSheetError)
+    assert "\n" not in message and "« 0\ufffd0 »" in message
+
+
 def test_newer_format_version(tmp_path):
     """A file written in a newer exchange format is refused with a request to update."""
     path = save_rows(tmp_path / "futur.xlsx", [["Titre", "Étape", "Statut"]], extra={"_labest": [["format_version", 3]]})

@@ -306,6 +306,17 @@ def events_in_month(ws: Workspace, year: int, month: int) -> list[EventRow]:
     return [r for r in list_events(ws, date_from=first, date_to=last) if r.date is not None and r.date < last]
 
 
+def event_days(ws: Workspace, year: int, month: int) -> list[date]:
+    """The days of a month that have at least one event, each once (what the
+    calendar marks): a busy day costs the calendar one mark, not one per event."""
+    first = date(year, month, 1)
+    last = date(year + (month == 12), month % 12 + 1, 1)
+    statement = (select(Event.date).where(Event.date >= first, Event.date < last)
+                 .group_by(Event.date).order_by(Event.date))
+    with ws.reading() as session:
+        return list(session.scalars(statement))
+
+
 def events_of_project(ws: Workspace, project_id: int) -> list[EventRow]:
     return list_events(ws, project_id=project_id)
 

@@ -105,6 +105,24 @@ def test_month_view_marks_days_with_events(qtbot, context, qtmodeltester):
     screenshot(view, "events-month")
 
 
+def test_a_busy_day_is_marked_once(qtbot, context):
+    """Twelve events on one day and one on another: the calendar marks two days, each
+    once (it marked a day once per event, and read every event of the month with its
+    linked projects to do so: a day's soak of new events made each refresh longer)."""
+    for n in range(12):
+        events.create_event(context.workspace, events.EventFields(title=f"Atelier {n}", kind="workshop",
+                                                                  date=date(2026, 11, 5)))
+    events.create_event(context.workspace, events.EventFields(title="Comité", kind="meeting", date=date(2026, 11, 20)))
+    view = events_view.EventsView(context)
+    qtbot.addWidget(view)
+    view.show()
+    view.calendar.setCurrentPage(2026, 11)
+    assert view._marked == [qt_api.QtCore.QDate(2026, 11, 5), qt_api.QtCore.QDate(2026, 11, 20)]
+    assert view.calendar.dateTextFormat(qt_api.QtCore.QDate(2026, 11, 20)).fontWeight() > 400
+    view.calendar.setSelectedDate(qt_api.QtCore.QDate(2026, 11, 5))
+    assert view.day_events.count() == 12
+
+
 def _many_events(workspace, count: int) -> None:
     """``count`` events written in one transaction (dates spread over four years,
     every tenth undated)."""

@@ -577,8 +577,8 @@ class EventsView(View):
         marked.setBackground(QBrush(background))
         marked.setForeground(QBrush(text))
         marked.setFontUnderline(True)  # not colour alone
-        for row in events.events_in_month(self.context.workspace, year, month):
-            day = QDate(row.date.year, row.date.month, row.date.day)
+        for when in events.event_days(self.context.workspace, year, month):
+            day = QDate(when.year, when.month, when.day)
             self.calendar.setDateTextFormat(day, marked)
             self._marked.append(day)
 

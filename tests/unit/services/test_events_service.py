@@ -36,6 +36,8 @@ def test_event_created_with_linked_projects_and_organisations(workspace):
     [row] = events.events_in_month(workspace, 2026, 11)
     assert row.project_count == 2
     assert events.events_in_month(workspace, 2026, 12) == []
+    assert events.event_days(workspace, 2026, 11) == [date(2026, 11, 5)]
+    assert events.event_days(workspace, 2026, 12) == []
     assert [r.id for r in events.list_events(workspace, search="metz")] == [view.id]
 
 

@@ -648,13 +648,15 @@ class _Writer:
 
     def _prepare_slice(self, updates: list[tuple[RowPlan, dict]], last_numbers: dict[int, int]) -> _SliceWrites:
         prepared = _SliceWrites()
-        # The projects as stored: as at the preview, their versions were checked.
+        # The projects as stored: as at the preview, their versions were checked. The
+        # plans that kept theirs need no second read.
         stored = {p.id: p for p in load_projects(
-            self.session, [plan.project_id for plan, _ in updates], with_search_text=True
+            self.session, [plan.project_id for plan, _ in updates if plan.mine is None], with_search_text=True
         )}
         for plan, chosen in updates:
             pid = plan.project_id
-            mine = stored[pid].snapshot
+            read = stored.get(pid)
+            mine = read.snapshot if read is not None else plan.mine
             snapshot = final_snapshot(plan, chosen, mine)
             # Only fields taken from the file or settled in a conflict can differ.
             candidates = plan.taken.keys() | {c.field for c in plan.conflicts}
@@ -663,7 +665,7 @@ class _Writer:
             # FTS row) of each column named in SET, changed or not.
             row = column_values(snapshot, self.organisation_ids, self.envelope_ids, keys=changed, with_search=False)
             if not SEARCH_KEYS.isdisjoint(changed):
-                row["search_text"] = snapshot_search_text_after(mine, snapshot, stored[pid].search_text)
+                row["search_text"] = snapshot_search_text_after(mine, snapshot, read.search_text if read else None)
             if plan.kind == REVIVE:
                 row["deleted_at"] = None
             columns = tuple(sorted(row))

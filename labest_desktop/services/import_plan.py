@@ -91,11 +91,12 @@ class RowPlan:
     version: int | None = None
     uid: str | None = None
     reference: str | None = None  # the reference here (kept, matched or to assign)
-    # The project here: kept for rows whose project is deleted here; a matched row
-    # keeps only ``before`` (its stored values of the fields the row changes, and of
-    # the period when it changes either date), and the writer reads the projects
-    # again a slice at a time, so that 100,000 plans do not hold 100,000 stored
-    # snapshots (~1.3 KB each).
+    # The project here: kept for rows whose project is deleted here and for the first
+    # KEEP_STORED matched rows that change it; other matched rows keep only
+    # ``before`` (their stored values of the fields the row changes, and of the
+    # period when it changes either date), and the writer reads those projects again
+    # a slice at a time, so that 100,000 plans do not hold 100,000 stored snapshots
+    # (~1.3 KB each).
     mine: dict | None = None
     before: dict | None = None
     taken: dict = field(default_factory=dict)  # fields the file changes, no conflict
@@ -173,15 +174,21 @@ def file_snapshot(row: FileRow, names: NameBook) -> dict:
 class _Known(NamedTuple):
     """What matching needs of every stored project (full snapshots are read later,
     chunk by chunk, only for the projects the file names). A named tuple: one is
-    made per stored project, and tuples are the cheapest to make."""
+    made per stored project, and tuples are the cheapest to make. Titles are read
+    only where needed (projects the file omits, rows without identity): 100,000 of
+    them held through the whole preview were ~12 MB of its peak."""
 
     id: int
     reference: str
-    title: str
     deleted: bool
 
 
 MATCH_CHUNK = 2000
+# Matched rows whose plan keeps the project's stored snapshot for the writer, which
+# reads the others again a slice at a time (see RowPlan.mine): an import of up to
+# 10,000 changed rows reads each project once (a tenth of its processor time),
+# and 100,000 plans hold at most this many snapshots (~13 MB).
+KEEP_STORED = 10_000
 _PERIOD = frozenset(PERIOD_KEYS)
 
 
@@ -195,10 +202,10 @@ class KnownProjects:
         self.by_uid: dict[str, _Known] = {}
         self.by_reference: dict[str, _Known] = {}
         table = Project.__table__
-        for pid, uid, reference, title, deleted_at in session.connection().execute(
-            select(table.c.id, table.c.uid, table.c.reference, table.c.title, table.c.deleted_at)
+        for pid, uid, reference, deleted_at in session.connection().execute(
+            select(table.c.id, table.c.uid, table.c.reference, table.c.deleted_at)
         ).all():
-            known = _Known(pid, reference, title, deleted_at is not None)
+            known = _Known(pid, reference, deleted_at is not None)
             self.by_uid[uid] = self.by_reference[reference] = known
 
 
@@ -224,6 +231,7 @@ def match_rows(
     new_titles: dict[str, int] = {}
     new_uids: dict[str, int] = {}
     new_references: dict[str, int] = {}
+    kept = 0  # plans that keep their project's stored snapshot
     for index, row in enumerate(rows):
         if cancelled is not None and index % 1000 == 0 and cancelled():
             raise ImportCancelled()
@@ -240,7 +248,7 @@ def match_rows(
             matched.append((len(plans), row, target.id))
             plans.append(None)  # type: ignore[arg-type]  # planned chunk by chunk
             if len(matched) == MATCH_CHUNK:
-                _plan_matched(session, matched, plans, names)
+                kept += _plan_matched(session, matched, plans, names, KEEP_STORED - kept)
                 matched = []
             continue
         # A new project here.
@@ -263,7 +271,7 @@ def match_rows(
         elif not row.reference:
             key = fold(title)
             if titles is None:  # only rows without identity are checked for duplicates
-                titles = {fold(k.title): k.reference for k in by_reference.values() if not k.deleted}
+                titles = {fold(title): reference for reference, title in _live_titles(session)}
             if key in titles:
                 plan.kind, plan.duplicate_of = DUPLICATE, titles[key]
             elif key in new_titles:
@@ -272,16 +280,38 @@ def match_rows(
                 new_titles[key] = row.row
         plans.append(plan)
     if matched:
-        _plan_matched(session, matched, plans, names)
-    absent = sorted((k.reference, k.title) for k in by_reference.values() if k.id not in seen and not k.deleted)
+        _plan_matched(session, matched, plans, names, KEEP_STORED - kept)
+    absent = sorted(_titled(session, [k for k in by_reference.values() if k.id not in seen and not k.deleted]))
     new_orgs, new_envelopes = _new_names(plans, names)
     return MatchResult(plans, absent, row_errors, new_orgs, new_envelopes, file_uids)
 
 
-def _plan_matched(session: Session, chunk: list[tuple[int, FileRow, int]], plans: list[RowPlan], names: NameBook) -> None:
+def _live_titles(session: Session) -> list[tuple[str, str]]:
+    """(reference, title) of every project not deleted, in the order of their ids."""
+    table = Project.__table__
+    return session.connection().execute(
+        select(table.c.reference, table.c.title).where(table.c.deleted_at.is_(None)).order_by(table.c.id)
+    ).all()
+
+
+def _titled(session: Session, known: list[_Known]) -> list[tuple[str, str]]:
+    """(reference, title) of the ``known`` projects."""
+    table = Project.__table__
+    titled: list[tuple[str, str]] = []
+    for chunk in chunks([k.id for k in known]):
+        titled.extend((reference, title) for reference, title in session.connection().execute(
+            select(table.c.reference, table.c.title).where(table.c.id.in_(chunk))
+        ))
+    return titled
+
+
+def _plan_matched(
+    session: Session, chunk: list[tuple[int, FileRow, int]], plans: list[RowPlan], names: NameBook, keep: int = 0
+) -> int:
     """Plan a chunk of rows matched to projects here (``(plan index, row, project
     id)``): identical ones keep nothing but their title, so a re-imported portfolio
-    of 100,000 never holds 100,000 snapshots at once."""
+    of 100,000 never holds 100,000 snapshots at once; the first ``keep`` that differ
+    keep their stored snapshot for the writer. Returns how many kept it."""
     stored = {p.id: p for p in load_projects(session, [pid for _, _, pid in chunk])}
     removals = _removals(session, [pid for pid, p in stored.items() if p.deleted])
     differing = []
@@ -302,9 +332,12 @@ def _plan_matched(session: Session, chunk: list[tuple[int, FileRow, int]], plans
                 reference=row.reference if row.reference == target.reference else target.reference,
             )
     bases, fresh = _bases(session, [(row, target) for _, row, _, target in differing])
+    kept = 0
     for index, row, changes, target in differing:
-        plans[index] = _merge(row, changes, target, bases.get(target.id))
-        plans[index].receipt = target.id in fresh
+        plans[index] = plan = _merge(row, changes, target, bases.get(target.id), keep=kept < keep)
+        plan.receipt = target.id in fresh
+        kept += plan.mine is not None
+    return kept
 
 
 def lineage(row) -> list[str]:
@@ -382,8 +415,9 @@ def crossed_histories(found: str, prints: list[str], current: tuple[str, ...]) -
     return found == prints[0] and found not in current and any(p in prints for p in current)
 
 
-def _merge(row: FileRow, changes: dict, target: StoredProject, base: dict | None) -> RowPlan:
-    """The plan of a matched row from ``changes``, its fields that differ from here."""
+def _merge(row: FileRow, changes: dict, target: StoredProject, base: dict | None, *, keep: bool = False) -> RowPlan:
+    """The plan of a matched row from ``changes``, its fields that differ from here
+    (the project's stored snapshot kept with it when ``keep`` and it changes it)."""
     mine = target.snapshot
     plan = RowPlan(
         row=row.row,
@@ -419,7 +453,8 @@ def _merge(row: FileRow, changes: dict, target: StoredProject, base: dict | None
     # ties them is checked only then (100,000 plans: 15 MB less).
     keys = (*changes, *PERIOD_KEYS) if not _PERIOD.isdisjoint(changes) else changes
     plan.before = {key: mine.get(key) for key in keys}
-    plan.mine = None
+    if not (keep and plan.kind == UPDATE):
+        plan.mine = None
     return plan
 
 

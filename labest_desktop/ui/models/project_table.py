@@ -23,6 +23,8 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtWidgets import QApplication, QStyle
 
 from labest_desktop.domain.field_registry import FieldKind
 from labest_desktop.services import project_query
@@ -83,6 +85,7 @@ class ProjectTableModel(QAbstractTableModel):
         self._sort = "reference"
         self._descending = False
         self._locale = QLocale()
+        self._swatches: dict[str, QIcon] = {}
 
     # --- state ------------------------------------------------------------------
 
@@ -234,10 +237,23 @@ class ProjectTableModel(QAbstractTableModel):
             return background if role == Qt.ItemDataRole.BackgroundRole else text
         if role == Qt.ItemDataRole.DecorationRole:
             # The stage's colour beside its name: colour never carries meaning alone.
-            return labels.stage_colour(record.stage) if key == "stage" else None
+            return self._stage_swatch(record.stage) if key == "stage" else None
         if role == Qt.ItemDataRole.ToolTipRole and key not in ("title", "lead", "funding"):
             return None
         return self._display(key, getattr(record, key))
+
+    def _stage_swatch(self, stage: str) -> QIcon:
+        """The stage's colour as one icon per stage, made once. Given a colour, the
+        delegate made a new icon for every cell it drew, and Qt kept each one's pixmap
+        in its pixmap cache: 6 MB more over 1,000 actions of the soak, till the
+        cache's 10 MB, and a pixmap made per cell painted."""
+        icon = self._swatches.get(stage)
+        if icon is None:
+            side = QApplication.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+            pixmap = QPixmap(side, side)
+            pixmap.fill(labels.stage_colour(stage))
+            icon = self._swatches[stage] = QIcon(pixmap)
+        return icon
 
     def _display(self, key: str, value: object) -> str:
         if value is None:

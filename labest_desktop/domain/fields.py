@@ -121,22 +121,10 @@ def validate(values: ProjectFields) -> list[ValidationError]:
     if not values.title or not values.title.strip():
         errors.append(ValidationError("title", "rule.title_required"))
     suspect = _text_suspect(values)
-    for key, limit, listed, textual, rule in _CHECKS:
-        value = getattr(values, key)
-        if value is None:
-            continue
-        items = value if listed else (value,)
-        if limit is not None:
-            for item in items:
-                if item and len(item) > limit and len(item.strip()) > limit:
-                    errors.append(ValidationError(key, "rule.too_long", limit=limit, length=len(item.strip())))
-        if suspect and textual:
-            if any(isinstance(v, str) and UNHOLDABLE.search(v) for v in items):
-                errors.append(ValidationError(key, "rule.text_unholdable"))
-            elif listed and any(isinstance(v, str) and ";" in v for v in items):
-                errors.append(ValidationError(key, "rule.list_separator"))
-        if rule is not None:
-            errors.extend(rule(key, value))
+    for check in _CHECKS:
+        value = getattr(values, check[0])
+        if value is not None:
+            _add_value_errors(errors, check, value, texts=suspect)
     order = date_order_error(*(getattr(values, key) for key in PERIOD_KEYS))
     if order is not None:
         errors.append(order)
@@ -151,22 +139,28 @@ def field_errors(key: str, value: object) -> list[ValidationError]:
     errors: list[ValidationError] = []
     if key == "title" and (not value or not value.strip()):  # type: ignore[union-attr]
         errors.append(ValidationError("title", "rule.title_required"))
-    _key, limit, listed, textual, rule = _CHECK_OF[key]
-    if value is None:
-        return errors
+    if value is not None:
+        _add_value_errors(errors, _CHECK_OF[key], value, texts=True)
+    return errors
+
+
+def _add_value_errors(errors: list[ValidationError], check: tuple, value: object, *, texts: bool) -> None:
+    """Add to ``errors`` the rules of one field (``check``, a row of ``_CHECKS``) that
+    ``value`` breaks; the text rules only with ``texts`` (:func:`validate` skips them
+    for a row whose texts it found clean in one search)."""
+    key, limit, listed, textual, rule = check
     items = value if listed else (value,)
     if limit is not None:
         for item in items:
             if item and len(item) > limit and len(item.strip()) > limit:
                 errors.append(ValidationError(key, "rule.too_long", limit=limit, length=len(item.strip())))
-    if textual:
+    if texts and textual:
         if any(isinstance(v, str) and UNHOLDABLE.search(v) for v in items):
             errors.append(ValidationError(key, "rule.text_unholdable"))
         elif listed and any(isinstance(v, str) and ";" in v for v in items):
             errors.append(ValidationError(key, "rule.list_separator"))
     if rule is not None:
         errors.extend(rule(key, value))
-    return errors
 
 
 def _text_suspect(values: ProjectFields) -> bool:

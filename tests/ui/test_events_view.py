@@ -10,6 +10,7 @@ from pytestqt.qt_compat import qt_api
 
 from labest_desktop.domain.fields import ProjectFields
 from labest_desktop.services import events, organisations, projects
+from labest_desktop.services.changes import Changes
 from labest_desktop.services.demo import load_demo
 from labest_desktop.ui.models.windowed_table import WINDOW
 from labest_desktop.ui.views import events as events_view
@@ -121,6 +122,28 @@ def test_a_busy_day_is_marked_once(qtbot, context):
     assert view.calendar.dateTextFormat(qt_api.QtCore.QDate(2026, 11, 20)).fontWeight() > 400
     view.calendar.setSelectedDate(qt_api.QtCore.QDate(2026, 11, 5))
     assert view.day_events.count() == 12
+
+
+def test_the_day_list_is_read_when_the_month_page_is_shown(qtbot, context):
+    """While the list page is on screen, a new event does not rebuild the selected
+    day's list (one item per event of the day, every change); showing the month page
+    reads it, with the new event."""
+    today = date.today()
+    events.create_event(context.workspace, events.EventFields(title="Atelier 1", kind="workshop", date=today))
+    view = events_view.EventsView(context)
+    qtbot.addWidget(view)
+    view.show()
+    view.calendar.setSelectedDate(qt_api.QtCore.QDate(today.year, today.month, today.day))
+    view.tabs.setCurrentIndex(1)
+    assert view.day_events.count() == 1
+    view.tabs.setCurrentIndex(0)
+    created = events.create_event(context.workspace, events.EventFields(title="Atelier 2", kind="workshop", date=today))
+    view.data_changed(Changes.of(events=[created.id]))
+    assert view.model.rowCount() == 2  # the list on screen follows at once
+    assert view.day_events.count() == 1  # the hidden day's list waits
+    view.tabs.setCurrentIndex(1)
+    assert [view.day_events.item(i).data(events_view.ID_ROLE) for i in range(2)].count(created.id) == 1
+    assert view.day_events.count() == 2
 
 
 def _many_events(workspace, count: int) -> None:

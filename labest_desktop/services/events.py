@@ -300,12 +300,6 @@ def event_rows(ws: Workspace, ids: list[int]) -> dict[int, EventRow]:
         return {r[0]: EventRow(*r) for r in session.execute(statement)}
 
 
-def events_in_month(ws: Workspace, year: int, month: int) -> list[EventRow]:
-    first = date(year, month, 1)
-    last = date(year + (month == 12), month % 12 + 1, 1)
-    return [r for r in list_events(ws, date_from=first, date_to=last) if r.date is not None and r.date < last]
-
-
 def event_days(ws: Workspace, year: int, month: int) -> list[date]:
     """The days of a month that have at least one event, each once (what the
     calendar marks): a busy day costs the calendar one mark, not one per event."""

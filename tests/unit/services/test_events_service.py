@@ -33,9 +33,9 @@ def test_event_created_with_linked_projects_and_organisations(workspace):
     assert [p.title for p in view.projects] == ["Accueil de demain", "Titres de séjour"]
     assert [o.name for o in view.organisations] == ["DREAL Grand Est"]
     assert [e.id for e in events.events_of_project(workspace, p1.id)] == [view.id]
-    [row] = events.events_in_month(workspace, 2026, 11)
+    [row] = events.list_events(workspace, date_from=date(2026, 11, 1), date_to=date(2026, 11, 30))
     assert row.project_count == 2
-    assert events.events_in_month(workspace, 2026, 12) == []
+    assert events.list_events(workspace, date_from=date(2026, 12, 1), date_to=date(2026, 12, 31)) == []
     assert events.event_days(workspace, 2026, 11) == [date(2026, 11, 5)]
     assert events.event_days(workspace, 2026, 12) == []
     assert [r.id for r in events.list_events(workspace, search="metz")] == [view.id]

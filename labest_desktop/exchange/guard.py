@@ -135,27 +135,66 @@ def read_workbook(
     Raises only ``ExchangeFileError`` (``ReaderGaveUpError`` when the child died or
     ran out of time); a streamed sheet may raise it while being read.
     """
+    started = start_reading(path, stream_projects=stream_projects, limits=limits, spawn=spawn,
+                            system_limits=system_limits)
+    return started.result(meanwhile)
+
+
+def start_reading(
+    path: str | Path,
+    *,
+    stream_projects: bool | str = False,
+    limits: Limits | None = None,
+    spawn: bool | None = None,
+    system_limits: bool = True,
+) -> PendingRead:
+    """The child of :func:`read_workbook` started now, its answer awaited later
+    (:meth:`PendingRead.result`): the caller does its own work in between, such as
+    the ``labest`` command importing the services and opening the database while
+    the child opens the file."""
     path = Path(path)
     limits = limits or current_limits()
     spawn = _spawn_wanted() if spawn is None else spawn
-    child = _Child.start(path, stream_projects, limits, spawn=spawn, system_limits=system_limits)
-    try:
-        if meanwhile is not None:
-            meanwhile()
-        frame = child.receive()
-    except BaseException:
-        child.stop()
-        raise
-    _, file, sheet_names, sheets, meta, kind, formulas, streamed = frame
-    if streamed is None:
+    return PendingRead(path, _Child.start(path, stream_projects, limits, spawn=spawn, system_limits=system_limits))
+
+
+class PendingRead:
+    """A read running in its child process. :meth:`result` is taken once; a read
+    whose result is never taken is stopped by :meth:`close`."""
+
+    def __init__(self, path: Path, child: _Child) -> None:
+        self.path = path
+        self._child: _Child | None = child
+
+    def result(self, meanwhile: Callable[[], object] | None = None) -> RawWorkbook:
+        """What the child read (see :func:`read_workbook`); ``meanwhile`` runs first."""
+        child, self._child = self._child, None
+        if child is None:
+            raise RuntimeError("the result of a read is taken once")
         try:
-            if child.receive()[0] != "end":
-                raise child.gave_up(ValueError("unexpected frame"))
-        finally:
+            if meanwhile is not None:
+                meanwhile()
+            frame = child.receive()
+        except BaseException:
             child.stop()
+            raise
+        _, file, sheet_names, sheets, meta, kind, formulas, streamed = frame
+        if streamed is None:
+            try:
+                if child.receive()[0] != "end":
+                    raise child.gave_up(ValueError("unexpected frame"))
+            finally:
+                child.stop()
+            return RawWorkbook(file, sheet_names, sheets, meta, kind, formulas)
+        sheets[streamed] = child.stream()
         return RawWorkbook(file, sheet_names, sheets, meta, kind, formulas)
-    sheets[streamed] = child.stream()
-    return RawWorkbook(file, sheet_names, sheets, meta, kind, formulas)
+
+    def close(self) -> None:
+        """Stop the child if its result was never taken (after that, the streamed
+        sheet's reader stops it)."""
+        child, self._child = self._child, None
+        if child is not None:
+            child.stop()
 
 
 class _Child:

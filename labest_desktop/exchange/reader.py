@@ -135,6 +135,14 @@ def read_workbook(
     return guard.read_workbook(path, stream_projects=stream_projects, meanwhile=meanwhile)
 
 
+def start_reading(path: str | Path, *, stream_projects: bool | str = False):
+    """:func:`read_workbook`'s child process started now, its answer taken later
+    (``guard.PendingRead.result``)."""
+    from labest_desktop.exchange import guard
+
+    return guard.start_reading(path, stream_projects=stream_projects)
+
+
 def read_workbook_here(path: str | Path, *, stream_projects: bool | str = False) -> RawWorkbook:
     """Every sheet the import reads, as raw rows; raises only ``ExchangeFileError``.
 

@@ -18,7 +18,7 @@ from labest_desktop.exchange.columns import (
 )
 from labest_desktop.exchange.errors import ExchangeFileError, MissingSheetError
 from labest_desktop.exchange.parsed_stream import FileRow, parsed_items, read_items
-from labest_desktop.exchange.reader import PARSED, RawWorkbook, Rows, read_workbook
+from labest_desktop.exchange.reader import PARSED, RawWorkbook, Rows, read_workbook, start_reading
 from labest_desktop.exchange.sheet_parser import (
     IgnoredRow,
     ProjectRow,
@@ -85,8 +85,17 @@ def read_exchange_file(path: str | Path) -> ExchangeFile:
     return ExchangeFile(raw.file, raw.format, raw.meta, raw.sheet_names, projects, events, partners)
 
 
+def start_exchange_read(path: str | Path):
+    """The reading of ``path`` for :func:`open_exchange_file` started now, in the
+    reader's process, so that the caller's own preparations (the ``labest`` command
+    importing the services and opening the database) run while that process opens
+    the file. The caller hands it to :func:`open_exchange_file`, and closes it
+    (``close()``) in every case: a read never used is stopped."""
+    return start_reading(path, stream_projects=PARSED)
+
+
 def open_exchange_file(
-    path: str | Path, meanwhile: Callable[[], object] | None = None
+    path: str | Path, meanwhile: Callable[[], object] | None = None, started=None
 ) -> tuple[ExchangeFile, Iterator[FileRow]]:
     """:func:`read_exchange_file` for an import, the ``Projets`` rows handed out one
     at a time as :class:`FileRow` (its ``projects.records`` stays empty).
@@ -95,9 +104,15 @@ def open_exchange_file(
     (:mod:`labest_desktop.exchange.parsed_stream`); the file's sheets, errors and
     ignored rows are all known once the last row is read. Raises ``ExchangeFileError``
     at once when the file cannot be read at all, or while the rows are read.
-    ``meanwhile`` runs here while the reader's process opens and parses the file.
+    ``meanwhile`` runs here while the reader's process opens and parses the file;
+    ``started``: that read of ``path`` already under way (:func:`start_exchange_read`).
     """
-    raw = read_workbook(path, stream_projects=PARSED, meanwhile=meanwhile)
+    if started is None:
+        raw = read_workbook(path, stream_projects=PARSED, meanwhile=meanwhile)
+    elif Path(started.path) != Path(path):
+        raise ValueError(f"the read under way is of {started.path}, not {path}")
+    else:
+        raw = started.result(meanwhile)
     name, rows = _projects_sheet(raw)
     exchange = ExchangeFile(raw.file, raw.format, raw.meta, raw.sheet_names, SheetResult(name), None, None)
     if isinstance(rows, list):  # read whole (the tolerant .ods reader): parsed here

@@ -191,11 +191,14 @@ def preview_import(
     path: str | Path,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    started=None,
 ) -> ImportPreview:
     """Read and check ``path`` and plan the merge; writes nothing.
 
-    Raises ``ExchangeFileError`` when the file cannot be read at all and
-    ``ImportCancelled`` when ``cancelled()`` turns true.
+    ``started``: the reading of ``path`` already under way
+    (``exchange.workbook.start_exchange_read``). Raises ``ExchangeFileError`` when
+    the file cannot be read at all and ``ImportCancelled`` when ``cancelled()``
+    turns true.
     """
     path = Path(path)
     report = progress or (lambda done, total: None)
@@ -210,7 +213,7 @@ def preview_import(
         def meanwhile() -> None:
             ready["known"] = KnownProjects(session)
 
-        exchange, rows = open_exchange_file(path, meanwhile=meanwhile)
+        exchange, rows = open_exchange_file(path, meanwhile=meanwhile, started=started)
         try:
             sha = file_digest(path)
             if cancelled and cancelled():

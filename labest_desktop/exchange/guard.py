@@ -41,6 +41,7 @@ import logging
 import math
 import os
 import pickle
+import select
 import signal
 import subprocess
 import sys
@@ -119,13 +120,16 @@ def read_workbook(
     limits: Limits | None = None,
     spawn: bool | None = None,
     system_limits: bool = True,
-    meanwhile: Callable[[], object] | None = None,
+    meanwhile: Callable[[Callable[[], bool]], object] | None = None,
 ) -> RawWorkbook:
     """:func:`labest_desktop.exchange.reader.read_workbook_here`, in a child process.
 
     ``meanwhile``: this process's own work, run once the child is started and before
     its first answer is awaited (the child opens the workbook and parses the streamed
-    sheet in that time); what it raises stops the child and goes to the caller.
+    sheet in that time); what it raises stops the child and goes to the caller. It is
+    given a probe, ``answered()``, true once the child's first answer is coming in
+    (never on a system whose pipes cannot be polled): work that only uses the wait
+    can stop there.
 
     ``limits`` defaults to :func:`current_limits`; ``spawn`` to a new interpreter only
     where there is no fork (or ``LABEST_READER_PROCESS=spawn``). ``system_limits``
@@ -166,14 +170,14 @@ class PendingRead:
         self.path = path
         self._child: _Child | None = child
 
-    def result(self, meanwhile: Callable[[], object] | None = None) -> RawWorkbook:
+    def result(self, meanwhile: Callable[[Callable[[], bool]], object] | None = None) -> RawWorkbook:
         """What the child read (see :func:`read_workbook`); ``meanwhile`` runs first."""
         child, self._child = self._child, None
         if child is None:
             raise RuntimeError("the result of a read is taken once")
         try:
             if meanwhile is not None:
-                meanwhile()
+                meanwhile(child.answered)
             frame = child.receive()
         except BaseException:
             child.stop()
@@ -267,6 +271,15 @@ class _Child:
                 os.kill(self.pid, signal.SIGKILL)
         except OSError:
             pass
+
+    def answered(self) -> bool:
+        """Whether the child's next frame has begun to arrive, without waiting.
+        False where a pipe cannot be polled (Windows)."""
+        try:
+            ready, _, _ = select.select([self.pipe], [], [], 0)
+        except (OSError, ValueError):
+            return False
+        return bool(ready)
 
     def receive(self):
         try:

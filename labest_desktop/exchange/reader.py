@@ -124,7 +124,7 @@ PARSED = "parsed"
 
 
 def read_workbook(
-    path: str | Path, *, stream_projects: bool | str = False, meanwhile: Callable[[], object] | None = None
+    path: str | Path, *, stream_projects: bool | str = False, meanwhile: Callable[[Callable[[], bool]], object] | None = None
 ) -> RawWorkbook:
     """:func:`read_workbook_here` in a child process with memory and time limits
     (:mod:`labest_desktop.exchange.guard`): a parser crash or a file that asks for

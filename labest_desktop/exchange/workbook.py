@@ -95,7 +95,7 @@ def start_exchange_read(path: str | Path):
 
 
 def open_exchange_file(
-    path: str | Path, meanwhile: Callable[[], object] | None = None, started=None
+    path: str | Path, meanwhile: Callable[[Callable[[], bool]], object] | None = None, started=None
 ) -> tuple[ExchangeFile, Iterator[FileRow]]:
     """:func:`read_exchange_file` for an import, the ``Projets`` rows handed out one
     at a time as :class:`FileRow` (its ``projects.records`` stays empty).

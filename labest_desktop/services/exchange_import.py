@@ -210,8 +210,9 @@ def preview_import(
     with ws.reading() as session:
         ready: dict = {}
 
-        def meanwhile() -> None:
-            ready["known"] = KnownProjects(session)
+        def meanwhile(answered: Callable[[], bool]) -> None:
+            known = ready["known"] = KnownProjects(session)
+            known.preload(session, until=answered)
 
         exchange, rows = open_exchange_file(path, meanwhile=meanwhile, started=started)
         try:

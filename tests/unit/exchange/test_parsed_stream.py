@@ -108,11 +108,11 @@ def test_work_given_to_do_meanwhile_runs_once_before_the_first_row(tmp_path):
     path = tmp_path / "export.xlsx"
     write_xlsx(path, [make_snapshot(i) for i in range(1, 30)], meta=META)
     calls = []
-    _, rows = open_exchange_file(path, meanwhile=lambda: calls.append("done"))
+    _, rows = open_exchange_file(path, meanwhile=lambda answered: calls.append("done"))
     assert calls == ["done"]
     assert len(list(rows)) == 29 and calls == ["done"]
 
-    def fails():
+    def fails(answered):
         raise LookupError("the database went away")
 
     with pytest.raises(LookupError):

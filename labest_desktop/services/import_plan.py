@@ -216,13 +216,15 @@ class KnownProjects:
         # Stored projects read ahead (see preload), by id; taken out as rows name them.
         self.preloaded: dict[int, StoredProject] = {}
 
-    def preload(self, session: Session, until: Callable[[], bool] = lambda: False, limit: int = PRELOAD) -> None:
+    def preload(
+        self, session: Session, until: Callable[[], bool] = lambda: False, limit: int = PRELOAD, step: int = MATCH_CHUNK
+    ) -> None:
         """Read ahead the stored projects the first rows of a file will most likely
         name, while the reader's process is still opening the file and this one
         would only wait for it: the projects here in the order of their references,
         the order of this office's exports (a portfolio sent out and sent back
         edited lists its projects in that order), up to ``limit`` of them, a chunk
-        at a time until ``until()`` (the reader's first rows are in).
+        at a time (``step``) until ``until()`` (the reader's first rows are in).
 
         A wrong guess costs nothing but that idle time: rows are matched the same
         way, and what was read ahead is let go of as soon as the rows show that
@@ -233,7 +235,7 @@ class KnownProjects:
         ).scalars().all()
         for count, project in enumerate(load_projects(session, ids), start=1):
             self.preloaded[project.id] = project
-            if count % MATCH_CHUNK == 0 and until():
+            if count % step == 0 and until():
                 break
 
 

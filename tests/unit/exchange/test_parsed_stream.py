@@ -6,6 +6,8 @@ gets the file refused, with one sentence, and nothing imported."""
 from __future__ import annotations
 
 import csv
+import os
+import time
 
 import openpyxl
 import pytest
@@ -118,6 +120,24 @@ def test_work_given_to_do_meanwhile_runs_once_before_the_first_row(tmp_path):
     with pytest.raises(LookupError):
         open_exchange_file(path, meanwhile=fails)
     assert len(list(open_exchange_file(path)[1])) == 29
+
+
+def test_the_work_done_meanwhile_can_tell_when_the_reader_has_answered(tmp_path):
+    """``meanwhile`` is handed a probe that turns true once the reader's first answer
+    is in (work that only fills the wait stops there); the rows are read as usual."""
+    path = tmp_path / "export.xlsx"
+    write_xlsx(path, [make_snapshot(i) for i in range(1, 30)], meta=META)
+    seen = []
+
+    def meanwhile(answered):
+        deadline = time.monotonic() + 60
+        while not answered() and time.monotonic() < deadline:
+            os.sched_yield()
+        seen.append(answered())
+
+    _, rows = open_exchange_file(path, meanwhile=meanwhile)
+    assert seen == [True]
+    assert len(list(rows)) == 29
 
 
 @pytest.fixture

@@ -211,12 +211,13 @@ def preview_import(
         ready: dict = {}
 
         def meanwhile(answered: Callable[[], bool]) -> None:
+            ready["sha"] = file_digest(path)
             known = ready["known"] = KnownProjects(session)
             known.preload(session, until=answered)
 
         exchange, rows = open_exchange_file(path, meanwhile=meanwhile, started=started)
         try:
-            sha = file_digest(path)
+            sha = ready.get("sha") or file_digest(path)
             if cancelled and cancelled():
                 raise ImportCancelled()
             report(30, 100)
@@ -476,6 +477,10 @@ class _SliceWrites:
     restaged: list[int] = field(default_factory=list)
 
 
+# The fields that name an organisation or a funding envelope (see _Writer._resolve_names).
+_NAME_KEYS = frozenset({"lead", "partners", "funding"})
+
+
 class _Writer:
     """The writes of one import, inside the caller's transaction."""
 
@@ -533,7 +538,10 @@ class _Writer:
         self._lock_and_check(updates + [(plan, {}) for plan in receipts])
         for plan, chosen in work:
             # The names of a project here exist already: only the row's can be new.
-            self._resolve_names(plan.theirs if plan.kind in (CREATE, DUPLICATE) else {**plan.taken, **chosen})
+            if plan.kind in (CREATE, DUPLICATE):
+                self._resolve_names(plan.theirs)
+            elif not (_NAME_KEYS.isdisjoint(plan.taken) and _NAME_KEYS.isdisjoint(chosen)):
+                self._resolve_names({**plan.taken, **chosen})
         with bulk_index_upkeep(self.session, len(work)):
             self._create(creates)
             self._update(updates)

@@ -42,18 +42,25 @@ def update_many(connection: Connection, table: Table, rows: list[dict[str, Any]]
     if not rows:
         return
     columns = [name for name in rows[0] if name != key]
+    # The parameters are named apart from the columns (SQLAlchemy keeps a column's own
+    # name for itself in SET): each is read from the row under its column's name.
     statement = update(table).where(table.c[key] == bindparam("_key_")).values({c: bindparam("_" + c) for c in columns})
-    execute_many(connection, statement, [{"_key_": r[key], **{"_" + c: r[c] for c in columns}} for r in rows])
+    execute_many(connection, statement, rows, fields={"_key_": key, **{"_" + c: c for c in columns}})
 
 
-def execute_many(connection: Connection, statement: Executable, rows: list[dict[str, Any]]) -> None:
-    """Run ``statement`` once per row; every row has the same keys (the statement's
-    bind parameter names: the column names of an ``insert``)."""
+def execute_many(
+    connection: Connection, statement: Executable, rows: list[dict[str, Any]], fields: dict[str, str] | None = None
+) -> None:
+    """Run ``statement`` once per row; every row has the same keys: the statement's
+    bind parameter names (the column names of an ``insert``), or the keys ``fields``
+    gives for them."""
     if not rows:
         return
     dialect = connection.dialect
-    compiled = statement.compile(dialect=dialect, column_keys=list(rows[0]))  # type: ignore[attr-defined]
+    parameters = list(fields) if fields else list(rows[0])
+    compiled = statement.compile(dialect=dialect, column_keys=parameters)  # type: ignore[attr-defined]
     names = list(compiled.positiontup) if compiled.positional else list(compiled.binds)
+    keys = [fields.get(name, name) for name in names] if fields else names
     converters = []
     for index, name in enumerate(names):
         processor = compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect)
@@ -61,7 +68,7 @@ def execute_many(connection: Connection, statement: Executable, rows: list[dict[
             converters.append((index, _remembering(processor)))
     params: list = []
     for row in rows:
-        values = [row[name] for name in names]
+        values = [row[key] for key in keys]
         for index, convert in converters:
             values[index] = convert(values[index])
         params.append(tuple(values) if compiled.positional else dict(zip(names, values, strict=True)))

@@ -39,3 +39,18 @@ def test_bulk_snapshots_equal_one_project_snapshots(workspace):
         bulk = {p.id: p.snapshot for p in load_projects(session)}
     assert bulk == one_by_one
     assert {s["budget"] for s in bulk.values()} == {None, "12000.50", "0.00", "0.05", "999999999999.99"}
+
+
+def test_projects_asked_for_are_given_in_that_order_whether_their_ids_are_close_or_far_apart(workspace):
+    """Ids close together are read as one range (the rows of the range not asked
+    for are left out), ids far apart one by one: the same projects either way,
+    each once, in the order asked for."""
+    for index in range(12):
+        create_project(workspace, ProjectFields(title=f"Projet {index}", partners=(f"Partenaire {index}",)))
+    with workspace.reading() as session:
+        every = {p.id: p for p in load_projects(session)}
+        ids = sorted(every)
+        close = [ids[9], ids[2], ids[4], ids[5], ids[7]]  # a range of 8 for 5 ids: read as one range
+        far = [ids[11], ids[0]]  # a range of 12 for 2 ids: read one by one
+        for asked in (close, far, close + far):
+            assert list(load_projects(session, asked)) == [every[i] for i in asked]

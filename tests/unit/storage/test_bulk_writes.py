@@ -128,7 +128,11 @@ def test_update_many_leaves_the_rows_it_does_not_name(workspace):
         uow.commit()
     with workspace.reading() as session:
         titles = dict(session.execute(select(Project.id, Project.title)).all())
+        others = session.execute(select(Project.id, Project.reference, Project.version)).all()
     assert titles == {first.id: "Premier revu", second.id: "Second"}
+    # Only the columns the rows name are set (the key is not, nor any other).
+    assert sorted(others) == sorted([(first.id, first.reference, first.version),
+                                     (second.id, second.reference, second.version)])
 
 
 def test_insert_many_errors_come_wrapped_too(workspace):

@@ -15,7 +15,10 @@ window waits before handing freed memory back) and right after the last action
 ("busy"), what SQLite and glibc's malloc hold in use, the window thread's worst
 block, the action that took longest on that thread and Qt's object count; at the
 end the median time and CPU time of each kind of action (until its background work
-settled) in each stretch, and the kinds slower at the end than at the start.
+settled and the window painted it) in each stretch, then the two probe rounds (every
+kind of action 7 times in the same conditions, right after the warm-up stretch and
+at the end) and the kinds whose median is slower in the last round than in the first
+(> 1.5× + 5 ms).
 """
 
 from __future__ import annotations
@@ -47,6 +50,18 @@ def print_medians(result: soak_driver.SoakResult, *, cpu: bool = False) -> None:
     for kind in kinds:
         cells = (medians.get(kind) for medians in figures)
         print(f"{kind:>24}" + "".join("      —" if ms is None else f"{ms:>7.0f}" for ms in cells))
+
+
+def print_probes(result: soak_driver.SoakResult, *, cpu: bool = False) -> None:
+    """Median of each kind in the first probe round (after warm-up) and the last."""
+    medians = result.probe_medians(cpu=cpu)
+    rounds = result.probes_cpu if cpu else result.probes
+    print(f"probe rounds, median {'CPU ' if cpu else ''}ms of each kind "
+          f"({', '.join(f'{when} {sum(map(len, rounds.get(when, {}).values()))} actions' for when in ('start', 'end'))}):")
+    width = max((len(kind) for kind in medians), default=10)
+    print(f"{'':>{width}}{'start':>8}{'end':>8}")
+    for kind, (start, end) in medians.items():
+        print(f"{kind:>{width}}{start:>8.0f}{end:>8.0f}" + ("   slower" if end > 1.5 * start + 5 else ""))
 
 
 def main(argv: list[str]) -> int:
@@ -90,10 +105,14 @@ def main(argv: list[str]) -> int:
     print("actions with nothing to do (undo/redo greyed out, a click on the view on screen; not timed): "
           + (", ".join(f"{name} {n}" for name, n in sorted(soak.skipped.items())) or "none"))
     print(f"sentences shown to the user: {len(soak.told)}" + "".join(f"\n  {text}" for text in soak.told[:5]))
+    print_probes(result)
+    print_probes(result, cpu=True)
+    print("kinds of the day's actions not timed 7 times in both probe rounds: "
+          + (", ".join(result.unprobed()) or "none"))
     for cpu in (False, True):
         slower = result.slower(cpu=cpu)
-        print(f"slower at the end ({'CPU ' if cpu else ''}ms; median of the last 2 stretches against the first 2, "
-              f"or last time against first for rarer kinds; > 1.5× + 5 ms): "
+        print(f"slower at the end ({'CPU ' if cpu else ''}ms; median of the last probe round against the first, "
+              f"each kind {soak_driver.PROBE_REPEATS} times or more a round; > 1.5× + 5 ms): "
               + (", ".join(f"{k} {a:.0f} → {b:.0f}" for k, (a, b) in slower.items()) or "none"))
     window.close()
     workspace.database.dispose()

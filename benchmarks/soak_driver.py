@@ -10,8 +10,16 @@ modal dialogs are answered by replacing their ``ask()``, as the tests do.
 
 Each action runs from the window's event loop (``app.exec``-like: a ``QEventLoop``
 serves timers, queued background results and deferred deletions between
-actions); the next one starts when the background work has settled. A 2 ms timer
-measures the longest the window's thread went without serving its loop.
+actions); an action ends once the background work it started has settled and the
+window has handled what it posted meanwhile (layouts, repaints, deferred deletions),
+so that its cost is never counted in the next action's time. A 2 ms timer measures
+the longest the window's thread went without serving its loop.
+
+Right after the warm-up stretch and again at the end, a probe round times every kind
+of action ``PROBE_REPEATS`` times under the same conditions (same view on screen, same
+search, same projects, same order): whether an action is slower at the end than at
+the start is judged on these rounds' medians (``SoakResult.slower``), while the day's
+own actions, whose mix varies from one stretch to the next, are shown per stretch.
 """
 
 from __future__ import annotations
@@ -29,9 +37,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import window_probe as probe
-from PySide6.QtCore import QEventLoop, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer
 
 SKIPPED = object()  # what an action returns when the window would not let it happen (not timed)
+UNTIMED = object()  # a probe round's set-up (a view shown, a search typed): run, not timed
+PROBE_REPEATS = 7  # samples of each kind in each probe round: a median, not one sample
+PROBE_SEED = 99
+PROBE_GROUPS = ("editor", "search", "switch", "exchange", "undo")
 WORDS = ("mobilité", "numérique", "école", "accueil", "santé", "vélo", "énergie", "eau")
 DEPARTMENTS = ("67", "68", "57", "88")
 TARGETS = {"ideation": "prototype", "prototype": "deployment", "deployment": "prototype"}
@@ -61,6 +73,9 @@ class Chunk:
 @dataclass
 class SoakResult:
     chunks: list[Chunk] = field(default_factory=list)
+    # The probe rounds: "start" (after warm-up) and "end", each {kind: [ms, ...]}.
+    probes: dict[str, dict[str, list[float]]] = field(default_factory=dict)
+    probes_cpu: dict[str, dict[str, list[float]]] = field(default_factory=dict)
 
     def growth_after_warmup(self) -> float:
         """Resident memory at rest, from the end of the first stretch to the end."""
@@ -70,37 +85,43 @@ class SoakResult:
         """The same, each measured right after the last action of its stretch."""
         return self.chunks[-1].rss_busy_mb - self.chunks[0].rss_busy_mb
 
-    def slower(self, factor: float = 1.5, slack_ms: float = 5.0, *, cpu: bool = False, stretches: int = 2,
-               least: int = 5) -> dict[str, tuple[float, float]]:
-        """Kinds of action slower at the end than at the start (after warm-up): their
-        median time (or CPU time) over the last ``stretches`` stretches exceeds
-        ``factor`` times their median over the first ones, plus ``slack_ms``. A kind
-        seen fewer than ``least`` times on either side (an exchange of one department)
-        compares its first time with its last."""
-        first, last = self._pooled(self.chunks[:stretches], cpu), self._pooled(self.chunks[-stretches:], cpu)
-        every = self._pooled(self.chunks, cpu)
-        compared = {}
-        for kind, values in every.items():
-            if len(first.get(kind, ())) >= least and len(last.get(kind, ())) >= least:
-                compared[kind] = (statistics.median(first[kind]), statistics.median(last[kind]))
-            elif len(values) >= 2:
-                compared[kind] = (values[0], values[-1])
-        return {kind: (a, b) for kind, (a, b) in sorted(compared.items()) if b > factor * a + slack_ms}
+    def probe_medians(self, *, cpu: bool = False, least: int = PROBE_REPEATS) -> dict[str, tuple[float, float]]:
+        """Each kind timed at least ``least`` times in both probe rounds: its median
+        time (or CPU time) in the first round and in the last."""
+        rounds = self.probes_cpu if cpu else self.probes
+        first, last = rounds.get("start", {}), rounds.get("end", {})
+        return {kind: (statistics.median(first[kind]), statistics.median(last[kind]))
+                for kind in sorted(first.keys() & last.keys())
+                if len(first[kind]) >= least and len(last[kind]) >= least}
 
-    @staticmethod
-    def _pooled(chunks: list[Chunk], cpu: bool = False) -> dict[str, list[float]]:
-        pooled: dict[str, list[float]] = defaultdict(list)
-        for chunk in chunks:
-            for kind, values in (chunk.cpu_ms if cpu else chunk.times_ms).items():
-                pooled[kind] += values
-        return pooled
+    def slower(self, factor: float = 1.5, slack_ms: float = 5.0, *, cpu: bool = False,
+               least: int = PROBE_REPEATS) -> dict[str, tuple[float, float]]:
+        """Kinds of action slower at the end than at the start: their median over
+        the last probe round exceeds ``factor`` times their median over the first
+        one (right after warm-up), plus ``slack_ms``. Both rounds run each kind
+        ``least`` times or more in the same conditions, so one slow sample (a
+        collection, a repaint of the window) decides nothing either way."""
+        return {kind: (a, b) for kind, (a, b) in self.probe_medians(cpu=cpu, least=least).items()
+                if b > factor * a + slack_ms}
+
+    def unprobed(self, least: int = PROBE_REPEATS) -> list[str]:
+        """Kinds of the day's actions that the probe rounds did not time ``least``
+        times on both sides (judged by nobody: should be none)."""
+        day = {kind for chunk in self.chunks for kind in chunk.times_ms}
+        return sorted(day - self.probe_medians(least=least).keys())
 
 
 class Soak:
-    """Drives ``window`` through ``count`` actions; ``report(chunk)`` every ``every``."""
+    """Drives ``window`` through ``count`` actions; ``report(chunk)`` every ``every``.
+    A probe round runs after the first stretch and after the last (``probe``: which
+    of ``PROBE_GROUPS``; ``probe_views``: the views its undo and redo are timed with,
+    all by default; ``probe_repeats``: samples of each kind). ``rest=False`` skips
+    the pause before each report's memory at rest (timing tests)."""
 
     def __init__(self, window, *, seed: int = 12, imports: int = 12, count: int = 2000, every: int = 200,
-                 report: Callable[[Chunk], None] | None = None, folder: Path | None = None) -> None:
+                 report: Callable[[Chunk], None] | None = None, folder: Path | None = None,
+                 probe: tuple[str, ...] | None = None, probe_views: tuple[str, ...] | None = None,
+                 probe_repeats: int = PROBE_REPEATS, rest: bool = True) -> None:
         self.window = window
         self.context = window.context
         self.ws = window.context.workspace
@@ -117,6 +138,10 @@ class Soak:
         self._exchanges = itertools.count()
         self.told: list[str] = []  # sentences shown to the user (a refused undo)
         self.skipped: dict[str, int] = defaultdict(int)  # actions with nothing to do at the time
+        self.probe_groups = PROBE_GROUPS if probe is None else probe
+        self.probe_views = probe_views
+        self.probe_repeats = probe_repeats
+        self.rest = rest  # at each report, a pause for memory to go back (see _rest)
 
     # --- set-up --------------------------------------------------------------------
 
@@ -231,21 +256,28 @@ class Soak:
         not timed (it measured only whatever else the process did meanwhile)."""
         from labest_desktop.ui.views import VIEWS
 
-        key = self.random.choice(VIEWS).key
+        return self.switch_to(self.random.choice(VIEWS).key)
+
+    def switch_to(self, key: str) -> str:
         if self._view_on_screen() == key:
             return SKIPPED
         self.window.show_view(key)
         return key
 
-    def search(self) -> str:
+    def search(self, word: str | None = None) -> str:
+        """Search the list for ``word`` if none narrows it, otherwise clear the search.
+        The words go in turn, so that every stretch searches the same mix (their hits
+        differ)."""
         self.window.show_view("projects")
         state = self.context.filter_state
-        # The words in turn, so that every stretch searches the same mix (their hits differ).
-        word = "" if state.filter.search else WORDS[next(self._words) % len(WORDS)]
+        if state.filter.search:
+            word = ""
+        elif word is None:
+            word = WORDS[next(self._words) % len(WORDS)]
         state.update(search=word)
         return None if word else "cleared"
 
-    def exchange(self) -> str:
+    def exchange(self, department: str | None = None) -> str:
         """Export the projects of one department and stage and import the file back,
         each step in the background as the export dialog and the import wizard run it;
         after an applied import the window clears its undo history and tells every view."""
@@ -255,7 +287,8 @@ class Soak:
 
         ws = self.ws
         path = self.folder / f"echange-{self.random.randint(1, 10_000)}.xlsx"
-        department = DEPARTMENTS[next(self._exchanges) % len(DEPARTMENTS)]  # in turn: each at the start and the end
+        if department is None:  # in turn: each at the start and the end
+            department = DEPARTMENTS[next(self._exchanges) % len(DEPARTMENTS)]
         flt = ProjectFilter(departments=frozenset({department}), stages=frozenset({"deployment"}))
 
         def applied(report) -> None:
@@ -283,45 +316,157 @@ class Soak:
             plan[n] = "exchange"
         return plan
 
+    # --- probe rounds --------------------------------------------------------------
+
+    def _show(self, key: str):
+        self.window.show_view(key)
+        return UNTIMED
+
+    def _set_search(self, word: str):
+        if self.context.filter_state.filter.search != word:
+            self.context.filter_state.update(search=word)
+        return UNTIMED
+
+    def _changed_elsewhere(self):
+        """A project changed as another program's save is noticed: the views not on
+        screen read again when next shown (as they do after the day's actions)."""
+        self.context.projects_changed([self.random.choice(self.ids)])
+        return UNTIMED
+
+    def _probe_begins(self):
+        """Same projects, same titles, same choices in both rounds; the day's own
+        sequence of choices goes on unchanged after the round."""
+        self._day_random, self.random = self.random, random.Random(PROBE_SEED)
+        return UNTIMED
+
+    def _probe_ends(self):
+        self.random = self._day_random
+        self._meter.worst_ms = 0.0  # the round's blocks are not the next stretch's
+        self._state["worst"] = ("", 0.0)
+        return UNTIMED
+
+    def _probe_round(self, when: str):
+        """The steps of one probe round, each ``(name, action, sink)``: every kind of
+        action ``probe_repeats`` times, in the same order and conditions each round.
+        Undo and redo are timed per kind of step, per view on screen, with and
+        without a search narrowing it (as the day labels them): the step is done
+        once, the view shown, then undone and redone in turn."""
+        from labest_desktop.ui.views import VIEWS
+
+        n, groups = self.probe_repeats, self.probe_groups
+        views = self.probe_views or tuple(view.key for view in VIEWS)
+
+        def setup(name, action):
+            return name, action, None
+
+        def timed(name, action):
+            return name, action, when
+
+        yield setup("probe begins", self._probe_begins)
+        yield setup("search cleared", lambda: self._set_search(""))
+        yield setup("projects shown", lambda: self._show("projects"))
+        if "editor" in groups:  # the list on screen; the board and the events view show themselves
+            for name in ("edit", "note", "move_in_editor", "move_on_board", "event"):
+                for _ in range(n):
+                    yield timed(name, getattr(self, name))
+        if "search" in groups:
+            for i in range(n):
+                yield timed("search", lambda i=i: self.search(WORDS[i % len(WORDS)]))
+                yield timed("search", self.search)  # cleared
+        if "switch" in groups:  # each view shown with a change to read again (a colleague's save, say)
+            yield setup("projects shown", lambda: self._show("projects"))
+            for key in views:
+                for _ in range(n if key != "projects" else 0):
+                    yield setup("changed", self._changed_elsewhere)
+                    yield timed("switch_view", lambda key=key: self.switch_to(key))
+                    yield setup("changed", self._changed_elsewhere)
+                    yield timed("switch_view", lambda: self.switch_to("projects"))
+        if "exchange" in groups:
+            for department in DEPARTMENTS:
+                for _ in range(n):
+                    yield timed("exchange", lambda department=department: self.exchange(department))
+        if "undo" in groups:
+            for word in ("", WORDS[0]):
+                for key in views:
+                    for step in ("edit", "move_in_editor", "event"):
+                        yield setup("search", lambda word=word: self._set_search(word))
+                        yield setup(step, lambda step=step: getattr(self, step)() or UNTIMED)
+                        yield setup("view shown", lambda key=key: self._show(key))
+                        for _ in range(n):
+                            yield timed("undo", self.undo)
+                            yield timed("redo", self.redo)
+            yield setup("search cleared", lambda: self._set_search(""))
+            yield setup("projects shown", lambda: self._show("projects"))
+        yield setup("probe ends", self._probe_ends)
+
+    def _script(self, plan: list[str]):
+        """The day's actions with a report every ``every`` of them, a probe round
+        after the first report and one at the end."""
+        probed = False
+        for n, name in enumerate(plan, 1):
+            yield name, getattr(self, name), "day"
+            if n % self.every == 0:
+                yield "report", lambda n=n: self._close_chunk(n) or UNTIMED, None
+                if not probed:
+                    probed = True
+                    yield from self._probe_round("start")
+        if not probed:
+            yield from self._probe_round("start")
+        yield from self._probe_round("end")
+
     # --- running -------------------------------------------------------------------
 
     def run(self) -> SoakResult:
-        plan = self._plan()
-        meter = probe.BlockMeter()
+        """Each step starts once the last one has settled: its background work done,
+        then what the window posted meanwhile handled (``drain``: a relayout and a
+        repaint of the whole window after a search is cleared take 30 ms at 10,000
+        projects; left in the loop, they fell into whichever action came next)."""
+        script = self._script(self._plan())
+        self._meter = meter = probe.BlockMeter()
         loop = QEventLoop()
-        state = {"next": 0, "worst": ("", 0.0), "started": None}
+        self._state = state = {"worst": ("", 0.0), "started": None, "drained": False}
 
         def step() -> None:
             if probe.tasks_busy():
+                state["drained"] = False
                 QTimer.singleShot(2, step)
                 return
             if state["started"] is not None:  # the last action's work has settled
-                label, began, began_cpu = state["started"]
-                if label is not SKIPPED:
-                    self._durations[label].append((time.perf_counter() - began) * 1000)
-                    self._cpu[label].append((time.process_time() - began_cpu) * 1000)
+                if not state["drained"]:
+                    QTimer.singleShot(0, drain)  # after the loop's deferred deletions
+                    return
+                label, sink, began, began_cpu = state["started"]
                 state["started"] = None
-            n = state["next"]
-            if n and n % self.every == 0 and state.get("reported") != n:
-                state["reported"] = n
-                self._close_chunk(n, meter, state)
-            if n >= len(plan):
+                if label is not None:
+                    self._record(sink, label, (time.perf_counter() - began) * 1000,
+                                 (time.process_time() - began_cpu) * 1000)
+            entry = next(script, None)
+            if entry is None:
                 loop.quit()
                 return
-            name = plan[n]
+            name, action, sink = entry
             began, began_cpu = time.perf_counter(), time.process_time()
-            detail = getattr(self, name)()
+            detail = action()
             on_thread = (time.perf_counter() - began) * 1000
-            if detail is SKIPPED:
-                self.skipped[name] += 1
-                label = SKIPPED
+            if detail is UNTIMED or sink is None:
+                label = None
+            elif detail is SKIPPED:
+                label = None
+                if sink == "day":
+                    self.skipped[name] += 1
             else:
                 label = name if detail is None else f"{name} {detail}"
-            state["started"] = (label, began, began_cpu)
-            if on_thread > state["worst"][1]:
+            state["started"] = (label, sink, began, began_cpu)
+            state["drained"] = False
+            if sink == "day" and on_thread > state["worst"][1]:
                 state["worst"] = (name, on_thread)
-            state["next"] = n + 1
             QTimer.singleShot(0, step)
+
+        def drain() -> None:
+            for _ in range(3):  # a relayout posts its repaint
+                QCoreApplication.processEvents()
+            state["drained"] = True
+            step()
 
         with self._answered_dialogs():
             self._show_every_view()
@@ -330,6 +475,14 @@ class Soak:
             loop.exec()
             meter.stop()
         return self.result
+
+    def _record(self, sink: str, label: str, ms: float, cpu_ms: float) -> None:
+        if sink == "day":
+            self._durations[label].append(ms)
+            self._cpu[label].append(cpu_ms)
+        else:
+            self.result.probes.setdefault(sink, defaultdict(list))[label].append(ms)
+            self.result.probes_cpu.setdefault(sink, defaultdict(list))[label].append(cpu_ms)
 
     @staticmethod
     def _rest() -> None:
@@ -353,10 +506,12 @@ class Soak:
         self.window.show_view("projects")
         probe.settle()
 
-    def _close_chunk(self, n: int, meter, state) -> None:
+    def _close_chunk(self, n: int) -> None:
+        meter, state = self._meter, self._state
         gc.collect()
         busy = probe.rss_mb()
-        self._rest()
+        if self.rest:
+            self._rest()
         chunk = Chunk(
             actions=n,
             rss_mb=probe.rss_mb(),

@@ -94,17 +94,24 @@ def test_a_stretch_of_actions_keeps_memory_flat(make_window, sqlite_workspace, q
     view switches, searches and two exports imported back: after a quarter of the
     actions as warm-up, resident memory grows by 30 MB at most and Qt's object tree
     not at all (LABEST_SOAK_ACTIONS sets the count; the dashboard's old leak alone
-    added 3.7 MB per save)."""
+    added 3.7 MB per save); no kind of action is slower in the probe round at the end
+    than in the one after warm-up (CPU time: what other programs run meanwhile does
+    not count)."""
     import soak_driver
 
     count = int(os.environ.get("LABEST_SOAK_ACTIONS", "300"))
     load_demo(sqlite_workspace, projects=300, seed=5)
     window = make_window(sqlite_workspace)
-    result = soak_driver.Soak(window, count=count, every=count // 4, imports=2).run()
+    # Probe rounds as the benchmark's, less its exchanges; undo and redo timed with three views.
+    soak = soak_driver.Soak(window, count=count, every=count // 4, imports=2,
+                            probe=("editor", "search", "switch", "undo"), probe_views=("projects", "board", "events"))
+    result = soak.run()
     first, last = result.chunks[0], result.chunks[-1]
     assert last.actions == count
     assert result.growth_after_warmup() <= 30, [c.rss_mb for c in result.chunks]
     assert last.qt_objects <= first.qt_objects + 5, [c.qt_objects for c in result.chunks]
+    assert len(result.probe_medians()) >= 40
+    assert result.slower(cpu=True) == {}, result.probe_medians(cpu=True)
 
 
 def _sqlite_mb():
@@ -152,3 +159,93 @@ def test_a_pause_lets_the_database_caches_go(make_window, sqlite_workspace, qtbo
     assert _sqlite_mb() >= cached - 2
     qtbot.waitUntil(lambda: bool(said), timeout=tasks.RELEASE_DELAY_MS + 3000)
     assert cached - _sqlite_mb() >= 12  # the 16 MB cache of the connection that read
+
+
+def test_the_verdict_compares_medians_of_the_probe_rounds():
+    """Slower at the end means the median of the last probe round above 1.5 times the
+    first round's plus 5 ms: one slow sample on either side decides nothing, a kind
+    timed fewer than 7 times in a round is not judged (and is named as such)."""
+    import soak_driver
+
+    ones = [10.0] * 7
+    result = soak_driver.SoakResult(
+        chunks=[soak_driver.Chunk(200, 0, 0, 0, ("", 0), {}, 0, times_ms={"edit": [9.0], "exchange 67": [300.0]})],
+        probes={
+            "start": {"undo": ones, "edit": ones, "search": ones, "rare": [10.0]},
+            "end": {"undo": [10.0] * 6 + [90.0], "edit": [21.0] * 4 + [9.0] * 3, "search": [19.0] * 7,
+                    "rare": [90.0]},
+        },
+    )
+    assert result.slower() == {"edit": (10.0, 21.0)}
+    assert result.unprobed() == ["exchange 67"]
+
+
+def test_a_day_growing_slower_is_caught_by_the_probe_rounds(make_window, sqlite_workspace, qtbot):
+    """A change listener whose work grows with every change seen (a list of them kept
+    and walked, as a leak would do) makes every undo and redo slower as the day goes
+    on: the probe rounds name each of them, and not the searches, which tell the
+    views nothing. (The growth: 0.2 ms more work for each change published before,
+    about one change for every action of the day.)"""
+    import time
+
+    import soak_driver
+
+    load_demo(sqlite_workspace, projects=120, seed=6)
+    window = make_window(sqlite_workspace)
+    seen = []
+
+    def walk_every_earlier_change(changes) -> None:
+        seen.append(changes)
+        until = time.thread_time() + 0.0002 * len(seen)  # 0.2 ms of work for each change seen so far
+        while time.thread_time() < until:
+            pass
+
+    window.context.dispatcher.changed.connect(walk_every_earlier_change)
+    soak = soak_driver.Soak(window, count=120, every=10, imports=0, probe=("search", "undo"), probe_views=("projects",),
+                            rest=False)
+    result = soak.run()
+    undone = {kind for kind in result.probe_medians() if kind.startswith(("undo ", "redo "))}
+    assert len(undone) == 12  # edit, stage move, event created; undone, redone; searched or not
+    # CPU time: the listener's work is counted in CPU time too, and what other programs
+    # run meanwhile inflates neither round.
+    assert undone <= result.slower(cpu=True).keys(), result.probe_medians(cpu=True)
+    assert not {"search", "search cleared"} & result.slower(cpu=True).keys(), result.probe_medians(cpu=True)
+
+
+def test_what_an_action_leaves_to_paint_is_counted_in_its_own_time(make_window, sqlite_workspace, qtbot):
+    """An action's repaint (posted to the window's loop, done after the action's own
+    code returned) counts in that action's time, not in the next one's: clearing a
+    search repaints the whole window (30 ms at 10,000 projects), which used to fall
+    into whichever undo came next and made it look slow."""
+    import time
+
+    import soak_driver
+    from PySide6.QtWidgets import QWidget
+
+    load_demo(sqlite_workspace, projects=20, seed=7)
+    window = make_window(sqlite_workspace)
+
+    class SlowToPaint(QWidget):
+        def paintEvent(self, _event) -> None:
+            until = time.perf_counter() + 0.04
+            while time.perf_counter() < until:
+                pass
+
+    slow = SlowToPaint(window)
+    slow.setGeometry(0, 0, 50, 50)
+    slow.show()
+
+    class Day(soak_driver.Soak):
+        def _plan(self) -> list[str]:
+            return ["repaint", "nothing"] * 7
+
+        def repaint(self) -> None:
+            slow.update()
+
+        def nothing(self) -> None:
+            pass
+
+    result = Day(window, count=14, every=14, imports=0, probe=(), rest=False).run()
+    times = result.chunks[0].times_ms
+    assert min(times["repaint"]) >= 40, times
+    assert max(times["nothing"]) < 30, times

@@ -24,8 +24,7 @@ from sqlalchemy.orm import Session
 from labest_desktop import messages
 from labest_desktop.domain.errors import LabestError, StaleEditError
 from labest_desktop.domain.field_registry import PERIOD_KEYS
-from labest_desktop.domain.fields import EDITABLE_KEYS, date_order_error, empty_snapshot
-from labest_desktop.domain.fingerprints import fingerprint
+from labest_desktop.domain.fields import date_order_error
 from labest_desktop.domain.models import (
     FundingEnvelope,
     ImportBatch,
@@ -64,8 +63,14 @@ from labest_desktop.services.import_sheets import (
     apply_organisations,
     plan_sheets,
 )
+from labest_desktop.services.import_writes import (
+    NAME_KEYS,
+    UpdateRow,
+    final_snapshot,
+    new_revision_prints,
+    prepare_update,
+)
 from labest_desktop.services.snapshots import (
-    SEARCH_KEYS,
     chunks,
     column_values,
     last_revision_numbers,
@@ -73,7 +78,7 @@ from labest_desktop.services.snapshots import (
 )
 from labest_desktop.services.workspace import Workspace
 from labest_desktop.storage.bulk import indexes_set_aside, insert_many, update_many, write_cache
-from labest_desktop.storage.search import bulk_index_upkeep, snapshot_search_text_after
+from labest_desktop.storage.search import bulk_index_upkeep
 
 logger = logging.getLogger(__name__)
 
@@ -395,20 +400,6 @@ def _chosen_from_file(
     return None if open_conflicts else chosen
 
 
-def final_snapshot(plan: RowPlan, chosen: dict, mine: dict | None = None) -> dict:
-    """The project as the import leaves it: a new one as the row gives it, else
-    the project here (``mine``, as stored now) with the fields taken from the file
-    and those ``chosen``."""
-    if plan.kind in (CREATE, DUPLICATE):
-        snapshot = empty_snapshot()
-        snapshot.update(plan.theirs)
-        return snapshot
-    final = dict(mine if mine is not None else plan.mine or {})
-    final.update(plan.taken)  # a project brought back takes the whole row: no conflict
-    final.update(chosen)
-    return final
-
-
 def _period(plan: RowPlan, chosen: dict) -> dict:
     """The dates of the period as the import would leave them."""
     return {key: chosen[key] if key in chosen else plan.taken[key] if key in plan.taken else plan.stored_value(key)
@@ -477,10 +468,6 @@ class _SliceWrites:
     restaged: list[int] = field(default_factory=list)
 
 
-# The fields that name an organisation or a funding envelope (see _Writer._resolve_names).
-_NAME_KEYS = frozenset({"lead", "partners", "funding"})
-
-
 class _Writer:
     """The writes of one import, inside the caller's transaction."""
 
@@ -540,7 +527,7 @@ class _Writer:
             # The names of a project here exist already: only the row's can be new.
             if plan.kind in (CREATE, DUPLICATE):
                 self._resolve_names(plan.theirs)
-            elif not (_NAME_KEYS.isdisjoint(plan.taken) and _NAME_KEYS.isdisjoint(chosen)):
+            elif not (NAME_KEYS.isdisjoint(plan.taken) and NAME_KEYS.isdisjoint(chosen)):
                 self._resolve_names({**plan.taken, **chosen})
         with bulk_index_upkeep(self.session, len(work)):
             self._create(creates)
@@ -648,48 +635,62 @@ class _Writer:
     def _update(self, updates: list[tuple[RowPlan, dict]]) -> None:
         """Write the updated projects a slice at a time, so the statement parameters
         and revision documents of a 100,000-row import are never all in memory at
-        once. (Preparing a slice in Python while a second thread wrote the previous
-        one was measured slower: the writing thread needs Python's lock for every
-        row it binds, and the two mostly waited on each other.)"""
+        once: first those whose writes the preview worked out (read back from its
+        spool), then the others, worked out now. (Preparing a slice in Python while a
+        second thread wrote the previous one was measured slower: the writing thread
+        needs Python's lock for every row it binds, and the two mostly waited on each
+        other.)"""
         connection = self.session.connection()
         ids = [p.project_id for p, _ in updates]
         last_numbers = last_revision_numbers(connection, ids, all_projects=len(ids) > FULL_SCAN_ABOVE)
-        for start in range(0, len(updates), WRITE_SLICE):
-            self._write_slice(connection, self._prepare_slice(updates[start : start + WRITE_SLICE], last_numbers))
+        spooled = {p.project_id: p for p, chosen in updates if p.spooled and not chosen}
+        spool = self.preview.match.spool
+        if spooled and spool is not None:
+            for batch in spool.batches():
+                # Rows left out since (an error the import skips) are not written.
+                rows = [(spooled.pop(r.project_id), r) for r in batch if r.project_id in spooled]
+                for start in range(0, len(rows), WRITE_SLICE):
+                    self._write_slice(connection, self._slice_writes(rows[start : start + WRITE_SLICE], last_numbers))
+        if spooled:
+            raise RuntimeError(f"{len(spooled)} planned updates missing from the preview's spool")
+        others = [(p, chosen) for p, chosen in updates if not (p.spooled and not chosen)]
+        for start in range(0, len(others), WRITE_SLICE):
+            self._write_slice(connection, self._prepare_slice(others[start : start + WRITE_SLICE], last_numbers))
         self.updated = sum(1 for plan, _ in updates if plan.kind == UPDATE)
 
     def _prepare_slice(self, updates: list[tuple[RowPlan, dict]], last_numbers: dict[int, int]) -> _SliceWrites:
-        prepared = _SliceWrites()
         # The projects as stored: as at the preview, their versions were checked. The
         # plans that kept theirs need no second read.
         stored = {p.id: p for p in load_projects(
             self.session, [plan.project_id for plan, _ in updates if plan.mine is None], with_search_text=True
         )}
+        rows = []
         for plan, chosen in updates:
-            pid = plan.project_id
-            read = stored.get(pid)
+            read = stored.get(plan.project_id)
             mine = read.snapshot if read is not None else plan.mine
-            snapshot = final_snapshot(plan, chosen, mine)
-            # Only fields taken from the file or settled in a conflict can differ.
-            candidates = plan.taken.keys() | {c.field for c in plan.conflicts}
-            changed = [key for key in EDITABLE_KEYS if key in candidates and snapshot.get(key) != mine.get(key)]
-            # Only the columns that change are set: SQLite rewrites every index (and the
-            # FTS row) of each column named in SET, changed or not.
-            row = column_values(snapshot, self.organisation_ids, self.envelope_ids, keys=changed, with_search=False)
-            if not SEARCH_KEYS.isdisjoint(changed):
-                row["search_text"] = snapshot_search_text_after(mine, snapshot, read.search_text if read else None)
-            if plan.kind == REVIVE:
-                row["deleted_at"] = None
-            columns = tuple(sorted(row))
+            rows.append((plan, prepare_update(plan, chosen, mine, read.search_text if read else None,
+                                              self.organisation_ids, self.envelope_ids)))
+        return self._slice_writes(rows, last_numbers)
+
+    def _slice_writes(self, rows: list[tuple[RowPlan, UpdateRow]], last_numbers: dict[int, int]) -> _SliceWrites:
+        """The statements' rows of a slice of prepared updates, with what is known only
+        now: the time, the author, the batch, the revision numbers."""
+        prepared = _SliceWrites()
+        for plan, update_row in rows:
+            pid = update_row.project_id
+            row = dict(zip(update_row.columns, update_row.values, strict=True))
             row.update(id=pid, updated_at=self.now, updated_by=self.author, version=plan.version + 1)
-            prepared.groups[columns].append(row)
-            if "stage" in changed:
+            prepared.groups[update_row.columns].append(row)
+            if update_row.stage is not None:
                 prepared.restaged.append(pid)
-                prepared.decisions.append(self._decision(pid, mine["stage"], snapshot["stage"]))
-            prepared.revisions.append(self._revision(pid, last_numbers.get(pid, 0) + 1, snapshot, plan))
-            if "partners" in changed:
+                prepared.decisions.append(self._decision(pid, *update_row.stage))
+            prepared.revisions.append(self._revision_row(
+                pid, last_numbers.get(pid, 0) + 1, plan, update_row.snapshot, update_row.fingerprint,
+                update_row.received,
+            ))
+            if update_row.partners is not None:
                 prepared.relinked.append(pid)
-                prepared.links.extend(self._links(pid, snapshot))
+                prepared.links.extend(self._links(pid, {"partners": update_row.partners}))
         return prepared
 
     def _write_slice(self, connection: Connection, prepared: _SliceWrites) -> None:
@@ -714,9 +715,12 @@ class _Writer:
         }
 
     def _revision(self, pid: int, number: int, snapshot: dict, plan: RowPlan) -> dict:
-        # Taken whole, the version is the file row's: it keeps the row's print.
-        print_ = plan.file_print if plan.takes_file_whole(snapshot) else fingerprint(snapshot)
-        received = plan.file_print if plan.file_print != print_ else None
+        print_, received = new_revision_prints(plan, snapshot)
+        return self._revision_row(pid, number, plan, dump_snapshot(snapshot), print_, received)
+
+    def _revision_row(
+        self, pid: int, number: int, plan: RowPlan, document: str, print_: str, received: str | None
+    ) -> dict:
         before_at, before_by = self.before.get(pid, (None, None))
         return {
             "project_id": pid,
@@ -728,7 +732,7 @@ class _Writer:
             "before_updated_at": before_at,
             "before_updated_by": before_by,
             "import_batch_id": self.batch.id,
-            "snapshot": dump_snapshot(snapshot),
+            "snapshot": document,
             "fingerprint": print_,
             "received_fingerprint": received,
         }

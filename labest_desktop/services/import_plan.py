@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -28,6 +28,9 @@ from labest_desktop.domain.snapshot_json import load_snapshot
 from labest_desktop.domain.text import fold
 from labest_desktop.exchange.parsed_stream import FileRow
 from labest_desktop.services.snapshots import StoredProject, chunks, load_projects
+
+if TYPE_CHECKING:
+    from labest_desktop.services.import_writes import UpdateSpool
 
 CREATE, UPDATE, UNCHANGED, DUPLICATE = "create", "update", "unchanged", "duplicate"
 # A row whose project was removed here: by undoing the import that created it (it is
@@ -112,6 +115,8 @@ class RowPlan:
     # Differs from here, and its print was never received: recorded even when
     # nothing changes here (every difference was changed only here).
     receipt: bool = False
+    # Its writes were worked out at preview and put aside (services.import_writes).
+    spooled: bool = False
 
     def stored_value(self, key: str) -> object:
         """The value here, at preview, of a field the row changes (or of a date of
@@ -138,6 +143,8 @@ class MatchResult:
     # The identifier of each reference the file's rows give: events name projects
     # by reference.
     file_uids: dict[str, str] = field(default_factory=dict)
+    # The writes of the updates settled at preview (plans marked ``spooled``).
+    spool: UpdateSpool | None = None
 
 
 class NameBook:
@@ -185,11 +192,12 @@ class _Known(NamedTuple):
 
 MATCH_CHUNK = 2000
 # Stored projects read ahead while the reader's process opens the file (at most;
-# see KnownProjects.preload): all of them up to 10,000 projects (about 0.1 s, which
-# the import otherwise spends waiting for the first row), and never more than this
-# many snapshots held at once (~40 MB, while the reader is still opening the file
-# and the import holds little else; rows take them out as they are matched).
-PRELOAD = 30_000
+# see KnownProjects.preload): all of them up to 10,000 projects (about 0.15 s, which
+# the import otherwise spends waiting for the first row); at 100,000 the reader takes
+# about 1.7 s to open the file and this many take about 0.8 s. Their snapshots and
+# search texts (~110 MB) are held while the reader's process is still small, and
+# rows take them out as they are matched.
+PRELOAD = 60_000
 # Matched rows whose plan keeps the project's stored snapshot for the writer, which
 # reads the others again a slice at a time (see RowPlan.mine): an import of up to
 # 10,000 changed rows reads each project once (a tenth of its processor time),
@@ -217,7 +225,7 @@ class KnownProjects:
         self.preloaded: dict[int, StoredProject] = {}
 
     def preload(
-        self, session: Session, until: Callable[[], bool] = lambda: False, limit: int = PRELOAD, step: int = MATCH_CHUNK
+        self, session: Session, until: Callable[[], bool] = lambda: False, limit: int = PRELOAD, step: int = 500
     ) -> None:
         """Read ahead the stored projects the first rows of a file will most likely
         name, while the reader's process is still opening the file and this one
@@ -233,7 +241,7 @@ class KnownProjects:
         ids = session.connection().execute(
             select(table.c.id).where(table.c.deleted_at.is_(None)).order_by(table.c.reference).limit(limit)
         ).scalars().all()
-        for count, project in enumerate(load_projects(session, ids), start=1):
+        for count, project in enumerate(load_projects(session, ids, with_search_text=True), start=1):
             self.preloaded[project.id] = project
             if count % step == 0 and until():
                 break
@@ -266,6 +274,10 @@ def match_rows(
     new_uids: dict[str, int] = {}
     new_references: dict[str, int] = {}
     kept = 0  # plans that keep their project's stored snapshot
+    # Imported here: that module works on this one's plans.
+    from labest_desktop.services.import_writes import UpdateSpool
+
+    spool = UpdateSpool()
     for index, row in enumerate(rows):
         if cancelled is not None and index % 1000 == 0 and cancelled():
             raise ImportCancelled()
@@ -287,7 +299,7 @@ def match_rows(
             matched.append((len(plans), row, target.id))
             plans.append(None)  # type: ignore[arg-type]  # planned chunk by chunk
             if len(matched) == MATCH_CHUNK:
-                kept += _plan_matched(session, matched, plans, names, KEEP_STORED - kept, preloaded)
+                kept += _plan_matched(session, matched, plans, names, KEEP_STORED - kept, preloaded, spool)
                 matched = []
             continue
         # A new project here.
@@ -319,11 +331,11 @@ def match_rows(
                 new_titles[key] = row.row
         plans.append(plan)
     if matched:
-        _plan_matched(session, matched, plans, names, KEEP_STORED - kept, preloaded)
+        _plan_matched(session, matched, plans, names, KEEP_STORED - kept, preloaded, spool)
     preloaded.clear()
     absent = sorted(_titled(session, [k for k in by_reference.values() if k.id not in seen and not k.deleted]))
     new_orgs, new_envelopes = _new_names(plans, names)
-    return MatchResult(plans, absent, row_errors, new_orgs, new_envelopes, file_uids)
+    return MatchResult(plans, absent, row_errors, new_orgs, new_envelopes, file_uids, spool)
 
 
 def _live_titles(session: Session) -> list[tuple[str, str]]:
@@ -347,13 +359,17 @@ def _titled(session: Session, known: list[_Known]) -> list[tuple[str, str]]:
 
 def _plan_matched(
     session: Session, chunk: list[tuple[int, FileRow, int]], plans: list[RowPlan], names: NameBook, keep: int = 0,
-    preloaded: dict[int, StoredProject] | None = None,
+    preloaded: dict[int, StoredProject] | None = None, spool: UpdateSpool | None = None,
 ) -> int:
     """Plan a chunk of rows matched to projects here (``(plan index, row, project
     id)``): identical ones keep nothing but their title, so a re-imported portfolio
     of 100,000 never holds 100,000 snapshots at once; the first ``keep`` that differ
     keep their stored snapshot for the writer. Returns how many kept it. The stored
-    projects are taken out of ``preloaded`` (read ahead) where they are there."""
+    projects are taken out of ``preloaded`` (read ahead) where they are there. The
+    writes of the updates that settle nothing at apply time are worked out now and
+    put in ``spool`` (their plans keep no snapshot)."""
+    from labest_desktop.services.import_writes import prepare_update, settled_at_preview
+
     stored: dict[int, StoredProject] = {}
     unread: list[int] = []
     for _, _, pid in chunk:
@@ -363,7 +379,7 @@ def _plan_matched(
         else:
             stored[pid] = found
     if unread:
-        stored.update((p.id, p) for p in load_projects(session, unread))
+        stored.update((p.id, p) for p in load_projects(session, unread, with_search_text=True))
     removals = _removals(session, [pid for pid, p in stored.items() if p.deleted])
     differing = []
     for index, row, pid in chunk:
@@ -384,10 +400,16 @@ def _plan_matched(
             )
     bases, fresh = _bases(session, [(row, target) for _, row, _, target in differing])
     kept = 0
+    spooled = []
     for index, row, changes, target in differing:
         plans[index] = plan = _merge(row, changes, target, bases.get(target.id), keep=kept < keep)
         plan.receipt = target.id in fresh
+        if spool is not None and settled_at_preview(plan):
+            spooled.append(prepare_update(plan, {}, target.snapshot, target.search_text, {}, {}))
+            plan.spooled, plan.mine = True, None
         kept += plan.mine is not None
+    if spool is not None:
+        spool.add(spooled)
     return kept
 
 

@@ -43,11 +43,13 @@ def edited_rows(stored: list) -> list[FileRow]:
 
 
 def in_reference_order(session) -> list:
-    return sorted(load_projects(session), key=lambda p: p.reference)
+    return sorted(load_projects(session, with_search_text=True), key=lambda p: p.reference)
 
 
-def summary(plans) -> list[tuple]:
-    return [(p.row, p.kind, p.project_id, p.taken, [c.field for c in p.conflicts], p.mine) for p in plans]
+def summary(match) -> list[tuple]:
+    spooled = [row for batch in match.spool.batches() for row in batch]
+    return [(p.row, p.kind, p.project_id, p.taken, [c.field for c in p.conflicts], p.mine, p.spooled)
+            for p in match.plans] + spooled
 
 
 def test_projects_read_ahead_are_the_stored_ones_in_the_order_of_their_references(ws):
@@ -70,8 +72,9 @@ def test_reading_ahead_stops_once_the_reader_has_answered(ws):
 
 def test_rows_in_the_export_order_take_the_projects_read_ahead(ws):
     """Rows in the order of this office's export are planned from the projects read
-    ahead (a plan that keeps its project's snapshot keeps that very object), and
-    the plans are those made without reading ahead."""
+    ahead (the writes worked out for a row come from the copy read ahead: marked
+    here, the mark is in its revision document), and the plans and their writes are
+    those made without reading ahead."""
     with ws.reading() as session:
         rows = edited_rows(in_reference_order(session))
         plain = match_rows(session, iter(rows), known=KnownProjects(session))
@@ -79,9 +82,16 @@ def test_rows_in_the_export_order_take_the_projects_read_ahead(ws):
         known.preload(session)
         ahead = dict(known.preloaded)
         plans = match_rows(session, iter(rows), known=known)
-    assert len(ahead) == PROJECTS and not known.preloaded  # all taken, none left held
-    assert summary(plans.plans) == summary(plain.plans)
-    assert all(p.kind == "update" and p.mine is ahead[p.project_id].snapshot for p in plans.plans)
+        assert len(ahead) == PROJECTS and not known.preloaded  # all taken, none left held
+        assert summary(plans) == summary(plain)
+        assert all(p.kind == "update" and p.spooled for p in plans.plans)
+        marked = KnownProjects(session)
+        marked.preload(session)
+        first = next(iter(marked.preloaded.values()))
+        first.snapshot["contact"] = "Marque de la lecture anticipée"
+        spool = match_rows(session, iter(rows), known=marked).spool
+    documents = {row.project_id: row.snapshot for batch in spool.batches() for row in batch}
+    assert "Marque de la lecture anticipée" in documents[first.id]
 
 
 def test_rows_in_another_order_let_the_projects_read_ahead_go(ws):
@@ -102,5 +112,5 @@ def test_rows_in_another_order_let_the_projects_read_ahead_go(ws):
                 yield row
 
         plans = match_rows(session, watched(), known=known)
-    assert held == [0]  # before its last rows, which would have taken them
-    assert summary(plans.plans) == summary(plain.plans)
+        assert held == [0]  # before its last rows, which would have taken them
+        assert summary(plans) == summary(plain)

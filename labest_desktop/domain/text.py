@@ -41,6 +41,11 @@ def _fold_short(value: str) -> str:
     return _fold(value)
 
 
+def forget_folded() -> None:
+    """Empty the cache of folded short values."""
+    _fold_short.cache_clear()
+
+
 def _fold(value: str) -> str:
     # ``" ".join(text.split())`` collapses and trims exactly the characters ``\s``
     # matches (checked over every code point) at a quarter of a regex's cost.

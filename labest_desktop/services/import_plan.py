@@ -28,6 +28,7 @@ from labest_desktop.domain.snapshot_json import load_snapshot
 from labest_desktop.domain.text import fold
 from labest_desktop.exchange.parsed_stream import FileRow
 from labest_desktop.services.snapshots import StoredProject, chunks, load_projects
+from labest_desktop.storage.search import forget_short_texts
 
 if TYPE_CHECKING:
     from labest_desktop.services.import_writes import UpdateSpool
@@ -197,7 +198,7 @@ MATCH_CHUNK = 2000
 # about 1.7 s to open the file and this many take about 0.8 s. Their snapshots and
 # search texts (~110 MB) are held while the reader's process is still small, and
 # rows take them out as they are matched.
-PRELOAD = 60_000
+PRELOAD = 30_000
 # Matched rows whose plan keeps the project's stored snapshot for the writer, which
 # reads the others again a slice at a time (see RowPlan.mine): an import of up to
 # 10,000 changed rows reads each project once (a tenth of its processor time),
@@ -410,6 +411,12 @@ def _plan_matched(
         kept += plan.mine is not None
     if spool is not None:
         spool.add(spooled)
+        if spooled:
+            # Working the writes out folded every title of the chunk through the caches
+            # of short texts, which keep names and labels met on many rows: unique
+            # titles would pile up there (~30 MB at 100,000 rows, at the preview's
+            # peak), so they are let go of chunk by chunk.
+            forget_short_texts()
     return kept
 
 

@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session
 
 from labest_desktop.domain.field_registry import PROJECT_FIELDS, FieldKind
 from labest_desktop.domain.models import Organisation, Project
-from labest_desktop.domain.text import MAX_SEARCH_CHARS, MAX_SEARCH_WORDS, fold
+from labest_desktop.domain.text import MAX_SEARCH_CHARS, MAX_SEARCH_WORDS, fold, forget_folded
 
 # Letters and digits: what SQLite's unicode61 tokenizer keeps in a token (``_``, like
 # every punctuation mark, separates words).
@@ -80,6 +80,13 @@ def _part_words(part: str) -> str:
 @lru_cache(maxsize=65_536)
 def _short_part_words(part: str) -> str:
     return _words_text(fold(part))
+
+
+def forget_short_texts() -> None:
+    """Empty the caches of folded short texts (here and in domain.text), for a bulk
+    writer that has just folded thousands of texts met once (titles)."""
+    _short_part_words.cache_clear()
+    forget_folded()
 
 
 # ASCII letters and digits kept, every other ASCII character a space: the words

@@ -191,7 +191,7 @@ class PendingRead:
                 child.stop()
             return RawWorkbook(file, sheet_names, sheets, meta, kind, formulas)
         sheets[streamed] = child.stream()
-        return RawWorkbook(file, sheet_names, sheets, meta, kind, formulas)
+        return RawWorkbook(file, sheet_names, sheets, meta, kind, formulas, rows_waiting=child.answered)
 
     def close(self) -> None:
         """Stop the child if its result was never taken (after that, the streamed

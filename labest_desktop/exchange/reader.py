@@ -109,6 +109,9 @@ class RawWorkbook:
     # First formula of each row, by sheet: {sheet: {row: ("L52", "=SUM(L2:L51)")}}.
     # Not known for CSV (values only).
     formulas: dict[str, Formulas] = field(default_factory=dict)
+    # Whether the streamed sheet's next rows are already waiting to be taken (read in
+    # another process that is ahead of the caller); never, when read here.
+    rows_waiting: Callable[[], bool] = lambda: False
 
     def find(self, spec: SheetSpec) -> tuple[str, Rows] | None:
         """The sheet a spec names, under any of its names, case or accents."""

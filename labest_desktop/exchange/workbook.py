@@ -47,6 +47,9 @@ class ExchangeFile:
     projects: SheetResult[ProjectRow]
     events: SheetResult[RecordRow] | None  # None when the file has no such sheet
     partners: SheetResult[RecordRow] | None
+    # Whether the reader's process has the next ``Projets`` rows ready already (it is
+    # ahead of the import): see open_exchange_file.
+    rows_waiting: Callable[[], bool] = lambda: False
 
     @property
     def errors(self) -> list[RowError]:
@@ -114,7 +117,8 @@ def open_exchange_file(
     else:
         raw = started.result(meanwhile)
     name, rows = _projects_sheet(raw)
-    exchange = ExchangeFile(raw.file, raw.format, raw.meta, raw.sheet_names, SheetResult(name), None, None)
+    exchange = ExchangeFile(raw.file, raw.format, raw.meta, raw.sheet_names, SheetResult(name), None, None,
+                            raw.rows_waiting)
     if isinstance(rows, list):  # read whole (the tolerant .ods reader): parsed here
         items, trusted = parsed_items(rows, sheet=name, file=raw.file, options=_options(raw, name)), True
     else:

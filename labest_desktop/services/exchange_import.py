@@ -226,7 +226,7 @@ def preview_import(
             if cancelled and cancelled():
                 raise ImportCancelled()
             report(30, 100)
-            match = match_rows(session, rows, cancelled, ready.get("known"))
+            match = match_rows(session, rows, cancelled, ready.get("known"), behind=exchange.rows_waiting)
             # The other sheets are read once the last row is: events name projects
             # by the file's references, mapped through the file's own rows.
             sheets = plan_sheets(

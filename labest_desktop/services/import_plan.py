@@ -249,14 +249,17 @@ class KnownProjects:
 
 
 def match_rows(
-    session: Session, rows: Iterable[FileRow], cancelled=None, known: KnownProjects | None = None
+    session: Session, rows: Iterable[FileRow], cancelled=None, known: KnownProjects | None = None,
+    behind: Callable[[], bool] = lambda: False,
 ) -> MatchResult:
     """Plan every row of a ``Projets`` sheet against the projects stored here
     (``known``: read from ``session`` in the same transaction, or read now).
 
     ``rows`` may be an iterator that parses as it goes: each chunk of rows matched to
     projects here is planned as soon as it is complete (while the reader's process
-    parses the next), and each row is let go of once planned.
+    parses the next), and each row is let go of once planned. The writes of its
+    updates are worked out then too (see _plan_matched), unless ``behind()``: the
+    reader's next rows are already waiting, this process being the slower of the two.
     """
     known = known or KnownProjects(session)
     names, by_uid, by_reference, preloaded = known.names, known.by_uid, known.by_reference, known.preloaded
@@ -300,7 +303,12 @@ def match_rows(
             matched.append((len(plans), row, target.id))
             plans.append(None)  # type: ignore[arg-type]  # planned chunk by chunk
             if len(matched) == MATCH_CHUNK:
-                kept += _plan_matched(session, matched, plans, names, KEEP_STORED - kept, preloaded, spool)
+                # The writes are worked out now only while the reader's process is
+                # still parsing the next rows (this one would wait for them); when
+                # they are there already, this process is the slower one and leaves
+                # that work to the writer.
+                kept += _plan_matched(session, matched, plans, names, KEEP_STORED - kept, preloaded,
+                                      None if behind() else spool)
                 matched = []
             continue
         # A new project here.
@@ -332,7 +340,7 @@ def match_rows(
                 new_titles[key] = row.row
         plans.append(plan)
     if matched:
-        _plan_matched(session, matched, plans, names, KEEP_STORED - kept, preloaded, spool)
+        _plan_matched(session, matched, plans, names, KEEP_STORED - kept, preloaded, spool)  # the reader is done
     preloaded.clear()
     absent = sorted(_titled(session, [k for k in by_reference.values() if k.id not in seen and not k.deleted]))
     new_orgs, new_envelopes = _new_names(plans, names)

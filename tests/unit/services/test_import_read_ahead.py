@@ -114,3 +114,18 @@ def test_rows_in_another_order_let_the_projects_read_ahead_go(ws):
         plans = match_rows(session, watched(), known=known)
         assert held == [0]  # before its last rows, which would have taken them
         assert summary(plans) == summary(plain)
+
+
+def test_writes_are_worked_out_at_preview_only_while_the_reader_is_still_parsing(ws):
+    """While the reader's next rows are already waiting (this process is the slower
+    one), a chunk's writes are left to the writer; the last chunk's are worked out
+    at once (the reader is done). The plans are the same either way."""
+    with ws.reading() as session:
+        rows = edited_rows(in_reference_order(session))
+        waiting = match_rows(session, iter(rows), known=KnownProjects(session), behind=lambda: True)
+        idle = match_rows(session, iter(rows), known=KnownProjects(session), behind=lambda: False)
+    assert [p.spooled for p in waiting.plans] == [False] * MATCH_CHUNK + [True] * (PROJECTS - MATCH_CHUNK)
+    assert all(p.spooled for p in idle.plans)
+    assert waiting.spool.count == PROJECTS - MATCH_CHUNK and idle.spool.count == PROJECTS
+    unspooled = [(p.row, p.kind, p.project_id, p.taken, p.conflicts) for p in waiting.plans]
+    assert unspooled == [(p.row, p.kind, p.project_id, p.taken, p.conflicts) for p in idle.plans]

@@ -194,11 +194,10 @@ class _Known(NamedTuple):
 MATCH_CHUNK = 2000
 # Stored projects read ahead while the reader's process opens the file (at most;
 # see KnownProjects.preload): all of them up to 10,000 projects (about 0.15 s, which
-# the import otherwise spends waiting for the first row); at 100,000 the reader takes
-# about 1.7 s to open the file and this many take about 0.8 s. Their snapshots and
-# search texts (~110 MB) are held while the reader's process is still small, and
-# rows take them out as they are matched.
-PRELOAD = 30_000
+# the import otherwise spends waiting for the first row). At 100,000 the reader's
+# process peaks (265 MB, calamine's table) while this one reads ahead: 20,000
+# snapshots with their search texts (~38 MB) keep the two under 500 MB together.
+PRELOAD = 20_000
 # Matched rows whose plan keeps the project's stored snapshot for the writer, which
 # reads the others again a slice at a time (see RowPlan.mine): an import of up to
 # 10,000 changed rows reads each project once (a tenth of its processor time),

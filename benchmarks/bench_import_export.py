@@ -17,8 +17,11 @@ subprocess so that its peak memory (``ru_maxrss``) is its own:
 
 Peak memory is that of the whole process tree of each case (the case's process,
 the ``labest`` command it starts and the guarded reader's child process), sampled
-every 10 ms from /proc while it runs (Linux); the load average is printed with the
-figures, since the machine may be shared. ``--only update first`` runs only those
+every 10 ms from /proc while it runs (Linux; the tree is followed through each
+thread's ``children`` file, or by scanning the whole of /proc where there is none or
+with ``LABEST_BENCH_SCAN_PROC=1``, as before 26 November, session 6: that scan took
+about an eighth of a core); the load average is printed with the figures, since the
+machine may be shared. ``--only update first`` runs only those
 paths (and their bare parses) to keep a run at 100,000 short.
 """
 
@@ -224,6 +227,36 @@ class TreePeak(threading.Thread):
 
 
 def _tree(root: int) -> list[int]:
+    """The process ``root`` and its descendants. Through each thread's ``children``
+    file (Linux 3.5 and later) when there is one: a few reads per sample, where a scan
+    of the whole of /proc every 10 ms took about an eighth of a core from the two the
+    import uses (the bare parse, one process, left the sampler a core of its own)."""
+    found = None if os.environ.get("LABEST_BENCH_SCAN_PROC") else _tree_by_children(root)
+    return found if found is not None else _tree_by_scan(root)
+
+
+def _tree_by_children(root: int) -> list[int] | None:
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        try:
+            tasks = os.listdir(f"/proc/{pid}/task")
+        except OSError:
+            continue  # ended meanwhile
+        for task in tasks:
+            try:
+                with open(f"/proc/{pid}/task/{task}/children", "rb") as handle:
+                    todo.extend(int(child) for child in handle.read().split())
+            except FileNotFoundError:
+                if pid == root and task == str(root):
+                    return None  # no children files on this system
+            except (OSError, ValueError):
+                continue
+    return found
+
+
+def _tree_by_scan(root: int) -> list[int]:
     children: dict[int, list[int]] = {}
     try:
         entries = os.listdir("/proc")

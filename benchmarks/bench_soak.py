@@ -56,8 +56,9 @@ def print_probes(result: soak_driver.SoakResult, *, cpu: bool = False) -> None:
     """Median of each kind in the first probe round (after warm-up) and the last."""
     medians = result.probe_medians(cpu=cpu)
     rounds = result.probes_cpu if cpu else result.probes
-    print(f"probe rounds, median {'CPU ' if cpu else ''}ms of each kind "
-          f"({', '.join(f'{when} {sum(map(len, rounds.get(when, {}).values()))} actions' for when in ('start', 'end'))}):")
+    print(f"probe rounds, median {'CPU ' if cpu else ''}ms of each kind ("
+          + ", ".join(f"{when}: {sum(map(len, rounds.get(when, {}).values()))} actions timed in "
+                      f"{result.probe_seconds.get(when, 0):.0f} s" for when in ("start", "end")) + "):")
     width = max((len(kind) for kind in medians), default=10)
     print(f"{'':>{width}}{'start':>8}{'end':>8}")
     for kind, (start, end) in medians.items():

@@ -76,6 +76,7 @@ class SoakResult:
     # The probe rounds: "start" (after warm-up) and "end", each {kind: [ms, ...]}.
     probes: dict[str, dict[str, list[float]]] = field(default_factory=dict)
     probes_cpu: dict[str, dict[str, list[float]]] = field(default_factory=dict)
+    probe_seconds: dict[str, float] = field(default_factory=dict)  # each round's length
 
     def growth_after_warmup(self) -> float:
         """Resident memory at rest, from the end of the first stretch to the end."""
@@ -337,9 +338,11 @@ class Soak:
         """Same projects, same titles, same choices in both rounds; the day's own
         sequence of choices goes on unchanged after the round."""
         self._day_random, self.random = self.random, random.Random(PROBE_SEED)
+        self._probe_began = time.perf_counter()
         return UNTIMED
 
-    def _probe_ends(self):
+    def _probe_ends(self, when: str):
+        self.result.probe_seconds[when] = time.perf_counter() - self._probe_began
         self.random = self._day_random
         self._meter.worst_ms = 0.0  # the round's blocks are not the next stretch's
         self._state["worst"] = ("", 0.0)
@@ -397,7 +400,7 @@ class Soak:
                             yield timed("redo", self.redo)
             yield setup("search cleared", lambda: self._set_search(""))
             yield setup("projects shown", lambda: self._show("projects"))
-        yield setup("probe ends", self._probe_ends)
+        yield setup("probe ends", lambda: self._probe_ends(when))
 
     def _script(self, plan: list[str]):
         """The day's actions with a report every ``every`` of them, a probe round

@@ -24,6 +24,7 @@ at the end) and the kinds whose median is slower in the last round than in the f
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import sys
 from pathlib import Path
@@ -72,6 +73,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--actions", type=int, default=2000)
     parser.add_argument("--every", type=int, default=200)
     parser.add_argument("--imports", type=int, default=12)
+    parser.add_argument("--samples", help="write every time measured (per stretch and per probe round) to this JSON file")
     args = parser.parse_args(argv)
     if not args.database and not args.database_url:
         parser.error("give a database file or --database-url")
@@ -115,6 +117,11 @@ def main(argv: list[str]) -> int:
         print(f"slower at the end ({'CPU ' if cpu else ''}ms; median of the last probe round against the first, "
               f"each kind {soak_driver.PROBE_REPEATS} times or more a round; > 1.5× + 5 ms): "
               + (", ".join(f"{k} {a:.0f} → {b:.0f}" for k, (a, b) in slower.items()) or "none"))
+    if args.samples:
+        Path(args.samples).write_text(json.dumps({
+            "stretches": [{"actions": c.actions, "ms": c.times_ms, "cpu_ms": c.cpu_ms} for c in result.chunks],
+            "probes": result.probes, "probes_cpu": result.probes_cpu,
+        }, indent=1))
     window.close()
     workspace.database.dispose()
     shutil.rmtree(folder, ignore_errors=True)  # the copy of the database (330 MB at 100,000) and its backups

@@ -9,10 +9,11 @@ set-based statements so that 100,000 rows stay within seconds.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import logging
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
@@ -635,30 +636,39 @@ class _Writer:
     def _update(self, updates: list[tuple[RowPlan, dict]]) -> None:
         """Write the updated projects a slice at a time, so the statement parameters
         and revision documents of a 100,000-row import are never all in memory at
-        once: first those whose writes the preview worked out (read back from its
-        spool), then the others, worked out now. (Preparing a slice in Python while a
+        once, in the plans' order: the writes the preview worked out read back from
+        its spool, the others worked out now. (Preparing a slice in Python while a
         second thread wrote the previous one was measured slower: the writing thread
         needs Python's lock for every row it binds, and the two mostly waited on each
         other.)"""
         connection = self.session.connection()
         ids = [p.project_id for p, _ in updates]
         last_numbers = last_revision_numbers(connection, ids, all_projects=len(ids) > FULL_SCAN_ABOVE)
-        spooled = {p.project_id: p for p, chosen in updates if p.spooled and not chosen}
-        spool = self.preview.match.spool
-        if spooled and spool is not None:
-            for batch in spool.batches():
-                # Rows left out since (an error the import skips) are not written.
-                rows = [(spooled.pop(r.project_id), r) for r in batch if r.project_id in spooled]
-                for start in range(0, len(rows), WRITE_SLICE):
-                    self._write_slice(connection, self._slice_writes(rows[start : start + WRITE_SLICE], last_numbers))
-        if spooled:
-            raise RuntimeError(f"{len(spooled)} planned updates missing from the preview's spool")
-        others = [(p, chosen) for p, chosen in updates if not (p.spooled and not chosen)]
-        for start in range(0, len(others), WRITE_SLICE):
-            self._write_slice(connection, self._prepare_slice(others[start : start + WRITE_SLICE], last_numbers))
+        spooled = {p.project_id for p, chosen in updates if p.spooled and not chosen}
+        # Written in the plans' order whichever rows the preview worked out (that
+        # depends on timing): the same import gives the same rows, ids included.
+        spool_rows = self._spooled_rows(set(spooled))
+        for start in range(0, len(updates), WRITE_SLICE):
+            part = updates[start : start + WRITE_SLICE]
+            ready = dict(itertools.islice(spool_rows, sum(p.project_id in spooled for p, _ in part)))
+            ready.update(self._prepared_rows([(p, c) for p, c in part if p.project_id not in ready]))
+            rows = [(p, ready[p.project_id]) for p, _ in part]
+            self._write_slice(connection, self._slice_writes(rows, last_numbers))
         self.updated = sum(1 for plan, _ in updates if plan.kind == UPDATE)
 
-    def _prepare_slice(self, updates: list[tuple[RowPlan, dict]], last_numbers: dict[int, int]) -> _SliceWrites:
+    def _spooled_rows(self, spooled: set[int]) -> Iterator[tuple[int, UpdateRow]]:
+        """The rows the preview put aside for ``spooled`` projects, in the file's order;
+        rows left out since (an error the import skips) are passed over."""
+        spool = self.preview.match.spool
+        for batch in spool.batches() if spool is not None else ():
+            for row in batch:
+                if row.project_id in spooled:
+                    spooled.discard(row.project_id)
+                    yield row.project_id, row
+        if spooled:  # reached only when a slice asked for rows the spool lacks
+            raise RuntimeError(f"{len(spooled)} planned updates missing from the preview's spool")
+
+    def _prepared_rows(self, updates: list[tuple[RowPlan, dict]]) -> list[tuple[int, UpdateRow]]:
         # The projects as stored: as at the preview, their versions were checked. The
         # plans that kept theirs need no second read.
         stored = {p.id: p for p in load_projects(
@@ -668,9 +678,9 @@ class _Writer:
         for plan, chosen in updates:
             read = stored.get(plan.project_id)
             mine = read.snapshot if read is not None else plan.mine
-            rows.append((plan, prepare_update(plan, chosen, mine, read.search_text if read else None,
-                                              self.organisation_ids, self.envelope_ids)))
-        return self._slice_writes(rows, last_numbers)
+            rows.append((plan.project_id, prepare_update(plan, chosen, mine, read.search_text if read else None,
+                                                         self.organisation_ids, self.envelope_ids)))
+        return rows
 
     def _slice_writes(self, rows: list[tuple[RowPlan, UpdateRow]], last_numbers: dict[int, int]) -> _SliceWrites:
         """The statements' rows of a slice of prepared updates, with what is known only

@@ -85,3 +85,59 @@ def test_a_row_left_out_at_apply_is_not_written_from_the_preview(sqlite_workspac
     assert projects.get_project(sqlite_workspace, first.id).fields.end_date is None
     assert len(revisions(sqlite_workspace, first.id)) == count
     assert projects.get_project(sqlite_workspace, second.id).fields.title == "Second revu"
+
+
+def test_the_same_import_writes_the_same_rows_whichever_writes_the_preview_worked_out(tmp_path, monkeypatch):
+    """Which chunks' writes the preview works out depends on timing (whether the
+    reader's next rows are already waiting), so two offices, or the same one on a
+    busier day, spool different rows. The rows written, ids included (revisions,
+    stage decisions, links), must not depend on it: the writer writes in the plans'
+    order. Chunks of 2 rows and slices of 3, so both kinds mix within a slice."""
+    import shutil
+    import sqlite3
+
+    from labest_desktop.services import import_plan
+    from labest_desktop.services.workspace import Workspace
+    from labest_desktop.storage.database import open_database
+    from labest_desktop.storage.location import sqlite_location
+    from tests.faults.campaign import digest
+
+    monkeypatch.setattr(import_plan, "MATCH_CHUNK", 2)
+    monkeypatch.setattr(exchange_import, "WRITE_SLICE", 3)
+
+    def workspace(folder):
+        database = open_database(sqlite_location(folder / "labest.sqlite3"), backups_folder=folder / "backups")
+        return database, Workspace(database, "test-agent")
+
+    (tmp_path / "a").mkdir()
+    database, ws = workspace(tmp_path / "a")
+    views = make_portfolio(ws, 9)
+    path = export(ws, tmp_path / "out.xlsx")
+    for index, view in enumerate(views):
+        if index % 3 == 1:
+            edit_cell(path, view.reference, "Partenaires", f"DREAL Grand Est; Partenaire {index}")  # worked out at apply
+        else:
+            edit_cell(path, view.reference, "Étape" if index % 3 == 2 else "Titre", "Prototype" if index % 3 == 2
+                      else f"Titre {index} revu ailleurs")
+    database.dispose()
+    (tmp_path / "b").mkdir()
+    source = sqlite3.connect(tmp_path / "a" / "labest.sqlite3")
+    target = sqlite3.connect(tmp_path / "b" / "labest.sqlite3")
+    source.backup(target)
+    source.close()
+    target.close()
+    real_match = exchange_import.match_rows
+    spooled = {}
+    for name, waiting in (("a", True), ("b", False)):
+        monkeypatch.setattr(exchange_import, "match_rows",
+                            lambda *args, waiting=waiting, **kwargs: real_match(*args, **{**kwargs, "behind": lambda: waiting}))
+        database, ws = workspace(tmp_path / name)
+        preview = exchange_import.preview_import(ws, path)
+        spooled[name] = [p.spooled for p in preview.match.plans]
+        report = exchange_import.apply_import(ws, preview)
+        assert report.applied and report.updated == 9
+        database.dispose()
+    assert spooled["a"] != spooled["b"]  # the two ways were both taken
+    shutil.rmtree(tmp_path / "a" / "backups")
+    assert digest(tmp_path / "a" / "labest.sqlite3", ignore_times=True) == digest(
+        tmp_path / "b" / "labest.sqlite3", ignore_times=True)

@@ -42,8 +42,9 @@ from labest_desktop.domain.snapshot_json import dump_snapshot
 from labest_desktop.domain.text import fold
 from labest_desktop.exchange.columns import PROJECTS_SHEET
 from labest_desktop.exchange.workbook import ExchangeFile, open_exchange_file
-from labest_desktop.services import office
+from labest_desktop.services import import_helper, office
 from labest_desktop.services.bulk_work import collector_paused
+from labest_desktop.services.import_helper import UpdateHelper, prepare_rows
 from labest_desktop.services.import_plan import (
     CREATE,
     DELETED_HERE,
@@ -69,7 +70,6 @@ from labest_desktop.services.import_writes import (
     UpdateRow,
     final_snapshot,
     new_revision_prints,
-    prepare_update,
 )
 from labest_desktop.services.snapshots import (
     chunks,
@@ -89,6 +89,10 @@ WRITE_SLICE = 2_000
 # Above this many projects, one pass over a whole table or index beats looking them
 # up by chunks of ids (0.23 s -> 0.10 s for the revision numbers of 100,000).
 FULL_SCAN_ABOVE = 5_000
+# The helper process works out updates up to this many slices ahead of the writer
+# (services.import_helper).
+HELPER_AHEAD = 3
+HELPER_LATE = 0.03
 
 
 @dataclass
@@ -523,16 +527,25 @@ class _Writer:
         """``work``: (plan, fields settled in favour of the file) of each row to write."""
         updates = [(p, s) for p, s in work if p.kind in (UPDATE, REVIVE)]
         creates = [(p, s) for p, s in work if p.kind in (CREATE, DUPLICATE)]
-        self._lock_and_check(updates + [(plan, {}) for plan in receipts])
-        for plan, chosen in work:
-            # The names of a project here exist already: only the row's can be new.
-            if plan.kind in (CREATE, DUPLICATE):
-                self._resolve_names(plan.theirs)
-            elif not (NAME_KEYS.isdisjoint(plan.taken) and NAME_KEYS.isdisjoint(chosen)):
-                self._resolve_names({**plan.taken, **chosen})
-        with bulk_index_upkeep(self.session, len(work)):
-            self._create(creates)
-            self._update(updates)
+        helper = None
+        if import_helper.wanted(sum(1 for p, chosen in updates if not (p.spooled and not chosen))):
+            helper = UpdateHelper.start(self.session.connection())
+        try:
+            self._lock_and_check(updates + [(plan, {}) for plan in receipts])
+            for plan, chosen in work:
+                # The names of a project here exist already: only the row's can be new.
+                if plan.kind in (CREATE, DUPLICATE):
+                    self._resolve_names(plan.theirs)
+                elif not (NAME_KEYS.isdisjoint(plan.taken) and NAME_KEYS.isdisjoint(chosen)):
+                    self._resolve_names({**plan.taken, **chosen})
+            if helper is not None:
+                helper.begin(self.organisation_ids, self.envelope_ids)
+            with bulk_index_upkeep(self.session, len(work)):
+                self._create(creates)
+                self._update(updates, helper)
+        finally:
+            if helper is not None:
+                helper.close()
         self._receive(list(receipts))
 
     def _receive(self, receipts: list[RowPlan]) -> None:
@@ -633,14 +646,14 @@ class _Writer:
             links.extend(self._links(pid, snapshot))
         self._insert_many(connection, decisions, revisions, links)
 
-    def _update(self, updates: list[tuple[RowPlan, dict]]) -> None:
+    def _update(self, updates: list[tuple[RowPlan, dict]], helper: UpdateHelper | None = None) -> None:
         """Write the updated projects a slice at a time, so the statement parameters
         and revision documents of a 100,000-row import are never all in memory at
         once, in the plans' order: the writes the preview worked out read back from
-        its spool, the others worked out now. (Preparing a slice in Python while a
-        second thread wrote the previous one was measured slower: the writing thread
-        needs Python's lock for every row it binds, and the two mostly waited on each
-        other.)"""
+        its spool, the others worked out by the helper process ahead of the writer
+        (services.import_helper), or here when it has not. (Preparing a slice in a
+        second thread while this one wrote was measured slower: the writing thread
+        needs Python's lock for every row it binds.)"""
         connection = self.session.connection()
         ids = [p.project_id for p, _ in updates]
         last_numbers = last_revision_numbers(connection, ids, all_projects=len(ids) > FULL_SCAN_ABOVE)
@@ -648,13 +661,44 @@ class _Writer:
         # Written in the plans' order whichever rows the preview worked out (that
         # depends on timing): the same import gives the same rows, ids included.
         spool_rows = self._spooled_rows(set(spooled))
-        for start in range(0, len(updates), WRITE_SLICE):
-            part = updates[start : start + WRITE_SLICE]
-            ready = dict(itertools.islice(spool_rows, sum(p.project_id in spooled for p, _ in part)))
-            ready.update(self._prepared_rows([(p, c) for p, c in part if p.project_id not in ready]))
+        parts = [updates[start : start + WRITE_SLICE] for start in range(0, len(updates), WRITE_SLICE)]
+        unspooled = [[(p, c) for p, c in part if p.project_id not in spooled] for part in parts]
+        self._write_parts(connection, parts, unspooled, spool_rows, last_numbers, helper)
+        self.updated = sum(1 for plan, _ in updates if plan.kind == UPDATE)
+
+    def _write_parts(self, connection, parts, unspooled, spool_rows, last_numbers, helper) -> None:
+        """Write ``parts`` in order. The helper works out the slices from the front,
+        up to ``HELPER_AHEAD`` ahead of the one written. Its answer for the next one
+        is usually in or coming (it works at about the pace this process writes);
+        when it is late by more than ``HELPER_LATE`` seconds (a busy machine), this
+        process works out a slice itself from the back (kept until its turn)."""
+        front, back = 0, len(parts)  # handed to the helper: < front; worked out here: >= back
+        kept: dict[int, list] = {}
+        for index, part in enumerate(parts):
+            if helper is not None and helper.ready():
+                front = max(front, index + 1)
+                while front < back and front <= index + HELPER_AHEAD:
+                    if unspooled[front]:
+                        helper.submit(front, unspooled[front])
+                    front += 1
+            while helper is not None and front < back and not helper.answered(index, HELPER_LATE):
+                back -= 1
+                kept[back] = self._prepared(unspooled[back])
+            ready = dict(itertools.islice(spool_rows, len(part) - len(unspooled[index])))
+            if index in kept:
+                ready.update(kept.pop(index))
+            elif unspooled[index]:
+                done = helper.take(index) if helper is not None else None
+                ready.update(done if done is not None else self._prepared(unspooled[index]))
+            unspooled[index] = []  # let the plans' list go
             rows = [(p, ready[p.project_id]) for p, _ in part]
             self._write_slice(connection, self._slice_writes(rows, last_numbers))
-        self.updated = sum(1 for plan, _ in updates if plan.kind == UPDATE)
+        if helper is not None:
+            logger.info("import helper worked out %d of %d slices (%d here from the back)",
+                        helper.worked_out, len(parts), len(parts) - back)
+
+    def _prepared(self, updates: list[tuple[RowPlan, dict]]) -> list:
+        return prepare_rows(self.session, updates, self.organisation_ids, self.envelope_ids) if updates else []
 
     def _spooled_rows(self, spooled: set[int]) -> Iterator[tuple[int, UpdateRow]]:
         """The rows the preview put aside for ``spooled`` projects, in the file's order;
@@ -667,20 +711,6 @@ class _Writer:
                     yield row.project_id, row
         if spooled:  # reached only when a slice asked for rows the spool lacks
             raise RuntimeError(f"{len(spooled)} planned updates missing from the preview's spool")
-
-    def _prepared_rows(self, updates: list[tuple[RowPlan, dict]]) -> list[tuple[int, UpdateRow]]:
-        # The projects as stored: as at the preview, their versions were checked. The
-        # plans that kept theirs need no second read.
-        stored = {p.id: p for p in load_projects(
-            self.session, [plan.project_id for plan, _ in updates if plan.mine is None], with_search_text=True
-        )}
-        rows = []
-        for plan, chosen in updates:
-            read = stored.get(plan.project_id)
-            mine = read.snapshot if read is not None else plan.mine
-            rows.append((plan.project_id, prepare_update(plan, chosen, mine, read.search_text if read else None,
-                                                         self.organisation_ids, self.envelope_ids)))
-        return rows
 
     def _slice_writes(self, rows: list[tuple[RowPlan, UpdateRow]], last_numbers: dict[int, int]) -> _SliceWrites:
         """The statements' rows of a slice of prepared updates, with what is known only

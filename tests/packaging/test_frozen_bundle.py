@@ -140,3 +140,44 @@ def test_frozen_reader_child_reads_and_holds_its_limits(bundle, tmp_path):
     assert refused.returncode == 2, refused.stdout + refused.stderr
     lines = refused.stderr.strip().splitlines()
     assert len(lines) == 1 and "sparse.xlsx" in lines[0] and "memory allowed (300 MB)" in lines[0], refused.stderr
+
+
+def test_frozen_import_helper_works_out_updates(bundle, tmp_path, monkeypatch):
+    """A large import works out its updates in a copy of the frozen executable
+    started with ``--import-helper`` (services.import_helper): its modules are in the
+    bundle, and it gives back what the import would work out itself."""
+    from labest_desktop.services import exchange_import, import_helper
+    from labest_desktop.services.import_helper import UpdateHelper, prepare_rows
+    from labest_desktop.services.workspace import Workspace
+    from labest_desktop.storage.database import open_database
+    from labest_desktop.storage.location import sqlite_location
+    from tests.unit.services.test_exchange_merge import edit_cell, export, make_portfolio
+
+    database = open_database(sqlite_location(tmp_path / "office.sqlite3"), backups_folder=tmp_path / "backups")
+    try:
+        ws = Workspace(database, "test-agent")
+        views = make_portfolio(ws, 3)
+        path = export(ws, tmp_path / "out.xlsx")
+        for view in views:
+            edit_cell(path, view.reference, "Titre", f"Titre {view.reference} revu ailleurs")
+        preview = exchange_import.preview_import(ws, path)
+        updates = [(plan, {}) for plan in preview.match.plans]
+        for plan, _ in updates:
+            plan.mine = None  # read again, there
+        with ws.reading() as session:
+            expected = prepare_rows(session, updates, {}, {})
+        monkeypatch.setattr(sys, "frozen", True, raising=False)
+        monkeypatch.setattr(sys, "executable", str(bundle))
+        with ws.reading() as session:
+            helper = UpdateHelper.start(session.connection())
+        assert helper is not None and helper.process.args == [str(bundle), import_helper.HELPER_ARGUMENT]
+        try:
+            helper.begin({}, {})
+            assert helper._ready.wait(60), "the frozen helper never said it was ready"
+            helper.submit(0, updates)
+            assert helper.take(0) == expected
+        finally:
+            helper.close()
+        assert helper.process.returncode == 0
+    finally:
+        database.dispose()

@@ -55,6 +55,7 @@ from labest_desktop.exchange import errors as exchange_errors
 from labest_desktop.exchange.child_limits import Limits, Watchdog
 from labest_desktop.exchange.errors import ExchangeFileError, WorkbookTooLargeError
 from labest_desktop.exchange.reader import PARSED, RawWorkbook
+from labest_desktop.std_streams import binary_fd
 
 logger = logging.getLogger(__name__)
 
@@ -442,24 +443,8 @@ def _quiet() -> None:
 
 
 def _answer_fd() -> int:
-    """The pipe the parent reads: this process's standard output. A frozen windowed
-    build on Windows has no ``sys.stdout`` object, but the handle the parent gave
-    is there all the same."""
-    fd = None
-    if sys.stdout is not None:
-        with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
-            fd = os.dup(sys.stdout.fileno())
-    if sys.platform != "win32":
-        if fd is None:
-            raise OSError("no standard output to answer on")
-        return fd
-    import _winapi
-    import msvcrt
-
-    if fd is None:
-        fd = msvcrt.open_osfhandle(_winapi.GetStdHandle(_winapi.STD_OUTPUT_HANDLE), 0)
-    msvcrt.setmode(fd, os.O_BINARY)  # frames are bytes: no newline translation
-    return fd
+    """The pipe the parent reads: this process's standard output."""
+    return binary_fd("stdout")
 
 
 def main(argv: list[str]) -> int:

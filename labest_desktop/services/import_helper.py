@@ -48,6 +48,7 @@ from sqlalchemy.orm import Session
 from labest_desktop.services.import_plan import RowPlan
 from labest_desktop.services.import_writes import UpdateRow, prepare_update
 from labest_desktop.services.snapshots import load_projects
+from labest_desktop.std_streams import binary_fd
 from labest_desktop.storage.search import forget_short_texts
 
 logger = logging.getLogger(__name__)
@@ -268,9 +269,9 @@ def main() -> int:
     from labest_desktop.storage.location import sqlite_location
 
     # Frames only on the real standard output; anything printed goes to the error one.
-    answers = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    answers = os.fdopen(binary_fd("stdout"), "wb")
+    work = os.fdopen(binary_fd("stdin"), "rb")
     sys.stdout = sys.stderr
-    work = sys.stdin.buffer
     try:
         path = _receive(work)
     except EOFError:

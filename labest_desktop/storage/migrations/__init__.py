@@ -4,4 +4,4 @@
 need to import Alembic (a test checks it matches the scripts).
 """
 
-HEAD = "0007"
+HEAD = "0008"

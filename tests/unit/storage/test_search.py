@@ -4,6 +4,7 @@ stable windows — the same on SQLite (FTS5) and PostgreSQL."""
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 from decimal import Decimal
 
@@ -439,3 +440,36 @@ def test_a_pasted_page_is_cut_to_a_few_words_and_answers_at_once(portfolio, work
     from labest_desktop.storage.search import words
 
     assert len(words("a " * 50_000)) == 16
+
+
+def test_no_search_is_a_phrase(sqlite_workspace):
+    """The index keeps no word positions (migration 0008), so FTS5 refuses a phrase:
+    a quoted word its tokenizer splits in two. Every code point, typed between two
+    letters, makes a query the index answers (the database's own table, as the
+    migrations made it); a word holding one of the characters the tokenizer
+    separates on finds its parts."""
+    from labest_desktop.storage.search import _fts_query, words
+
+    with sqlite_workspace.reading() as session:
+        raw = session.connection().connection.driver_connection
+        ddl = raw.execute("SELECT sql FROM sqlite_master WHERE name = 'project_fts'").fetchone()[0]
+        assert "detail=none" in ddl
+        refused = []
+        for code in range(0x110000):
+            if 0xD800 <= code <= 0xDFFF:
+                continue
+            terms = words(f"a{chr(code)}b")
+            try:
+                raw.execute("SELECT rowid FROM project_fts WHERE project_fts MATCH ?", (_fts_query(terms),)).fetchall()
+            except sqlite3.Error as exc:
+                refused.append((hex(code), str(exc)))
+        assert refused == []
+
+
+def test_a_word_the_index_splits_finds_its_parts(sqlite_workspace):
+    made = projects.create_project(sqlite_workspace, ProjectFields(title="Atelier ᦰmobilité", stage=Stage.IDEATION,
+                                                                   status=Status.ACTIVE))
+    assert found(sqlite_workspace, "atelier") == {"Atelier ᦰmobilité"}
+    assert found(sqlite_workspace, "ᦰmob") == {"Atelier ᦰmobilité"}
+    assert found(sqlite_workspace, "ᦰ") == set()  # a word of separators only: as before
+    assert made.id

@@ -178,6 +178,12 @@ CASES = {
 
 
 def run_case(name: str, db: Path, path: Path) -> dict:
+    # The files the run has just written (the demo database, its pristine copy, the
+    # workbooks) are flushed to the disk first: their write-back would otherwise land
+    # in the middle of the next case, whichever it is (an import's own writes and
+    # syncs waited on it; a bare parse writes nothing).
+    if hasattr(os, "sync"):
+        os.sync()
     process = subprocess.Popen(
         [sys.executable, __file__, "--case", name, str(db), str(path)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -200,8 +206,11 @@ class TreePeak(threading.Thread):
     seen while it runs, polled from /proc every 10 ms (0 where there is no /proc).
     A forked child's RSS also counts the pages it still shares with its parent, so
     the sum counts those twice; the largest sum of proportional set sizes (PSS,
-    shared pages split between the processes sharing them), sampled every 0.1 s,
-    is kept beside it."""
+    shared pages split between the processes sharing them) is kept beside it,
+    sampled at each new peak of the RSS sum (at most every 0.1 s) and every second.
+    (Reading ``smaps_rollup`` walks every page of the process: 9-12 ms for the
+    import's tree. Every 0.1 s, as before 26 November, session 7, it took about a
+    tenth of a core from the import, which uses both, and none from a bare parse.)"""
 
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
@@ -213,11 +222,15 @@ class TreePeak(threading.Thread):
     def run(self) -> None:
         page = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
         polls = 0
+        last_pss = -1_000
         while not self.done.is_set():
             tree = _tree(self.pid)
-            self.peak = max(self.peak, sum(_rss_pages(pid) for pid in tree) * page)
-            if polls % 10 == 0:
+            total = sum(_rss_pages(pid) for pid in tree) * page
+            new_peak = total > self.peak
+            self.peak = max(self.peak, total)
+            if polls - last_pss >= 100 or (new_peak and polls - last_pss >= 10):
                 self.pss_peak = max(self.pss_peak, sum(_pss_bytes(pid) for pid in tree))
+                last_pss = polls
             polls += 1
             self.done.wait(0.01)
 

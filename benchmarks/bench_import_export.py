@@ -15,8 +15,10 @@ subprocess so that its peak memory (``ru_maxrss``) is its own:
   imported, as ``labest import --json`` in a subprocess, into a database of N/10
   other projects (another office code), against a bare parse of that export.
 
+Each case starts once the disk has taken what the run wrote before it (``os.sync``).
 Peak memory is that of the whole process tree of each case (the case's process,
-the ``labest`` command it starts and the guarded reader's child process), sampled
+the ``labest`` command it starts, the guarded reader's child process and the
+import's helper process), sampled
 every 10 ms from /proc while it runs (Linux; the tree is followed through each
 thread's ``children`` file, or by scanning the whole of /proc where there is none or
 with ``LABEST_BENCH_SCAN_PROC=1``, as before 26 November, session 6: that scan took
@@ -209,8 +211,9 @@ class TreePeak(threading.Thread):
     shared pages split between the processes sharing them) is kept beside it,
     sampled at each new peak of the RSS sum (at most every 0.1 s) and every second.
     (Reading ``smaps_rollup`` walks every page of the process: 9-12 ms for the
-    import's tree. Every 0.1 s, as before 26 November, session 7, it took about a
-    tenth of a core from the import, which uses both, and none from a bare parse.)"""
+    import's tree. Every 0.1 s, as before 26 November, session 7, the sampler took
+    about a tenth of a core from the import, which uses both, and none from a bare
+    parse; 2.6-2.8 % now.)"""
 
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)

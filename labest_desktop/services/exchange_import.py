@@ -666,7 +666,11 @@ class _Writer:
         self._write_parts(connection, parts, unspooled, spool_rows, last_numbers, helper)
         self.updated = sum(1 for plan, _ in updates if plan.kind == UPDATE)
 
-    def _write_parts(self, connection, parts, unspooled, spool_rows, last_numbers, helper) -> None:
+    def _write_parts(
+        self, connection: Connection, parts: list[list[tuple[RowPlan, dict]]],
+        unspooled: list[list[tuple[RowPlan, dict]]], spool_rows: Iterator[tuple[int, UpdateRow]],
+        last_numbers: dict[int, int], helper: UpdateHelper | None,
+    ) -> None:
         """Write ``parts`` in order. The helper works out the slices from the front,
         up to ``HELPER_AHEAD`` ahead of the one written. Its answer for the next one
         is usually in or coming (it works at about the pace this process writes);

@@ -63,6 +63,7 @@ HELPER_ABOVE = 20_000
 HELPER_VARIABLE = "LABEST_IMPORT_HELPER"
 READY = "ready"
 HELPER_CACHE_KIB = 2_048
+PATIENCE = 60.0  # seconds the import waits for one slice before it stops the helper
 _HEADER = struct.Struct("<Q")
 
 # (plan, fields settled in favour of the file) of one updated project.
@@ -199,11 +200,16 @@ class UpdateHelper:
 
     def take(self, index: int) -> list[tuple[int, UpdateRow]] | None:
         """The rows of slice ``index`` once the helper answers, or ``None`` when it
-        did not work it out (not submitted, failed, helper gone)."""
+        did not work it out (not submitted, failed, helper gone). A helper silent
+        for ``PATIENCE`` seconds (a slice takes it a tenth of a second) is stopped:
+        the import goes on alone."""
         if index not in self.submitted:
             return None
         with self._answered:
-            self._answered.wait_for(lambda: index in self._answers or self._ended)
+            if not self._answered.wait_for(lambda: index in self._answers or self._ended, PATIENCE):
+                logger.warning("import helper silent for %s s on slice %s: stopped", PATIENCE, index)
+                self._ended = True
+                self._kill()
             rows = self._answers.pop(index, None)
         self.worked_out += rows is not None
         return rows

@@ -1,9 +1,9 @@
 """The helper process that works out an import's updates ahead of its writes
 (services.import_helper): a real process on a real SQLite file. It only saves time:
 the same import writes the same rows, ids included, with or without it, when it
-is late, when it dies half-way and when it cannot start; it ends with the import's
-process; and it refuses to work from a project in another version than the one
-the import checked."""
+is late, when it dies half-way, when it hangs and when it cannot start; it ends with
+the import's process; and it refuses to work from a project in another version than
+the one the import checked."""
 
 from __future__ import annotations
 
@@ -202,3 +202,25 @@ def _alive(pid: int) -> bool:
         return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
     except psutil.NoSuchProcess:
         return False
+
+
+def test_a_helper_that_hangs_is_stopped_and_the_import_goes_on(office, tmp_path, monkeypatch):
+    """A helper that stops answering (frozen here with SIGSTOP after it said it was
+    ready) is waited for ``PATIENCE`` seconds, then stopped: the import works every
+    slice out itself and writes the same rows."""
+    alone, _ = _import(office, tmp_path / "alone", monkeypatch, helper="off")
+    real_begin = UpdateHelper.begin
+    frozen = []
+
+    def begin(self, *args):
+        real_begin(self, *args)
+        assert self._ready.wait(30)
+        os.kill(self.process.pid, signal.SIGSTOP)
+        frozen.append(self.process)
+
+    monkeypatch.setattr(UpdateHelper, "begin", begin)
+    monkeypatch.setattr(import_helper, "PATIENCE", 0.5)
+    helped, logged = _import(office, tmp_path / "helped", monkeypatch, helper="on")
+    assert _worked_out(logged) == 0
+    assert helped == alone
+    assert frozen and frozen[0].poll() is not None  # stopped, not left behind

@@ -20,7 +20,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from labest_desktop.services import exchange_import, import_helper, import_plan
+from labest_desktop.services import exchange_import, import_helper, import_plan, projects
 from labest_desktop.services.import_helper import StaleSliceError, UpdateHelper, prepare_rows
 from labest_desktop.services.workspace import Workspace
 from labest_desktop.storage.database import open_database
@@ -39,7 +39,9 @@ def _workspace(folder: Path):
 @pytest.fixture(scope="module")
 def office(tmp_path_factory) -> tuple[Path, Path]:
     """An office's database of 24 projects and its export edited elsewhere: titles,
-    stages and partners (a new organisation among them) changed."""
+    stages and partners (a new organisation among them) changed; on every fourth
+    project the contact changed both there and here since (a conflict, settled for
+    the file)."""
     folder = tmp_path_factory.mktemp("office")
     database, ws = _workspace(folder)
     views = make_portfolio(ws, ROWS)
@@ -51,6 +53,11 @@ def office(tmp_path_factory) -> tuple[Path, Path]:
             edit_cell(path, view.reference, "Partenaires", f"DREAL Grand Est; Partenaire {index % 2}")
         else:
             edit_cell(path, view.reference, "Étape", "Prototype")
+        if index % 4 == 0:
+            edit_cell(path, view.reference, "Responsable", f"Contact {index} du fichier")
+            here = projects.get_project(ws, view.id)
+            projects.update_project(ws, view.id, here.fields.with_changes(contact=f"Contact {index} d'ici"),
+                                    here.version)
     database.dispose()
     return folder / "labest.sqlite3", path
 
@@ -75,7 +82,8 @@ def _import(office, folder: Path, monkeypatch, *, helper: str) -> tuple[str, lis
     try:
         preview = exchange_import.preview_import(ws, path)
         assert sum(plan.spooled for plan in preview.match.plans) <= 2  # the last chunk's at most
-        report = exchange_import.apply_import(ws, preview)
+        assert sum(len(plan.conflicts) for plan in preview.match.plans) == ROWS // 4
+        report = exchange_import.apply_import(ws, preview, on_conflict=exchange_import.THEIRS)
         assert report.applied and report.updated == ROWS, report.as_dict()
     finally:
         database.dispose()

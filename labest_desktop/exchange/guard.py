@@ -50,12 +50,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from labest_desktop import messages
+from labest_desktop.child_processes import binary_fd, own_command, read_frame, write_frame
 from labest_desktop.exchange import child_limits
 from labest_desktop.exchange import errors as exchange_errors
 from labest_desktop.exchange.child_limits import Limits, Watchdog
 from labest_desktop.exchange.errors import ExchangeFileError, WorkbookTooLargeError
 from labest_desktop.exchange.reader import PARSED, RawWorkbook
-from labest_desktop.std_streams import binary_fd
 
 logger = logging.getLogger(__name__)
 
@@ -249,10 +249,7 @@ class _Child:
             os.close(write_end)
             return cls(pid, None, os.fdopen(read_end, "rb"), path.name, limits, resident)
         memory = limits.memory_bytes if system_limits else 0
-        if getattr(sys, "frozen", False):
-            command = [sys.executable, READ_CHILD_ARGUMENT]
-        else:
-            command = [sys.executable, "-m", "labest_desktop.exchange.guard"]
+        command = own_command(READ_CHILD_ARGUMENT, "labest_desktop.exchange.guard")
         mode = PARSED if stream_projects == PARSED else "1" if stream_projects else "0"
         # The language too: row errors parsed there are written in it (parsed_stream.py).
         process = subprocess.Popen(
@@ -284,14 +281,7 @@ class _Child:
 
     def receive(self):
         try:
-            header = self.pipe.read(8)
-            if len(header) < 8:
-                raise EOFError("the reader ended without an answer")
-            size = int.from_bytes(header, "little")
-            data = self.pipe.read(size)
-            if len(data) < size:
-                raise EOFError("the reader's answer was cut short")
-            frame = _loads(data)
+            frame = read_frame(self.pipe, _loads)
         except (EOFError, OSError, pickle.UnpicklingError, ValueError, IndexError) as exc:
             raise self.gave_up(exc) from None
         if frame[0] == "refused":
@@ -398,9 +388,7 @@ def child_main(path: str, stream_projects: bool | str, fd: int, memory: int, sec
     with os.fdopen(fd, "wb", buffering=1024 * 1024) as out:
 
         def send(frame) -> None:
-            data = pickle.dumps(frame, protocol=pickle.HIGHEST_PROTOCOL)
-            out.write(len(data).to_bytes(8, "little"))
-            out.write(data)
+            write_frame(out, frame)
 
         try:
             book = read_workbook_here(path, stream_projects=stream_projects)

@@ -473,6 +473,12 @@ class _SliceWrites:
     restaged: list[int] = field(default_factory=list)
 
 
+def _from_spool(plan: RowPlan, chosen: dict) -> bool:
+    """Whether an update is written as the preview worked it out (put aside, and
+    nothing settled since in favour of the file)."""
+    return plan.spooled and not chosen
+
+
 class _Writer:
     """The writes of one import, inside the caller's transaction."""
 
@@ -528,7 +534,7 @@ class _Writer:
         updates = [(p, s) for p, s in work if p.kind in (UPDATE, REVIVE)]
         creates = [(p, s) for p, s in work if p.kind in (CREATE, DUPLICATE)]
         helper = None
-        if import_helper.wanted(sum(1 for p, chosen in updates if not (p.spooled and not chosen))):
+        if import_helper.wanted(sum(1 for p, chosen in updates if not _from_spool(p, chosen))):
             helper = UpdateHelper.start(self.session.connection())
         try:
             self._lock_and_check(updates + [(plan, {}) for plan in receipts])
@@ -657,7 +663,7 @@ class _Writer:
         connection = self.session.connection()
         ids = [p.project_id for p, _ in updates]
         last_numbers = last_revision_numbers(connection, ids, all_projects=len(ids) > FULL_SCAN_ABOVE)
-        spooled = {p.project_id for p, chosen in updates if p.spooled and not chosen}
+        spooled = {p.project_id for p, chosen in updates if _from_spool(p, chosen)}
         # Written in the plans' order whichever rows the preview worked out (that
         # depends on timing): the same import gives the same rows, ids included.
         spool_rows = self._spooled_rows(set(spooled))

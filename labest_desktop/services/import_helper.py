@@ -32,9 +32,7 @@ from __future__ import annotations
 import gc
 import logging
 import os
-import pickle
 import queue
-import struct
 import subprocess
 import sys
 import threading
@@ -45,10 +43,10 @@ from typing import BinaryIO
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
+from labest_desktop.child_processes import binary_fd, own_command, read_frame, write_frame
 from labest_desktop.services.import_plan import RowPlan
 from labest_desktop.services.import_writes import UpdateRow, prepare_update
 from labest_desktop.services.snapshots import load_projects
-from labest_desktop.std_streams import binary_fd
 from labest_desktop.storage.search import forget_short_texts
 
 logger = logging.getLogger(__name__)
@@ -64,7 +62,6 @@ HELPER_VARIABLE = "LABEST_IMPORT_HELPER"
 READY = "ready"
 HELPER_CACHE_KIB = 2_048
 PATIENCE = 60.0  # seconds the import waits for one slice before it stops the helper
-_HEADER = struct.Struct("<Q")
 
 # (plan, fields settled in favour of the file) of one updated project.
 Update = tuple[RowPlan, dict]
@@ -118,21 +115,8 @@ def _update(job: tuple) -> Update:
 
 
 def _send(stream: BinaryIO, frame: object) -> None:
-    data = pickle.dumps(frame, protocol=pickle.HIGHEST_PROTOCOL)
-    stream.write(_HEADER.pack(len(data)))
-    stream.write(data)
+    write_frame(stream, frame)
     stream.flush()
-
-
-def _receive(stream: BinaryIO) -> object:
-    header = stream.read(_HEADER.size)
-    if len(header) < _HEADER.size:
-        raise EOFError("the other side closed its end")
-    (size,) = _HEADER.unpack(header)
-    data = stream.read(size)
-    if len(data) < size:
-        raise EOFError("a frame was cut short")
-    return pickle.loads(data)
 
 
 class UpdateHelper:
@@ -164,13 +148,9 @@ class UpdateHelper:
         mode = connection.exec_driver_sql("PRAGMA journal_mode").scalar()
         if not path or str(mode).lower() != "wal":
             return None
-        if getattr(sys, "frozen", False):
-            command = [sys.executable, HELPER_ARGUMENT]
-        else:
-            command = [sys.executable, "-m", "labest_desktop.services.import_helper"]
         try:
             process = subprocess.Popen(
-                command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                own_command(HELPER_ARGUMENT, "labest_desktop.services.import_helper"), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                 creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
             )
         except OSError as exc:
@@ -247,7 +227,7 @@ class UpdateHelper:
         stream = self.process.stdout
         try:
             while True:
-                frame = _receive(stream)
+                frame = read_frame(stream)
                 if frame == READY:
                     self._ready.set()
                     continue
@@ -282,7 +262,7 @@ def main() -> int:
     work = os.fdopen(binary_fd("stdin"), "rb")
     sys.stdout = sys.stderr
     try:
-        path = _receive(work)
+        path = read_frame(work)
     except EOFError:
         return 0
     connection = make_engine(sqlite_location(Path(path))).connect()
@@ -294,13 +274,13 @@ def main() -> int:
     # walked it all at every full one (a tenth of the helper's time).
     gc.freeze()
     try:
-        organisation_ids, envelope_ids = _receive(work)
+        organisation_ids, envelope_ids = read_frame(work)
     except EOFError:
         return 0
     _send(answers, READY)
     while True:
         try:
-            frame = _receive(work)
+            frame = read_frame(work)
         except EOFError:
             return 0
         index, jobs = frame
